@@ -1,0 +1,254 @@
+//! Batch: many paths in, exactly one result per file out, in path order.
+//!
+//! Files are read in parallel (rayon); each workbook is dropped as soon as its record is
+//! extracted. Problems never stop the run: an unreadable file is a result like any other.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::form::{self, FormKind};
+use crate::policy::Policy;
+use crate::read::{self, Limits, ReadError};
+use crate::rules::{self, cross, Code, Problem, Record, Severity};
+
+/// The result of checking one file.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileResult {
+    /// The path as walked (`inbox/田家庵区委-立项书.xlsx`).
+    pub path: String,
+    /// What the file is.
+    pub kind: FormKind,
+    /// No problem is an error.
+    pub ok: bool,
+    /// What was understood, or `null` when nothing could be read.
+    pub record: Option<Record>,
+    /// Every problem, errors first.
+    pub problems: Vec<Problem>,
+    /// The sheet holding the form.
+    #[serde(skip)]
+    pub sheet: Option<String>,
+    /// The unit's label and cell on the form, for cross-file messages.
+    #[serde(skip)]
+    pub unit_field: Option<(String, String)>,
+}
+
+impl FileResult {
+    /// The file name alone, for messages and reports.
+    pub fn file_name(&self) -> &str {
+        Path::new(&self.path)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(&self.path)
+    }
+
+    /// Number of problems of one severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .count()
+    }
+
+    fn finish(&mut self) {
+        self.problems.sort_by_key(|p| p.severity);
+        self.ok = self.count(Severity::Error) == 0;
+    }
+}
+
+/// The whole batch, as SPEC §5 prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Batch {
+    /// One result per input file, in path order.
+    pub files: Vec<FileResult>,
+    /// Counts.
+    pub summary: Summary,
+}
+
+/// Counts over a batch.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Summary {
+    /// Every file listed, skipped ones included.
+    pub files: usize,
+    /// Files with no error (skipped ones included).
+    pub ok: usize,
+    /// Files with at least one error.
+    pub with_errors: usize,
+    /// Files with at least one warning.
+    pub warnings: usize,
+    /// Files that are not spreadsheets by name.
+    pub skipped: usize,
+}
+
+/// Why a batch could not start (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// A path given on the command line does not exist.
+    #[error("找不到“{0}”，请检查路径")]
+    Missing(String),
+}
+
+/// Lists every file under the given paths (folders recursively), sorted by path.
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            for entry in walkdir::WalkDir::new(path).follow_links(true) {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+                    Ok(_) => {}
+                    // An unreadable entry is still a file the clerk must hear about.
+                    Err(e) => {
+                        if let Some(p) = e.path() {
+                            files.push(p.to_path_buf());
+                        }
+                    }
+                }
+            }
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            return Err(InputError::Missing(path.display().to_string()));
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+/// Reads and checks one file on its own (no cross-file rules).
+pub fn check_file(path: &Path, policy: &Policy, limits: &Limits) -> FileResult {
+    let mut result = FileResult {
+        path: path.display().to_string(),
+        kind: FormKind::Skipped,
+        ok: true,
+        record: None,
+        problems: Vec::new(),
+        sheet: None,
+        unit_field: None,
+    };
+    if !read::is_spreadsheet_name(path) {
+        return result;
+    }
+    result.kind = FormKind::Unknown;
+    let book = match read::read_path(path, limits) {
+        Ok(book) => book,
+        Err(e) => {
+            let code = match e {
+                ReadError::Unreadable(_) => Code::E_UNREADABLE,
+                ReadError::Encrypted => Code::E_ENCRYPTED,
+                ReadError::TooLarge { .. } => Code::E_TOO_LARGE,
+                ReadError::TooManyCells { .. } => Code::E_TOO_MANY_CELLS,
+            };
+            result.problems.push(Problem::file(code, e.to_string()));
+            result.finish();
+            return result;
+        }
+    };
+    let raw = match form::extract(&book) {
+        Ok(raw) => raw,
+        Err(form::NotAForm(reason)) => {
+            result
+                .problems
+                .push(Problem::file(Code::E_UNKNOWN_FORM, reason));
+            result.finish();
+            return result;
+        }
+    };
+    drop(book);
+    result.kind = raw.kind;
+    result.sheet = Some(raw.sheet.clone());
+    match raw.kind {
+        FormKind::Proposal => {
+            let (record, problems) = rules::proposal::check(&raw, policy);
+            result.record = Some(Record::Proposal(record));
+            result.problems = problems;
+        }
+        FormKind::Progress => {
+            let (record, problems) = rules::progress::check(&raw, policy);
+            result.record = Some(Record::Progress(record));
+            result.problems = problems;
+        }
+        FormKind::Scores | FormKind::Unknown | FormKind::Skipped => {}
+    }
+    result.unit_field = raw.field("unit").map(|f| (f.label.clone(), f.cell.clone()));
+    result.finish();
+    result
+}
+
+/// Checks every file under `paths`: in parallel, then the cross-file rules, in path order.
+pub fn check_paths(
+    paths: &[PathBuf],
+    policy: &Policy,
+    limits: &Limits,
+) -> Result<Batch, InputError> {
+    let files = collect(paths)?;
+    Ok(check_files(&files, policy, limits))
+}
+
+/// Checks the given files (already listed and sorted).
+pub fn check_files(files: &[PathBuf], policy: &Policy, limits: &Limits) -> Batch {
+    let mut results: Vec<FileResult> = files
+        .par_iter()
+        .map(|path| check_file(path, policy, limits))
+        .collect();
+    apply_cross_rules(&mut results, policy);
+    let summary = summarise(&results);
+    Batch {
+        files: results,
+        summary,
+    }
+}
+
+fn apply_cross_rules(results: &mut [FileResult], policy: &Policy) {
+    let names: Vec<String> = results.iter().map(|r| r.file_name().to_owned()).collect();
+    let units: Vec<(String, Option<String>)> = results
+        .iter()
+        .map(|r| match &r.unit_field {
+            Some((label, cell)) => (label.clone(), Some(cell.clone())),
+            None => ("申报单位".to_owned(), None),
+        })
+        .collect();
+    let mut entries: Vec<cross::Entry<'_>> = results
+        .iter_mut()
+        .zip(&names)
+        .zip(&units)
+        .map(|((r, name), (label, cell))| cross::Entry {
+            name,
+            record: r.record.as_mut(),
+            unit_cell: cell.as_deref(),
+            unit_label: label,
+        })
+        .collect();
+    let found = cross::check(&mut entries, policy);
+    drop(entries);
+    for (i, problem) in found {
+        if let Some(r) = results.get_mut(i) {
+            r.problems.push(problem);
+        }
+    }
+    results.iter_mut().for_each(FileResult::finish);
+}
+
+/// Counts a batch's results.
+pub fn summarise(results: &[FileResult]) -> Summary {
+    let mut s = Summary {
+        files: results.len(),
+        ..Summary::default()
+    };
+    for r in results {
+        if r.kind == FormKind::Skipped {
+            s.skipped += 1;
+        }
+        if r.ok {
+            s.ok += 1;
+        } else {
+            s.with_errors += 1;
+        }
+        if r.count(Severity::Warning) > 0 {
+            s.warnings += 1;
+        }
+    }
+    s
+}

@@ -1,0 +1,124 @@
+//! `taizhang check PATH...`: read every file, tell its kind, check it, say what is wrong.
+//!
+//! Examples:
+//!   taizhang check inbox/2018-05
+//!   taizhang check inbox --format json > 结果.json
+//!   taizhang check inbox --report 校验报告.xlsx
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use taizhang::batch::{self, Batch};
+use taizhang::read::Limits;
+use taizhang::rules::Severity;
+
+use super::exit;
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// Readable text, grouped by file.
+    Text,
+    /// JSON as in SPEC §5, for other programs.
+    Json,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// 要检查的文件或文件夹（文件夹会逐层查找）
+    #[arg(value_name = "路径", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// 政策文件（默认：当前目录的 taizhang.toml，没有则用创新项目预设）
+    #[arg(long, value_name = "文件")]
+    pub policy: Option<PathBuf>,
+    /// 输出格式：text（文字）或 json
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// 同时生成校验报告（Excel），可作为退回修改的附件
+    #[arg(long, value_name = "文件.xlsx")]
+    pub report: Option<PathBuf>,
+}
+
+/// Runs `check`; returns the exit code.
+pub fn run(args: CheckArgs) -> i32 {
+    let policy = match super::load_policy(args.policy.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return exit::FAILED;
+        }
+    };
+    let batch = match batch::check_paths(&args.paths, &policy, &Limits::default()) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{e}");
+            return exit::FAILED;
+        }
+    };
+    match args.format {
+        Format::Text => print!("{}", render_text(&batch)),
+        Format::Json => match serde_json::to_string_pretty(&batch) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("无法输出 JSON：{e}");
+                return exit::FAILED;
+            }
+        },
+    }
+    if let Some(path) = &args.report {
+        let written = taizhang::write::report::report(&batch)
+            .map_err(|e| format!("无法生成校验报告：{e}"))
+            .and_then(|bytes| super::write_atomically(path, &bytes));
+        match written {
+            Ok(()) => eprintln!("校验报告已保存：{}", path.display()),
+            Err(e) => {
+                eprintln!("{e}");
+                return exit::FAILED;
+            }
+        }
+    }
+    if batch.summary.with_errors > 0 {
+        exit::INPUT_ERRORS
+    } else {
+        exit::OK
+    }
+}
+
+/// The text report: each file with its verdict, then its errors and warnings, then one summary line.
+pub fn render_text(batch: &Batch) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for r in &batch.files {
+        let errors = r.count(Severity::Error);
+        let warnings = r.count(Severity::Warning);
+        let verdict = match (r.kind, errors, warnings) {
+            (taizhang::form::FormKind::Skipped, ..) => "跳过：不是表格文件".to_owned(),
+            (_, 0, 0) => "通过".to_owned(),
+            (_, 0, w) => format!("通过，{w} 个提醒"),
+            (_, e, 0) => format!("退回：{e} 个错误"),
+            (_, e, w) => format!("退回：{e} 个错误，{w} 个提醒"),
+        };
+        let _ = writeln!(out, "{}  [{}]  {}", r.path, r.kind.label(), verdict);
+        for p in &r.problems {
+            let _ = writeln!(
+                out,
+                "    {} {}  {}",
+                p.severity.label(),
+                p.code.as_str(),
+                p.message
+            );
+        }
+    }
+    let s = &batch.summary;
+    let _ = writeln!(
+        out,
+        "共 {} 个文件：{} 个通过，{} 个有错误，{} 个有提醒，{} 个跳过",
+        s.files,
+        s.ok - s.skipped.min(s.ok),
+        s.with_errors,
+        s.warnings,
+        s.skipped
+    );
+    out
+}

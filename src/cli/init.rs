@@ -1,0 +1,147 @@
+//! `taizhang init`: sets up a working folder for a year's projects.
+//!
+//! Writes the policy (`taizhang.toml`, the preset's commented text with the year adjusted), the
+//! blank forms to email to units (`templates/立项书.xlsx`, `templates/进度报告.xlsx`) and an empty
+//! `inbox/` for the attachments that come back. Nothing existing is overwritten without `--force`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use taizhang::policy::{Policy, INNOVATION_TOML, SECRETARY_TOML};
+use taizhang::write::template::{progress_template, proposal_template};
+
+/// Arguments of `taizhang init`.
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    /// 要创建的工作目录（默认为当前目录）。目录不存在时会自动创建。
+    #[arg(value_name = "目录", default_value = ".")]
+    pub dir: PathBuf,
+
+    /// 采用哪套规则：innovation（基层党建创新项目，按市委组织部通知）或 secretary（基层党建“书记项目”）。
+    #[arg(long, value_name = "预设", default_value = "innovation")]
+    pub preset: String,
+
+    /// 项目年度，如 2019。不填则用预设中的年度；填写后政策文件和空白表格中的年度、报送截止日期随之调整。
+    #[arg(long, value_name = "年度")]
+    pub year: Option<i32>,
+
+    /// 目录中已有 taizhang.toml 或空白表格时，仍然覆盖它们（原文件不保留，请先备份）。
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Runs `init`. `Ok(0)` when the folder is ready; `Err(message)` (in Chinese, for exit code 2)
+/// when it could not be done: unknown preset, bad year, files already there, a write failing.
+pub fn run(args: InitArgs) -> Result<i32, String> {
+    let preset_text = match args.preset.as_str() {
+        "innovation" => INNOVATION_TOML,
+        "secretary" => SECRETARY_TOML,
+        other => {
+            return Err(format!(
+                "未知的预设“{other}”，可选：innovation（创新项目）、secretary（书记项目）"
+            ))
+        }
+    };
+    let toml_text = match args.year {
+        Some(year) => with_year(preset_text, year)?,
+        None => preset_text.to_owned(),
+    };
+    let policy = Policy::from_toml(&toml_text, "taizhang.toml").map_err(|e| e.to_string())?;
+    let proposal = proposal_template(&policy).map_err(|e| format!("无法生成空白立项书：{e}"))?;
+    let progress = progress_template(&policy).map_err(|e| format!("无法生成空白进度报告：{e}"))?;
+
+    let dir = &args.dir;
+    let files: [(PathBuf, &[u8]); 3] = [
+        (dir.join("taizhang.toml"), toml_text.as_bytes()),
+        (dir.join("templates").join("立项书.xlsx"), &proposal),
+        (dir.join("templates").join("进度报告.xlsx"), &progress),
+    ];
+    if !args.force {
+        let existing: Vec<String> = files
+            .iter()
+            .filter(|(path, _)| path.exists())
+            .map(|(path, _)| path.display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            return Err(format!(
+                "{} 已存在，未做任何修改。如确需重新生成（会覆盖这些文件），请加 --force。",
+                existing.join("、")
+            ));
+        }
+    }
+    for sub in [dir.join("templates"), dir.join("inbox")] {
+        fs::create_dir_all(&sub).map_err(|e| format!("无法创建目录 {}：{e}", sub.display()))?;
+    }
+    for (path, bytes) in &files {
+        super::write_atomically(path, bytes)?;
+    }
+    print_summary(dir, &policy);
+    Ok(super::exit::OK)
+}
+
+/// The preset text for another year: the `year = ` line, and the year of every date on a
+/// `submission_deadline` line (commented or not) and of the `（如 2018-001）` example.
+fn with_year(text: &str, year: i32) -> Result<String, String> {
+    if !(2000..=2100).contains(&year) {
+        return Err(format!(
+            "年度“{year}”不正确，请填写 2000 到 2100 之间的年份，如 2019。"
+        ));
+    }
+    let old = text
+        .lines()
+        .find_map(|line| line.strip_prefix("year = "))
+        .and_then(|v| v.trim().parse::<i32>().ok())
+        .ok_or_else(|| "预设中没有 year 设置".to_owned())?;
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        let new = if body.starts_with("year = ") {
+            format!("year = {year}")
+        } else if body.contains("submission_deadline = ") || body.contains(&format!("{old}-001")) {
+            body.replace(&format!("{old}-"), &format!("{year}-"))
+        } else {
+            body.to_owned()
+        };
+        out.push_str(&new);
+        out.push_str(end);
+    }
+    Ok(out)
+}
+
+fn print_summary(dir: &Path, policy: &Policy) {
+    let kind = match policy.preset {
+        taizhang::policy::Preset::Innovation => "基层党建创新项目",
+        taizhang::policy::Preset::Secretary => "基层党建“书记项目”",
+    };
+    println!(
+        "已创建工作目录 {}（{kind}，{} 年度）：",
+        dir.display(),
+        policy.year
+    );
+    println!("  taizhang.toml          政策文件：年度、报送截止日期、参考目录、评分细则等，可按本地要求修改");
+    println!("  templates/立项书.xlsx   空白立项书，发给各单位填写");
+    println!("  templates/进度报告.xlsx 空白进度报告，各单位每月填报");
+    println!("  inbox/                 把各单位报来的附件保存到这里");
+    println!("下一步：收到表格后运行 taizhang check inbox 检查填写情况。");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_moves_deadline_and_examples() {
+        let text = with_year(INNOVATION_TOML, 2019).unwrap();
+        assert!(text.contains("\nyear = 2019\n"));
+        assert!(text.contains("submission_deadline = 2019-04-04"));
+        assert!(text.contains("2019-001"));
+        let policy = Policy::from_toml(&text, "t").unwrap();
+        assert_eq!(policy.year, 2019);
+        let text = with_year(SECRETARY_TOML, 2020).unwrap();
+        assert!(text.contains("# submission_deadline = 2020-03-31"));
+        assert!(with_year(SECRETARY_TOML, 1999).is_err());
+    }
+}

@@ -1,0 +1,56 @@
+//! The commands, one file each: arguments (their doc comments are the help a clerk reads) and a
+//! short `run` over library calls.
+
+pub mod check;
+pub mod init;
+
+use std::path::{Path, PathBuf};
+
+use taizhang::policy::Policy;
+
+/// Exit codes (SPEC §2).
+pub mod exit {
+    /// Everything good.
+    pub const OK: i32 = 0;
+    /// Some input had errors; the run completed and wrote what it could.
+    pub const INPUT_ERRORS: i32 = 1;
+    /// The run could not be done.
+    pub const FAILED: i32 = 2;
+}
+
+/// The policy: `--policy F`, else `taizhang.toml` in the current folder, else the innovation preset.
+pub fn load_policy(given: Option<&Path>) -> Result<Policy, String> {
+    match given {
+        Some(path) => Policy::load(path).map_err(|e| e.to_string()),
+        None => {
+            let local = PathBuf::from("taizhang.toml");
+            if local.is_file() {
+                Policy::load(&local).map_err(|e| e.to_string())
+            } else {
+                Policy::preset("innovation").map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+/// Writes bytes to `path` through a temporary file in the same folder, so that a failure never
+/// leaves a half-written workbook where the old one was.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let fail = |e: std::io::Error| format!("无法写入“{}”：{e}", path.display());
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| {
+        format!(
+            "无法写入“{}”：{}（如果该文件正在 Excel 或 WPS 中打开，请先关闭）",
+            path.display(),
+            e.error
+        )
+    })?;
+    Ok(())
+}

@@ -1,0 +1,300 @@
+//! Finding labels and their values on a sheet (SPEC §3).
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::labels::{self, FieldDef, Scope};
+use super::{milestones, FormKind, NotAForm, RawField, RawForm};
+use crate::read::{Sheet, Value, Workbook};
+use crate::text::normalize_label;
+
+/// A label found on a sheet.
+#[derive(Debug, Clone)]
+pub(super) struct Hit {
+    pub field: &'static FieldDef,
+    pub row: u32,
+    pub col: u32,
+    /// The label text as shown (trimmed, trailing colon removed).
+    pub shown: String,
+    /// A value typed into the label's own cell after a colon (`项目名称：红色网格`).
+    pub inline: Option<String>,
+}
+
+/// Finds every label on a sheet, skipping rows in `skip_rows` (the milestone table).
+pub(super) fn find_labels(sheet: &Sheet, skip_rows: &HashSet<u32>) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for cell in &sheet.cells {
+        if skip_rows.contains(&cell.row) {
+            continue;
+        }
+        let Value::Text(text) = &cell.value else {
+            continue;
+        };
+        if let Some(hit) = label_hit(text, cell.row, cell.col) {
+            hits.push(hit);
+        }
+    }
+    hits
+}
+
+fn label_hit(text: &str, row: u32, col: u32) -> Option<Hit> {
+    // Labels are short; a paragraph that happens to end in a label's words is a value.
+    if text.chars().count() > 40 && !text.contains(['：', ':']) {
+        return None;
+    }
+    let norm = normalize_label(text);
+    if let Some(field) = labels::field_for_label(&norm) {
+        return Some(Hit {
+            field,
+            row,
+            col,
+            shown: shown_label(text),
+            inline: None,
+        });
+    }
+    // `项目名称：红色网格工程` typed into one cell.
+    let split = text.find(['：', ':'])?;
+    let (left, right) = text.split_at(split);
+    let right = right.trim_start_matches(['：', ':']).trim();
+    let field = labels::field_for_label(&normalize_label(left))?;
+    if right.is_empty() {
+        return None;
+    }
+    Some(Hit {
+        field,
+        row,
+        col,
+        shown: shown_label(left),
+        inline: Some(right.to_owned()),
+    })
+}
+
+/// The label as a person reads it on the form, for messages: one line, no trailing colon or star.
+fn shown_label(text: &str) -> String {
+    let one: String = text.chars().filter(|c| !matches!(c, '\n' | '\r')).collect();
+    one.trim()
+        .trim_end_matches(['：', ':', '*', '＊'])
+        .trim_start_matches(['*', '＊'])
+        .trim()
+        .to_owned()
+}
+
+/// True when a cell's text is itself a label (scanning must stop there: a label is never a value).
+fn is_label(value: &Value) -> bool {
+    match value {
+        Value::Text(t) => t.chars().count() <= 40 && label_or_header(t),
+        _ => false,
+    }
+}
+
+fn label_or_header(t: &str) -> bool {
+    let norm = normalize_label(t);
+    labels::field_for_label(&norm).is_some()
+        || labels::MILESTONE_STAGE.contains(&norm.as_str())
+        || label_hit(t, 0, 0).is_some()
+}
+
+/// A hint in its own cell, such as `（不少于10字）`: not a value.
+fn is_hint(value: &Value) -> bool {
+    match value {
+        Value::Text(t) => {
+            let t = t.trim();
+            (t.starts_with(['（', '(']) && t.ends_with(['）', ')']))
+                || (normalize_label(t).is_empty() && !t.is_empty())
+        }
+        _ => false,
+    }
+}
+
+/// The value of a label: the nearest non-empty cell to its right (stopping at a label), else the
+/// cell below (a label there means blank). Returns the value and its cell, or the cell where the
+/// value should have been.
+fn value_of(sheet: &Sheet, hit: &Hit) -> (Option<Value>, String) {
+    if let Some(inline) = &hit.inline {
+        return (
+            Some(Value::Text(inline.clone())),
+            sheet.address(hit.row, hit.col),
+        );
+    }
+    let expected = sheet.address(hit.row, hit.col + 1);
+    for cell in sheet.row(hit.row).iter().filter(|c| c.col > hit.col) {
+        if is_label(&cell.value) {
+            return below(sheet, hit).unwrap_or((None, expected));
+        }
+        if is_hint(&cell.value) {
+            continue;
+        }
+        return (Some(cell.value.clone()), sheet.address(cell.row, cell.col));
+    }
+    below(sheet, hit).unwrap_or((None, expected))
+}
+
+/// The value under a label (label-above layout). A label directly below means "blank".
+/// One wholly empty row in between is passed over (a label merged over two rows).
+fn below(sheet: &Sheet, hit: &Hit) -> Option<(Option<Value>, String)> {
+    for row in [hit.row + 1, hit.row + 2] {
+        if let Some(v) = sheet.get(row, hit.col) {
+            if is_label(v) || is_hint(v) {
+                return None;
+            }
+            return Some((Some(v.clone()), sheet.address(row, hit.col)));
+        }
+        if !sheet.row(row).is_empty() {
+            return None;
+        }
+    }
+    None
+}
+
+/// Counts the distinct fields of each scope on a sheet.
+fn score(hits: &[Hit]) -> (usize, usize, usize, usize) {
+    let mut seen = HashSet::new();
+    let (mut proposal, mut progress, mut both, mut scores) = (0, 0, 0, 0);
+    for h in hits {
+        if !seen.insert(h.field.key) {
+            continue;
+        }
+        match h.field.scope {
+            Scope::Proposal => proposal += 1,
+            Scope::Progress => progress += 1,
+            Scope::Both => both += 1,
+            Scope::Scores => scores += 1,
+        }
+    }
+    (proposal, progress, both, scores)
+}
+
+/// The form's title, from the first rows: the kind the unit says it sent.
+fn title_kind(sheet: &Sheet) -> Option<FormKind> {
+    let first_rows: Vec<u32> = {
+        let mut rows: Vec<u32> = sheet.cells.iter().map(|c| c.row).collect();
+        rows.dedup();
+        rows.into_iter().take(3).collect()
+    };
+    for cell in sheet.cells.iter().filter(|c| first_rows.contains(&c.row)) {
+        let Value::Text(t) = &cell.value else {
+            continue;
+        };
+        if t.chars().count() > 60 || label_hit(t, 0, 0).is_some() {
+            continue;
+        }
+        let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        if has(labels::SCORES_TITLES) {
+            return Some(FormKind::Scores);
+        }
+        if has(labels::PROPOSAL_TITLES) {
+            return Some(FormKind::Proposal);
+        }
+        if has(labels::PROGRESS_TITLES) {
+            return Some(FormKind::Progress);
+        }
+    }
+    None
+}
+
+/// A sheet considered as the form sheet.
+struct Candidate<'a> {
+    rank: usize,
+    sheet: &'a Sheet,
+    hits: Vec<Hit>,
+    milestones: Vec<super::RawMilestone>,
+}
+
+/// Finds the form sheet, tells its kind and reads its fields.
+pub fn extract(book: &Workbook) -> Result<RawForm, NotAForm> {
+    if book.sheets.iter().all(|s| s.cells.is_empty()) {
+        return Err(NotAForm(
+            "工作簿是空的，没有填写任何内容，请使用下发的模板填写后重新发送".into(),
+        ));
+    }
+    // The sheet with most labels; visible sheets before hidden ones.
+    let mut best: Option<Candidate<'_>> = None;
+    for sheet in &book.sheets {
+        let table = milestones::find(sheet);
+        let hits = find_labels(sheet, &table.rows);
+        let (p, g, b, s) = score(&hits);
+        let rank = (p + g + b + s) * 2 + usize::from(sheet.visible);
+        if best.as_ref().is_none_or(|c| rank > c.rank) {
+            best = Some(Candidate {
+                rank,
+                sheet,
+                hits,
+                milestones: table.milestones,
+            });
+        }
+    }
+    let Some(Candidate {
+        sheet,
+        hits,
+        milestones,
+        ..
+    }) = best
+    else {
+        return Err(NotAForm("工作簿中没有工作表".into()));
+    };
+    let (p, g, b, s) = score(&hits);
+    let kind = match title_kind(sheet) {
+        Some(FormKind::Scores) => FormKind::Scores,
+        Some(k) if p + g + b >= 2 => {
+            // The title says one thing; the labels may overrule a misleading title.
+            let (own, other) = match k {
+                FormKind::Proposal => (p, g),
+                _ => (g, p),
+            };
+            if own == 0 && other >= 3 {
+                if k == FormKind::Proposal {
+                    FormKind::Progress
+                } else {
+                    FormKind::Proposal
+                }
+            } else {
+                k
+            }
+        }
+        _ if s > 0 && p == 0 && g == 0 => FormKind::Scores,
+        _ if p >= 3 && p > g => FormKind::Proposal,
+        _ if g >= 2 && g >= p => FormKind::Progress,
+        _ => {
+            return Err(NotAForm(
+                "未找到立项书或进度报告的栏目（如“项目名称”“工作目标”“报告期”），\
+                 不是规定的表单，请使用下发的模板填写后重新发送"
+                    .into(),
+            ))
+        }
+    };
+    let mut fields = BTreeMap::new();
+    for hit in &hits {
+        let in_scope = match hit.field.scope {
+            Scope::Both => true,
+            Scope::Proposal => kind == FormKind::Proposal,
+            Scope::Progress => kind == FormKind::Progress,
+            Scope::Scores => kind == FormKind::Scores,
+        };
+        if !in_scope {
+            continue;
+        }
+        let (value, cell) = value_of(sheet, hit);
+        let field = RawField {
+            label: hit.shown.clone(),
+            value,
+            cell,
+        };
+        // The first label with a value wins; a later synonym only fills a blank.
+        match fields.get(hit.field.key) {
+            Some(RawField { value: Some(_), .. }) => {}
+            Some(_) if field.value.is_none() => {}
+            _ => {
+                fields.insert(hit.field.key, field);
+            }
+        }
+    }
+    Ok(RawForm {
+        kind,
+        sheet: sheet.name.clone(),
+        fields,
+        milestones: if kind == FormKind::Proposal {
+            milestones
+        } else {
+            Vec::new()
+        },
+    })
+}

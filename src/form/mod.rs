@@ -1,0 +1,95 @@
+//! Form: a workbook grid → the raw fields of a form, found by their labels (SPEC §3).
+//!
+//! Nothing here judges values; it only finds them and remembers where they were, so that
+//! [`crate::rules`] can say "`完成时间`无法识别（立项书!C9）".
+
+pub mod labels;
+mod locate;
+mod milestones;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::read::Value;
+
+pub use locate::extract;
+
+/// The kinds of form taizhang knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum FormKind {
+    /// 立项书.
+    Proposal,
+    /// 进度报告.
+    Progress,
+    /// 评分表.
+    Scores,
+    /// A readable or unreadable file that is none of the above.
+    Unknown,
+    /// Not a spreadsheet by its name: listed, not read.
+    Skipped,
+}
+
+impl FormKind {
+    /// The Chinese name shown to the clerk.
+    pub fn label(self) -> &'static str {
+        match self {
+            FormKind::Proposal => "立项书",
+            FormKind::Progress => "进度报告",
+            FormKind::Scores => "评分表",
+            FormKind::Unknown => "无法识别",
+            FormKind::Skipped => "非表格文件",
+        }
+    }
+}
+
+/// One field as found on the form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawField {
+    /// The label as the form shows it, trimmed (`完成时间（年月日）`), for messages.
+    pub label: String,
+    /// The value, or `None` when the label has no value beside or below it.
+    pub value: Option<Value>,
+    /// Where the value is, or where it should have been (`立项书!C9`).
+    pub cell: String,
+}
+
+/// A milestone row of the timetable (阶段 | 起止时间 | 内容), unparsed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawMilestone {
+    /// Stage name.
+    pub stage: String,
+    /// The period text or value (or the start when the table has two date columns).
+    pub period: Option<Value>,
+    /// The end, when the table has a separate end column.
+    pub end: Option<Value>,
+    /// What is done in the stage.
+    pub content: String,
+    /// Address of the period cell.
+    pub cell: String,
+}
+
+/// A form's fields, found by label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawForm {
+    /// Proposal, progress or scores.
+    pub kind: FormKind,
+    /// The sheet that holds the form.
+    pub sheet: String,
+    /// Fields by record key.
+    pub fields: BTreeMap<&'static str, RawField>,
+    /// Milestone rows, if the form has a timetable.
+    pub milestones: Vec<RawMilestone>,
+}
+
+impl RawForm {
+    /// The field with this key, when its label was found.
+    pub fn field(&self, key: &str) -> Option<&RawField> {
+        self.fields.get(key)
+    }
+}
+
+/// Why a readable workbook is no known form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotAForm(pub String);

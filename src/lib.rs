@@ -1,0 +1,15 @@
+//! taizhang (台账): reads the Excel forms units send to an Organisation Department, checks every
+//! field with reasons a clerk can paste into a reply, and keeps the master ledger.
+//!
+//! Data flows one way: [`read`] (workbook → grid of cells with addresses) → [`form`] (labels →
+//! raw fields) → [`rules`] (typed records and problems, under a [`policy::Policy`]) → [`batch`]
+//! (many files, one result each) → [`write`] (workbooks for the clerk).
+#![warn(missing_docs)]
+
+pub mod batch;
+pub mod form;
+pub mod policy;
+pub mod read;
+pub mod rules;
+pub mod text;
+pub mod write;

@@ -1,0 +1,44 @@
+//! taizhang's command line: argument parsing only; the work is in the library.
+
+mod cli;
+
+use clap::{Parser, Subcommand};
+
+/// 台账：基层党建项目表单的批量校验与台账管理工具
+#[derive(Debug, Parser)]
+#[command(name = "taizhang", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// 创建工作目录：政策文件 taizhang.toml、空白模板、收件夹
+    Init(cli::init::InitArgs),
+    /// 检查报送的表格：识别种类、逐项校验、列出问题
+    Check(cli::check::CheckArgs),
+}
+
+fn main() {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                cli::exit::FAILED
+            } else {
+                cli::exit::OK
+            };
+            let _ = e.print();
+            std::process::exit(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Init(args) => cli::init::run(args).unwrap_or_else(|e| {
+            eprintln!("{e}");
+            cli::exit::FAILED
+        }),
+        Command::Check(args) => cli::check::run(args),
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,418 @@
+//! The policy (`taizhang.toml`): everything a city or college sets differently.
+//!
+//! Two presets are built in (SPEC §9): `innovation` (the 2018 city notice on 基层党建创新项目) and
+//! `secretary` (the college plan for 书记项目). A clerk's `taizhang.toml` starts from one of them
+//! (written by `taizhang init`, with comments) and may change any key.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use validator::Validate;
+
+/// The innovation preset as commented TOML, as `taizhang init` writes it.
+pub const INNOVATION_TOML: &str = include_str!("presets/innovation.toml");
+/// The secretary preset as commented TOML, as `taizhang init` writes it.
+pub const SECRETARY_TOML: &str = include_str!("presets/secretary.toml");
+
+/// A policy that cannot be used, with the key (and line) at fault.
+#[derive(Debug, Error)]
+pub enum PolicyError {
+    /// The file could not be read.
+    #[error("无法读取政策文件 {path}：{source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// TOML syntax or a value of the wrong type; the message names line and key.
+    #[error("政策文件 {path} 有误：{message}")]
+    Syntax {
+        /// The file.
+        path: String,
+        /// toml's message (with line, column and key).
+        message: String,
+    },
+    /// A value that parses but makes no sense (team min > max, …).
+    #[error("政策文件 {path} 中“{key}”不正确：{message}")]
+    Invalid {
+        /// The file.
+        path: String,
+        /// The dotted key at fault.
+        key: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// An unknown preset name.
+    #[error("未知的预设“{0}”，可选：innovation（创新项目）、secretary（书记项目）")]
+    UnknownPreset(String),
+}
+
+/// Which of the two built-in rule sets the policy derives from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Preset {
+    /// 基层党建创新项目 (city notice, 2018): categories A/B, quotas per county, 3–7 members.
+    Innovation,
+    /// 基层党建"书记项目" (college plan, 2017): one project per secretary, ≤ 12 (24) months.
+    Secretary,
+}
+
+/// The whole policy. Field docs say which seed rule each key carries.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// The project year: IDs are `YEAR-NNN`, dates without a year take it.
+    #[validate(range(min = 2000, max = 2100))]
+    pub year: i32,
+    /// The preset this policy derives from.
+    pub preset: Preset,
+    /// City or college name, shown in titles.
+    #[serde(default)]
+    pub organisation: String,
+    /// Proposals filled in after this date get `W_LATE`. A TOML date or a quoted `"2018-04-04"`.
+    #[serde(default, deserialize_with = "toml_date")]
+    pub submission_deadline: Option<NaiveDate>,
+    /// Whether 项目类别 is required (innovation: yes).
+    #[serde(default)]
+    pub category_required: bool,
+    /// Project categories and who may lead them.
+    #[serde(default)]
+    #[validate(nested)]
+    pub categories: Vec<Category>,
+    /// Extra required proposal fields beyond the common ones (secretary: content, feasibility).
+    #[serde(default)]
+    pub required: Vec<String>,
+    /// Team size (项目组成员), inclusive; `max = 0` means no limit.
+    #[validate(nested)]
+    pub team: Team,
+    /// Project duration rules.
+    #[validate(nested)]
+    pub duration: Duration,
+    /// Text length limits.
+    #[validate(nested)]
+    pub limits: Limits,
+    /// Lag tolerance in percentage points (滞后 when below expected by more than this).
+    #[validate(range(min = 0.0, max = 100.0))]
+    pub lag_tolerance: f64,
+    /// Unit types and quotas.
+    #[serde(default)]
+    #[validate(nested)]
+    pub unit_types: Vec<UnitType>,
+    /// Known units (name, type, aliases, contact).
+    #[serde(default)]
+    #[validate(nested)]
+    pub units: Vec<Unit>,
+    /// The reference catalogue (参考目录): topic `n` is `catalogue[n-1]`. Empty: any topic.
+    #[serde(default)]
+    pub catalogue: Vec<String>,
+    /// The year-end rubric.
+    #[serde(default)]
+    #[validate(nested)]
+    pub rubric: Vec<Criterion>,
+    /// Ranking settings.
+    #[validate(nested)]
+    pub ranking: Ranking,
+    /// Exemplary-project settings.
+    #[validate(nested)]
+    pub exemplary: Exemplary,
+}
+
+/// A project category (A 创新实践 / B 理论研究).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// Short code written in the ledger (`A`).
+    #[validate(length(min = 1))]
+    pub code: String,
+    /// Full name (`创新实践`).
+    #[validate(length(min = 1))]
+    pub name: String,
+    /// Other ways units write the category (`实践创新`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The owner's post must contain one of these (`书记`, `委员`); empty: anyone.
+    #[serde(default)]
+    pub owner_titles: Vec<String>,
+    /// Plain words for the message when the post does not fit.
+    #[serde(default)]
+    pub owner_rule: String,
+}
+
+/// Team size limits.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    /// Fewest members (0: not checked).
+    pub min: usize,
+    /// Most members (0: not checked).
+    pub max: usize,
+}
+
+/// Duration limits, from start to deadline.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Duration {
+    /// Deadline after 31 December of the policy year is a warning (innovation).
+    #[serde(default)]
+    pub within_year: bool,
+    /// Longer than this many months is a warning (secretary: 12). 0: not checked.
+    #[serde(default)]
+    pub warn_months: u32,
+    /// Longer than this many months is an error (secretary: 24). 0: not checked.
+    #[serde(default)]
+    pub max_months: u32,
+}
+
+/// Length limits in characters.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// Shortest project name.
+    pub name_min: usize,
+    /// Longest project name.
+    pub name_max: usize,
+    /// Shortest 工作目标.
+    pub goals_min: usize,
+    /// Shortest 主要措施.
+    pub measures_min: usize,
+}
+
+/// A type of unit and its quota of projects per year.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct UnitType {
+    /// Type name (`县区`, `其他`).
+    #[validate(length(min = 1))]
+    pub name: String,
+    /// Fewest projects a unit of this type must propose.
+    pub min_projects: usize,
+    /// Most projects a unit of this type may propose.
+    pub max_projects: usize,
+    /// Fewest category-A projects among them.
+    #[serde(default)]
+    pub min_category_a: usize,
+}
+
+/// A known unit.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Canonical name, as written in the ledger.
+    #[validate(length(min = 1))]
+    pub name: String,
+    /// One of `unit_types[].name`.
+    #[serde(rename = "type", default)]
+    pub kind: String,
+    /// Other names the unit signs with (淮南市田家庵区委).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Contact person.
+    #[serde(default)]
+    pub contact: String,
+    /// Contact e-mail, for replies.
+    #[serde(default)]
+    pub email: String,
+}
+
+/// One rubric criterion.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Criterion name (`创新性`).
+    #[validate(length(min = 1))]
+    pub name: String,
+    /// Maximum points.
+    #[validate(range(exclusive_min = 0.0))]
+    pub max: f64,
+}
+
+/// Ranking settings (SPEC §8).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Ranking {
+    /// Trim the highest and lowest total from this many reviewers on.
+    pub trim_min_reviewers: usize,
+    /// Fewer reviewers than this: listed, not ranked.
+    pub min_reviewers: usize,
+    /// Grade bands, highest first.
+    #[serde(default)]
+    pub grades: Vec<Grade>,
+}
+
+/// A grade band: totals at or above `min` get `name`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Grade {
+    /// Lowest total of the band.
+    pub min: f64,
+    /// Grade name (`优秀`).
+    pub name: String,
+}
+
+/// Exemplary-project settings (SPEC §8).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Exemplary {
+    /// Lowest total that qualifies.
+    pub min_score: f64,
+    /// Most exemplary projects per unit.
+    pub max_per_unit: usize,
+    /// Fewer than this is a warning.
+    pub min: usize,
+    /// Most exemplary projects in all.
+    pub max: usize,
+}
+
+impl Policy {
+    /// The built-in preset by name (`innovation` or `secretary`).
+    pub fn preset(name: &str) -> Result<Policy, PolicyError> {
+        let text = match name {
+            "innovation" => INNOVATION_TOML,
+            "secretary" => SECRETARY_TOML,
+            other => return Err(PolicyError::UnknownPreset(other.to_owned())),
+        };
+        Policy::from_toml(text, &format!("<预设 {name}>"))
+    }
+
+    /// Reads and validates a policy file.
+    pub fn load(path: &Path) -> Result<Policy, PolicyError> {
+        let text = std::fs::read_to_string(path).map_err(|source| PolicyError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Policy::from_toml(&text, &path.display().to_string())
+    }
+
+    /// Parses and validates policy text; `origin` names it in messages.
+    pub fn from_toml(text: &str, origin: &str) -> Result<Policy, PolicyError> {
+        let policy: Policy = toml::from_str(text).map_err(|e| PolicyError::Syntax {
+            path: origin.to_owned(),
+            message: e.to_string(),
+        })?;
+        policy.check(origin)?;
+        Ok(policy)
+    }
+
+    fn check(&self, origin: &str) -> Result<(), PolicyError> {
+        let invalid = |key: String, message: String| PolicyError::Invalid {
+            path: origin.to_owned(),
+            key,
+            message,
+        };
+        if let Err(errors) = self.validate() {
+            let (key, message) = first_validation_error(&errors);
+            return Err(invalid(key, message));
+        }
+        if self.team.max != 0 && self.team.min > self.team.max {
+            return Err(invalid("team.min".into(), "不能大于 team.max".into()));
+        }
+        for (i, unit) in self.units.iter().enumerate() {
+            if !unit.kind.is_empty() && !self.unit_types.iter().any(|t| t.name == unit.kind) {
+                return Err(invalid(
+                    format!("units[{i}].type"),
+                    format!("“{}”不在 unit_types 中", unit.kind),
+                ));
+            }
+        }
+        for (i, t) in self.unit_types.iter().enumerate() {
+            if t.min_projects > t.max_projects {
+                return Err(invalid(
+                    format!("unit_types[{i}].min_projects"),
+                    "不能大于 max_projects".into(),
+                ));
+            }
+        }
+        if self.exemplary.min > self.exemplary.max {
+            return Err(invalid(
+                "exemplary.min".into(),
+                "不能大于 exemplary.max".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The last day of the policy year (innovation deadline rule, `年底`).
+    pub fn year_end(&self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, 12, 31).unwrap_or(NaiveDate::MAX)
+    }
+
+    /// The first day of the policy year (default start).
+    pub fn year_start(&self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, 1, 1).unwrap_or(NaiveDate::MIN)
+    }
+}
+
+/// Accepts a TOML date (`2018-04-04`) as well as a string, since clerks write either.
+fn toml_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        Date(toml::value::Datetime),
+        Text(String),
+    }
+    let text = match Option::<Either>::deserialize(d)? {
+        None => return Ok(None),
+        Some(Either::Date(dt)) => dt.to_string(),
+        Some(Either::Text(t)) => t,
+    };
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            serde::de::Error::custom(format!("日期应写成 2018-04-04 的形式，而不是“{text}”"))
+        })
+}
+
+/// Flattens validator's nested errors into the first `key: message`.
+fn first_validation_error(errors: &validator::ValidationErrors) -> (String, String) {
+    use validator::ValidationErrorsKind as K;
+    for (field, kind) in errors.errors() {
+        match kind {
+            K::Field(list) => {
+                let message = list
+                    .first()
+                    .map(|e| format!("取值不在允许范围内（{}）", e.code))
+                    .unwrap_or_default();
+                return (field.to_string(), message);
+            }
+            K::Struct(inner) => {
+                let (k, m) = first_validation_error(inner);
+                return (format!("{field}.{k}"), m);
+            }
+            K::List(items) => {
+                if let Some((i, inner)) = items.iter().next() {
+                    let (k, m) = first_validation_error(inner);
+                    return (format!("{field}[{i}].{k}"), m);
+                }
+            }
+        }
+    }
+    (String::new(), String::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presets_parse() {
+        let p = Policy::preset("innovation").unwrap();
+        assert_eq!(p.catalogue.len(), 32);
+        assert_eq!(p.team.min, 3);
+        let s = Policy::preset("secretary").unwrap();
+        assert_eq!(s.duration.max_months, 24);
+    }
+
+    #[test]
+    fn bad_policy_names_key_and_line() {
+        let text = INNOVATION_TOML.replace("lag_tolerance = 20.0", "lag_tolerance = \"很多\"");
+        let err = Policy::from_toml(&text, "t.toml").unwrap_err().to_string();
+        assert!(err.contains("lag_tolerance"), "{err}");
+        assert!(err.contains("line"), "{err}");
+        let text = INNOVATION_TOML.replace("lag_tolerance = 20.0", "lag_tolerance = 200.0");
+        let err = Policy::from_toml(&text, "t.toml").unwrap_err().to_string();
+        assert!(err.contains("lag_tolerance"), "{err}");
+    }
+}

@@ -1,0 +1,160 @@
+//! The grid: a workbook reduced to what forms need, every cell knowing its address.
+
+use chrono::NaiveDateTime;
+
+/// A cell's value, as the form filler meant it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// Text (trimmed of nothing: callers trim).
+    Text(String),
+    /// A number in a cell with no percent or date format.
+    Number(f64),
+    /// A number in a percent-formatted cell: the fraction (0.6 shown as 60 %).
+    Percent(f64),
+    /// A date (or date-time) cell.
+    Date(NaiveDateTime),
+    /// TRUE / FALSE.
+    Bool(bool),
+    /// An Excel error such as `#REF!`.
+    Error(String),
+}
+
+impl Value {
+    /// The value as text, numbers written as typed (`5`, not `5.0`).
+    pub fn to_text(&self) -> String {
+        match self {
+            Value::Text(s) => s.trim().to_owned(),
+            Value::Number(n) => crate::text::number_text(*n),
+            Value::Percent(f) => format!("{}%", crate::text::number_text(*f * 100.0)),
+            Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Value::Bool(b) => if *b { "是" } else { "否" }.to_owned(),
+            Value::Error(e) => e.clone(),
+        }
+    }
+
+    /// True for a text cell holding only white space: such a cell is empty for a person.
+    pub fn is_blank(&self) -> bool {
+        matches!(self, Value::Text(s) if s.chars().all(crate::text::is_space))
+    }
+}
+
+/// One non-empty cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// Zero-based row.
+    pub row: u32,
+    /// Zero-based column.
+    pub col: u32,
+    /// The value.
+    pub value: Value,
+}
+
+/// One worksheet: its name, whether a person sees it, and its non-empty cells in row-major order.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    /// The sheet's name (`立项书`).
+    pub name: String,
+    /// False for hidden and very hidden sheets (dropdown sources, leftovers).
+    pub visible: bool,
+    /// Non-empty cells sorted by (row, col).
+    pub cells: Vec<Cell>,
+}
+
+impl Sheet {
+    /// A sheet from cells in any order; blank text cells are dropped.
+    pub fn new(name: String, visible: bool, mut cells: Vec<Cell>) -> Sheet {
+        cells.retain(|c| !c.value.is_blank());
+        cells.sort_by_key(|c| (c.row, c.col));
+        Sheet {
+            name,
+            visible,
+            cells,
+        }
+    }
+
+    /// The value at (row, col), if the cell is non-empty.
+    pub fn get(&self, row: u32, col: u32) -> Option<&Value> {
+        self.cells
+            .binary_search_by_key(&(row, col), |c| (c.row, c.col))
+            .ok()
+            .map(|i| &self.cells[i].value)
+    }
+
+    /// The non-empty cells of one row, left to right.
+    pub fn row(&self, row: u32) -> &[Cell] {
+        let start = self.cells.partition_point(|c| c.row < row);
+        let end = self.cells.partition_point(|c| c.row <= row);
+        &self.cells[start..end]
+    }
+
+    /// The address a clerk reads in Excel: `立项书!C7`.
+    pub fn address(&self, row: u32, col: u32) -> String {
+        format!("{}!{}", self.name, cell_name(row, col))
+    }
+}
+
+/// `C7` for (6, 2).
+pub fn cell_name(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut c = col as u64 + 1;
+    while c > 0 {
+        let rem = ((c - 1) % 26) as u8;
+        letters.push((b'A' + rem) as char);
+        c = (c - 1) / 26;
+    }
+    letters.reverse();
+    format!(
+        "{}{}",
+        letters.into_iter().collect::<String>(),
+        row as u64 + 1
+    )
+}
+
+/// A whole workbook as a grid.
+#[derive(Debug, Clone, Default)]
+pub struct Workbook {
+    /// Sheets in workbook order.
+    pub sheets: Vec<Sheet>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_names() {
+        assert_eq!(cell_name(0, 0), "A1");
+        assert_eq!(cell_name(6, 2), "C7");
+        assert_eq!(cell_name(0, 25), "Z1");
+        assert_eq!(cell_name(0, 26), "AA1");
+        assert_eq!(cell_name(9, 701), "ZZ10");
+        assert_eq!(cell_name(0, 702), "AAA1");
+    }
+
+    #[test]
+    fn rows_and_lookup() {
+        let cells = vec![
+            Cell {
+                row: 1,
+                col: 2,
+                value: Value::Number(1.0),
+            },
+            Cell {
+                row: 0,
+                col: 0,
+                value: Value::Text("a".into()),
+            },
+            Cell {
+                row: 1,
+                col: 0,
+                value: Value::Text("  ".into()),
+            },
+        ];
+        let s = Sheet::new("S".into(), true, cells);
+        assert_eq!(s.cells.len(), 2);
+        assert_eq!(s.row(1).len(), 1);
+        assert_eq!(s.get(1, 2), Some(&Value::Number(1.0)));
+        assert_eq!(s.get(1, 0), None);
+        assert_eq!(s.address(1, 2), "S!C2");
+    }
+}

@@ -1,0 +1,121 @@
+//! Read: any spreadsheet file → a [`Workbook`] grid, or a [`ReadError`] saying plainly why not.
+//!
+//! The file's bytes decide the reader, not only its name: units rename files, and an encrypted
+//! `.xlsx` is really an OLE container. Every read runs inside `catch_unwind`, bounded by
+//! [`Limits`], so one hostile attachment can never stop a run.
+
+mod grid;
+mod load;
+mod ods_percent;
+mod xls_percent;
+
+use std::path::Path;
+
+pub use grid::{cell_name, Cell, Sheet, Value, Workbook};
+use thiserror::Error;
+
+/// Bounds checked before memory is spent on a file.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest file accepted, in bytes.
+    pub max_file_bytes: u64,
+    /// Most non-empty cells read from one sheet.
+    pub max_cells_per_sheet: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 50 * 1024 * 1024,
+            max_cells_per_sheet: 1_000_000,
+        }
+    }
+}
+
+/// Why a file could not be read, in terms a clerk can pass on.
+#[derive(Debug, Clone, Error, PartialEq)]
+pub enum ReadError {
+    /// Not a spreadsheet, corrupt or truncated; the text says which.
+    #[error("{0}")]
+    Unreadable(String),
+    /// Password-protected.
+    #[error("文件设置了打开密码，无法读取，请取消密码后重新发送")]
+    Encrypted,
+    /// Over the file size limit.
+    #[error("文件过大（{size}），超过上限 {limit}，请删除无关内容后重新发送")]
+    TooLarge {
+        /// Human-readable size.
+        size: String,
+        /// Human-readable limit.
+        limit: String,
+    },
+    /// A sheet with more cells than the limit.
+    #[error("工作表“{sheet}”的内容过多（超过 {limit} 个单元格），请只保留表单内容后重新发送")]
+    TooManyCells {
+        /// The sheet.
+        sheet: String,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+/// The spreadsheet formats taizhang reads, by lower-case extension.
+pub const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods"];
+
+/// True when the file name says spreadsheet (case-insensitive) and is not an Office lock file
+/// (`~$name.xlsx`, left beside a file open in Excel).
+pub fn is_spreadsheet_name(path: &Path) -> bool {
+    let lock = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("~$"));
+    !lock && extension(path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
+}
+
+/// The lower-cased extension.
+pub fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+}
+
+/// Reads a workbook file within `limits`. Never panics.
+pub fn read_path(path: &Path, limits: &Limits) -> Result<Workbook, ReadError> {
+    let meta =
+        std::fs::metadata(path).map_err(|e| ReadError::Unreadable(format!("无法打开文件：{e}")))?;
+    if meta.len() > limits.max_file_bytes {
+        return Err(ReadError::TooLarge {
+            size: human_size(meta.len()),
+            limit: human_size(limits.max_file_bytes),
+        });
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| ReadError::Unreadable(format!("无法读取文件：{e}")))?;
+    read_bytes(&bytes, extension(path).as_deref().unwrap_or(""), limits)
+}
+
+/// Reads a workbook from memory; `ext` is the lower-case extension it came with.
+pub fn read_bytes(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook, ReadError> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(ReadError::TooLarge {
+            size: human_size(bytes.len() as u64),
+            limit: human_size(limits.max_file_bytes),
+        });
+    }
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        load::load(bytes, ext, limits)
+    }))
+    .unwrap_or_else(|_| {
+        Err(ReadError::Unreadable(
+            "文件结构异常，无法读取（可能已损坏），请用 Excel 打开后另存为 .xlsx 再发送".into(),
+        ))
+    })
+}
+
+fn human_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / 1024.0 / 1024.0)
+    } else {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    }
+}

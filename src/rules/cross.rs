@@ -1,0 +1,148 @@
+//! Rules across the files of one batch: unknown units, duplicates, quotas (SPEC §4, §9).
+
+use std::collections::HashMap;
+
+use super::units::UnitIndex;
+use super::{say, Code, Problem, Record};
+use crate::policy::Policy;
+use crate::text::identity_key;
+
+/// One file of the batch as the cross-file rules see it.
+pub struct Entry<'a> {
+    /// The file's name, for messages.
+    pub name: &'a str,
+    /// Its record, when it is a proposal or progress report.
+    pub record: Option<&'a mut Record>,
+    /// The cell of its unit, for messages.
+    pub unit_cell: Option<&'a str>,
+    /// The label of its unit, as the form shows it.
+    pub unit_label: &'a str,
+}
+
+/// Canonicalises units, then finds duplicates and quota breaches. Returns (entry index, problem).
+pub fn check(entries: &mut [Entry<'_>], policy: &Policy) -> Vec<(usize, Problem)> {
+    let units = UnitIndex::new(policy);
+    let mut out = Vec::new();
+    for (i, e) in entries.iter_mut().enumerate() {
+        let Some(record) = e.record.as_deref_mut() else {
+            continue;
+        };
+        let unit_slot = match record {
+            Record::Proposal(p) => &mut p.unit,
+            Record::Progress(p) => &mut p.unit,
+        };
+        let Some(unit) = unit_slot.as_ref() else {
+            continue;
+        };
+        match units.find(unit) {
+            Some(known) => *unit_slot = Some(known.name.clone()),
+            None if !units.is_empty() => {
+                let message = say::unknown_unit(e.unit_label, unit, e.unit_cell.unwrap_or("?"));
+                out.push((
+                    i,
+                    Problem::new(
+                        Code::W_UNIT_UNKNOWN,
+                        Some("unit"),
+                        e.unit_cell.map(str::to_owned),
+                        message,
+                    ),
+                ));
+            }
+            None => {}
+        }
+    }
+    out.extend(duplicates(entries));
+    out.extend(quotas(entries, policy, &units));
+    out
+}
+
+fn identity(record: &Record) -> Option<(bool, String)> {
+    let unit = identity_key(record.unit()?);
+    let name = identity_key(record.name()?);
+    Some(match record {
+        Record::Proposal(_) => (true, format!("{unit}\u{1}{name}")),
+        Record::Progress(p) => (
+            false,
+            format!("{unit}\u{1}{name}\u{1}{}", p.period.as_deref()?),
+        ),
+    })
+}
+
+fn duplicates(entries: &[Entry<'_>]) -> Vec<(usize, Problem)> {
+    let mut first: HashMap<(bool, String), usize> = HashMap::new();
+    let mut out = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let Some(id) = e.record.as_deref().and_then(identity) else {
+            continue;
+        };
+        match first.get(&id) {
+            Some(&j) => {
+                let what = if id.0 {
+                    "项目的立项书"
+                } else {
+                    "项目同一报告期的进度报告"
+                };
+                let message = say::duplicate(what, entries[j].name);
+                out.push((i, Problem::new(Code::W_DUPLICATE, None, None, message)));
+            }
+            None => {
+                first.insert(id, i);
+            }
+        }
+    }
+    out
+}
+
+fn quotas(entries: &[Entry<'_>], policy: &Policy, units: &UnitIndex<'_>) -> Vec<(usize, Problem)> {
+    // Distinct projects per known unit: a re-sent form is counted once.
+    let mut per_unit: HashMap<&str, (Vec<usize>, HashMap<String, bool>)> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let Some(Record::Proposal(p)) = e.record.as_deref() else {
+            continue;
+        };
+        let (Some(unit), Some(name)) = (p.unit.as_deref(), p.name.as_deref()) else {
+            continue;
+        };
+        let Some(known) = units.find(unit) else {
+            continue;
+        };
+        let slot = per_unit.entry(known.name.as_str()).or_default();
+        slot.0.push(i);
+        let is_a = p.category.as_deref() == Some("A");
+        let entry = slot.1.entry(identity_key(name)).or_insert(false);
+        *entry |= is_a;
+    }
+    let mut out = Vec::new();
+    for (unit_name, (files, projects)) in per_unit {
+        let Some(unit) = units.find(unit_name) else {
+            continue;
+        };
+        let Some(kind) = policy.unit_types.iter().find(|t| t.name == unit.kind) else {
+            continue;
+        };
+        let count = projects.len();
+        let a_count = projects.values().filter(|a| **a).count();
+        // Fewer than the minimum may simply not have arrived yet: the ledger's 单位汇总 shows that.
+        let breach = count > kind.max_projects
+            || (count >= kind.min_projects.max(1) && a_count < kind.min_category_a);
+        if !breach {
+            continue;
+        }
+        let rule = if kind.min_category_a > 0 {
+            format!(
+                "每个{}申报 {}–{} 个项目，其中至少 {} 个A类（创新实践）项目",
+                kind.name, kind.min_projects, kind.max_projects, kind.min_category_a
+            )
+        } else {
+            format!(
+                "每个单位申报 {}–{} 个项目",
+                kind.min_projects, kind.max_projects
+            )
+        };
+        let message = say::quota(unit_name, &kind.name, count, a_count, &rule);
+        for i in files {
+            out.push((i, Problem::new(Code::W_QUOTA, None, None, message.clone())));
+        }
+    }
+    out
+}

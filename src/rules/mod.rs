@@ -1,0 +1,15 @@
+//! Rules: raw form fields → typed records and problems, under a policy.
+
+pub mod problem;
+pub mod values;
+
+pub use problem::{Code, Problem, Severity};
+mod fields;
+pub mod progress;
+pub mod proposal;
+pub mod record;
+pub mod say;
+
+pub use record::{Milestone, Progress, Proposal, Record};
+pub mod cross;
+pub mod units;

@@ -1,0 +1,353 @@
+//! Proposal rules (SPEC §3.1) under both presets.
+
+use chrono::NaiveDate;
+
+use super::fields::Fields;
+use super::record::{Milestone, Proposal};
+use super::values::{self, DayRole};
+use super::{say, Code, Problem};
+use crate::form::RawForm;
+use crate::policy::{Policy, Preset};
+use crate::text::{fold_width, strip_spaces};
+
+/// Validates a proposal form: the record of what was understood, and every problem.
+pub fn check(raw: &RawForm, policy: &Policy) -> (Proposal, Vec<Problem>) {
+    let mut f = Fields::new(raw);
+    let mut p = Proposal {
+        unit: f.name("unit", true).map(|(t, _)| t),
+        ..Proposal::default()
+    };
+    if let Some((name, found)) = f.name("name", true) {
+        f.length(
+            "name",
+            &name,
+            &found,
+            policy.limits.name_min,
+            policy.limits.name_max,
+        );
+        p.name = Some(name);
+    }
+    p.category = category(&mut f, policy);
+    p.topic = topic(&mut f, policy);
+    p.scope = f.text("scope", true).map(|(t, _)| t);
+    for key in ["content", "feasibility"] {
+        let required = policy.required.iter().any(|r| r == key);
+        let value = f.text(key, required).map(|(t, _)| t);
+        match key {
+            "content" => p.content = value,
+            _ => p.feasibility = value,
+        }
+    }
+    if let Some((goals, found)) = f.text("goals", true) {
+        f.length("goals", &goals, &found, policy.limits.goals_min, 0);
+        p.goals = Some(goals);
+    }
+    if let Some((measures, found)) = f.text("measures", true) {
+        f.length("measures", &measures, &found, policy.limits.measures_min, 0);
+        p.measures = Some(measures);
+    }
+    dates(&mut f, policy, &mut p);
+    p.deliverables = f.text("deliverables", true).map(|(t, _)| t);
+    owner(&mut f, &mut p);
+    owner_title(&mut f, policy, &p);
+    members(&mut f, policy, &mut p);
+    phone(&mut f, &mut p);
+    budget(&mut f, &mut p);
+    submitted(&mut f, policy, &mut p);
+    p.milestones = milestones(&mut f, raw, policy, &p);
+    (p, f.problems)
+}
+
+fn category(f: &mut Fields<'_>, policy: &Policy) -> Option<String> {
+    if policy.categories.is_empty() {
+        return None;
+    }
+    let (text, found) = f.name("category", policy.category_required)?;
+    let norm = strip_spaces(&fold_width(&text)).to_uppercase();
+    let matches: Vec<&str> = policy
+        .categories
+        .iter()
+        .filter(|c| {
+            let code = c.code.to_uppercase();
+            norm == code
+                || norm.starts_with(&format!("{code}类"))
+                || norm.starts_with(&format!("{code}:"))
+                || norm.starts_with(&format!("{code}("))
+                || (norm.starts_with(&code) && norm[code.len()..].starts_with(c.name.as_str()))
+                || norm.contains(c.name.as_str())
+                || c.aliases.iter().any(|a| norm.contains(a.as_str()))
+        })
+        .map(|c| c.code.as_str())
+        .collect();
+    if let [one] = matches.as_slice() {
+        return Some((*one).to_owned());
+    }
+    let allowed: Vec<String> = policy
+        .categories
+        .iter()
+        .map(|c| format!("{}（{}）", c.code, c.name))
+        .collect();
+    let message = say::bad_category(found.label, &text, &allowed.join("或"), found.cell);
+    f.problem(Code::E_CATEGORY, "category", Some(found.cell), message);
+    None
+}
+
+fn topic(f: &mut Fields<'_>, policy: &Policy) -> Option<u32> {
+    let (text, found) = f.name("topic", false)?;
+    let count = policy.catalogue.len();
+    let digits: String = text
+        .trim_start_matches('第')
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let by_number = digits.parse::<u32>().ok();
+    let by_name = policy
+        .catalogue
+        .iter()
+        .position(|t| strip_spaces(t) == strip_spaces(&text))
+        .map(|i| i as u32 + 1);
+    let n = by_number.or(by_name);
+    match n {
+        _ if count == 0 => n,
+        Some(n) if n >= 1 && n as usize <= count => Some(n),
+        _ => {
+            let message = say::bad_topic(found.label, &text, count, found.cell);
+            f.problem(Code::E_TOPIC, "topic", Some(found.cell), message);
+            None
+        }
+    }
+}
+
+fn date_field(
+    f: &mut Fields<'_>,
+    key: &str,
+    required: bool,
+    role: DayRole,
+    year: i32,
+) -> Option<(NaiveDate, String, String)> {
+    let found = f.get(key, required)?;
+    match values::parse_date(found.value, role, year) {
+        Some(d) => Some((d, found.label.to_owned(), found.cell.to_owned())),
+        None => {
+            let message = say::bad_date(found.label, &found.value.to_text(), found.cell);
+            f.problem(Code::E_DATE, key, Some(found.cell), message);
+            None
+        }
+    }
+}
+
+/// Whole months a project spans: the fewest N with `start + N months - 1 day >= end`.
+fn months_between(start: NaiveDate, end: NaiveDate) -> u32 {
+    (0..=1200u32)
+        .find(|n| {
+            start
+                .checked_add_months(chrono::Months::new(*n))
+                .and_then(|d| d.pred_opt())
+                .is_none_or(|d| d >= end)
+        })
+        .unwrap_or(1200)
+}
+
+fn dates(f: &mut Fields<'_>, policy: &Policy, p: &mut Proposal) {
+    let start = date_field(f, "start", false, DayRole::Start, policy.year);
+    let deadline = date_field(f, "deadline", true, DayRole::End, policy.year);
+    p.start = start.as_ref().map(|(d, ..)| *d);
+    let Some((end, label, cell)) = deadline else {
+        return;
+    };
+    p.deadline = Some(end);
+    let begin = p.start.unwrap_or_else(|| policy.year_start());
+    if end <= begin {
+        let message = say::date_order(&label, &end.to_string(), &begin.to_string(), &cell);
+        f.problem(Code::E_DATE_ORDER, "deadline", Some(&cell), message);
+        return;
+    }
+    if policy.duration.within_year && end > policy.year_end() {
+        let message = say::beyond_year(&label, &end.to_string(), policy.year, &cell);
+        f.problem(Code::W_DEADLINE, "deadline", Some(&cell), message);
+    }
+    let months = months_between(begin, end);
+    if policy.duration.max_months > 0 && months > policy.duration.max_months {
+        let message = say::too_long_duration(&label, months, policy.duration.max_months, &cell);
+        f.problem(Code::E_DURATION, "deadline", Some(&cell), message);
+    } else if policy.duration.warn_months > 0 && months > policy.duration.warn_months {
+        let message = say::long_duration(&label, months, policy.duration.warn_months, &cell);
+        f.problem(Code::W_DEADLINE, "deadline", Some(&cell), message);
+    }
+}
+
+fn owner(f: &mut Fields<'_>, p: &mut Proposal) {
+    let has_separate = f.raw("owner_unit").is_some() || f.raw("owner").is_some();
+    if let (false, Some((text, _))) = (has_separate, f.text("owner_combined", false)) {
+        match values::split_owner(&text) {
+            Some((unit, person)) => {
+                p.owner_unit = Some(unit);
+                p.owner = Some(person);
+            }
+            None => p.owner = Some(text),
+        }
+    }
+    let combined_given = f.raw("owner_combined").is_some() && !has_separate;
+    if !combined_given || p.owner_unit.is_none() {
+        if let Some((t, _)) = f.name("owner_unit", p.owner_unit.is_none()) {
+            p.owner_unit = Some(t);
+        }
+    }
+    if !combined_given || p.owner.is_none() {
+        if let Some((t, _)) = f.name("owner", p.owner.is_none()) {
+            p.owner = Some(t);
+        }
+    }
+}
+
+fn owner_title(f: &mut Fields<'_>, policy: &Policy, p: &Proposal) {
+    let title = f.name("owner_title", false);
+    let Some(code) = &p.category else {
+        return;
+    };
+    let Some(cat) = policy.categories.iter().find(|c| &c.code == code) else {
+        return;
+    };
+    if cat.owner_titles.is_empty() {
+        return;
+    }
+    let rule = if cat.owner_rule.is_empty() {
+        format!("负责人职务应含“{}”", cat.owner_titles.join("”或“"))
+    } else {
+        cat.owner_rule.clone()
+    };
+    match title {
+        Some((t, found)) => {
+            if !cat.owner_titles.iter().any(|w| t.contains(w.as_str())) {
+                let message = say::owner_title(&t, code, &rule, found.cell);
+                f.problem(
+                    Code::E_OWNER_TITLE,
+                    "owner_title",
+                    Some(found.cell),
+                    message,
+                );
+            }
+        }
+        None => {
+            let cell = f.raw("owner_title").map(|r| r.cell.clone());
+            let message = say::owner_title_missing(code, &rule);
+            f.problem(Code::E_OWNER_TITLE, "owner_title", cell.as_deref(), message);
+        }
+    }
+}
+
+fn members(f: &mut Fields<'_>, policy: &Policy, p: &mut Proposal) {
+    let team = &policy.team;
+    let required = team.min > 0;
+    let Some((text, found)) = f.text("members", required) else {
+        return;
+    };
+    let list = values::parse_members(&text);
+    let n = list.len();
+    if (team.min > 0 && n < team.min) || (team.max > 0 && n > team.max) {
+        let message = say::team_size(found.label, n, team.min, team.max, found.cell);
+        f.problem(Code::E_MEMBERS, "members", Some(found.cell), message);
+    }
+    p.members = Some(list);
+}
+
+fn phone(f: &mut Fields<'_>, p: &mut Proposal) {
+    let Some((text, found)) = f.name("phone", false) else {
+        return;
+    };
+    if !values::phone_ok(&text) {
+        let message = say::bad_phone(found.label, &text, found.cell);
+        f.problem(Code::W_PHONE, "phone", Some(found.cell), message);
+    }
+    p.phone = Some(text);
+}
+
+fn budget(f: &mut Fields<'_>, p: &mut Proposal) {
+    let Some(found) = f.get("budget", false) else {
+        return;
+    };
+    let text = found.value.to_text();
+    if ["无", "暂无", "-", "—", "/", "自筹"].contains(&text.as_str()) {
+        return;
+    }
+    match values::parse_amount(found.value) {
+        Some(n) if n >= 0.0 => p.budget = Some(n),
+        _ => {
+            let message = say::bad_amount(found.label, &text, found.cell);
+            let cell = found.cell.to_owned();
+            f.problem(Code::E_NUMBER, "budget", Some(&cell), message);
+        }
+    }
+}
+
+fn submitted(f: &mut Fields<'_>, policy: &Policy, p: &mut Proposal) {
+    let Some((date, label, cell)) = date_field(f, "submitted", false, DayRole::Start, policy.year)
+    else {
+        return;
+    };
+    p.submitted = Some(date);
+    if let (Preset::Innovation, Some(deadline)) = (policy.preset, policy.submission_deadline) {
+        if date > deadline {
+            let message = say::late(&label, &date.to_string(), &deadline.to_string(), &cell);
+            f.problem(Code::W_LATE, "submitted", Some(&cell), message);
+        }
+    }
+}
+
+fn month(d: NaiveDate) -> (i32, u32) {
+    use chrono::Datelike;
+    (d.year(), d.month())
+}
+
+fn milestones(
+    f: &mut Fields<'_>,
+    raw: &RawForm,
+    policy: &Policy,
+    p: &Proposal,
+) -> Option<Vec<Milestone>> {
+    if raw.milestones.is_empty() {
+        return None;
+    }
+    let begin = p.start.unwrap_or_else(|| policy.year_start());
+    let mut out = Vec::new();
+    let mut previous: Option<NaiveDate> = None;
+    for m in &raw.milestones {
+        let span = m.period.as_ref().and_then(|v| {
+            let (a, b) = values::parse_span(v, policy.year)?;
+            match &m.end {
+                Some(e) => Some((a, values::parse_span(e, policy.year)?.1)),
+                None => Some((a, b)),
+            }
+        });
+        let shown = m.period.as_ref().map(|v| v.to_text()).unwrap_or_default();
+        match span {
+            None if m.period.is_some() => {
+                let message = say::bad_milestone(&m.stage, &shown, &m.cell);
+                f.problem(Code::W_MILESTONE, "milestones", Some(&m.cell), message);
+            }
+            Some((a, b)) => {
+                // Timetables are usually written by month (`2018年5月—6月`): compare by month.
+                let outside =
+                    month(a) < month(begin) || p.deadline.is_some_and(|d| month(b) > month(d));
+                if outside {
+                    let end = p.deadline.map(|d| d.to_string()).unwrap_or_default();
+                    let message =
+                        say::milestone_outside(&m.stage, &begin.to_string(), &end, &m.cell);
+                    f.problem(Code::W_MILESTONE, "milestones", Some(&m.cell), message);
+                } else if previous.is_some_and(|prev| a < prev) {
+                    let message = say::milestone_order(&m.stage, &m.cell);
+                    f.problem(Code::W_MILESTONE, "milestones", Some(&m.cell), message);
+                }
+                previous = Some(a);
+            }
+            None => {}
+        }
+        out.push(Milestone {
+            stage: m.stage.clone(),
+            start: span.map(|s| s.0),
+            end: span.map(|s| s.1),
+            content: m.content.clone(),
+        });
+    }
+    Some(out)
+}

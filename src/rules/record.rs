@@ -1,0 +1,148 @@
+//! Typed records: what a valid form says, as the ledger and JSON need it (SPEC §5).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A proposal (立项书). Every key is optional: the record holds what was found and understood.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Proposal {
+    /// Submitting unit (canonical name when the policy knows it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Project name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Category code (`A`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Reference catalogue number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topic: Option<u32>,
+    /// Scope or target group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Main content (secretary preset).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    /// Feasibility analysis (secretary preset).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feasibility: Option<String>,
+    /// Goals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goals: Option<String>,
+    /// Measures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measures: Option<String>,
+    /// Start date (defaults to 1 January of the policy year).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
+    /// Completion date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<NaiveDate>,
+    /// Form of results.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deliverables: Option<String>,
+    /// Responsible unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner_unit: Option<String>,
+    /// Responsible person.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// The owner's post.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner_title: Option<String>,
+    /// Team members.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub members: Option<Vec<String>>,
+    /// Contact phone, as written (half-width).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Funding in 万元.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget: Option<f64>,
+    /// Date filled in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub submitted: Option<NaiveDate>,
+    /// Timetable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub milestones: Option<Vec<Milestone>>,
+}
+
+/// One timetable row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Milestone {
+    /// Stage name.
+    pub stage: String,
+    /// First day.
+    pub start: Option<NaiveDate>,
+    /// Last day.
+    pub end: Option<NaiveDate>,
+    /// What is done.
+    pub content: String,
+}
+
+/// A monthly progress report (进度报告).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Progress {
+    /// Ledger project ID (`2018-003`), when the unit wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// Submitting unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Project name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Report month `YYYY-MM`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// Overall progress 0–100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub percent: Option<f64>,
+    /// 正常推进 / 滞后 / 已完成 / 申请延期.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// Work done this period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub done: Option<String>,
+    /// Problems met.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problems: Option<String>,
+    /// Plan for the next period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    /// Date filled in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub submitted: Option<NaiveDate>,
+    /// Who filled it in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reporter: Option<String>,
+}
+
+/// A form's record, whichever kind it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Record {
+    /// A proposal.
+    Proposal(Proposal),
+    /// A progress report.
+    Progress(Progress),
+}
+
+impl Record {
+    /// The submitting unit, if known.
+    pub fn unit(&self) -> Option<&str> {
+        match self {
+            Record::Proposal(p) => p.unit.as_deref(),
+            Record::Progress(p) => p.unit.as_deref(),
+        }
+    }
+
+    /// The project name, if known.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Record::Proposal(p) => p.name.as_deref(),
+            Record::Progress(p) => p.name.as_deref(),
+        }
+    }
+}

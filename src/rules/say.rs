@@ -1,0 +1,214 @@
+//! Every sentence taizhang says about a form, in one place so it can be reviewed as a whole.
+//!
+//! Messages name the label as the form shows it and quote the offending text, and end with the
+//! cell, so a clerk can paste them into a reply unchanged (SPEC §4).
+
+use crate::text::excerpt;
+
+fn at(cell: &str) -> String {
+    format!("（{cell}）")
+}
+
+/// A label found with nothing beside or below it.
+pub fn blank(label: &str, cell: &str) -> String {
+    format!("缺少“{label}”{}", at(cell))
+}
+
+/// A required label absent from the form.
+pub fn no_label(label: &str) -> String {
+    format!("缺少“{label}”一栏，请使用下发的模板填写")
+}
+
+/// A value that cannot be understood.
+pub fn unreadable(label: &str, text: &str, cell: &str) -> String {
+    format!("“{label}”无法识别：“{}”{}", excerpt(text, 30), at(cell))
+}
+
+/// A date that cannot be understood, with the accepted forms.
+pub fn bad_date(label: &str, text: &str, cell: &str) -> String {
+    format!(
+        "“{label}”无法识别：“{}”{}，请填写具体日期，如 2018年12月31日",
+        excerpt(text, 30),
+        at(cell)
+    )
+}
+
+/// A cell holding an Excel error value.
+pub fn cell_error(label: &str, error: &str, cell: &str) -> String {
+    format!(
+        "“{label}”单元格显示错误值 {error}{}，请改为实际内容",
+        at(cell)
+    )
+}
+
+/// Text shorter than the minimum.
+pub fn too_short(label: &str, len: usize, min: usize, cell: &str) -> String {
+    format!("“{label}”内容过于简略（{len}字，至少{min}字）{}", at(cell))
+}
+
+/// Text longer than the maximum.
+pub fn too_long(label: &str, len: usize, max: usize, cell: &str) -> String {
+    format!("“{label}”过长（{len}字，最多{max}字）{}", at(cell))
+}
+
+/// Deadline not after start.
+pub fn date_order(deadline_label: &str, deadline: &str, start: &str, cell: &str) -> String {
+    format!(
+        "“{deadline_label}”（{deadline}）应晚于开始时间（{start}）{}",
+        at(cell)
+    )
+}
+
+/// Innovation: deadline after the year end.
+pub fn beyond_year(label: &str, deadline: &str, year: i32, cell: &str) -> String {
+    format!(
+        "“{label}”为 {deadline}，超出 {year} 年底；创新项目原则上于当年年底前完成{}",
+        at(cell)
+    )
+}
+
+/// Secretary: longer than the usual duration.
+pub fn long_duration(label: &str, months: u32, normal: u32, cell: &str) -> String {
+    format!(
+        "项目周期约 {months} 个月，超过一般期限（{normal} 个月）{}，请确认“{label}”",
+        at(cell)
+    )
+}
+
+/// Secretary: longer than ever allowed.
+pub fn too_long_duration(label: &str, months: u32, max: u32, cell: &str) -> String {
+    format!(
+        "项目周期约 {months} 个月，超过最长期限（{max} 个月）{}，请修改“{label}”",
+        at(cell)
+    )
+}
+
+/// Unknown category.
+pub fn bad_category(label: &str, text: &str, allowed: &str, cell: &str) -> String {
+    format!(
+        "“{label}”无法识别：“{}”{}，应为 {allowed}",
+        excerpt(text, 20),
+        at(cell)
+    )
+}
+
+/// Topic not in the catalogue.
+pub fn bad_topic(label: &str, text: &str, count: usize, cell: &str) -> String {
+    format!(
+        "“{label}”为“{}”，不在参考目录中（应为 1–{count} 的序号）{}",
+        excerpt(text, 20),
+        at(cell)
+    )
+}
+
+/// Team size out of range.
+pub fn team_size(label: &str, n: usize, min: usize, max: usize, cell: &str) -> String {
+    format!(
+        "“{label}”共 {n} 人，项目组成员应为 {min}–{max} 人{}",
+        at(cell)
+    )
+}
+
+/// The owner's post does not fit the category.
+pub fn owner_title(title: &str, category: &str, rule: &str, cell: &str) -> String {
+    format!(
+        "负责人职务为“{title}”，不符合{category}类项目要求：{rule}{}",
+        at(cell)
+    )
+}
+
+/// The owner's post is missing although the category restricts it.
+pub fn owner_title_missing(category: &str, rule: &str) -> String {
+    format!("未填写负责人职务，无法确认是否符合{category}类项目要求：{rule}")
+}
+
+/// Malformed phone.
+pub fn bad_phone(label: &str, text: &str, cell: &str) -> String {
+    format!(
+        "“{label}”格式不正确：“{}”{}，应为11位手机号或带区号的固定电话",
+        excerpt(text, 30),
+        at(cell)
+    )
+}
+
+/// Filled in after the deadline.
+pub fn late(label: &str, date: &str, deadline: &str, cell: &str) -> String {
+    format!(
+        "“{label}”为 {date}，晚于报送截止日期 {deadline}{}",
+        at(cell)
+    )
+}
+
+/// Period not understood.
+pub fn bad_period(label: &str, text: &str, cell: &str) -> String {
+    format!(
+        "“{label}”无法识别：“{}”{}，请填写年月，如 2018-06",
+        excerpt(text, 20),
+        at(cell)
+    )
+}
+
+/// Percent not understood or out of range.
+pub fn bad_percent(label: &str, text: &str, cell: &str) -> String {
+    format!(
+        "“{label}”应为 0%–100% 之间的数：“{}”{}",
+        excerpt(text, 20),
+        at(cell)
+    )
+}
+
+/// A budget that is not a number ≥ 0.
+pub fn bad_amount(label: &str, text: &str, cell: &str) -> String {
+    format!(
+        "“{label}”应为不小于 0 的数（万元）：“{}”{}",
+        excerpt(text, 20),
+        at(cell)
+    )
+}
+
+/// A milestone period not understood.
+pub fn bad_milestone(stage: &str, text: &str, cell: &str) -> String {
+    format!(
+        "进度安排“{}”的时间无法识别：“{}”{}",
+        excerpt(stage, 15),
+        excerpt(text, 30),
+        at(cell)
+    )
+}
+
+/// A milestone outside the project's dates.
+pub fn milestone_outside(stage: &str, start: &str, end: &str, cell: &str) -> String {
+    format!(
+        "进度安排“{}”的时间不在项目起止时间（{start} 至 {end}）之内{}",
+        excerpt(stage, 15),
+        at(cell)
+    )
+}
+
+/// Milestones out of order.
+pub fn milestone_order(stage: &str, cell: &str) -> String {
+    format!(
+        "进度安排“{}”早于上一阶段，请按时间顺序填写{}",
+        excerpt(stage, 15),
+        at(cell)
+    )
+}
+
+/// Unit not in the policy's list.
+pub fn unknown_unit(label: &str, unit: &str, cell: &str) -> String {
+    format!(
+        "“{label}”为“{}”，不在单位名单中{}，请核对单位全称",
+        excerpt(unit, 30),
+        at(cell)
+    )
+}
+
+/// The same project (or report) sent twice in one batch.
+pub fn duplicate(what: &str, first: &str) -> String {
+    format!("与“{first}”是同一{what}，重复报送；以后报送的为准请确认")
+}
+
+/// Quota of a unit.
+pub fn quota(unit: &str, kind: &str, count: usize, a_count: usize, rule: &str) -> String {
+    format!("{unit}（{kind}）本批共申报 {count} 个项目（其中A类 {a_count} 个），不符合要求：{rule}")
+}

@@ -1,0 +1,6 @@
+//! Write: the workbooks taizhang hands the clerk, and the styles they share.
+
+pub mod report;
+pub mod style;
+pub mod template;
+mod template_style;

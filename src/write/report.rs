@@ -1,0 +1,218 @@
+//! The 校验报告 (check report): the return list a clerk works from.
+//!
+//! Sheets: 问题清单 (one row per problem), 文件清单 (one row per file, so nothing is missing), and one
+//! sheet per unit with problems, ready to attach to the reply to that unit.
+
+use std::collections::{BTreeMap, HashSet};
+
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+
+use super::style::{self, Widths};
+use crate::batch::{Batch, FileResult};
+use crate::form::labels;
+use crate::rules::{Problem, Severity};
+
+const PROBLEM_HEADERS: &[&str] = &[
+    "文件",
+    "单位",
+    "种类",
+    "严重程度",
+    "栏目",
+    "单元格",
+    "问题说明",
+    "代码",
+];
+const FILE_HEADERS: &[&str] = &[
+    "文件",
+    "单位",
+    "项目名称",
+    "种类",
+    "结果",
+    "错误数",
+    "提醒数",
+];
+const UNIT_HEADERS: &[&str] = &["文件", "种类", "严重程度", "栏目", "单元格", "问题说明"];
+
+/// The unit a result belongs to, for grouping: the form's unit, else "（单位不明）".
+pub fn unit_of(r: &FileResult) -> String {
+    r.record
+        .as_ref()
+        .and_then(|rec| rec.unit())
+        .map(str::to_owned)
+        .unwrap_or_else(|| "（单位不明）".to_owned())
+}
+
+/// The label a clerk knows for a field key.
+pub fn field_label(key: Option<&str>) -> String {
+    match key {
+        Some("milestones") => "进度安排".to_owned(),
+        Some(k) => labels::field(k)
+            .map(|f| f.labels[0].to_owned())
+            .unwrap_or_else(|| k.to_owned()),
+        None => "（整个文件）".to_owned(),
+    }
+}
+
+/// Writes the report workbook to a buffer.
+pub fn report(batch: &Batch) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let mut used = HashSet::new();
+    for n in ["问题清单", "文件清单"] {
+        used.insert(n.to_lowercase());
+    }
+    problems_sheet(book.add_worksheet().set_name("问题清单")?, batch)?;
+    files_sheet(book.add_worksheet().set_name("文件清单")?, batch)?;
+    let mut by_unit: BTreeMap<String, Vec<&FileResult>> = BTreeMap::new();
+    for r in batch.files.iter().filter(|r| !r.problems.is_empty()) {
+        by_unit.entry(unit_of(r)).or_default().push(r);
+    }
+    for (unit, results) in by_unit {
+        let name = style::sheet_name(&unit, &mut used);
+        unit_sheet(book.add_worksheet().set_name(&name)?, &unit, &results)?;
+    }
+    book.save_to_buffer()
+}
+
+fn severity_format(severity: Severity) -> Format {
+    match severity {
+        Severity::Error => style::error_fill(style::body()),
+        Severity::Warning => style::warning_fill(style::body()),
+    }
+}
+
+fn table_start(sheet: &mut Worksheet, row: u32, headers: &[&str]) -> Result<(), XlsxError> {
+    let h = style::header();
+    for (c, text) in headers.iter().enumerate() {
+        sheet.write_string_with_format(row, c as u16, *text, &h)?;
+    }
+    sheet.set_freeze_panes(row + 1, 0)?;
+    Ok(())
+}
+
+fn problems_sheet(sheet: &mut Worksheet, batch: &Batch) -> Result<(), XlsxError> {
+    table_start(sheet, 0, PROBLEM_HEADERS)?;
+    let mut widths = Widths::new(PROBLEM_HEADERS, 8.0, 60.0);
+    let mut row = 1;
+    for r in &batch.files {
+        for p in &r.problems {
+            let cells = problem_cells(r, p, true);
+            let fmt = severity_format(p.severity);
+            for (c, text) in cells.iter().enumerate() {
+                widths.see(c, text);
+                style::write_text(sheet, row, c as u16, text, &fmt)?;
+            }
+            row += 1;
+        }
+    }
+    sheet.autofilter(
+        0,
+        0,
+        row.saturating_sub(1).max(1),
+        PROBLEM_HEADERS.len() as u16 - 1,
+    )?;
+    widths.apply(sheet)
+}
+
+fn problem_cells(r: &FileResult, p: &Problem, with_unit: bool) -> Vec<String> {
+    let mut cells = vec![r.path.clone()];
+    if with_unit {
+        cells.push(unit_of(r));
+    }
+    cells.extend([
+        r.kind.label().to_owned(),
+        p.severity.label().to_owned(),
+        field_label(p.field.as_deref()),
+        p.cell.clone().unwrap_or_default(),
+        p.message.clone(),
+    ]);
+    if with_unit {
+        cells.push(p.code.as_str().to_owned());
+    }
+    cells
+}
+
+fn files_sheet(sheet: &mut Worksheet, batch: &Batch) -> Result<(), XlsxError> {
+    table_start(sheet, 0, FILE_HEADERS)?;
+    let mut widths = Widths::new(FILE_HEADERS, 8.0, 50.0);
+    let body = style::body();
+    for (i, r) in batch.files.iter().enumerate() {
+        let row = i as u32 + 1;
+        let errors = r.count(Severity::Error);
+        let warnings = r.count(Severity::Warning);
+        let verdict = match (r.kind, errors, warnings) {
+            (crate::form::FormKind::Skipped, ..) => "跳过（非表格文件）",
+            (_, 0, 0) => "通过",
+            (_, 0, _) => "通过（有提醒）",
+            _ => "退回修改",
+        };
+        let fmt = if errors > 0 {
+            style::error_fill(style::body())
+        } else {
+            body.clone()
+        };
+        let texts = [
+            r.path.clone(),
+            r.record.as_ref().map(|_| unit_of(r)).unwrap_or_default(),
+            r.record
+                .as_ref()
+                .and_then(|x| x.name())
+                .unwrap_or_default()
+                .to_owned(),
+            r.kind.label().to_owned(),
+            verdict.to_owned(),
+        ];
+        for (c, text) in texts.iter().enumerate() {
+            widths.see(c, text);
+            style::write_text(sheet, row, c as u16, text, &fmt)?;
+        }
+        sheet.write_number_with_format(row, 5, errors as f64, &fmt)?;
+        sheet.write_number_with_format(row, 6, warnings as f64, &fmt)?;
+    }
+    sheet.autofilter(
+        0,
+        0,
+        batch.files.len().max(1) as u32,
+        FILE_HEADERS.len() as u16 - 1,
+    )?;
+    widths.apply(sheet)
+}
+
+fn unit_sheet(sheet: &mut Worksheet, unit: &str, results: &[&FileResult]) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(0, 0, format!("{unit}：报送材料校验结果"), &style::title())?;
+    sheet.set_row_height(0, 28)?;
+    sheet.write_string_with_format(
+        1,
+        0,
+        "以下问题请修改后重新报送（“错误”须修改；“提醒”请核实）。单元格位置指表格中的工作表和格子，如“立项书!C9”。",
+        &Format::new().set_font_name(style::FONT).set_text_wrap(),
+    )?;
+    sheet.merge_range(
+        1,
+        0,
+        1,
+        UNIT_HEADERS.len() as u16 - 1,
+        "",
+        &Format::new().set_text_wrap(),
+    )?;
+    sheet.set_row_height(1, 32)?;
+    table_start(sheet, 2, UNIT_HEADERS)?;
+    let mut widths = Widths::new(UNIT_HEADERS, 8.0, 60.0);
+    let mut row = 3;
+    for r in results {
+        for p in &r.problems {
+            let cells = problem_cells(r, p, false);
+            let mut cells = cells;
+            cells[0] = r.file_name().to_owned();
+            let fmt = severity_format(p.severity);
+            for (c, text) in cells.iter().enumerate() {
+                widths.see(c, text);
+                style::write_text(sheet, row, c as u16, text, &fmt)?;
+            }
+            row += 1;
+        }
+    }
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    widths.apply(sheet)
+}

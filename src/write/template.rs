@@ -1,0 +1,421 @@
+//! The blank forms units fill in: 立项书 (proposal) and 进度报告 (progress report).
+//!
+//! `taizhang init` writes them into `templates/` for the clerk to email out. They are built from
+//! the policy, so the labels, dropdowns, hints and limits match the rules `check` applies later:
+//! each label is the first label the reader knows for its field (SPEC §3.1, §3.2), each value cell
+//! carries an input message saying what to write, and the sheet is protected (no password) so a
+//! unit types only into the value cells. The form sheet comes first, the 填表说明 sheet second.
+//!
+//! Output is deterministic (fixed document dates), so the committed templates can be compared
+//! byte for byte with what the generator writes.
+
+use rust_xlsxwriter::{
+    DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties, ExcelDateTime,
+    ProtectionOptions, Workbook, Worksheet, XlsxError,
+};
+
+use self::text::{
+    progress_fields, progress_notes, project_kind, proposal_fields, proposal_notes, Field, Note,
+    Value,
+};
+use super::template_style::{wrapped_height, Styles, FORM_COLUMNS, NOTES_WIDTH, ROW_HEIGHT};
+use crate::policy::Policy;
+
+mod text;
+
+/// Sheet name of the proposal form.
+pub const PROPOSAL_SHEET: &str = "立项书";
+/// Sheet name of the progress-report form.
+pub const PROGRESS_SHEET: &str = "进度报告";
+/// Sheet name of the instructions that travel with each form.
+pub const NOTES_SHEET: &str = "填表说明";
+/// Status values of a progress report (SPEC §3.2), offered as a dropdown.
+pub const PROGRESS_STATES: [&str; 4] = ["正常推进", "滞后", "已完成", "申请延期"];
+
+/// Last column of the form (F): values are merged over B..=F.
+const LAST_COL: u16 = 5;
+/// Blank milestone rows offered under the 阶段 | 起止时间 | 内容 header, and their height.
+const MILESTONE_ROWS: u32 = 6;
+const MILESTONE_HEIGHT: f64 = 30.0;
+/// Heights in points of the title row and the note under it.
+const TITLE_HEIGHT: f64 = 40.0;
+const NOTE_HEIGHT: f64 = 18.0;
+/// Printable height of an A4 page with 0.75" top and bottom margins, in points.
+const PAGE_HEIGHT: f64 = 733.0;
+/// Space kept free at the foot of a full first page (rounding, printer differences).
+const PAGE_SLACK: f64 = 24.0;
+/// Excel's limits on input-message title and text (UTF-16 units).
+const TITLE_MAX: usize = 32;
+const MESSAGE_MAX: usize = 255;
+
+/// The blank 立项书 workbook for `policy`, as xlsx bytes.
+///
+/// The proposal fields shown follow the policy: 项目类别 only with categories, 参考目录序号 only
+/// with a catalogue, 主要内容 / 可行性分析 for the secretary preset or when required.
+///
+/// # Errors
+///
+/// rust_xlsxwriter's [`XlsxError`]; none is expected for a policy that passed validation.
+pub fn proposal_template(policy: &Policy) -> Result<Vec<u8>, XlsxError> {
+    let fields = proposal_fields(policy);
+    let title = format!("{}年度{}立项书", policy.year, project_kind(policy));
+    let notes = proposal_notes(policy, &fields);
+    build(policy, PROPOSAL_SHEET, &title, &fields, true, &notes)
+}
+
+/// The blank 进度报告 workbook for `policy`, as xlsx bytes; units send one a month and a final
+/// one at 100 % / 已完成.
+///
+/// # Errors
+///
+/// rust_xlsxwriter's [`XlsxError`]; none is expected for a policy that passed validation.
+pub fn progress_template(policy: &Policy) -> Result<Vec<u8>, XlsxError> {
+    let fields = progress_fields(policy);
+    let title = format!("{}年度{}进度报告", policy.year, project_kind(policy));
+    let notes = progress_notes(policy, &fields);
+    build(policy, PROGRESS_SHEET, &title, &fields, false, &notes)
+}
+
+/// Assembles one workbook: the form sheet first, the 填表说明 sheet second.
+fn build(
+    policy: &Policy,
+    sheet: &str,
+    title: &str,
+    fields: &[Field],
+    milestones: bool,
+    notes: &[Note],
+) -> Result<Vec<u8>, XlsxError> {
+    let styles = Styles::new();
+    let mut workbook = Workbook::new();
+    workbook.set_properties(&properties(policy, title)?);
+
+    let form = workbook.add_worksheet();
+    form.set_name(sheet)?;
+    let mut row = write_title(form, &styles, title)?;
+    let (heights, break_before_milestones) = layout(fields, milestones);
+    for (field, height) in fields.iter().zip(heights) {
+        write_field(form, &styles, policy, field, row, height)?;
+        row += 1;
+    }
+    if milestones {
+        if break_before_milestones {
+            form.set_page_breaks(&[row])?;
+        }
+        row = write_milestones(form, &styles, policy.year, row)?;
+    }
+    set_up_form_page(form, row)?;
+
+    let sheet_notes = workbook.add_worksheet();
+    write_notes(sheet_notes, &styles, notes)?;
+    workbook.save_to_buffer()
+}
+
+/// Row heights of the fields, and whether the timetable starts a new page.
+///
+/// When the whole form does not fit one A4 page, the timetable goes to the second page rather
+/// than being split, and the text boxes grow (up to half again) to use the first page.
+fn layout(fields: &[Field], milestones: bool) -> (Vec<f64>, bool) {
+    let base: Vec<f64> = fields
+        .iter()
+        .map(|f| match f.value {
+            Value::Box(h) => h,
+            _ => ROW_HEIGHT,
+        })
+        .collect();
+    let head = TITLE_HEIGHT + NOTE_HEIGHT;
+    let total: f64 = head + base.iter().sum::<f64>();
+    if !milestones || total + milestones_height() <= PAGE_HEIGHT {
+        return (base, false);
+    }
+    let boxes: f64 = fields
+        .iter()
+        .zip(&base)
+        .filter(|(f, _)| matches!(f.value, Value::Box(_)))
+        .map(|(_, h)| h)
+        .sum();
+    let room = PAGE_HEIGHT - PAGE_SLACK - (total - boxes);
+    let factor = if boxes > 0.0 {
+        (room / boxes).clamp(1.0, 1.5)
+    } else {
+        1.0
+    };
+    let heights = fields
+        .iter()
+        .zip(base)
+        .map(|(f, h)| match f.value {
+            Value::Box(_) => (h * factor).floor(),
+            _ => h,
+        })
+        .collect();
+    (heights, true)
+}
+
+/// Fixed document properties: a fixed creation date makes the output byte-for-byte repeatable.
+fn properties(policy: &Policy, title: &str) -> Result<DocProperties, XlsxError> {
+    let created = ExcelDateTime::from_ymd(excel_year(policy.year), 1, 1)?;
+    let author = if policy.organisation.is_empty() {
+        "taizhang"
+    } else {
+        policy.organisation.as_str()
+    };
+    Ok(DocProperties::new()
+        .set_title(title)
+        .set_subject("空白表格，由各单位填写后报送")
+        .set_author(author)
+        .set_company(author)
+        .set_comment("由 taizhang init 生成")
+        .set_creation_datetime(&created))
+}
+
+/// A year Excel can hold (1900..=9999): policy years are 2000..=2100 once validated.
+fn excel_year(year: i32) -> u16 {
+    u16::try_from(year.clamp(1900, 9999)).unwrap_or(1900)
+}
+
+/// Title merged across, a note under it; returns the first form row.
+fn write_title(ws: &mut Worksheet, s: &Styles, title: &str) -> Result<u32, XlsxError> {
+    ws.merge_range(0, 0, 0, LAST_COL, title, &s.title)?;
+    ws.set_row_height(0, TITLE_HEIGHT)?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        LAST_COL,
+        "请先阅读“填表说明”；只在白色格内填写，点击格子可看到填写提示。",
+        &s.note,
+    )?;
+    ws.set_row_height(1, NOTE_HEIGHT)?;
+    Ok(2)
+}
+
+/// One labelled row: label in A, the value merged over B..=F with its validation and hint.
+fn write_field(
+    ws: &mut Worksheet,
+    s: &Styles,
+    policy: &Policy,
+    field: &Field,
+    row: u32,
+    height: f64,
+) -> Result<(), XlsxError> {
+    ws.write_with_format(row, 0, field.label, &s.label)?;
+    let format = match field.value {
+        Value::Box(_) => &s.long,
+        Value::Text => &s.text,
+        Value::Date => &s.date,
+        Value::Percent => &s.percent,
+        Value::Money => &s.number,
+        Value::Line | Value::List(_) | Value::Whole(..) => &s.value,
+    };
+    ws.merge_range(row, 1, row, LAST_COL, "", format)?;
+    ws.set_row_height(row, height)?;
+    let validation = validation(field, policy.year)?;
+    ws.add_data_validation(row, 1, row, LAST_COL, &validation)?;
+    Ok(())
+}
+
+/// The data validation of a value cell: the rule for its kind plus the input message.
+fn validation(field: &Field, year: i32) -> Result<DataValidation, XlsxError> {
+    let dv = DataValidation::new();
+    let (dv, error) = match &field.value {
+        Value::Line | Value::Box(_) | Value::Text => (dv.allow_any_value(), None),
+        Value::List(items) => (
+            dv.allow_list_strings(items)?,
+            Some("请从下拉列表中选择。".to_owned()),
+        ),
+        Value::Whole(min, max) => (
+            dv.allow_whole_number(DataValidationRule::Between(*min, *max)),
+            Some(format!("请填写 {min} 到 {max} 之间的整数序号。")),
+        ),
+        Value::Money => (
+            dv.allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0)),
+            Some("请只填数字（单位：万元），如 2 或 0.5。".to_owned()),
+        ),
+        Value::Percent => (
+            dv.allow_decimal_number(DataValidationRule::Between(0.0, 1.0)),
+            Some("请填 0% 到 100% 之间的百分比，如 60%。".to_owned()),
+        ),
+        Value::Date => {
+            let first = ExcelDateTime::from_ymd(excel_year(year - 1), 1, 1)?;
+            let last = ExcelDateTime::from_ymd(excel_year(year + 2), 12, 31)?;
+            (
+                dv.allow_date(DataValidationRule::Between(first, last))
+                    // A warning, not a stop: 年底 and similar text is still accepted by taizhang.
+                    .set_error_style(DataValidationErrorStyle::Warning),
+                Some(format!(
+                    "请按“{}-12-31”的格式填写{}年至{}年之间的日期。",
+                    year,
+                    year - 1,
+                    year + 2
+                )),
+            )
+        }
+    };
+    let need = if field.required {
+        "（必填）"
+    } else {
+        "（选填）"
+    };
+    let mut dv = dv
+        .set_input_title(clip(&format!("{}{need}", field.label), TITLE_MAX))?
+        .set_input_message(clip(&field.tip, MESSAGE_MAX))?;
+    if let Some(error) = error {
+        dv = dv
+            .set_error_title(clip(&format!("“{}”填写有误", field.label), TITLE_MAX))?
+            .set_error_message(clip(&error, MESSAGE_MAX))?;
+    }
+    Ok(dv)
+}
+
+/// Cuts `text` to Excel's limit (counted in UTF-16 units), ending with … when cut.
+fn clip(text: &str, max: usize) -> String {
+    if text.encode_utf16().count() <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.encode_utf16().count() + c.len_utf16() + 1 > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Height in points of the whole 进度安排 table.
+fn milestones_height() -> f64 {
+    2.0 * ROW_HEIGHT + f64::from(MILESTONE_ROWS) * MILESTONE_HEIGHT
+}
+
+/// The 进度安排 table: a section row, the `阶段 | 起止时间 | 内容` header and blank rows.
+fn write_milestones(
+    ws: &mut Worksheet,
+    s: &Styles,
+    year: i32,
+    mut row: u32,
+) -> Result<u32, XlsxError> {
+    ws.merge_range(row, 0, row, LAST_COL, "进度安排", &s.section)?;
+    ws.set_row_height(row, ROW_HEIGHT)?;
+    row += 1;
+    ws.write_with_format(row, 0, "阶段", &s.head)?;
+    ws.write_with_format(row, 1, "起止时间", &s.head)?;
+    ws.merge_range(row, 2, row, LAST_COL, "内容", &s.head)?;
+    ws.set_row_height(row, ROW_HEIGHT)?;
+    row += 1;
+    let hints = [
+        ("阶段", "如：第一阶段（调研启动）。".to_owned()),
+        (
+            "起止时间",
+            format!("如：{year}年4月—{year}年5月，或 {year}.4-{year}.5。"),
+        ),
+        ("内容", "本阶段要完成的主要工作。".to_owned()),
+    ];
+    let first = row;
+    for _ in 0..MILESTONE_ROWS {
+        ws.write_blank(row, 0, &s.value)?;
+        ws.write_blank(row, 1, &s.text)?;
+        ws.merge_range(row, 2, row, LAST_COL, "", &s.value)?;
+        ws.set_row_height(row, MILESTONE_HEIGHT)?;
+        row += 1;
+    }
+    let last = row - 1;
+    for (col, (label, hint)) in [(0, 0), (1, 1), (2, LAST_COL)].iter().zip(hints) {
+        let dv = DataValidation::new()
+            .allow_any_value()
+            .set_input_title(label)?
+            .set_input_message(hint)?;
+        ws.add_data_validation(first, col.0, last, col.1, &dv)?;
+    }
+    Ok(row)
+}
+
+/// Column widths, A4 portrait print setup and sheet protection of a form sheet.
+fn set_up_form_page(ws: &mut Worksheet, rows: u32) -> Result<(), XlsxError> {
+    for (col, width) in (0u16..).zip(FORM_COLUMNS) {
+        ws.set_column_width(col, width)?;
+    }
+    ws.set_screen_gridlines(false)
+        .set_paper_size(9)
+        .set_portrait()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_center_horizontally(true)
+        .set_margins(0.6, 0.6, 0.75, 0.75, 0.3, 0.3)
+        .set_footer("&C第 &P 页，共 &N 页");
+    ws.set_print_area(0, 0, rows.saturating_sub(1), LAST_COL)?;
+    ws.set_repeat_rows(0, 0)?;
+    ws.set_active(true);
+    let options = ProtectionOptions {
+        format_cells: true,
+        format_columns: true,
+        format_rows: true,
+        ..ProtectionOptions::default()
+    };
+    ws.protect_with_options(&options);
+    Ok(())
+}
+
+/// The 填表说明 sheet: one wrapped paragraph a row, printable on A4.
+fn write_notes(ws: &mut Worksheet, s: &Styles, notes: &[Note]) -> Result<(), XlsxError> {
+    ws.set_name(NOTES_SHEET)?;
+    ws.set_column_width(0, NOTES_WIDTH)?;
+    for (row, note) in (0u32..).zip(notes) {
+        let (text, format, height) = match note {
+            Note::Title(t) => (t, &s.notes_title, 36.0),
+            Note::Head(t) => (t, &s.notes_head, 24.0),
+            Note::Para(t) => (t, &s.notes_body, wrapped_height(t, NOTES_WIDTH)),
+        };
+        ws.write_with_format(row, 0, text.as_str(), format)?;
+        ws.set_row_height(row, height)?;
+    }
+    let rows = u32::try_from(notes.len()).unwrap_or(u32::MAX);
+    ws.set_print_area(0, 0, rows.saturating_sub(1), 0)?;
+    ws.set_screen_gridlines(false)
+        .set_paper_size(9)
+        .set_portrait()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_center_horizontally(true)
+        .set_margins(0.7, 0.7, 0.75, 0.75, 0.3, 0.3);
+    ws.protect();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_policy_same_bytes() {
+        let p = Policy::preset("innovation").unwrap();
+        assert_eq!(
+            proposal_template(&p).unwrap(),
+            proposal_template(&p).unwrap()
+        );
+        assert_eq!(
+            progress_template(&p).unwrap(),
+            progress_template(&p).unwrap()
+        );
+    }
+
+    #[test]
+    fn fields_follow_the_policy() {
+        let inno = Policy::preset("innovation").unwrap();
+        let labels: Vec<_> = proposal_fields(&inno).iter().map(|f| f.label).collect();
+        assert!(labels.contains(&"项目类别") && labels.contains(&"参考目录序号"));
+        assert!(!labels.contains(&"主要内容"));
+        let sec = Policy::preset("secretary").unwrap();
+        let labels: Vec<_> = proposal_fields(&sec).iter().map(|f| f.label).collect();
+        assert!(!labels.contains(&"项目类别") && !labels.contains(&"参考目录序号"));
+        assert!(labels.contains(&"主要内容") && labels.contains(&"可行性分析"));
+    }
+
+    #[test]
+    fn hints_fit_excel_limits() {
+        for preset in ["innovation", "secretary"] {
+            let p = Policy::preset(preset).unwrap();
+            for f in proposal_fields(&p).iter().chain(&progress_fields(&p)) {
+                assert!(f.tip.encode_utf16().count() <= MESSAGE_MAX, "{}", f.label);
+            }
+        }
+        assert_eq!(clip(&"字".repeat(40), 32).encode_utf16().count(), 32);
+    }
+}
