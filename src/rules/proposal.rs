@@ -49,7 +49,7 @@ pub fn check(raw: &RawForm, policy: &Policy) -> (Proposal, Vec<Problem>) {
     dates(&mut f, policy, &mut p);
     p.deliverables = f.text("deliverables", true).map(|(t, _)| t);
     owner(&mut f, &mut p);
-    owner_title(&mut f, policy, &p);
+    p.owner_title = owner_title(&mut f, policy, &p);
     members(&mut f, policy, &mut p);
     phone(&mut f, &mut p);
     budget(&mut f, &mut p);
@@ -200,16 +200,17 @@ fn owner(f: &mut Fields<'_>, p: &mut Proposal) {
     }
 }
 
-fn owner_title(f: &mut Fields<'_>, policy: &Policy, p: &Proposal) {
+fn owner_title(f: &mut Fields<'_>, policy: &Policy, p: &Proposal) -> Option<String> {
     let title = f.name("owner_title", false);
+    let shown = title.as_ref().map(|(t, _)| t.clone());
     let Some(code) = &p.category else {
-        return;
+        return shown;
     };
     let Some(cat) = policy.categories.iter().find(|c| &c.code == code) else {
-        return;
+        return shown;
     };
     if cat.owner_titles.is_empty() {
-        return;
+        return shown;
     }
     let rule = if cat.owner_rule.is_empty() {
         format!("负责人职务应含“{}”", cat.owner_titles.join("”或“"))
@@ -234,6 +235,7 @@ fn owner_title(f: &mut Fields<'_>, policy: &Policy, p: &Proposal) {
             f.problem(Code::E_OWNER_TITLE, "owner_title", cell.as_deref(), message);
         }
     }
+    shown
 }
 
 fn members(f: &mut Fields<'_>, policy: &Policy, p: &mut Proposal) {

@@ -205,7 +205,7 @@ pub fn unknown_unit(label: &str, unit: &str, cell: &str) -> String {
 
 /// The same project (or report) sent twice in one batch.
 pub fn duplicate(what: &str, first: &str) -> String {
-    format!("与“{first}”是同一{what}，重复报送；以后报送的为准请确认")
+    format!("与“{first}”是同一{what}，重复报送，请确认以哪一份为准")
 }
 
 /// Quota of a unit.

@@ -284,19 +284,18 @@ fn clip(text: &str, max: usize) -> String {
 
 /// Height in points of the whole 进度安排 table.
 fn milestones_height() -> f64 {
-    2.0 * ROW_HEIGHT + f64::from(MILESTONE_ROWS) * MILESTONE_HEIGHT
+    ROW_HEIGHT + f64::from(MILESTONE_ROWS) * MILESTONE_HEIGHT
 }
 
-/// The 进度安排 table: a section row, the `阶段 | 起止时间 | 内容` header and blank rows.
+/// The 进度安排 table: the `阶段 | 起止时间 | 内容` header and blank rows.
 fn write_milestones(
     ws: &mut Worksheet,
     s: &Styles,
     year: i32,
     mut row: u32,
 ) -> Result<u32, XlsxError> {
-    ws.merge_range(row, 0, row, LAST_COL, "进度安排", &s.section)?;
-    ws.set_row_height(row, ROW_HEIGHT)?;
-    row += 1;
+    // No 进度安排 heading row: the reader would take it as the value of a blank 填报日期 above
+    // it, while the header words below are known labels that read as "blank".
     ws.write_with_format(row, 0, "阶段", &s.head)?;
     ws.write_with_format(row, 1, "起止时间", &s.head)?;
     ws.merge_range(row, 2, row, LAST_COL, "内容", &s.head)?;

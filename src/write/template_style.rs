@@ -33,8 +33,6 @@ pub struct Styles {
     pub note: Format,
     /// Label cells in column A: bold, light fill, borders, locked.
     pub label: Format,
-    /// A bold section row such as 进度安排, merged across.
-    pub section: Format,
     /// Header cells of the milestone table.
     pub head: Format,
     /// One-line value cell (unlocked).
@@ -87,11 +85,6 @@ impl Styles {
                 .set_bold()
                 .set_text_wrap()
                 .set_align(FormatAlign::Center)
-                .set_background_color(Color::RGB(LABEL_FILL)),
-            section: boxed
-                .clone()
-                .set_bold()
-                .set_align(FormatAlign::Left)
                 .set_background_color(Color::RGB(LABEL_FILL)),
             head: boxed
                 .clone()

@@ -411,7 +411,7 @@ pub(super) fn proposal_notes(p: &Policy, fields: &[Field]) -> Vec<Note> {
     notes.extend(quota_text(p).map(Note::Para));
     notes.extend(common_notes(PROPOSAL_SHEET, p.year));
     notes.push(Note::Para(format!(
-        "5. “进度安排”一栏按阶段填写起止时间和内容，如“{0}年4月—{0}年5月”，时间应在开始时间和完成时间之间。",
+        "5. 表格末尾的进度安排表（阶段、起止时间、内容）每个阶段填一行，起止时间如“{0}年4月—{0}年5月”，时间应在开始时间和完成时间之间。",
         p.year
     )));
     notes.push(Note::Head("三、报送要求".into()));
