@@ -110,6 +110,26 @@ pub const MILESTONE_CONTENT: &[&str] = &[
     "阶段目标",
 ];
 
+/// Section headings forms put between fields: never a value, and scanning stops at them.
+pub const HEADINGS: &[&str] = &[
+    "进度安排",
+    "实施计划",
+    "时间安排",
+    "进度计划",
+    "实施步骤",
+    "项目基本情况",
+    "基本情况",
+    "项目情况",
+    "项目实施计划",
+    "审核意见",
+    "单位意见",
+    "主管部门意见",
+    "组织部门意见",
+    "备注",
+    "填表说明",
+    "说明",
+];
+
 /// Title words that say "proposal".
 pub const PROPOSAL_TITLES: &[&str] = &["立项书", "申报表", "立项申报", "项目申报"];
 /// Title words that say "progress report".

@@ -90,6 +90,7 @@ fn label_or_header(t: &str) -> bool {
     let norm = normalize_label(t);
     labels::field_for_label(&norm).is_some()
         || labels::MILESTONE_STAGE.contains(&norm.as_str())
+        || labels::HEADINGS.contains(&norm.as_str())
         || label_hit(t, 0, 0).is_some()
 }
 
