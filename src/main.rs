@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand};
 
 /// 台账：基层党建项目表单的批量校验与台账管理工具
 #[derive(Debug, Parser)]
-#[command(name = "taizhang", version, about, long_about = None)]
+#[command(name = "taizhang", version, about = "台账：基层党建项目表单的批量校验与台账管理工具", long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -13,6 +13,9 @@ fn one(dir: &std::path::Path, name: &str, sheets: &[Sheet]) -> serde_json::Value
     json["files"][0].clone()
 }
 
+/// Label/value pairs of a test form.
+type Pairs = Vec<(&'static str, V)>;
+
 fn proposal_file(pairs: &[(&'static str, V)]) -> Vec<Sheet> {
     vec![sheet(
         "立项书",
@@ -158,7 +161,7 @@ fn drifted_labels_merged_cells_and_inline_values_are_read() {
 #[test]
 fn each_proposal_defect_gives_its_code_with_cell_and_chinese_message() {
     let dir = tmp();
-    let cases: Vec<(&str, Vec<(&'static str, V)>, &str)> = vec![
+    let cases: Vec<(&str, Pairs, &str)> = vec![
         (
             "blank",
             with(good_proposal(), "工作目标", Some(V::T(" "))),

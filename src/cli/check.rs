@@ -17,9 +17,9 @@ use super::exit;
 /// How results are printed.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
-    /// Readable text, grouped by file.
+    /// 文字，按文件分组
     Text,
-    /// JSON as in SPEC §5, for other programs.
+    /// JSON（供其他程序读取）
     Json,
 }
 
