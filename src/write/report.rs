@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use super::style::{self, Widths};
+use super::style::{self, Table};
 use crate::batch::{Batch, FileResult};
 use crate::form::labels;
 use crate::rules::{Problem, Severity};
@@ -80,37 +80,32 @@ fn severity_format(severity: Severity) -> Format {
     }
 }
 
-fn table_start(sheet: &mut Worksheet, row: u32, headers: &[&str]) -> Result<(), XlsxError> {
-    let h = style::header();
-    for (c, text) in headers.iter().enumerate() {
-        sheet.write_string_with_format(row, c as u16, *text, &h)?;
-    }
-    sheet.set_freeze_panes(row + 1, 0)?;
-    Ok(())
+fn print_wide(sheet: &mut Worksheet) {
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
 }
 
 fn problems_sheet(sheet: &mut Worksheet, batch: &Batch) -> Result<(), XlsxError> {
-    table_start(sheet, 0, PROBLEM_HEADERS)?;
-    let mut widths = Widths::new(PROBLEM_HEADERS, 8.0, 60.0);
-    let mut row = 1;
-    for r in &batch.files {
-        for p in &r.problems {
-            let cells = problem_cells(r, p, true);
-            let fmt = severity_format(p.severity);
-            for (c, text) in cells.iter().enumerate() {
-                widths.see(c, text);
-                style::write_text(sheet, row, c as u16, text, &fmt)?;
-            }
-            row += 1;
-        }
-    }
-    sheet.autofilter(
-        0,
-        0,
-        row.saturating_sub(1).max(1),
-        PROBLEM_HEADERS.len() as u16 - 1,
-    )?;
-    widths.apply(sheet)
+    let rows = batch
+        .files
+        .iter()
+        .flat_map(|r| {
+            r.problems
+                .iter()
+                .map(move |p| (problem_cells(r, p, true), severity_format(p.severity)))
+        })
+        .collect();
+    let table = Table {
+        headers: PROBLEM_HEADERS,
+        rows,
+        min_width: 8.0,
+        max_width: 48.0,
+    };
+    table.write(sheet, 0)?;
+    print_wide(sheet);
+    sheet.set_repeat_rows(0, 0)?;
+    Ok(())
 }
 
 fn problem_cells(r: &FileResult, p: &Problem, with_unit: bool) -> Vec<String> {
@@ -132,87 +127,84 @@ fn problem_cells(r: &FileResult, p: &Problem, with_unit: bool) -> Vec<String> {
 }
 
 fn files_sheet(sheet: &mut Worksheet, batch: &Batch) -> Result<(), XlsxError> {
-    table_start(sheet, 0, FILE_HEADERS)?;
-    let mut widths = Widths::new(FILE_HEADERS, 8.0, 50.0);
-    let body = style::body();
-    for (i, r) in batch.files.iter().enumerate() {
-        let row = i as u32 + 1;
-        let errors = r.count(Severity::Error);
-        let warnings = r.count(Severity::Warning);
-        let verdict = match (r.kind, errors, warnings) {
-            (crate::form::FormKind::Skipped, ..) => "跳过（非表格文件）",
-            (_, 0, 0) => "通过",
-            (_, 0, _) => "通过（有提醒）",
-            _ => "退回修改",
-        };
-        let fmt = if errors > 0 {
-            style::error_fill(style::body())
-        } else {
-            body.clone()
-        };
-        let texts = [
-            r.path.clone(),
-            r.record.as_ref().map(|_| unit_of(r)).unwrap_or_default(),
-            r.record
-                .as_ref()
-                .and_then(|x| x.name())
-                .unwrap_or_default()
-                .to_owned(),
-            r.kind.label().to_owned(),
-            verdict.to_owned(),
-        ];
-        for (c, text) in texts.iter().enumerate() {
-            widths.see(c, text);
-            style::write_text(sheet, row, c as u16, text, &fmt)?;
-        }
-        sheet.write_number_with_format(row, 5, errors as f64, &fmt)?;
-        sheet.write_number_with_format(row, 6, warnings as f64, &fmt)?;
-    }
-    sheet.autofilter(
-        0,
-        0,
-        batch.files.len().max(1) as u32,
-        FILE_HEADERS.len() as u16 - 1,
-    )?;
-    widths.apply(sheet)
+    let rows = batch
+        .files
+        .iter()
+        .map(|r| {
+            let errors = r.count(Severity::Error);
+            let warnings = r.count(Severity::Warning);
+            let verdict = match (r.kind, errors, warnings) {
+                (crate::form::FormKind::Skipped, ..) => "跳过（非表格文件）",
+                (_, 0, 0) => "通过",
+                (_, 0, _) => "通过（有提醒）",
+                _ => "退回修改",
+            };
+            let format = if errors > 0 {
+                style::error_fill(style::body())
+            } else {
+                style::body()
+            };
+            let cells = vec![
+                r.path.clone(),
+                r.record.as_ref().map(|_| unit_of(r)).unwrap_or_default(),
+                r.record
+                    .as_ref()
+                    .and_then(|x| x.name())
+                    .unwrap_or_default()
+                    .to_owned(),
+                r.kind.label().to_owned(),
+                verdict.to_owned(),
+                errors.to_string(),
+                warnings.to_string(),
+            ];
+            (cells, format)
+        })
+        .collect();
+    let table = Table {
+        headers: FILE_HEADERS,
+        rows,
+        min_width: 8.0,
+        max_width: 48.0,
+    };
+    table.write(sheet, 0)?;
+    print_wide(sheet);
+    Ok(())
 }
 
 fn unit_sheet(sheet: &mut Worksheet, unit: &str, results: &[&FileResult]) -> Result<(), XlsxError> {
     sheet.write_string_with_format(0, 0, format!("{unit}：报送材料校验结果"), &style::title())?;
     sheet.set_row_height(0, 28)?;
-    sheet.write_string_with_format(
-        1,
-        0,
-        "以下问题请修改后重新报送（“错误”须修改；“提醒”请核实）。单元格位置指表格中的工作表和格子，如“立项书!C9”。",
-        &Format::new().set_font_name(style::FONT).set_text_wrap(),
-    )?;
+    let note = Format::new()
+        .set_font_name(style::FONT)
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
     sheet.merge_range(
         1,
         0,
         1,
         UNIT_HEADERS.len() as u16 - 1,
-        "",
-        &Format::new().set_text_wrap(),
+        "以下问题请修改后重新报送（“错误”须修改；“提醒”请核实）。单元格位置指表格中的工作表和格子，如“立项书!C9”。",
+        &note,
     )?;
     sheet.set_row_height(1, 32)?;
-    table_start(sheet, 2, UNIT_HEADERS)?;
-    let mut widths = Widths::new(UNIT_HEADERS, 8.0, 60.0);
-    let mut row = 3;
-    for r in results {
-        for p in &r.problems {
-            let cells = problem_cells(r, p, false);
-            let mut cells = cells;
-            cells[0] = r.file_name().to_owned();
-            let fmt = severity_format(p.severity);
-            for (c, text) in cells.iter().enumerate() {
-                widths.see(c, text);
-                style::write_text(sheet, row, c as u16, text, &fmt)?;
-            }
-            row += 1;
-        }
-    }
-    sheet.set_landscape();
-    sheet.set_paper_size(9);
-    sheet.set_print_fit_to_pages(1, 0);
-    widths.apply(sheet)
+    let rows = results
+        .iter()
+        .flat_map(|r| {
+            r.problems.iter().map(move |p| {
+                let mut cells = problem_cells(r, p, false);
+                cells[0] = r.file_name().to_owned();
+                (cells, severity_format(p.severity))
+            })
+        })
+        .collect();
+    let table = Table {
+        headers: UNIT_HEADERS,
+        rows,
+        min_width: 8.0,
+        max_width: 48.0,
+    };
+    table.write(sheet, 2)?;
+    print_wide(sheet);
+    sheet.set_repeat_rows(2, 2)?;
+    Ok(())
 }

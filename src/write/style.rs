@@ -46,11 +46,73 @@ impl Widths {
         }
     }
 
+    /// The clamped width of a column.
+    pub fn get(&self, col: usize) -> f64 {
+        self.widths
+            .get(col)
+            .map_or(self.min, |w| w.clamp(self.min, self.max))
+    }
+
     /// Applies the widths to a sheet.
     pub fn apply(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
         for (i, w) in self.widths.iter().enumerate() {
             sheet.set_column_width(i as u16, w.clamp(self.min, self.max))?;
         }
+        Ok(())
+    }
+}
+
+/// A table to write: headers, rows of text each with its format, and column width bounds.
+pub struct Table<'a> {
+    /// Header texts.
+    pub headers: &'a [&'a str],
+    /// Rows: cell texts and the row's format.
+    pub rows: Vec<(Vec<String>, Format)>,
+    /// Narrowest column.
+    pub min_width: f64,
+    /// Widest column: longer text wraps, and the row grows to show it.
+    pub max_width: f64,
+}
+
+impl Table<'_> {
+    /// Writes the table from `first_row`: frozen header, autofilter, widths for Chinese text, and
+    /// row heights that show wrapped text whole (Excel and LibreOffice do not grow them on open).
+    pub fn write(&self, sheet: &mut Worksheet, first_row: u32) -> Result<(), XlsxError> {
+        let mut widths = Widths::new(self.headers, self.min_width, self.max_width);
+        for (cells, _) in &self.rows {
+            for (c, text) in cells.iter().enumerate() {
+                widths.see(c, text);
+            }
+        }
+        widths.apply(sheet)?;
+        let h = header();
+        for (c, text) in self.headers.iter().enumerate() {
+            sheet.write_string_with_format(first_row, c as u16, *text, &h)?;
+        }
+        sheet.set_freeze_panes(first_row + 1, 0)?;
+        for (i, (cells, format)) in self.rows.iter().enumerate() {
+            let row = first_row + 1 + i as u32;
+            let mut lines = 1.0f64;
+            for (c, text) in cells.iter().enumerate() {
+                write_text(sheet, row, c as u16, text, format)?;
+                let width = widths.get(c).max(1.0);
+                let needed: f64 = text
+                    .lines()
+                    .map(|l| (text_width(l) / (width - 1.0).max(1.0)).ceil().max(1.0))
+                    .sum();
+                lines = lines.max(needed);
+            }
+            if lines > 1.0 {
+                sheet.set_row_height(row, 15.0 * lines.min(20.0))?;
+            }
+        }
+        let last = first_row + self.rows.len().max(1) as u32;
+        sheet.autofilter(
+            first_row,
+            0,
+            last,
+            self.headers.len().saturating_sub(1) as u16,
+        )?;
         Ok(())
     }
 }
