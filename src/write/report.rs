@@ -80,10 +80,26 @@ fn severity_format(severity: Severity) -> Format {
     }
 }
 
-fn print_wide(sheet: &mut Worksheet) {
+/// Writes a report table from `first_row` and sets it up to print: landscape A4, one page wide,
+/// the header repeated on every page.
+fn finish_table(
+    sheet: &mut Worksheet,
+    headers: &[&str],
+    rows: Vec<(Vec<String>, Format)>,
+    first_row: u32,
+) -> Result<(), XlsxError> {
+    let table = Table {
+        headers,
+        rows,
+        min_width: 8.0,
+        max_width: 48.0,
+    };
+    table.write(sheet, first_row)?;
     sheet.set_landscape();
     sheet.set_paper_size(9);
     sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(first_row, first_row)?;
+    Ok(())
 }
 
 fn problems_sheet(sheet: &mut Worksheet, batch: &Batch) -> Result<(), XlsxError> {
@@ -96,16 +112,7 @@ fn problems_sheet(sheet: &mut Worksheet, batch: &Batch) -> Result<(), XlsxError>
                 .map(move |p| (problem_cells(r, p, true), severity_format(p.severity)))
         })
         .collect();
-    let table = Table {
-        headers: PROBLEM_HEADERS,
-        rows,
-        min_width: 8.0,
-        max_width: 48.0,
-    };
-    table.write(sheet, 0)?;
-    print_wide(sheet);
-    sheet.set_repeat_rows(0, 0)?;
-    Ok(())
+    finish_table(sheet, PROBLEM_HEADERS, rows, 0)
 }
 
 fn problem_cells(r: &FileResult, p: &Problem, with_unit: bool) -> Vec<String> {
@@ -160,15 +167,7 @@ fn files_sheet(sheet: &mut Worksheet, batch: &Batch) -> Result<(), XlsxError> {
             (cells, format)
         })
         .collect();
-    let table = Table {
-        headers: FILE_HEADERS,
-        rows,
-        min_width: 8.0,
-        max_width: 48.0,
-    };
-    table.write(sheet, 0)?;
-    print_wide(sheet);
-    Ok(())
+    finish_table(sheet, FILE_HEADERS, rows, 0)
 }
 
 fn unit_sheet(sheet: &mut Worksheet, unit: &str, results: &[&FileResult]) -> Result<(), XlsxError> {
@@ -197,14 +196,5 @@ fn unit_sheet(sheet: &mut Worksheet, unit: &str, results: &[&FileResult]) -> Res
             })
         })
         .collect();
-    let table = Table {
-        headers: UNIT_HEADERS,
-        rows,
-        min_width: 8.0,
-        max_width: 48.0,
-    };
-    table.write(sheet, 2)?;
-    print_wide(sheet);
-    sheet.set_repeat_rows(2, 2)?;
-    Ok(())
+    finish_table(sheet, UNIT_HEADERS, rows, 2)
 }
