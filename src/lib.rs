@@ -8,6 +8,7 @@
 
 pub mod batch;
 pub mod form;
+pub mod ledger;
 pub mod policy;
 pub mod read;
 pub mod rules;

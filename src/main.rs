@@ -18,6 +18,8 @@ enum Command {
     Init(cli::init::InitArgs),
     /// 检查报送的表格：识别种类、逐项校验、列出问题
     Check(cli::check::CheckArgs),
+    /// 合并到管理台账：把合格的立项书和进度报告写入台账（自动备份）
+    Merge(cli::merge::MergeArgs),
 }
 
 fn main() {
@@ -39,6 +41,7 @@ fn main() {
             cli::exit::FAILED
         }),
         Command::Check(args) => cli::check::run(args),
+        Command::Merge(args) => cli::merge::run(args),
     };
     std::process::exit(code);
 }

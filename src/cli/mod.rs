@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod init;
+pub mod merge;
 
 use std::path::{Path, PathBuf};
 

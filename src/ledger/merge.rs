@@ -1,0 +1,628 @@
+//! Merge: apply a checked batch to the ledger (SPEC §6).
+//!
+//! Proposals first (they create projects), then progress reports, each in path order, so that
+//! one batch and the same files month by month give the same ledger. A file already merged (its
+//! SHA-256 is in 来源文件) changes nothing. A field the clerk corrected stays corrected until the
+//! unit submits a different value for it; every change is logged in 变更记录.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+
+use super::schedule::{stages_from_cell, stages_text, Latest, Schedule, Status};
+use super::schema;
+use super::store::Ledger;
+use super::table::LCell;
+use crate::batch::{Batch, FileResult};
+use crate::form::FormKind;
+use crate::policy::Policy;
+use crate::rules::units::UnitIndex;
+use crate::rules::{Code, Problem, Progress, Proposal, Record};
+use crate::text::identity_key;
+
+/// What happened to one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// A new project.
+    Added,
+    /// A project changed.
+    Updated,
+    /// A proposal identical to what the ledger holds.
+    Unchanged,
+    /// A report for a new period.
+    ReportAdded,
+    /// A report replacing the one for its period.
+    ReportReplaced,
+    /// The file (same SHA-256) was merged before.
+    AlreadyMerged,
+    /// Errors: not merged.
+    Rejected,
+    /// Not a spreadsheet, or a score sheet: not for the ledger.
+    Skipped,
+}
+
+impl Action {
+    /// The word in 来源文件 and in the printed list.
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::Added => "新立项",
+            Action::Updated => "更新",
+            Action::Unchanged => "未变",
+            Action::ReportAdded => "新增报告",
+            Action::ReportReplaced => "替换报告",
+            Action::AlreadyMerged => "已合并过",
+            Action::Rejected => "退回",
+            Action::Skipped => "跳过",
+        }
+    }
+}
+
+/// The outcome of a merge, file by file.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// (file index in the batch, action, project ID).
+    pub files: Vec<(usize, Action, Option<String>)>,
+    /// Fields changed, as logged.
+    pub changes: usize,
+}
+
+impl Outcome {
+    /// How many files had this action.
+    pub fn count(&self, action: Action) -> usize {
+        self.files.iter().filter(|(_, a, _)| *a == action).count()
+    }
+}
+
+/// Applies the batch's valid files to the ledger. `hashes[i]` is the SHA-256 of `batch.files[i]`.
+/// New problems (E_NO_PROJECT, W_PERCENT_DOWN) are added to the batch's results.
+pub fn merge(
+    ledger: &mut Ledger,
+    batch: &mut Batch,
+    hashes: &[Option<String>],
+    policy: &Policy,
+    now: NaiveDateTime,
+) -> Outcome {
+    let units = UnitIndex::new(policy);
+    let mut m = Merger {
+        index: Index::build(ledger, &units),
+        known: ledger
+            .sources
+            .col("SHA-256")
+            .map(|c| {
+                ledger
+                    .sources
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(c))
+                    .map(LCell::display)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        ledger,
+        policy,
+        units,
+        now,
+        outcome: Outcome::default(),
+    };
+    let order: Vec<usize> = {
+        let mut idx: Vec<usize> = (0..batch.files.len()).collect();
+        idx.sort_by_key(|&i| (batch.files[i].kind != FormKind::Proposal, i));
+        idx
+    };
+    for i in order {
+        let hash = hashes.get(i).cloned().flatten();
+        m.file(&mut batch.files[i], i, hash);
+    }
+    m.ledger.reports.rows.sort_by(|a, b| {
+        let key = |r: &Vec<LCell>| (r.first().map(LCell::display), r.get(2).map(LCell::display));
+        key(a).cmp(&key(b))
+    });
+    m.outcome.files.sort_by_key(|(i, ..)| *i);
+    refresh(m.ledger, policy, &m.units);
+    about(m.ledger, policy, now);
+    for r in batch.files.iter_mut() {
+        r.problems.sort_by_key(|p| p.severity);
+        r.ok = r.count(crate::rules::Severity::Error) == 0;
+    }
+    batch.summary = crate::batch::summarise(&batch.files);
+    m.outcome
+}
+
+struct Index {
+    by_id: HashMap<String, usize>,
+    by_key: HashMap<String, usize>,
+    next_seq: u32,
+}
+
+fn project_key(units: &UnitIndex<'_>, unit: &str, name: &str) -> String {
+    let unit = units.find(unit).map_or(unit, |u| u.name.as_str());
+    format!("{}\u{1}{}", identity_key(unit), identity_key(name))
+}
+
+impl Index {
+    fn build(ledger: &Ledger, units: &UnitIndex<'_>) -> Index {
+        let mut index = Index {
+            by_id: HashMap::new(),
+            by_key: HashMap::new(),
+            next_seq: 1,
+        };
+        let t = &ledger.projects;
+        for row in 0..t.rows.len() {
+            let id = t.get(row, "项目编号").display();
+            if let Some(seq) = id.rsplit('-').next().and_then(|s| s.parse::<u32>().ok()) {
+                index.next_seq = index.next_seq.max(seq + 1);
+            }
+            let key = project_key(
+                units,
+                &t.get(row, "申报单位").display(),
+                &t.get(row, "项目名称").display(),
+            );
+            index.by_key.insert(key, row);
+            index.by_id.insert(id, row);
+        }
+        index
+    }
+}
+
+struct Merger<'a> {
+    ledger: &'a mut Ledger,
+    policy: &'a Policy,
+    units: UnitIndex<'a>,
+    index: Index,
+    known: HashSet<String>,
+    now: NaiveDateTime,
+    outcome: Outcome,
+}
+
+impl Merger<'_> {
+    fn file(&mut self, result: &mut FileResult, i: usize, hash: Option<String>) {
+        let action = match (&result.kind, result.ok, &hash) {
+            (FormKind::Skipped | FormKind::Scores, ..) => (Action::Skipped, None),
+            (_, false, _) | (_, _, None) => (Action::Rejected, None),
+            (_, true, Some(h)) if self.known.contains(h) => (Action::AlreadyMerged, None),
+            _ => match result.record.clone() {
+                Some(Record::Proposal(p)) => self.proposal(&p, result.file_name()),
+                Some(Record::Progress(p)) => self.progress(&p, result),
+                None => (Action::Rejected, None),
+            },
+        };
+        if !matches!(
+            action.0,
+            Action::Skipped | Action::Rejected | Action::AlreadyMerged
+        ) {
+            if let Some(h) = hash {
+                self.source_row(result, &h, action.0, action.1.as_deref());
+                self.known.insert(h);
+            }
+        }
+        self.outcome.files.push((i, action.0, action.1));
+    }
+
+    fn source_row(&mut self, r: &FileResult, hash: &str, action: Action, id: Option<&str>) {
+        let t = &mut self.ledger.sources;
+        let row = t.push_row();
+        t.set(row, "文件名", LCell::text(r.path.clone()));
+        t.set(row, "SHA-256", LCell::text(hash));
+        t.set(row, "类型", LCell::text(r.kind.label()));
+        t.set(row, "合并时间", LCell::DateTime(self.now));
+        t.set(row, "结果", LCell::text(action.label()));
+        t.set(row, "项目编号", LCell::text(id.unwrap_or_default()));
+    }
+
+    fn proposal(&mut self, p: &Proposal, file: &str) -> (Action, Option<String>) {
+        let unit = p.unit.clone().unwrap_or_default();
+        let name = p.name.clone().unwrap_or_default();
+        let key = project_key(&self.units, &unit, &name);
+        let cells = proposal_cells(p);
+        let Some(&row) = self.index.by_key.get(&key) else {
+            let id = format!("{}-{:03}", self.policy.year, self.index.next_seq);
+            self.index.next_seq += 1;
+            let t = &mut self.ledger.projects;
+            let row = t.push_row();
+            t.set(row, "项目编号", LCell::text(id.clone()));
+            t.set(row, "年度", LCell::Number(self.policy.year as f64));
+            for (h, v) in &cells {
+                t.set(row, h, v.clone());
+            }
+            t.set(row, "版本", LCell::Number(1.0));
+            t.set(row, "来源文件", LCell::text(file));
+            self.remember_submitted(&id, &cells);
+            self.index.by_key.insert(key, row);
+            self.index.by_id.insert(id.clone(), row);
+            return (Action::Added, Some(id));
+        };
+        let id = self.ledger.projects.get(row, "项目编号").display();
+        let before = self.submitted_row(&id);
+        let mut changed = 0;
+        for (h, new) in &cells {
+            // What the unit said last time: a clerk's correction of an unchanged field stays.
+            let last = match before {
+                Some(s) => self.ledger.submitted.get(s, h).clone(),
+                None => self.ledger.projects.get(row, h).clone(),
+            };
+            if same(&last, new) {
+                continue;
+            }
+            let current = self.ledger.projects.get(row, h).clone();
+            if !same(&current, new) {
+                self.log_change(&id, h, &current, new, file);
+                self.ledger.projects.set(row, h, new.clone());
+                changed += 1;
+            }
+        }
+        self.remember_submitted(&id, &cells);
+        if changed == 0 {
+            return (Action::Unchanged, Some(id));
+        }
+        let version = self
+            .ledger
+            .projects
+            .get(row, "版本")
+            .number()
+            .unwrap_or(1.0);
+        self.ledger
+            .projects
+            .set(row, "版本", LCell::Number(version + 1.0));
+        self.ledger.projects.set(row, "来源文件", LCell::text(file));
+        (Action::Updated, Some(id))
+    }
+
+    fn submitted_row(&self, id: &str) -> Option<usize> {
+        let t = &self.ledger.submitted;
+        (0..t.rows.len()).find(|&r| t.get(r, "项目编号").display() == id)
+    }
+
+    fn remember_submitted(&mut self, id: &str, cells: &[(&'static str, LCell)]) {
+        let row = match self.submitted_row(id) {
+            Some(r) => r,
+            None => {
+                let r = self.ledger.submitted.push_row();
+                self.ledger.submitted.set(r, "项目编号", LCell::text(id));
+                r
+            }
+        };
+        for (h, v) in cells {
+            self.ledger.submitted.set(row, h, v.clone());
+        }
+    }
+
+    fn log_change(&mut self, id: &str, field: &str, old: &LCell, new: &LCell, file: &str) {
+        let t = &mut self.ledger.changes;
+        let row = t.push_row();
+        t.set(row, "时间", LCell::DateTime(self.now));
+        t.set(row, "项目编号", LCell::text(id));
+        t.set(row, "字段", LCell::text(field));
+        t.set(row, "原值", old.clone());
+        t.set(row, "新值", new.clone());
+        t.set(row, "来源文件", LCell::text(file));
+        self.outcome.changes += 1;
+    }
+
+    fn progress(&mut self, p: &Progress, result: &mut FileResult) -> (Action, Option<String>) {
+        let by_id = p
+            .project_id
+            .as_ref()
+            .and_then(|id| self.index.by_id.get(id))
+            .copied();
+        let by_key = match (&p.unit, &p.name) {
+            (Some(u), Some(n)) => self
+                .index
+                .by_key
+                .get(&project_key(&self.units, u, n))
+                .copied(),
+            _ => None,
+        };
+        let Some(row) = by_id.or(by_key) else {
+            let name = p.name.clone().unwrap_or_default();
+            result.problems.push(Problem::new(
+                Code::E_NO_PROJECT,
+                Some("name"),
+                None,
+                format!(
+                    "台账中没有“{name}”这个项目（申报单位“{}”），请核对项目名称与立项书是否一致",
+                    p.unit.clone().unwrap_or_default()
+                ),
+            ));
+            result.ok = false;
+            return (Action::Rejected, None);
+        };
+        let id = self.ledger.projects.get(row, "项目编号").display();
+        let period = p.period.clone().unwrap_or_default();
+        let t = &self.ledger.reports;
+        let mut existing = None;
+        let mut previous: Option<(String, f64)> = None;
+        for r in 0..t.rows.len() {
+            if t.get(r, "项目编号").display() != id {
+                continue;
+            }
+            let their = t.get(r, "报告期").display();
+            if their == period {
+                existing = Some(r);
+            } else if their < period && previous.as_ref().is_none_or(|(p, _)| &their > p) {
+                if let Some(n) = t.get(r, "完成进度").number() {
+                    previous = Some((their, n));
+                }
+            }
+        }
+        if let (Some((when, before)), Some(now)) = (&previous, p.percent) {
+            if now < *before {
+                result.problems.push(Problem::new(
+                    Code::W_PERCENT_DOWN,
+                    Some("percent"),
+                    None,
+                    format!("本期完成进度 {now}% 低于上期（{when}）的 {before}%，请核实"),
+                ));
+            }
+        }
+        let (row_index, action) = match existing {
+            Some(r) => (r, Action::ReportReplaced),
+            None => (self.ledger.reports.push_row(), Action::ReportAdded),
+        };
+        let name = self.ledger.projects.get(row, "项目名称").clone();
+        let t = &mut self.ledger.reports;
+        t.set(row_index, "项目编号", LCell::text(id.clone()));
+        t.set(row_index, "项目名称", name);
+        for (h, v) in progress_cells(p) {
+            t.set(row_index, h, v);
+        }
+        t.set(row_index, "来源文件", LCell::text(result.path.clone()));
+        (action, Some(id))
+    }
+}
+
+fn same(a: &LCell, b: &LCell) -> bool {
+    match (a, b) {
+        (LCell::Number(x), LCell::Number(y)) => (x - y).abs() < 1e-9,
+        _ => a.display() == b.display(),
+    }
+}
+
+fn text(v: &Option<String>) -> LCell {
+    v.as_ref().map_or(LCell::Empty, |s| LCell::text(s.clone()))
+}
+
+fn date(v: Option<NaiveDate>) -> LCell {
+    v.map_or(LCell::Empty, LCell::Date)
+}
+
+/// The 项目台账 cells a proposal fills.
+pub fn proposal_cells(p: &Proposal) -> Vec<(&'static str, LCell)> {
+    vec![
+        ("申报单位", text(&p.unit)),
+        ("项目类别", text(&p.category)),
+        ("项目名称", text(&p.name)),
+        (
+            "参考目录序号",
+            p.topic.map_or(LCell::Empty, |t| LCell::Number(t as f64)),
+        ),
+        ("工作范围或对象", text(&p.scope)),
+        ("工作目标", text(&p.goals)),
+        ("主要措施", text(&p.measures)),
+        ("主要内容", text(&p.content)),
+        ("可行性分析", text(&p.feasibility)),
+        ("开始时间", date(p.start)),
+        ("完成时间", date(p.deadline)),
+        ("成果形式", text(&p.deliverables)),
+        ("责任单位", text(&p.owner_unit)),
+        ("责任人", text(&p.owner)),
+        ("职务", text(&p.owner_title)),
+        (
+            "项目组成员",
+            p.members
+                .as_ref()
+                .map_or(LCell::Empty, |m| LCell::text(m.join("、"))),
+        ),
+        ("联系电话", text(&p.phone)),
+        (
+            "经费预算（万元）",
+            p.budget.map_or(LCell::Empty, LCell::Number),
+        ),
+        ("填报日期", date(p.submitted)),
+        (
+            "进度安排",
+            p.milestones
+                .as_ref()
+                .map_or(LCell::Empty, |m| LCell::text(stages_text(m))),
+        ),
+    ]
+}
+
+/// The 进度记录 cells a report fills.
+pub fn progress_cells(p: &Progress) -> Vec<(&'static str, LCell)> {
+    vec![
+        ("报告期", text(&p.period)),
+        ("完成进度", p.percent.map_or(LCell::Empty, LCell::Number)),
+        ("项目状态", text(&p.state)),
+        ("本期完成情况", text(&p.done)),
+        ("存在问题", text(&p.problems)),
+        ("下步计划", text(&p.next)),
+        ("填报日期", date(p.submitted)),
+        ("填报人", text(&p.reporter)),
+    ]
+}
+
+/// The last day of a `YYYY-MM` period.
+pub fn period_end(period: &str) -> Option<NaiveDate> {
+    let (y, m) = period.split_once('-')?;
+    let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    };
+    next?.pred_opt()
+}
+
+/// A project's schedule from its ledger row.
+pub fn schedule_of(ledger: &Ledger, row: usize, policy: &Policy) -> Schedule {
+    let t = &ledger.projects;
+    let start = t
+        .get(row, "开始时间")
+        .date()
+        .unwrap_or_else(|| policy.year_start());
+    let deadline = t
+        .get(row, "完成时间")
+        .date()
+        .unwrap_or_else(|| policy.year_end());
+    Schedule {
+        start,
+        deadline,
+        stages: stages_from_cell(t.get(row, "进度安排")),
+    }
+}
+
+/// Latest report per project ID: (period, percent, state).
+pub fn latest_reports(ledger: &Ledger) -> HashMap<String, (String, Latest)> {
+    let t = &ledger.reports;
+    let mut latest: HashMap<String, (String, Latest)> = HashMap::new();
+    for r in 0..t.rows.len() {
+        let id = t.get(r, "项目编号").display();
+        let period = t.get(r, "报告期").display();
+        let Some(percent) = t.get(r, "完成进度").number() else {
+            continue;
+        };
+        let newer = latest.get(&id).is_none_or(|(p, _)| period > *p);
+        if newer {
+            let state = t.get(r, "项目状态").display();
+            latest.insert(id, (period, Latest { percent, state }));
+        }
+    }
+    latest
+}
+
+/// Recomputes 状态, 最新进度, 最近报告期 and 单位汇总. The ledger's status is as of the end of the
+/// latest month anyone reported, so the same data always gives the same ledger.
+fn refresh(ledger: &mut Ledger, policy: &Policy, units: &UnitIndex<'_>) {
+    let latest = latest_reports(ledger);
+    let as_of = latest.values().filter_map(|(p, _)| period_end(p)).max();
+    for row in 0..ledger.projects.rows.len() {
+        let id = ledger.projects.get(row, "项目编号").display();
+        let schedule = schedule_of(ledger, row, policy);
+        let report = latest.get(&id);
+        let status = match as_of {
+            Some(at) => schedule.classify(report.map(|(_, l)| l), at, policy.lag_tolerance),
+            None => Status::Proposed,
+        };
+        let t = &mut ledger.projects;
+        t.set(row, "状态", LCell::text(status.label()));
+        match report {
+            Some((period, l)) => {
+                t.set(row, "最新进度", LCell::Number(l.percent));
+                t.set(row, "最近报告期", LCell::text(period.clone()));
+            }
+            None => {
+                t.set(row, "最新进度", LCell::Empty);
+                t.set(row, "最近报告期", LCell::Empty);
+            }
+        }
+    }
+    ledger.units = unit_summary(ledger, policy, units);
+}
+
+/// 单位汇总: every unit of the policy (those that sent nothing too) and every unit in the ledger.
+pub fn unit_summary(ledger: &Ledger, policy: &Policy, units: &UnitIndex<'_>) -> super::Table {
+    let mut t = super::Table::new(schema::UNITS, schema::UNIT_HEADERS);
+    let mut rows: BTreeMap<String, (String, usize, usize, usize)> = BTreeMap::new();
+    let mut order: Vec<String> = policy.units.iter().map(|u| u.name.clone()).collect();
+    for u in &policy.units {
+        rows.insert(u.name.clone(), (u.kind.clone(), 0, 0, 0));
+    }
+    let mut unit_of_id: HashMap<String, String> = HashMap::new();
+    for row in 0..ledger.projects.rows.len() {
+        let raw = ledger.projects.get(row, "申报单位").display();
+        let unit = units.find(&raw).map_or(raw.clone(), |u| u.name.clone());
+        if !rows.contains_key(&unit) {
+            order.push(unit.clone());
+        }
+        let kind = units.find(&raw).map(|u| u.kind.clone()).unwrap_or_default();
+        let entry = rows.entry(unit.clone()).or_insert((kind, 0, 0, 0));
+        entry.1 += 1;
+        if ledger.projects.get(row, "项目类别").display() == "A" {
+            entry.2 += 1;
+        }
+        unit_of_id.insert(ledger.projects.get(row, "项目编号").display(), unit);
+    }
+    for r in 0..ledger.reports.rows.len() {
+        if let Some(unit) = unit_of_id.get(&ledger.reports.get(r, "项目编号").display()) {
+            if let Some(e) = rows.get_mut(unit) {
+                e.3 += 1;
+            }
+        }
+    }
+    for unit in order {
+        let Some((kind, count, a, reports)) = rows.get(&unit).cloned() else {
+            continue;
+        };
+        let quota = policy.unit_types.iter().find(|t| t.name == kind);
+        let (rule, verdict) = match quota {
+            Some(q) => {
+                let rule = if q.min_category_a > 0 {
+                    format!(
+                        "{}–{} 个，至少 {} 个A类",
+                        q.min_projects, q.max_projects, q.min_category_a
+                    )
+                } else {
+                    format!("{}–{} 个", q.min_projects, q.max_projects)
+                };
+                let verdict = if count == 0 {
+                    "未报送".to_owned()
+                } else if count < q.min_projects {
+                    format!("不符合：少于 {} 个", q.min_projects)
+                } else if count > q.max_projects {
+                    format!("不符合：多于 {} 个", q.max_projects)
+                } else if a < q.min_category_a {
+                    format!("不符合：A类少于 {} 个", q.min_category_a)
+                } else {
+                    "符合".to_owned()
+                };
+                (rule, verdict)
+            }
+            None => (
+                String::new(),
+                if policy.units.is_empty() {
+                    String::new()
+                } else {
+                    "不在单位名单中".to_owned()
+                },
+            ),
+        };
+        let row = t.push_row();
+        t.set(row, "申报单位", LCell::text(unit));
+        t.set(row, "单位类型", LCell::text(kind));
+        t.set(row, "项目数", LCell::Number(count as f64));
+        t.set(row, "A类项目数", LCell::Number(a as f64));
+        t.set(row, "配额要求", LCell::text(rule));
+        t.set(row, "是否符合", LCell::text(verdict));
+        t.set(row, "本年报告数", LCell::Number(reports as f64));
+    }
+    t
+}
+
+fn about(ledger: &mut Ledger, policy: &Policy, now: NaiveDateTime) {
+    let mut t = super::Table::new(schema::ABOUT, schema::ABOUT_HEADERS);
+    let preset = match policy.preset {
+        crate::policy::Preset::Innovation => "innovation（基层党建创新项目）",
+        crate::policy::Preset::Secretary => "secretary（书记项目）",
+    };
+    let rows = [
+        ("工具", format!("taizhang {}", env!("CARGO_PKG_VERSION"))),
+        ("台账格式版本", schema::FORMAT_VERSION.to_owned()),
+        ("政策", format!("{preset}，{} 年度", policy.year)),
+        ("最近合并时间", now.format("%Y-%m-%d %H:%M:%S").to_string()),
+        ("项目数", ledger.projects.rows.len().to_string()),
+        ("进度记录数", ledger.reports.rows.len().to_string()),
+        ("状态口径", "按台账中最近一个报告期的月末计算；“滞后”指实际进度低于计划进度超过容差".to_owned()),
+        ("说明", "本台账由 taizhang 生成和更新。可以在“备注”“重点项目”列填写，也可以增加列或工作表，合并时都会保留；请勿修改第1行的列标题。隐藏的“报送原值”表记录各单位最近一次报送的内容。".to_owned()),
+    ];
+    for (k, v) in rows {
+        let r = t.push_row();
+        t.set(r, "项目", LCell::text(k));
+        t.set(r, "内容", LCell::text(v));
+    }
+    ledger.about = t;
+}
+
+/// The month a date is in, as `YYYY-MM`.
+pub fn month_of(d: NaiveDate) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
+}

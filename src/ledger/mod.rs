@@ -1,0 +1,10 @@
+//! Ledger: the master ledger (管理台账) — the clerk's workbook and taizhang's store (SPEC §6).
+
+pub mod merge;
+pub mod schedule;
+pub mod schema;
+pub mod store;
+pub mod table;
+
+pub use store::{Ledger, LedgerError, Lock};
+pub use table::{LCell, Table};

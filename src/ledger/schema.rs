@@ -1,0 +1,182 @@
+//! The ledger's sheets and columns (SPEC §6). Headers are the contract: tools and clerks rely on them.
+
+/// 项目台账: one row per project.
+pub const PROJECTS: &str = "项目台账";
+/// 进度记录: one row per project and report period.
+pub const REPORTS: &str = "进度记录";
+/// 单位汇总: one row per unit.
+pub const UNITS: &str = "单位汇总";
+/// 变更记录: one row per changed field.
+pub const CHANGES: &str = "变更记录";
+/// 来源文件: one row per merged file.
+pub const SOURCES: &str = "来源文件";
+/// 说明: tool version, policy, last merge.
+pub const ABOUT: &str = "说明";
+/// 报送原值: what the units last submitted, so that a clerk's correction is told apart from a
+/// unit's change (hidden; a clerk may unhide it).
+pub const SUBMITTED: &str = "报送原值";
+
+/// The ledger format version written in 说明.
+pub const FORMAT_VERSION: &str = "1";
+
+/// 项目台账 columns: SPEC §6's, with the other proposal fields beside the ones they belong with.
+pub const PROJECT_HEADERS: &[&str] = &[
+    "项目编号",
+    "年度",
+    "申报单位",
+    "项目类别",
+    "项目名称",
+    "参考目录序号",
+    "工作范围或对象",
+    "工作目标",
+    "主要措施",
+    "主要内容",
+    "可行性分析",
+    "开始时间",
+    "完成时间",
+    "成果形式",
+    "责任单位",
+    "责任人",
+    "职务",
+    "项目组成员",
+    "联系电话",
+    "经费预算（万元）",
+    "填报日期",
+    "进度安排",
+    "状态",
+    "最新进度",
+    "最近报告期",
+    "版本",
+    "来源文件",
+    "重点项目",
+    "备注",
+];
+
+/// The 项目台账 columns a submission fills (the rest are the tool's or the clerk's).
+pub const SUBMITTED_HEADERS: &[&str] = &[
+    "申报单位",
+    "项目类别",
+    "项目名称",
+    "参考目录序号",
+    "工作范围或对象",
+    "工作目标",
+    "主要措施",
+    "主要内容",
+    "可行性分析",
+    "开始时间",
+    "完成时间",
+    "成果形式",
+    "责任单位",
+    "责任人",
+    "职务",
+    "项目组成员",
+    "联系电话",
+    "经费预算（万元）",
+    "填报日期",
+    "进度安排",
+];
+
+/// 进度记录 columns.
+pub const REPORT_HEADERS: &[&str] = &[
+    "项目编号",
+    "项目名称",
+    "报告期",
+    "完成进度",
+    "项目状态",
+    "本期完成情况",
+    "存在问题",
+    "下步计划",
+    "填报日期",
+    "填报人",
+    "来源文件",
+];
+
+/// 单位汇总 columns.
+pub const UNIT_HEADERS: &[&str] = &[
+    "申报单位",
+    "单位类型",
+    "项目数",
+    "A类项目数",
+    "配额要求",
+    "是否符合",
+    "本年报告数",
+];
+
+/// 变更记录 columns.
+pub const CHANGE_HEADERS: &[&str] = &["时间", "项目编号", "字段", "原值", "新值", "来源文件"];
+
+/// 来源文件 columns.
+pub const SOURCE_HEADERS: &[&str] = &["文件名", "SHA-256", "类型", "合并时间", "结果", "项目编号"];
+
+/// 说明 columns.
+pub const ABOUT_HEADERS: &[&str] = &["项目", "内容"];
+
+/// The headers a sheet must have when read back (SPEC §6: "at least these").
+pub fn required(sheet: &str) -> &'static [&'static str] {
+    match sheet {
+        PROJECTS => &PROJECT_HEADERS_REQUIRED,
+        REPORTS => &REPORT_HEADERS_REQUIRED,
+        UNITS => UNIT_HEADERS,
+        CHANGES => CHANGE_HEADERS,
+        SOURCES => SOURCE_HEADERS,
+        _ => &[],
+    }
+}
+
+const PROJECT_HEADERS_REQUIRED: [&str; 23] = [
+    "项目编号",
+    "年度",
+    "申报单位",
+    "项目类别",
+    "项目名称",
+    "工作范围或对象",
+    "工作目标",
+    "主要措施",
+    "开始时间",
+    "完成时间",
+    "成果形式",
+    "责任单位",
+    "责任人",
+    "职务",
+    "项目组成员",
+    "联系电话",
+    "状态",
+    "最新进度",
+    "最近报告期",
+    "版本",
+    "来源文件",
+    "重点项目",
+    "备注",
+];
+
+const REPORT_HEADERS_REQUIRED: [&str; 10] = [
+    "项目编号",
+    "项目名称",
+    "报告期",
+    "完成进度",
+    "项目状态",
+    "本期完成情况",
+    "存在问题",
+    "下步计划",
+    "填报日期",
+    "来源文件",
+];
+
+/// Columns holding dates: written as real dates, read back as dates.
+pub const DATE_COLUMNS: &[&str] = &["开始时间", "完成时间", "填报日期"];
+
+/// Columns holding long text: wrapped, wider.
+pub const LONG_COLUMNS: &[&str] = &[
+    "工作范围或对象",
+    "工作目标",
+    "主要措施",
+    "主要内容",
+    "可行性分析",
+    "进度安排",
+    "本期完成情况",
+    "存在问题",
+    "下步计划",
+    "原值",
+    "新值",
+    "备注",
+];

@@ -1,0 +1,474 @@
+//! Reading the ledger back and writing it again: atomically, with a backup, under a lock.
+//!
+//! rust_xlsxwriter cannot edit a workbook, so the ledger is read whole (calamine), changed in
+//! memory, and written whole. Every sheet and column read is written back, so nothing the clerk
+//! added is lost; a ledger that cannot be read back stops the run before anything is written.
+
+use std::fs::File;
+use std::io::{BufReader, Write};
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, SheetVisible, Xlsx};
+use chrono::NaiveDateTime;
+use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
+
+use super::schema::{self, DATE_COLUMNS, LONG_COLUMNS};
+use super::table::{LCell, Table};
+use crate::write::style;
+
+/// Why the ledger cannot be used (exit 2; nothing is written).
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    /// Not a readable workbook.
+    #[error("台账“{path}”无法读取：{reason}。台账未作任何改动；可用备份文件 {path}.bak 恢复")]
+    Unreadable {
+        /// The ledger.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// A sheet the ledger needs is missing.
+    #[error(
+        "台账“{path}”缺少工作表“{sheet}”（可能被删除或改名），请恢复后再合并；台账未作任何改动"
+    )]
+    MissingSheet {
+        /// The ledger.
+        path: String,
+        /// The sheet.
+        sheet: String,
+    },
+    /// A required column header is missing.
+    #[error("台账“{path}”的工作表“{sheet}”缺少列“{header}”（第1行的列标题可能被删除或改名），请恢复后再合并；台账未作任何改动")]
+    MissingHeader {
+        /// The ledger.
+        path: String,
+        /// The sheet.
+        sheet: String,
+        /// The header.
+        header: String,
+    },
+    /// The same project ID twice.
+    #[error("台账“{path}”中项目编号“{id}”重复出现（{first} 和 {second}），请核对后再合并；台账未作任何改动")]
+    DuplicateId {
+        /// The ledger.
+        path: String,
+        /// The ID.
+        id: String,
+        /// First cell.
+        first: String,
+        /// Second cell.
+        second: String,
+    },
+    /// Another merge holds the lock.
+    #[error("台账“{0}”正在被另一个合并任务使用，请等它完成后再试")]
+    Locked(String),
+    /// Writing failed; the old ledger is intact.
+    #[error("无法保存台账“{path}”：{reason}。原台账保持不变")]
+    Write {
+        /// The ledger.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// The whole ledger in memory.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Ledger {
+    /// 项目台账.
+    pub projects: Table,
+    /// 进度记录.
+    pub reports: Table,
+    /// 单位汇总.
+    pub units: Table,
+    /// 变更记录.
+    pub changes: Table,
+    /// 来源文件.
+    pub sources: Table,
+    /// 说明.
+    pub about: Table,
+    /// 报送原值 (hidden).
+    pub submitted: Table,
+    /// Sheets the clerk added, kept as they are.
+    pub others: Vec<Table>,
+}
+
+impl Ledger {
+    /// A new, empty ledger with every sheet and header.
+    pub fn new() -> Ledger {
+        let mut submitted_headers = vec!["项目编号"];
+        submitted_headers.extend_from_slice(schema::SUBMITTED_HEADERS);
+        Ledger {
+            projects: Table::new(schema::PROJECTS, schema::PROJECT_HEADERS),
+            reports: Table::new(schema::REPORTS, schema::REPORT_HEADERS),
+            units: Table::new(schema::UNITS, schema::UNIT_HEADERS),
+            changes: Table::new(schema::CHANGES, schema::CHANGE_HEADERS),
+            sources: Table::new(schema::SOURCES, schema::SOURCE_HEADERS),
+            about: Table::new(schema::ABOUT, schema::ABOUT_HEADERS),
+            submitted: Table::new(schema::SUBMITTED, &submitted_headers),
+            others: Vec::new(),
+        }
+    }
+
+    /// Reads a ledger, checking its sheets and headers.
+    pub fn read(path: &Path) -> Result<Ledger, LedgerError> {
+        let shown = path.display().to_string();
+        let unreadable = |reason: String| LedgerError::Unreadable {
+            path: shown.clone(),
+            reason,
+        };
+        let file = File::open(path).map_err(|e| unreadable(e.to_string()))?;
+        let mut book: Xlsx<_> =
+            Xlsx::new(BufReader::new(file)).map_err(|e| unreadable(e.to_string()))?;
+        let names: Vec<(String, bool)> = book
+            .sheets_metadata()
+            .iter()
+            .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+            .collect();
+        let mut ledger = Ledger::new();
+        let mut found = Vec::new();
+        for (name, _) in &names {
+            let range = book
+                .worksheet_range(name)
+                .map_err(|e| unreadable(e.to_string()))?;
+            let table = table_from_range(name, &range);
+            match name.as_str() {
+                schema::PROJECTS => ledger.projects = table,
+                schema::REPORTS => ledger.reports = table,
+                schema::UNITS => ledger.units = table,
+                schema::CHANGES => ledger.changes = table,
+                schema::SOURCES => ledger.sources = table,
+                schema::ABOUT => ledger.about = table,
+                schema::SUBMITTED => ledger.submitted = table,
+                _ => ledger.others.push(table),
+            }
+            found.push(name.clone());
+        }
+        for sheet in [
+            schema::PROJECTS,
+            schema::REPORTS,
+            schema::CHANGES,
+            schema::SOURCES,
+        ] {
+            if !found.iter().any(|n| n == sheet) {
+                return Err(LedgerError::MissingSheet {
+                    path: shown,
+                    sheet: sheet.to_owned(),
+                });
+            }
+        }
+        for table in [
+            &ledger.projects,
+            &ledger.reports,
+            &ledger.changes,
+            &ledger.sources,
+        ] {
+            for header in schema::required(&table.name) {
+                if table.col(header).is_none() {
+                    return Err(LedgerError::MissingHeader {
+                        path: shown,
+                        sheet: table.name.clone(),
+                        header: (*header).to_owned(),
+                    });
+                }
+            }
+        }
+        ledger.check_ids(&shown)?;
+        // Columns added by a newer schema (or the hidden sheet, if the clerk deleted it) come back.
+        ledger.projects.ensure_columns(schema::PROJECT_HEADERS);
+        ledger.reports.ensure_columns(schema::REPORT_HEADERS);
+        Ok(ledger)
+    }
+
+    fn check_ids(&self, path: &str) -> Result<(), LedgerError> {
+        let Some(col) = self.projects.col("项目编号") else {
+            return Ok(());
+        };
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (i, row) in self.projects.rows.iter().enumerate() {
+            let id = row.get(col).map(LCell::display).unwrap_or_default();
+            if id.is_empty() {
+                continue;
+            }
+            let cell = |r: usize| {
+                format!(
+                    "{}!{}",
+                    schema::PROJECTS,
+                    crate::read::cell_name(r as u32 + 1, col as u32)
+                )
+            };
+            if let Some(&first) = seen.get(&id) {
+                return Err(LedgerError::DuplicateId {
+                    path: path.to_owned(),
+                    id,
+                    first: cell(first),
+                    second: cell(i),
+                });
+            }
+            seen.insert(id, i);
+        }
+        Ok(())
+    }
+
+    /// The workbook as bytes.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, XlsxError> {
+        let mut book = Workbook::new();
+        for table in [
+            &self.projects,
+            &self.reports,
+            &self.units,
+            &self.changes,
+            &self.sources,
+        ] {
+            write_table(book.add_worksheet(), table)?;
+        }
+        write_table(book.add_worksheet(), &self.about)?;
+        for table in &self.others {
+            write_table(book.add_worksheet(), table)?;
+        }
+        let hidden = book.add_worksheet();
+        write_table(hidden, &self.submitted)?;
+        hidden.set_hidden(true);
+        book.save_to_buffer()
+    }
+
+    /// Saves the ledger: the old file becomes `L.xlsx.bak`, the new one is written to a temporary
+    /// file in the same folder, flushed, and renamed into place.
+    pub fn save(&self, path: &Path) -> Result<(), LedgerError> {
+        let shown = path.display().to_string();
+        let fail = |reason: String| LedgerError::Write {
+            path: shown.clone(),
+            reason,
+        };
+        let bytes = self.to_bytes().map_err(|e| fail(e.to_string()))?;
+        save_bytes(path, &bytes).map_err(fail)
+    }
+}
+
+/// Writes bytes over `path` safely (backup, temp file, fsync, rename). Public for tests that inject
+/// a failure.
+pub fn save_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".taizhang-")
+        .suffix(".xlsx.tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| format!("无法在“{}”中写入临时文件：{e}", dir.display()))?;
+    tmp.write_all(bytes).map_err(|e| format!("写入失败：{e}"))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| format!("写入失败：{e}"))?;
+    if path.exists() {
+        let backup = backup_path(path);
+        std::fs::copy(path, &backup)
+            .map_err(|e| format!("无法备份到“{}”：{e}", backup.display()))?;
+    }
+    tmp.persist(path)
+        .map_err(|e| format!("{}（如果台账正在 Excel 或 WPS 中打开，请先关闭）", e.error))?;
+    Ok(())
+}
+
+/// `L.xlsx.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".bak");
+    PathBuf::from(name)
+}
+
+/// A held lock on `L.xlsx.lock`: released (and the file removed) when dropped.
+#[derive(Debug)]
+pub struct Lock {
+    file: File,
+    path: PathBuf,
+}
+
+impl Lock {
+    /// Takes the ledger's lock, or says another merge holds it.
+    pub fn take(ledger: &Path) -> Result<Lock, LedgerError> {
+        let mut name = ledger.as_os_str().to_owned();
+        name.push(".lock");
+        let path = PathBuf::from(name);
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| LedgerError::Write {
+                path: ledger.display().to_string(),
+                reason: format!("无法创建锁文件：{e}"),
+            })?;
+        file.try_lock()
+            .map_err(|_| LedgerError::Locked(ledger.display().to_string()))?;
+        Ok(Lock { file, path })
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+fn table_from_range(name: &str, range: &calamine::Range<Data>) -> Table {
+    let mut table = Table {
+        name: name.to_owned(),
+        ..Table::default()
+    };
+    let Some((end_row, end_col)) = range.end() else {
+        return table;
+    };
+    let width = end_col as usize + 1;
+    let mut rows: Vec<Vec<LCell>> = Vec::with_capacity(end_row as usize + 1);
+    for r in 0..=end_row {
+        let row: Vec<LCell> = (0..width as u32)
+            .map(|c| range.get_value((r, c)).map_or(LCell::Empty, cell_from_data))
+            .collect();
+        rows.push(row);
+    }
+    let mut rows = rows.into_iter();
+    let headers: Vec<String> = rows
+        .next()
+        .unwrap_or_default()
+        .iter()
+        .map(|c| c.display().trim().to_owned())
+        .collect();
+    let mut body: Vec<Vec<LCell>> = rows.collect();
+    while body.last().is_some_and(|r| r.iter().all(LCell::is_empty)) {
+        body.pop();
+    }
+    // Trailing columns with neither header nor content are formatting leftovers.
+    let mut width = headers.len();
+    while width > 0
+        && headers[width - 1].is_empty()
+        && body
+            .iter()
+            .all(|r| r.get(width - 1).is_none_or(LCell::is_empty))
+    {
+        width -= 1;
+    }
+    table.headers = headers.into_iter().take(width).collect();
+    table.rows = body
+        .into_iter()
+        .map(|mut r| {
+            r.truncate(width);
+            r
+        })
+        .collect();
+    table
+}
+
+fn cell_from_data(d: &Data) -> LCell {
+    match d {
+        Data::Empty => LCell::Empty,
+        Data::String(s) => LCell::text(s.clone()),
+        Data::Float(f) => LCell::Number(*f),
+        Data::Int(i) => LCell::Number(*i as f64),
+        Data::Bool(b) => LCell::Text(if *b { "TRUE" } else { "FALSE" }.to_owned()),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(t) if t.time() == chrono::NaiveTime::MIN => LCell::Date(t.date()),
+            Some(t) => LCell::DateTime(t),
+            None => LCell::Number(dt.as_f64()),
+        },
+        Data::DateTimeIso(s) => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+            .map(LCell::DateTime)
+            .or_else(|_| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map(LCell::Date))
+            .unwrap_or_else(|_| LCell::Text(s.clone())),
+        Data::DurationIso(s) => LCell::Text(s.clone()),
+        Data::Error(e) => LCell::Text(e.to_string()),
+    }
+}
+
+fn write_table(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
+    sheet.set_name(&table.name)?;
+    let header = style::header();
+    let text = Format::new()
+        .set_font_name(style::FONT)
+        .set_align(FormatAlign::Top);
+    let long = text.clone().set_text_wrap();
+    let date = text.clone().set_num_format("yyyy-mm-dd");
+    let datetime = text.clone().set_num_format("yyyy-mm-dd hh:mm:ss");
+    let percent_cols = ["最新进度", "完成进度"];
+    let percent = text.clone().set_num_format("0\"%\"");
+    let mut widths = style::Widths::new(
+        &table.headers.iter().map(String::as_str).collect::<Vec<_>>(),
+        6.0,
+        24.0,
+    );
+    for (c, h) in table.headers.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, h, &header)?;
+    }
+    let is_long: Vec<bool> = table
+        .headers
+        .iter()
+        .map(|h| LONG_COLUMNS.contains(&h.as_str()))
+        .collect();
+    let is_pct: Vec<bool> = table
+        .headers
+        .iter()
+        .map(|h| percent_cols.contains(&h.as_str()))
+        .collect();
+    for (i, row) in table.rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        let mut lines = 1usize;
+        for (c, cell) in row.iter().enumerate() {
+            let col = c as u16;
+            match cell {
+                LCell::Empty => {}
+                LCell::Text(s) => {
+                    let f = if is_long.get(c).copied().unwrap_or(false) {
+                        &long
+                    } else {
+                        &text
+                    };
+                    style::write_text(sheet, r, col, s, f)?;
+                    if is_long.get(c).copied().unwrap_or(false) {
+                        lines = lines
+                            .max(s.lines().count())
+                            .max((style::text_width(s) / 38.0).ceil() as usize);
+                    } else if i < 2000 {
+                        widths.see(c, s);
+                    }
+                }
+                LCell::Number(n) => {
+                    let f = if is_pct.get(c).copied().unwrap_or(false) {
+                        &percent
+                    } else {
+                        &text
+                    };
+                    sheet.write_number_with_format(r, col, *n, f)?;
+                }
+                LCell::Date(d) => {
+                    sheet.write_date_with_format(r, col, *d, &date)?;
+                }
+                LCell::DateTime(d) => {
+                    sheet.write_datetime_with_format(r, col, *d, &datetime)?;
+                }
+            }
+        }
+        if lines > 1 {
+            sheet.set_row_height(r, 14.0 * lines.min(6) as f64 + 2.0)?;
+        }
+    }
+    widths.apply(sheet)?;
+    for (c, h) in table.headers.iter().enumerate() {
+        if LONG_COLUMNS.contains(&h.as_str()) {
+            sheet.set_column_width(c as u16, 40)?;
+        } else if DATE_COLUMNS.contains(&h.as_str()) || h == "报告期" {
+            sheet.set_column_width(c as u16, 12)?;
+        }
+    }
+    if !table.headers.is_empty() {
+        sheet.set_freeze_panes(1, 0)?;
+        sheet.autofilter(
+            0,
+            0,
+            table.rows.len().max(1) as u32,
+            table.headers.len() as u16 - 1,
+        )?;
+    }
+    Ok(())
+}
