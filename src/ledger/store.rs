@@ -245,9 +245,18 @@ impl Ledger {
     }
 }
 
-/// Writes bytes over `path` safely (backup, temp file, fsync, rename). Public for tests that inject
-/// a failure.
+/// Writes bytes over `path` safely (backup, temp file, fsync, rename).
 pub fn save_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    save_bytes_with(path, bytes, || Ok(()))
+}
+
+/// [`save_bytes`] with a step run after the temporary file is written and before anything is
+/// renamed: fault-injection tests fail there to show the old ledger survives.
+pub fn save_bytes_with(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce() -> Result<(), String>,
+) -> Result<(), String> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -261,6 +270,7 @@ pub fn save_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
     tmp.as_file()
         .sync_all()
         .map_err(|e| format!("写入失败：{e}"))?;
+    before_rename()?;
     if path.exists() {
         let backup = backup_path(path);
         std::fs::copy(path, &backup)
