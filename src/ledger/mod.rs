@@ -3,6 +3,7 @@
 pub mod merge;
 pub mod schedule;
 pub mod schema;
+pub mod status;
 pub mod store;
 pub mod table;
 

@@ -406,7 +406,7 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
     let mut widths = style::Widths::new(
         &table.headers.iter().map(String::as_str).collect::<Vec<_>>(),
         6.0,
-        24.0,
+        36.0,
     );
     for (c, h) in table.headers.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, h, &header)?;
@@ -471,6 +471,9 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
             sheet.set_column_width(c as u16, 12)?;
         }
     }
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_repeat_rows(0, 0)?;
     if !table.headers.is_empty() {
         sheet.set_freeze_panes(1, 0)?;
         sheet.autofilter(

@@ -3,7 +3,7 @@
 //!
 //! Usage: samplegen [OUT_DIR] [--through 2018-MM] [--keep-post | --remake-post]
 //!   OUT_DIR        the samples folder (default `samples`)
-//!   --through      last month of progress reports, 2018-04 … 2018-12 (default 2018-06)
+//!   --through      last month of progress reports, 2018-04 … 2018-12 (default 2018-12)
 //!   --keep-post    keep the existing .xls/.ods/encrypted files even if their source changed
 //!   --remake-post  re-make them even if their source did not change
 //!
@@ -35,7 +35,7 @@ struct Args {
 
 fn parse_args() -> Result<Args, String> {
     let mut args =
-        Args { out: PathBuf::from("samples"), through: 6, keep_post: false, remake_post: false };
+        Args { out: PathBuf::from("samples"), through: 12, keep_post: false, remake_post: false };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {

@@ -1,0 +1,520 @@
+//! Monthly status (SPEC §7): every project's progress against its schedule at an as-of date, who
+//! has not reported, who lags, who is overdue, the 督办清单 (list to chase) and per-unit counts.
+//!
+//! Pure data: the workbook is written by [`crate::write::status`].
+//!
+//! **Which month must be reported.** A month's report is due once the month has ended, so the
+//! report month is the last month that has ended by the as-of date: `--as-of 2018-06-30` asks for
+//! the June reports, and so does a run on 5 July (the day a clerk usually runs it); a run on
+//! 15 June asks for May's. A report for a later month counts too (the unit reported since).
+//!
+//! **As of a date.** Reports for months after the month of the as-of date are ignored, so a status
+//! for an earlier date gives what the clerk would have seen then.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::merge::{month_of, schedule_of, unit_summary};
+use super::schedule::{Latest, Status};
+use super::store::Ledger;
+use super::table::LCell;
+use crate::policy::{Policy, Preset};
+use crate::rules::units::UnitIndex;
+use crate::text::number_text;
+
+/// One project at the as-of date (a row of 进度总览).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectStatus {
+    /// 项目编号.
+    pub id: String,
+    /// 申报单位, canonical when the policy knows the unit.
+    pub unit: String,
+    /// 项目名称.
+    pub name: String,
+    /// 项目类别.
+    pub category: String,
+    /// 责任人.
+    pub owner: String,
+    /// 职务 of the owner.
+    pub owner_title: String,
+    /// 联系电话 of the project.
+    pub phone: String,
+    /// The unit's contact person from the policy (who the clerk calls first).
+    pub contact: String,
+    /// 开始时间 (the policy year's 1 January when blank).
+    pub start: NaiveDate,
+    /// 完成时间 (the policy year's 31 December when blank).
+    pub deadline: NaiveDate,
+    /// Expected percent at the as-of date.
+    pub expected: f64,
+    /// Latest reported percent up to the as-of month.
+    pub percent: Option<f64>,
+    /// Period (`YYYY-MM`) of that report.
+    pub period: Option<String>,
+    /// Status at the as-of date.
+    pub status: Status,
+    /// 未报送: started, not finished, and no report for the report month.
+    pub missing: bool,
+    /// Expected minus reported, in points (none without a report).
+    pub gap: Option<f64>,
+    /// Why the project is on the 督办清单, in Chinese; empty when it is not.
+    pub reasons: Vec<String>,
+}
+
+/// One unit (a row of 单位汇总).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitStatus {
+    /// Canonical unit name.
+    pub unit: String,
+    /// Unit type from the policy (县区, 其他).
+    pub kind: String,
+    /// Contact person from the policy.
+    pub contact: String,
+    /// Contact e-mail from the policy.
+    pub email: String,
+    /// Projects in the ledger.
+    pub projects: usize,
+    /// Projects per status, in [`Status::ALL`] order.
+    pub by_status: [usize; 5],
+    /// Projects with no report for the report month.
+    pub missing: usize,
+    /// The quota rule (`2–3 个，至少 1 个A类`).
+    pub quota: String,
+    /// Quota compliance (符合, 不符合：…, 未申报项目).
+    pub compliance: String,
+}
+
+/// The month's consolidation: what the status workbook and the summary line show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthlyStatus {
+    /// The as-of date.
+    pub as_of: NaiveDate,
+    /// The report month (`YYYY-MM`): the last month ended by `as_of`.
+    pub month: String,
+    /// Lag tolerance in points.
+    pub tolerance: f64,
+    /// Organisation name from the policy, for titles.
+    pub organisation: String,
+    /// 基层党建创新项目 or 基层党建“书记项目”, for titles.
+    pub kind_name: String,
+    /// Every project, in ledger order.
+    pub projects: Vec<ProjectStatus>,
+    /// The 督办清单: indexes into `projects`, by unit (policy order) then project ID.
+    pub chase: Vec<usize>,
+    /// Every unit: the policy's (those that sent nothing too), then others in the ledger.
+    pub units: Vec<UnitStatus>,
+}
+
+impl MonthlyStatus {
+    /// How many projects have this status.
+    pub fn count(&self, status: Status) -> usize {
+        self.projects.iter().filter(|p| p.status == status).count()
+    }
+
+    /// How many projects have not reported for the report month.
+    pub fn missing(&self) -> usize {
+        self.projects.iter().filter(|p| p.missing).count()
+    }
+
+    /// The projects on the 督办清单, in order.
+    pub fn chased(&self) -> impl Iterator<Item = &ProjectStatus> {
+        self.chase.iter().filter_map(|&i| self.projects.get(i))
+    }
+
+    /// `2018年6月`: the report month as a title says it.
+    pub fn month_title(&self) -> String {
+        match self.month.split_once('-') {
+            Some((y, m)) => format!("{y}年{}月", m.trim_start_matches('0')),
+            None => self.month.clone(),
+        }
+    }
+}
+
+/// The report month at `as_of`: the month of `as_of` if it is that month's last day, else the
+/// month before.
+pub fn report_month(as_of: NaiveDate) -> String {
+    let month_ends = as_of.succ_opt().is_none_or(|n| n.month() != as_of.month());
+    if month_ends {
+        return month_of(as_of);
+    }
+    let previous = as_of
+        .with_day(1)
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(as_of);
+    month_of(previous)
+}
+
+/// A 报告期 cell as `YYYY-MM` (a clerk may have typed a date into it).
+fn period_of(cell: &LCell) -> String {
+    match cell {
+        LCell::Date(d) => month_of(*d),
+        LCell::DateTime(d) => month_of(d.date()),
+        other => other.display().trim().to_owned(),
+    }
+}
+
+/// Latest report per project ID among periods up to `last` (`YYYY-MM`).
+fn latest_until(ledger: &Ledger, last: &str) -> HashMap<String, (String, Latest)> {
+    let t = &ledger.reports;
+    let mut latest: HashMap<String, (String, Latest)> = HashMap::new();
+    for r in 0..t.rows.len() {
+        let period = period_of(t.get(r, "报告期"));
+        if period.is_empty() || period.as_str() > last {
+            continue;
+        }
+        let Some(percent) = t.get(r, "完成进度").number() else {
+            continue;
+        };
+        let id = t.get(r, "项目编号").display();
+        if latest.get(&id).is_none_or(|(p, _)| period > *p) {
+            let state = t.get(r, "项目状态").display();
+            latest.insert(id, (period, Latest { percent, state }));
+        }
+    }
+    latest
+}
+
+fn pct(n: f64) -> String {
+    number_text((n * 10.0).round() / 10.0)
+}
+
+/// The reasons a project needs a reminder.
+fn reasons(p: &ProjectStatus, month: &str, tolerance: f64) -> Vec<String> {
+    let mut out = Vec::new();
+    let expected = number_text(p.expected.round());
+    match (p.status, p.percent) {
+        (Status::Overdue, Some(done)) => out.push(format!(
+            "逾期：完成时间 {} 已过，进度 {}%",
+            p.deadline,
+            pct(done)
+        )),
+        (Status::Overdue, None) => {
+            out.push(format!("逾期：完成时间 {} 已过，尚无进度报告", p.deadline))
+        }
+        (Status::Lagging, Some(done)) if p.gap.is_some_and(|g| g > tolerance) => {
+            out.push(format!("滞后：计划 {expected}%，实际 {}%", pct(done)))
+        }
+        (Status::Lagging, Some(done)) => out.push(format!(
+            "滞后：单位自报“滞后”，计划 {expected}%，实际 {}%",
+            pct(done)
+        )),
+        _ => {}
+    }
+    if p.missing {
+        let last = match &p.period {
+            Some(period) => format!("（最近一次为 {period}）"),
+            None => "（从未报送）".to_owned(),
+        };
+        out.push(format!("未报送 {month} 进度报告{last}"));
+    }
+    out
+}
+
+/// Computes the month's status of every project and unit at `as_of`.
+pub fn monthly(ledger: &Ledger, policy: &Policy, as_of: NaiveDate) -> MonthlyStatus {
+    let index = UnitIndex::new(policy);
+    let month = report_month(as_of);
+    let month_end = super::merge::period_end(&month).unwrap_or(as_of);
+    let latest = latest_until(ledger, &month_of(as_of));
+    let t = &ledger.projects;
+    let mut projects = Vec::with_capacity(t.rows.len());
+    for row in 0..t.rows.len() {
+        let id = t.get(row, "项目编号").display();
+        if id.is_empty() && t.get(row, "项目名称").is_empty() {
+            continue;
+        }
+        let raw_unit = t.get(row, "申报单位").display();
+        let known = index.find(&raw_unit);
+        let schedule = schedule_of(ledger, row, policy);
+        let report = latest.get(&id);
+        let status = schedule.classify(report.map(|(_, l)| l), as_of, policy.lag_tolerance);
+        let expected = schedule.expected(as_of);
+        let percent = report.map(|(_, l)| l.percent);
+        let reported = report.is_some_and(|(p, _)| p.as_str() >= month.as_str());
+        let missing = schedule.start <= month_end && status != Status::Done && !reported;
+        let mut p = ProjectStatus {
+            id,
+            unit: known.map_or(raw_unit, |u| u.name.clone()),
+            name: t.get(row, "项目名称").display(),
+            category: t.get(row, "项目类别").display(),
+            owner: t.get(row, "责任人").display(),
+            owner_title: t.get(row, "职务").display(),
+            phone: t.get(row, "联系电话").display(),
+            contact: known.map(|u| u.contact.clone()).unwrap_or_default(),
+            start: schedule.start,
+            deadline: schedule.deadline,
+            expected,
+            percent,
+            period: report.map(|(p, _)| p.clone()),
+            status,
+            missing,
+            gap: percent.map(|done| ((expected - done) * 10.0).round() / 10.0),
+            reasons: Vec::new(),
+        };
+        p.reasons = reasons(&p, &month, policy.lag_tolerance);
+        projects.push(p);
+    }
+    let units = units(ledger, policy, &index, &projects);
+    let rank: HashMap<&str, usize> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.unit.as_str(), i))
+        .collect();
+    let mut chase: Vec<usize> = (0..projects.len())
+        .filter(|&i| !projects[i].reasons.is_empty())
+        .collect();
+    chase.sort_by(|&a, &b| {
+        let key = |i: usize| {
+            let p = &projects[i];
+            (
+                rank.get(p.unit.as_str()).copied().unwrap_or(usize::MAX),
+                &p.id,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    MonthlyStatus {
+        as_of,
+        month,
+        tolerance: policy.lag_tolerance,
+        organisation: policy.organisation.clone(),
+        kind_name: match policy.preset {
+            Preset::Innovation => "基层党建创新项目".to_owned(),
+            Preset::Secretary => "基层党建“书记项目”".to_owned(),
+        },
+        projects,
+        chase,
+        units,
+    }
+}
+
+/// Per-unit rows: the ledger's 单位汇总 (quota compliance) with the month's counts beside it.
+fn units(
+    ledger: &Ledger,
+    policy: &Policy,
+    index: &UnitIndex<'_>,
+    projects: &[ProjectStatus],
+) -> Vec<UnitStatus> {
+    let summary = unit_summary(ledger, policy, index);
+    (0..summary.rows.len())
+        .map(|r| {
+            let unit = summary.get(r, "申报单位").display();
+            let mine: Vec<&ProjectStatus> = projects.iter().filter(|p| p.unit == unit).collect();
+            let mut by_status = [0usize; 5];
+            for (i, s) in Status::ALL.iter().enumerate() {
+                by_status[i] = mine.iter().filter(|p| p.status == *s).count();
+            }
+            let known = index.find(&unit);
+            // The ledger says 未报送 for a unit with no proposal; here 未报送 is the monthly report.
+            let compliance = match summary.get(r, "是否符合").display() {
+                s if s == "未报送" => "未申报项目".to_owned(),
+                s => s,
+            };
+            UnitStatus {
+                kind: summary.get(r, "单位类型").display(),
+                contact: known.map(|u| u.contact.clone()).unwrap_or_default(),
+                email: known.map(|u| u.email.clone()).unwrap_or_default(),
+                projects: mine.len(),
+                by_status,
+                missing: mine.iter().filter(|p| p.missing).count(),
+                quota: summary.get(r, "配额要求").display(),
+                compliance,
+                unit,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn policy() -> Policy {
+        let mut p = Policy::preset("innovation").unwrap();
+        p.units = vec![
+            crate::policy::Unit {
+                name: "田家庵区委".into(),
+                kind: "县区".into(),
+                aliases: vec!["淮南市田家庵区委".into()],
+                contact: "周敏".into(),
+                email: "t@example.cn".into(),
+            },
+            crate::policy::Unit {
+                name: "潘集区委".into(),
+                kind: "县区".into(),
+                aliases: vec![],
+                contact: "冯涛".into(),
+                email: String::new(),
+            },
+        ];
+        p
+    }
+
+    fn project(l: &mut Ledger, id: &str, unit: &str, start: NaiveDate, deadline: NaiveDate) {
+        let t = &mut l.projects;
+        let r = t.push_row();
+        t.set(r, "项目编号", LCell::text(id));
+        t.set(r, "申报单位", LCell::text(unit));
+        t.set(r, "项目名称", LCell::text(format!("项目{id}")));
+        t.set(r, "项目类别", LCell::text("A"));
+        t.set(r, "责任人", LCell::text("张伟"));
+        t.set(r, "联系电话", LCell::text("13805546677"));
+        t.set(r, "开始时间", LCell::Date(start));
+        t.set(r, "完成时间", LCell::Date(deadline));
+    }
+
+    fn report(l: &mut Ledger, id: &str, period: &str, percent: f64) {
+        let t = &mut l.reports;
+        let r = t.push_row();
+        t.set(r, "项目编号", LCell::text(id));
+        t.set(r, "报告期", LCell::text(period));
+        t.set(r, "完成进度", LCell::Number(percent));
+    }
+
+    fn ledger() -> Ledger {
+        let mut l = Ledger::new();
+        let (jan, dec) = (d(2018, 1, 1), d(2018, 12, 31));
+        project(&mut l, "2018-001", "淮南市田家庵区委", jan, dec); // on schedule
+        report(&mut l, "2018-001", "2018-05", 40.0);
+        report(&mut l, "2018-001", "2018-06", 50.0);
+        project(&mut l, "2018-002", "田家庵区委", jan, dec); // lagging
+        report(&mut l, "2018-002", "2018-06", 20.0);
+        project(&mut l, "2018-003", "潘集区委", jan, d(2018, 5, 31)); // overdue
+        report(&mut l, "2018-003", "2018-06", 80.0);
+        project(&mut l, "2018-004", "潘集区委", jan, dec); // finished in May
+        report(&mut l, "2018-004", "2018-05", 100.0);
+        project(&mut l, "2018-005", "潘集区委", jan, dec); // last reported in May
+        report(&mut l, "2018-005", "2018-05", 45.0);
+        project(&mut l, "2018-006", "潘集区委", d(2018, 9, 1), dec); // not started
+        project(&mut l, "2018-007", "凤台县委", jan, dec); // never reported
+        l
+    }
+
+    #[test]
+    fn report_month_is_the_last_month_ended() {
+        assert_eq!(report_month(d(2018, 6, 30)), "2018-06");
+        assert_eq!(report_month(d(2018, 7, 5)), "2018-06");
+        assert_eq!(report_month(d(2018, 6, 15)), "2018-05");
+        assert_eq!(report_month(d(2018, 12, 31)), "2018-12");
+        assert_eq!(report_month(d(2019, 1, 1)), "2018-12");
+    }
+
+    #[test]
+    fn every_kind_of_project_is_classified() {
+        let s = monthly(&ledger(), &policy(), d(2018, 6, 30));
+        let by = |id: &str| s.projects.iter().find(|p| p.id == id).unwrap();
+        assert_eq!(s.month, "2018-06");
+        assert_eq!(by("2018-001").status, Status::Ongoing);
+        assert!(!by("2018-001").missing);
+        assert!(by("2018-001").reasons.is_empty());
+        assert_eq!(by("2018-001").unit, "田家庵区委");
+        assert_eq!(by("2018-001").contact, "周敏");
+        assert_eq!(by("2018-002").status, Status::Lagging);
+        assert_eq!(by("2018-002").reasons, vec!["滞后：计划 50%，实际 20%"]);
+        assert!((by("2018-002").gap.unwrap() - 29.5).abs() < 0.01);
+        assert_eq!(by("2018-003").status, Status::Overdue);
+        assert_eq!(
+            by("2018-003").reasons,
+            vec!["逾期：完成时间 2018-05-31 已过，进度 80%"]
+        );
+        assert_eq!(by("2018-004").status, Status::Done);
+        assert!(!by("2018-004").missing, "finished projects owe no report");
+        assert_eq!(by("2018-005").status, Status::Ongoing);
+        assert!(by("2018-005").missing);
+        assert_eq!(
+            by("2018-005").reasons,
+            vec!["未报送 2018-06 进度报告（最近一次为 2018-05）"]
+        );
+        assert_eq!(by("2018-006").status, Status::Proposed);
+        assert!(!by("2018-006").missing, "not started yet");
+        assert_eq!(by("2018-007").status, Status::Proposed);
+        assert!(by("2018-007").missing);
+        assert_eq!(by("2018-007").gap, None);
+        assert_eq!(s.count(Status::Ongoing), 2);
+        assert_eq!(s.missing(), 2);
+        assert_eq!(s.month_title(), "2018年6月");
+    }
+
+    #[test]
+    fn chase_list_is_grouped_by_unit() {
+        let s = monthly(&ledger(), &policy(), d(2018, 6, 30));
+        let ids: Vec<&str> = s.chased().map(|p| p.id.as_str()).collect();
+        // Policy order (田家庵区委, 潘集区委), then units outside the list.
+        assert_eq!(ids, vec!["2018-002", "2018-003", "2018-005", "2018-007"]);
+    }
+
+    #[test]
+    fn units_include_those_that_sent_nothing() {
+        let mut p = policy();
+        p.units.push(crate::policy::Unit {
+            name: "寿县县委".into(),
+            kind: "县区".into(),
+            aliases: vec![],
+            contact: String::new(),
+            email: String::new(),
+        });
+        let s = monthly(&ledger(), &p, d(2018, 6, 30));
+        let names: Vec<&str> = s.units.iter().map(|u| u.unit.as_str()).collect();
+        assert_eq!(
+            names,
+            vec!["田家庵区委", "潘集区委", "寿县县委", "凤台县委"]
+        );
+        let pj = &s.units[1];
+        assert_eq!(pj.projects, 4);
+        assert_eq!(pj.by_status, [1, 1, 0, 1, 1]);
+        assert_eq!(pj.missing, 1);
+        assert_eq!(pj.compliance, "不符合：多于 3 个");
+        assert_eq!(s.units[2].projects, 0);
+        assert_eq!(s.units[2].compliance, "未申报项目");
+        assert_eq!(s.units[3].compliance, "不在单位名单中");
+    }
+
+    #[test]
+    fn an_earlier_as_of_ignores_later_reports() {
+        let s = monthly(&ledger(), &policy(), d(2018, 5, 31));
+        let first = &s.projects[0];
+        assert_eq!(first.percent, Some(40.0));
+        assert_eq!(first.period.as_deref(), Some("2018-05"));
+        let lagging = &s.projects[1];
+        assert!(lagging.missing);
+        assert_eq!(lagging.status, Status::Proposed);
+        let overdue = &s.projects[2];
+        assert_eq!(
+            overdue.status,
+            Status::Proposed,
+            "deadline is the as-of day"
+        );
+        assert_eq!(overdue.reasons, vec!["未报送 2018-05 进度报告（从未报送）"]);
+    }
+
+    #[test]
+    fn overdue_without_report_and_self_declared_lag() {
+        let mut l = ledger();
+        let r = l.reports.push_row();
+        l.reports.set(r, "项目编号", LCell::text("2018-001"));
+        l.reports.set(r, "报告期", LCell::Date(d(2018, 7, 1)));
+        l.reports.set(r, "完成进度", LCell::Number(55.0));
+        l.reports.set(r, "项目状态", LCell::text("滞后"));
+        let s = monthly(&l, &policy(), d(2018, 7, 31));
+        assert_eq!(s.projects[0].period.as_deref(), Some("2018-07"));
+        assert_eq!(
+            s.projects[0].reasons,
+            vec!["滞后：单位自报“滞后”，计划 58%，实际 55%"]
+        );
+        let s = monthly(&l, &policy(), d(2019, 1, 31));
+        let never = s.projects.iter().find(|p| p.id == "2018-007").unwrap();
+        assert_eq!(never.status, Status::Overdue);
+        assert_eq!(
+            never.reasons,
+            vec![
+                "逾期：完成时间 2018-12-31 已过，尚无进度报告",
+                "未报送 2019-01 进度报告（从未报送）"
+            ]
+        );
+    }
+}
