@@ -20,6 +20,10 @@ enum Command {
     Check(cli::check::CheckArgs),
     /// 合并到管理台账：把合格的立项书和进度报告写入台账（自动备份）
     Merge(cli::merge::MergeArgs),
+    /// 月度进度汇总：进度总览、督办清单、单位汇总和图表
+    Status(cli::status::StatusArgs),
+    /// 导出台账中的项目：CSV（Excel 可直接打开）或 JSON Lines
+    Export(cli::export::ExportArgs),
 }
 
 fn main() {
@@ -42,6 +46,8 @@ fn main() {
         }),
         Command::Check(args) => cli::check::run(args),
         Command::Merge(args) => cli::merge::run(args),
+        Command::Status(args) => cli::status::run(args),
+        Command::Export(args) => cli::export::run(args),
     };
     std::process::exit(code);
 }

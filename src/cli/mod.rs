@@ -2,8 +2,10 @@
 //! short `run` over library calls.
 
 pub mod check;
+pub mod export;
 pub mod init;
 pub mod merge;
+pub mod status;
 
 use std::path::{Path, PathBuf};
 
@@ -31,6 +33,15 @@ pub fn load_policy(given: Option<&Path>) -> Result<Policy, String> {
                 Policy::preset("innovation").map_err(|e| e.to_string())
             }
         }
+    }
+}
+
+/// Reading bounds from the command line (file size in MB, cells per sheet).
+pub fn limits(max_file_mb: u64, max_cells: usize) -> taizhang::read::Limits {
+    taizhang::read::Limits {
+        max_file_bytes: max_file_mb.saturating_mul(1024 * 1024),
+        max_cells_per_sheet: max_cells,
+        ..taizhang::read::Limits::default()
     }
 }
 

@@ -1,0 +1,316 @@
+//! `taizhang export --ledger 台账.xlsx --format csv|jsonl`: the ledger's projects for other systems.
+//!
+//! CSV is UTF-8 with a byte-order mark (so Excel opens the Chinese intact), every 项目台账 column in
+//! sheet order (the clerk's own columns too), RFC 4180 quoting, CRLF line ends, and a leading `'`
+//! on text that a spreadsheet would take for a formula (CWE-1236). JSON Lines is one object per
+//! project with the SPEC §5 record keys plus the ledger's ID, status, progress and version.
+//!
+//! Examples:
+//!   taizhang export --ledger 台账.xlsx --format csv --out 项目台账.csv
+//!   taizhang export --ledger 台账.xlsx --format jsonl > projects.jsonl
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use serde_json::Value;
+use taizhang::ledger::{LCell, Ledger, Table};
+use taizhang::write::style::looks_like_formula;
+
+use super::exit;
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// CSV（UTF-8 带 BOM，Excel 可直接打开）
+    Csv,
+    /// JSON Lines（每行一个项目，供其他程序读取）
+    Jsonl,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// 管理台账文件（由 taizhang merge 生成）
+    #[arg(long, value_name = "台账.xlsx")]
+    pub ledger: PathBuf,
+    /// 导出格式：csv 或 jsonl
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: ExportFormat,
+    /// 输出文件（默认：输出到屏幕，可用 > 重定向）
+    #[arg(long, value_name = "文件")]
+    pub out: Option<PathBuf>,
+}
+
+/// Runs `export`; returns the exit code.
+pub fn run(args: ExportArgs) -> i32 {
+    if !args.ledger.is_file() {
+        eprintln!(
+            "找不到台账“{}”，请先用 taizhang merge 生成台账",
+            args.ledger.display()
+        );
+        return exit::FAILED;
+    }
+    let ledger = match Ledger::read(&args.ledger) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return exit::FAILED;
+        }
+    };
+    let text = match args.format {
+        ExportFormat::Csv => csv(&ledger.projects),
+        ExportFormat::Jsonl => match jsonl(&ledger.projects) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("无法输出 JSON：{e}");
+                return exit::FAILED;
+            }
+        },
+    };
+    let count = project_rows(&ledger.projects).count();
+    match &args.out {
+        Some(path) => {
+            if let Err(e) = super::write_atomically(path, text.as_bytes()) {
+                eprintln!("{e}");
+                return exit::FAILED;
+            }
+            eprintln!("已导出 {count} 个项目：{}", path.display());
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                // A closed pipe (`| head`) is not the clerk's problem.
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    eprintln!("无法输出：{e}");
+                    return exit::FAILED;
+                }
+            }
+        }
+    }
+    exit::OK
+}
+
+/// Rows that hold a project (blank rows a clerk left are skipped).
+fn project_rows(t: &Table) -> impl Iterator<Item = usize> + '_ {
+    (0..t.rows.len()).filter(|&r| t.rows[r].iter().any(|c| !c.is_empty()))
+}
+
+/// One CSV field: formula-like text gets a leading `'`, then RFC 4180 quoting.
+fn csv_field(cell: &LCell) -> String {
+    let mut s = cell.display();
+    if matches!(cell, LCell::Text(_)) && looks_like_formula(&s) {
+        s.insert(0, '\'');
+    }
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// The 项目台账 sheet as CSV: BOM, header row, one line per project.
+pub fn csv(t: &Table) -> String {
+    let mut out = String::from("\u{FEFF}");
+    let header: Vec<String> = t
+        .headers
+        .iter()
+        .map(|h| csv_field(&LCell::text(h.clone())))
+        .collect();
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for r in project_rows(t) {
+        let line: Vec<String> = t.headers.iter().map(|h| csv_field(t.get(r, h))).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// One project as JSON: SPEC §5's record keys, then the ledger's own.
+#[derive(Debug, Serialize)]
+struct Line {
+    project_id: Value,
+    unit: Value,
+    name: Value,
+    category: Value,
+    topic: Value,
+    scope: Value,
+    content: Value,
+    feasibility: Value,
+    goals: Value,
+    measures: Value,
+    start: Value,
+    deadline: Value,
+    deliverables: Value,
+    owner_unit: Value,
+    owner: Value,
+    owner_title: Value,
+    members: Vec<String>,
+    phone: Value,
+    budget: Value,
+    submitted: Value,
+    milestones: Vec<Value>,
+    status: Value,
+    percent: Value,
+    period: Value,
+    version: Value,
+}
+
+fn text(cell: &LCell) -> Value {
+    match cell.display().trim() {
+        "" => Value::Null,
+        s => Value::String(s.to_owned()),
+    }
+}
+
+/// A number (whole numbers as integers); text that is no number stays text, so nothing is lost.
+fn number(cell: &LCell) -> Value {
+    match cell.number() {
+        Some(n) if n.fract() == 0.0 && n.abs() < 1e15 => Value::from(n as i64),
+        Some(n) => Value::from(n),
+        None => text(cell),
+    }
+}
+
+/// A float (percent, budget): `60`, `5.5`.
+fn float(cell: &LCell) -> Value {
+    match cell.number() {
+        Some(n) => Value::from(n),
+        None => text(cell),
+    }
+}
+
+fn members(cell: &LCell) -> Vec<String> {
+    cell.display()
+        .split(['、', '，', ',', ';', '；', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// 进度安排 lines (`阶段｜2018-04-01～2018-05-31｜内容`) as `{stage, start, end, content}`.
+fn milestones(cell: &LCell) -> Vec<Value> {
+    cell.display()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let mut parts = line.splitn(3, '｜');
+            let stage = parts.next().unwrap_or_default().trim();
+            let (start, end) = parts
+                .next()
+                .and_then(|span| span.split_once('～'))
+                .unwrap_or_default();
+            let content = parts.next().unwrap_or_default().trim();
+            let opt = |s: &str| match s.trim() {
+                "" => Value::Null,
+                s => Value::String(s.to_owned()),
+            };
+            serde_json::json!({
+                "stage": stage,
+                "start": opt(start),
+                "end": opt(end),
+                "content": content,
+            })
+        })
+        .collect()
+}
+
+/// The 项目台账 sheet as JSON Lines.
+pub fn jsonl(t: &Table) -> Result<String, serde_json::Error> {
+    let mut out = String::new();
+    for r in project_rows(t) {
+        let g = |h: &str| t.get(r, h);
+        let line = Line {
+            project_id: text(g("项目编号")),
+            unit: text(g("申报单位")),
+            name: text(g("项目名称")),
+            category: text(g("项目类别")),
+            topic: number(g("参考目录序号")),
+            scope: text(g("工作范围或对象")),
+            content: text(g("主要内容")),
+            feasibility: text(g("可行性分析")),
+            goals: text(g("工作目标")),
+            measures: text(g("主要措施")),
+            start: text(g("开始时间")),
+            deadline: text(g("完成时间")),
+            deliverables: text(g("成果形式")),
+            owner_unit: text(g("责任单位")),
+            owner: text(g("责任人")),
+            owner_title: text(g("职务")),
+            members: members(g("项目组成员")),
+            phone: text(g("联系电话")),
+            budget: float(g("经费预算（万元）")),
+            submitted: text(g("填报日期")),
+            milestones: milestones(g("进度安排")),
+            status: text(g("状态")),
+            percent: float(g("最新进度")),
+            period: text(g("最近报告期")),
+            version: number(g("版本")),
+        };
+        out.push_str(&serde_json::to_string(&line)?);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn table() -> Table {
+        let mut l = Ledger::new();
+        let t = &mut l.projects;
+        let r = t.push_row();
+        t.set(r, "项目编号", LCell::text("2018-001"));
+        t.set(r, "项目名称", LCell::text("=HYPERLINK(\"x\")"));
+        t.set(r, "工作目标", LCell::text("一是，二是\n三是"));
+        t.set(r, "经费预算（万元）", LCell::Number(5.0));
+        t.set(r, "联系电话", LCell::Number(13805546677.0));
+        let d = NaiveDate::from_ymd_opt(2018, 12, 31).unwrap();
+        t.set(r, "完成时间", LCell::Date(d));
+        t.set(r, "项目组成员", LCell::text("张伟、李娜"));
+        t.set(
+            r,
+            "进度安排",
+            LCell::text("启动｜2018-04-01～2018-05-31｜划分网格"),
+        );
+        t.set(r, "版本", LCell::Number(2.0));
+        t.push_row(); // a blank row the clerk left
+        l.projects
+    }
+
+    #[test]
+    fn csv_quotes_and_defuses() {
+        let csv = csv(&table());
+        assert!(csv.starts_with("\u{FEFF}项目编号,年度,"));
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines.len(), 3, "header, one project, final empty");
+        assert!(
+            lines[1].contains(",\"'=HYPERLINK(\"\"x\"\")\","),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[1].contains(",\"一是，二是\n三是\","));
+        assert!(lines[1].contains(",2018-12-31,"));
+        assert!(lines[1].contains(",13805546677,"));
+    }
+
+    #[test]
+    fn jsonl_has_the_record_keys() {
+        let text = jsonl(&table()).unwrap();
+        let v: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+        assert_eq!(v["project_id"], "2018-001");
+        assert_eq!(v["deadline"], "2018-12-31");
+        assert_eq!(v["members"], serde_json::json!(["张伟", "李娜"]));
+        assert_eq!(v["budget"], 5.0);
+        assert_eq!(v["version"], 2);
+        assert_eq!(v["phone"], "13805546677");
+        assert_eq!(v["milestones"][0]["end"], "2018-05-31");
+        assert_eq!(v["start"], Value::Null);
+        assert_eq!(text.lines().count(), 1);
+    }
+}

@@ -1,0 +1,126 @@
+//! `taizhang status --ledger 台账.xlsx --out 进度汇总.xlsx`: the month's consolidation workbook.
+//!
+//! Examples:
+//!   taizhang status --ledger 台账.xlsx --as-of 2018-06-30 --out 2018年6月进度汇总.xlsx
+//!   taizhang status --ledger 台账.xlsx --out 进度汇总.xlsx      （截至今天）
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::Args;
+use taizhang::ledger::schedule::Status;
+use taizhang::ledger::status::{self, MonthlyStatus};
+use taizhang::ledger::Ledger;
+
+use super::exit;
+
+/// Arguments of `status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// 管理台账文件（由 taizhang merge 生成）
+    #[arg(long, value_name = "台账.xlsx")]
+    pub ledger: PathBuf,
+    /// 截至日期（默认：今天）。应报月份是到此日为止已经结束的最后一个月：2018-06-30 和 2018-07-05 都检查 6 月的进度报告
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// 输出的进度汇总表（Excel），含进度总览、督办清单、单位汇总和图表
+    #[arg(long, value_name = "文件.xlsx")]
+    pub out: PathBuf,
+    /// 政策文件（默认：当前目录的 taizhang.toml，没有则用创新项目预设）
+    #[arg(long, value_name = "文件")]
+    pub policy: Option<PathBuf>,
+}
+
+/// `2018-06-30` (also `2018/6/30`, `2018.6.30`, `2018年6月30日`), with a message a clerk understands.
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let t = s.trim();
+    ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
+        .ok_or_else(|| format!("日期应写成 2018-06-30 的形式，而不是“{s}”"))
+}
+
+/// Runs `status`; returns the exit code.
+pub fn run(args: StatusArgs) -> i32 {
+    let policy = match super::load_policy(args.policy.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return exit::FAILED;
+        }
+    };
+    if !args.ledger.is_file() {
+        eprintln!(
+            "找不到台账“{}”，请先用 taizhang merge 生成台账",
+            args.ledger.display()
+        );
+        return exit::FAILED;
+    }
+    let ledger = match Ledger::read(&args.ledger) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return exit::FAILED;
+        }
+    };
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let s = status::monthly(&ledger, &policy, as_of);
+    let written = taizhang::write::status::status_workbook(&s, as_of)
+        .map_err(|e| format!("无法生成进度汇总表：{e}"))
+        .and_then(|bytes| super::write_atomically(&args.out, &bytes));
+    if let Err(e) = written {
+        eprintln!("{e}");
+        return exit::FAILED;
+    }
+    print!("{}", render(&s));
+    println!("进度汇总表已保存：{}", args.out.display());
+    exit::OK
+}
+
+/// The summary line, then the 督办清单 one project per line.
+pub fn render(s: &MonthlyStatus) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let c = |st| s.count(st);
+    let _ = writeln!(
+        out,
+        "截至 {}（应报 {} 进度报告）：共 {} 个项目，推进中 {}，滞后 {}，逾期 {}，已完成 {}，已立项 {}；未报送 {}；督办 {} 个",
+        s.as_of,
+        s.month,
+        s.projects.len(),
+        c(Status::Ongoing),
+        c(Status::Lagging),
+        c(Status::Overdue),
+        c(Status::Done),
+        c(Status::Proposed),
+        s.missing(),
+        s.chase.len()
+    );
+    for p in s.chased() {
+        let _ = writeln!(
+            out,
+            "    {}  {}  {}：{}",
+            p.unit,
+            p.id,
+            p.name,
+            p.reasons.join("；")
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_the_ways_clerks_type_them() {
+        let june = NaiveDate::from_ymd_opt(2018, 6, 30).unwrap();
+        assert_eq!(parse_date("2018-06-30"), Ok(june));
+        assert_eq!(parse_date("2018/6/30"), Ok(june));
+        assert_eq!(parse_date("2018年6月30日"), Ok(june));
+        assert!(parse_date("六月底").unwrap_err().contains("2018-06-30"));
+    }
+}
