@@ -138,7 +138,7 @@ pub fn check_file(path: &Path, policy: &Policy, limits: &Limits) -> FileResult {
             let code = match e {
                 ReadError::Unreadable(_) => Code::E_UNREADABLE,
                 ReadError::Encrypted => Code::E_ENCRYPTED,
-                ReadError::TooLarge { .. } => Code::E_TOO_LARGE,
+                ReadError::TooLarge { .. } | ReadError::Unpacked { .. } => Code::E_TOO_LARGE,
                 ReadError::TooManyCells { .. } => Code::E_TOO_MANY_CELLS,
             };
             result.problems.push(Problem::file(code, e.to_string()));

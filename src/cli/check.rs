@@ -9,7 +9,6 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use taizhang::batch::{self, Batch};
-use taizhang::read::Limits;
 use taizhang::rules::Severity;
 
 use super::exit;
@@ -32,6 +31,12 @@ pub struct CheckArgs {
     /// 政策文件（默认：当前目录的 taizhang.toml，没有则用创新项目预设）
     #[arg(long, value_name = "文件")]
     pub policy: Option<PathBuf>,
+    /// 单个文件大小上限（MB），超过的文件不读取
+    #[arg(long, value_name = "MB", default_value_t = 50)]
+    pub max_file_mb: u64,
+    /// 每张工作表最多读取的单元格数，超过的文件不读取
+    #[arg(long, value_name = "个", default_value_t = 1_000_000)]
+    pub max_cells: usize,
     /// 输出格式：text（文字）或 json
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
@@ -49,7 +54,11 @@ pub fn run(args: CheckArgs) -> i32 {
             return exit::FAILED;
         }
     };
-    let batch = match batch::check_paths(&args.paths, &policy, &Limits::default()) {
+    let batch = match batch::check_paths(
+        &args.paths,
+        &policy,
+        &super::limits(args.max_file_mb, args.max_cells),
+    ) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("{e}");

@@ -13,7 +13,6 @@ use sha2::{Digest, Sha256};
 use taizhang::batch;
 use taizhang::ledger::merge::{self, Action};
 use taizhang::ledger::{store, Ledger, Lock};
-use taizhang::read::Limits;
 
 use super::exit;
 
@@ -29,6 +28,12 @@ pub struct MergeArgs {
     /// 政策文件（默认：当前目录的 taizhang.toml，没有则用创新项目预设）
     #[arg(long, value_name = "文件")]
     pub policy: Option<PathBuf>,
+    /// 单个文件大小上限（MB），超过的文件不读取
+    #[arg(long, value_name = "MB", default_value_t = 50)]
+    pub max_file_mb: u64,
+    /// 每张工作表最多读取的单元格数，超过的文件不读取
+    #[arg(long, value_name = "个", default_value_t = 1_000_000)]
+    pub max_cells: usize,
     /// 只显示将会发生的变化，不写入台账
     #[arg(long)]
     pub dry_run: bool,
@@ -86,7 +91,14 @@ pub fn run(args: MergeArgs) -> i32 {
     } else {
         Ledger::new()
     };
-    let mut batch = batch::check_files(&files, &policy, &Limits::default());
+    for warning in ledger.inspect() {
+        eprintln!("提醒：{warning}");
+    }
+    let mut batch = batch::check_files(
+        &files,
+        &policy,
+        &super::limits(args.max_file_mb, args.max_cells),
+    );
     let hashes: Vec<Option<String>> = files.par_iter().map(|p| sha256(p)).collect();
     let now = chrono::Local::now().naive_local();
     let outcome = merge::merge(&mut ledger, &mut batch, &hashes, &policy, now);

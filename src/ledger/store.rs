@@ -210,6 +210,46 @@ impl Ledger {
         Ok(())
     }
 
+    /// Cells whose content does not fit their column (a date column holding text, a percent that
+    /// is not a number): named by sheet and cell, in Chinese. They are kept exactly as they are —
+    /// never "repaired" by dropping what someone typed — but the clerk should know.
+    pub fn inspect(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let checks: [Check<'_>; 7] = [
+            (&self.projects, "开始时间", |c| c.date().is_some(), "日期"),
+            (&self.projects, "完成时间", |c| c.date().is_some(), "日期"),
+            (&self.projects, "填报日期", |c| c.date().is_some(), "日期"),
+            (&self.projects, "版本", |c| c.number().is_some(), "数字"),
+            (&self.reports, "完成进度", |c| c.number().is_some(), "数字"),
+            (&self.reports, "填报日期", |c| c.date().is_some(), "日期"),
+            (
+                &self.reports,
+                "报告期",
+                |c| super::merge::period_end(&c.display()).is_some(),
+                "年月（如 2018-06）",
+            ),
+        ];
+        for (table, header, ok, what) in checks {
+            let Some(col) = table.col(header) else {
+                continue;
+            };
+            for (r, row) in table.rows.iter().enumerate() {
+                let Some(cell) = row.get(col) else { continue };
+                if !cell.is_empty() && !ok(cell) {
+                    out.push(format!(
+                        "{}!{}：“{}”应为{}，现为“{}”，已原样保留，请核对",
+                        table.name,
+                        crate::read::cell_name(r as u32 + 1, col as u32),
+                        header,
+                        what,
+                        crate::text::excerpt(&cell.display(), 20)
+                    ));
+                }
+            }
+        }
+        out
+    }
+
     /// The workbook as bytes.
     pub fn to_bytes(&self) -> Result<Vec<u8>, XlsxError> {
         let mut book = Workbook::new();
@@ -287,6 +327,9 @@ pub fn backup_path(path: &Path) -> PathBuf {
     name.push(".bak");
     PathBuf::from(name)
 }
+
+/// One column check of [`Ledger::inspect`]: table, header, test, what the column should hold.
+type Check<'a> = (&'a Table, &'static str, fn(&LCell) -> bool, &'static str);
 
 /// A held lock on `L.xlsx.lock`: released (and the file removed) when dropped.
 #[derive(Debug)]

@@ -20,6 +20,7 @@ pub(super) fn load(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook,
         ));
     }
     if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(EMPTY_ZIP_MAGIC) {
+        check_unpacked_size(bytes, limits)?;
         let result = match ext {
             "ods" => load_generic::<Ods<_>>(bytes, limits, ods_percent),
             "xlsb" => load_generic::<Xlsb<_>>(bytes, limits, no_percent),
@@ -46,6 +47,26 @@ fn unreadable(detail: impl std::fmt::Display) -> ReadError {
     ReadError::Unreadable(format!(
         "文件已损坏或不完整（可能下载中断），无法打开（{detail}），请重新发送"
     ))
+}
+
+/// Refuses a zip whose entries declare more bytes than the limit, before inflating anything.
+fn check_unpacked_size(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(()); // a broken zip is diagnosed by the reader
+    };
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        if let Ok(entry) = archive.by_index_raw(i) {
+            total = total.saturating_add(entry.size());
+        }
+    }
+    if total > limits.max_unpacked_bytes {
+        return Err(ReadError::Unpacked {
+            size: super::human_size(total),
+            limit: super::human_size(limits.max_unpacked_bytes),
+        });
+    }
+    Ok(())
 }
 
 /// Names what a zip that is no workbook really is (a Word file renamed, a truncated download).

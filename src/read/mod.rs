@@ -21,6 +21,9 @@ pub struct Limits {
     pub max_file_bytes: u64,
     /// Most non-empty cells read from one sheet.
     pub max_cells_per_sheet: usize,
+    /// Most bytes a zip-based file (xlsx, ods) may unpack to, as its directory declares: a
+    /// tiny file claiming gigabytes of XML is refused before anything is inflated.
+    pub max_unpacked_bytes: u64,
 }
 
 impl Default for Limits {
@@ -28,6 +31,7 @@ impl Default for Limits {
         Limits {
             max_file_bytes: 50 * 1024 * 1024,
             max_cells_per_sheet: 1_000_000,
+            max_unpacked_bytes: 500 * 1024 * 1024,
         }
     }
 }
@@ -45,6 +49,14 @@ pub enum ReadError {
     #[error("文件过大（{size}），超过上限 {limit}，请删除无关内容后重新发送")]
     TooLarge {
         /// Human-readable size.
+        size: String,
+        /// Human-readable limit.
+        limit: String,
+    },
+    /// A zip-based file that unpacks to more than the limit (a "zip bomb").
+    #[error("文件解压后过大（{size}），超过上限 {limit}，可能已损坏或含有大量无关内容，请重新保存后发送")]
+    Unpacked {
+        /// Human-readable declared size.
         size: String,
         /// Human-readable limit.
         limit: String,

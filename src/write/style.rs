@@ -171,10 +171,20 @@ pub fn write_text(
     text: &str,
     format: &Format,
 ) -> Result<(), XlsxError> {
-    // Excel's limit is 32,767 characters per cell; longer text is cut, with a visible mark.
-    let text = if text.encode_utf16().count() > 32_000 {
-        let mut cut: String = text.chars().take(16_000).collect();
-        cut.push_str("…（超长内容已截断）");
+    // Excel's limit is 32,767 UTF-16 units per cell; a cell read from a workbook never exceeds it,
+    // so only text built by taizhang itself could, and it is cut with a visible mark.
+    let text = if text.encode_utf16().count() > 32_767 {
+        let mark = "…（超长内容已截断）";
+        let room = 32_767 - mark.encode_utf16().count();
+        let mut used = 0;
+        let mut cut: String = text
+            .chars()
+            .take_while(|c| {
+                used += c.len_utf16();
+                used <= room
+            })
+            .collect();
+        cut.push_str(mark);
         std::borrow::Cow::Owned(cut)
     } else {
         std::borrow::Cow::Borrowed(text)

@@ -1,0 +1,308 @@
+//! Hostile and broken input: every file gets one clear result, nothing panics, nothing is lost,
+//! and nothing a file contains can act on the clerk's computer. The corpus is made by the test.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use common::*;
+
+/// Rewrites one entry of a zip (xlsx) with new bytes.
+fn rezip(src: &[u8], entry: &str, new: &[u8]) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(src)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(if name == entry { new } else { &data })
+            .unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// A zip whose central directory claims an entry unpacks to 4 GB: a zip bomb's signature.
+fn claim_huge(src: &[u8]) -> Vec<u8> {
+    let mut bytes = src.to_vec();
+    let sig = b"PK\x01\x02";
+    let at = bytes.windows(4).position(|w| w == sig).unwrap();
+    bytes[at + 24..at + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+    bytes
+}
+
+/// An .xls with a FILEPASS record, as Excel writes when a password is set.
+fn encrypted_xls() -> Vec<u8> {
+    let src = std::fs::read("tests/data/percent/percent.xls").unwrap();
+    let mut cf = cfb::CompoundFile::open(std::io::Cursor::new(src)).unwrap();
+    let mut stream = Vec::new();
+    cf.open_stream("/Workbook")
+        .unwrap()
+        .read_to_end(&mut stream)
+        .unwrap();
+    let bof_len = u16::from_le_bytes([stream[2], stream[3]]) as usize;
+    let at = 4 + bof_len;
+    let filepass = [0x2F, 0x00, 0x06, 0x00, 0x01, 0x00, 0x01, 0x00, 0x01, 0x00];
+    stream.splice(at..at, filepass);
+    let mut out =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, std::io::Cursor::new(Vec::new()))
+            .unwrap();
+    out.create_stream("/Workbook")
+        .unwrap()
+        .write_all(&stream)
+        .unwrap();
+    out.flush().unwrap();
+    out.into_inner().into_inner()
+}
+
+fn good_bytes(dir: &Path) -> Vec<u8> {
+    let p = at(dir, "_good.xlsx");
+    write_book(&p, &[sheet("立项书", rows("立项书", &good_proposal()))]);
+    let b = std::fs::read(&p).unwrap();
+    std::fs::remove_file(p).unwrap();
+    b
+}
+
+#[test]
+fn the_hostile_corpus_gives_one_clear_result_per_file() {
+    let dir = tmp();
+    let d = dir.path();
+    let good = good_bytes(d);
+    let mut docx = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    docx.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    docx.write_all(b"<w:document/>").unwrap();
+    let docx = docx.finish().unwrap().into_inner();
+    let files: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("空文件.xlsx", vec![], "E_UNREADABLE"),
+        ("截断.xlsx", good[..good.len() / 3].to_vec(), "E_UNREADABLE"),
+        (
+            "随机.xls",
+            (0..5000u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 7) as u8)
+                .collect(),
+            "E_UNREADABLE",
+        ),
+        ("改名的Word.xlsx", docx, "E_UNREADABLE"),
+        (
+            "改名的PDF.xlsx",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj".to_vec(),
+            "E_UNREADABLE",
+        ),
+        ("加密.xls", encrypted_xls(), "E_ENCRYPTED"),
+        (
+            "坏XML.xlsx",
+            rezip(
+                &good,
+                "xl/worksheets/sheet1.xml",
+                b"<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0",
+            ),
+            "E_UNREADABLE",
+        ),
+        ("压缩炸弹.xlsx", claim_huge(&good), "E_TOO_LARGE"),
+    ];
+    for (name, bytes, _) in &files {
+        std::fs::write(at(d, name), bytes).unwrap();
+    }
+    std::fs::copy(
+        "samples/inbox/2018-04/八公山区委-一村一品-进度报告（4月）.xlsx",
+        at(d, "加密.xlsx"),
+    )
+    .unwrap();
+    let (json, code) = check_json(&[d], &[]);
+    assert_eq!(code, 1);
+    let results = json["files"].as_array().unwrap();
+    assert_eq!(results.len(), files.len() + 1);
+    for (name, _, code) in files
+        .iter()
+        .chain([("加密.xlsx", vec![], "E_ENCRYPTED")].iter())
+    {
+        let f = results
+            .iter()
+            .find(|f| f["path"].as_str().unwrap().ends_with(name))
+            .unwrap();
+        assert_eq!(codes(f), vec![code.to_owned()], "{name}: {f}");
+        let message = f["problems"][0]["message"].as_str().unwrap();
+        assert!(
+            message.chars().count() > 8 && !message.contains("panicked"),
+            "{name}: {message}"
+        );
+    }
+}
+
+#[test]
+fn bounds_are_checked_before_memory_is_spent() {
+    let dir = tmp();
+    let d = dir.path();
+    let mut cells = rows("立项书", &good_proposal());
+    for i in 0..1500u32 {
+        cells.push((100 + i, 3, V::N(i as f64)));
+    }
+    write_book(&at(d, "大表.xlsx"), &[sheet("立项书", cells)]);
+    let (json, _) = check_json(&[&at(d, "大表.xlsx")], &["--max-cells", "1000"]);
+    assert_eq!(codes(&json["files"][0]), vec!["E_TOO_MANY_CELLS"]);
+    let (json, _) = check_json(&[&at(d, "大表.xlsx")], &["--max-file-mb", "0"]);
+    assert_eq!(codes(&json["files"][0]), vec!["E_TOO_LARGE"]);
+    let (json, _) = check_json(&[&at(d, "大表.xlsx")], &[]);
+    assert_eq!(codes(&json["files"][0]), Vec::<String>::new());
+}
+
+#[test]
+fn strange_but_valid_content_is_read_merged_and_kept_whole() {
+    let dir = tmp();
+    let d = dir.path();
+    let inbox = at(d, "inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    let long: &'static str = Box::leak("党".repeat(32_767).into_boxed_str());
+    let odd: &'static str = "控制\u{1}字符🚩emoji עברית RTL\u{202E}反转";
+    let p = with(good_proposal(), "工作目标", Some(V::T(long)));
+    let p = with(p, "工作范围或对象", Some(V::T(odd)));
+    let p = with(
+        p,
+        "项目名称",
+        Some(V::T("=HYPERLINK(\"http://example.com\",\"点我\")")),
+    );
+    let p = with(p, "经费预算", Some(V::Err("#DIV/0!")));
+    // Many sheets, the form on a very hidden one after a visible sign-in sheet.
+    let mut sheets: Vec<Sheet> = (0..120).map(|_| sheet("", vec![])).collect();
+    for (i, s) in sheets.iter_mut().enumerate() {
+        s.name = Box::leak(format!("空白{i}").into_boxed_str());
+    }
+    sheets.push(sheet("立项书", rows("立项书", &p)));
+    write_book(&at(&inbox, "-以横线开头 的 文件.xlsx"), &sheets);
+    let (json, _) = check_json(&[&inbox], &[]);
+    let f = &json["files"][0];
+    assert_eq!(f["kind"], "proposal", "{f}");
+    assert_eq!(codes(f), vec!["E_CELL_ERROR"]);
+    assert_eq!(
+        f["record"]["goals"].as_str().unwrap().chars().count(),
+        32_767
+    );
+    assert_eq!(f["record"]["scope"], odd);
+    // Without the bad budget the file merges, and every character survives the ledger.
+    let p = with(p, "经费预算", Some(V::N(1.0)));
+    write_book(
+        &at(&inbox, "-以横线开头 的 文件.xlsx"),
+        &[sheet("立项书", rows("立项书", &p))],
+    );
+    let ledger = at(d, "台账.xlsx");
+    let out = taizhang()
+        .arg("merge")
+        .arg(&inbox)
+        .arg("--ledger")
+        .arg(&ledger)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let l = taizhang::ledger::Ledger::read(&ledger).unwrap();
+    assert_eq!(
+        l.projects.get(0, "工作目标").display().chars().count(),
+        32_767
+    );
+    assert_eq!(l.projects.get(0, "工作范围或对象").display(), odd);
+    // A formula-looking name stays text: no formula, no hyperlink in the written ledger.
+    assert!(l
+        .projects
+        .get(0, "项目名称")
+        .display()
+        .starts_with("=HYPERLINK"));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&ledger).unwrap()).unwrap();
+    let mut sheet1 = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut sheet1)
+        .unwrap();
+    assert!(!sheet1.contains("<f>"), "no formula cells");
+    assert!(!sheet1.contains("hyperlink"), "no hyperlinks");
+}
+
+#[test]
+fn a_very_hidden_form_sheet_is_still_found() {
+    let dir = tmp();
+    let p = at(dir.path(), "hidden.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet()
+        .set_name("签到")
+        .unwrap()
+        .write_string(0, 0, "会议签到表")
+        .unwrap();
+    let ws = book.add_worksheet().set_name("立项书").unwrap();
+    for (i, (label, value)) in good_proposal().into_iter().enumerate() {
+        ws.write_string(i as u32, 0, label).unwrap();
+        match value {
+            V::T(t) => ws.write_string(i as u32, 1, t).unwrap(),
+            V::N(n) => ws.write_number(i as u32, 1, n).unwrap(),
+            _ => ws.write_string(i as u32, 1, "2018-04-01").unwrap(),
+        };
+    }
+    ws.set_very_hidden(true);
+    book.save(&p).unwrap();
+    let (json, _) = check_json(&[&p], &[]);
+    assert_eq!(json["files"][0]["kind"], "proposal");
+}
+
+#[test]
+fn nothing_is_dropped_in_text_json_or_report() {
+    let dir = tmp();
+    let d = dir.path();
+    let good = good_bytes(d);
+    let names = [
+        "a.xlsx",
+        "b 空格.xls",
+        "~$锁.xlsx",
+        "说明.docx",
+        "c.txt",
+        "d.ods",
+        "e.xlsx",
+    ];
+    for (i, n) in names.iter().enumerate() {
+        let bytes = if i == 0 || i == 6 {
+            good.clone()
+        } else {
+            format!("内容{i}").into_bytes()
+        };
+        std::fs::write(at(d, n), bytes).unwrap();
+    }
+    std::fs::create_dir(at(d, "子目录")).unwrap();
+    std::fs::write(at(&at(d, "子目录"), "f.xlsx"), &good).unwrap();
+    let total = names.len() + 1;
+    let (json, _) = check_json(&[d], &[]);
+    assert_eq!(json["files"].as_array().unwrap().len(), total);
+    assert_eq!(json["summary"]["files"].as_u64().unwrap() as usize, total);
+    let out = taizhang().arg("check").arg(d).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let listed = text
+        .lines()
+        .filter(|l| !l.starts_with(' ') && l.contains("  ["))
+        .count();
+    assert_eq!(listed, total, "{text}");
+    let report = at(
+        &std::env::temp_dir(),
+        &format!("taizhang-report-{}.xlsx", std::process::id()),
+    );
+    taizhang()
+        .arg("check")
+        .arg(d)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&report).unwrap();
+    assert_eq!(
+        book.worksheet_range("文件清单").unwrap().height(),
+        total + 1
+    );
+    std::fs::remove_file(report).unwrap();
+}
