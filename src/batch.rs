@@ -156,7 +156,6 @@ pub fn check_file(path: &Path, policy: &Policy, limits: &Limits) -> FileResult {
             return result;
         }
     };
-    drop(book);
     result.kind = raw.kind;
     result.sheet = Some(raw.sheet.clone());
     match raw.kind {
@@ -170,8 +169,16 @@ pub fn check_file(path: &Path, policy: &Policy, limits: &Limits) -> FileResult {
             result.record = Some(Record::Progress(record));
             result.problems = problems;
         }
-        FormKind::Scores | FormKind::Unknown | FormKind::Skipped => {}
+        FormKind::Scores => match rules::scores::read_scores(&book, policy) {
+            Ok((record, problems)) => {
+                result.record = Some(Record::Scores(record));
+                result.problems = problems;
+            }
+            Err(problem) => result.problems.push(problem),
+        },
+        FormKind::Unknown | FormKind::Skipped => {}
     }
+    drop(book);
     result.unit_field = raw.field("unit").map(|f| (f.label.clone(), f.cell.clone()));
     result.finish();
     result
@@ -189,9 +196,24 @@ pub fn check_paths(
 
 /// Checks the given files (already listed and sorted).
 pub fn check_files(files: &[PathBuf], policy: &Policy, limits: &Limits) -> Batch {
+    check_files_with(files, policy, limits, &|| {})
+}
+
+/// [`check_files`], calling `done` as each file is finished (from any thread), so a caller can
+/// show progress without the library knowing about terminals.
+pub fn check_files_with(
+    files: &[PathBuf],
+    policy: &Policy,
+    limits: &Limits,
+    done: &(dyn Fn() + Sync),
+) -> Batch {
     let mut results: Vec<FileResult> = files
         .par_iter()
-        .map(|path| check_file(path, policy, limits))
+        .map(|path| {
+            let r = check_file(path, policy, limits);
+            done();
+            r
+        })
         .collect();
     apply_cross_rules(&mut results, policy);
     let summary = summarise(&results);

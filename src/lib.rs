@@ -10,6 +10,7 @@ pub mod batch;
 pub mod form;
 pub mod ledger;
 pub mod policy;
+pub mod rank;
 pub mod read;
 pub mod rules;
 pub mod text;

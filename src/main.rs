@@ -24,6 +24,10 @@ enum Command {
     Status(cli::status::StatusArgs),
     /// 导出台账中的项目：CSV（Excel 可直接打开）或 JSON Lines
     Export(cli::export::ExportArgs),
+    /// 年终评分表：台账中的项目逐个列出，每个评分项一列（带输入限制）
+    Scoresheet(cli::scoresheet::ScoresheetArgs),
+    /// 年度综合排名：读取评委的评分表，去掉最高分和最低分后排名，评选示范项目
+    Rank(cli::rank::RankArgs),
 }
 
 fn main() {
@@ -48,6 +52,8 @@ fn main() {
         Command::Merge(args) => cli::merge::run(args),
         Command::Status(args) => cli::status::run(args),
         Command::Export(args) => cli::export::run(args),
+        Command::Scoresheet(args) => cli::scoresheet::run(args),
+        Command::Rank(args) => cli::rank::run(args),
     };
     std::process::exit(code);
 }

@@ -31,6 +31,9 @@ pub struct CheckArgs {
     /// 政策文件（默认：当前目录的 taizhang.toml，没有则用创新项目预设）
     #[arg(long, value_name = "文件")]
     pub policy: Option<PathBuf>,
+    /// 不显示进度条
+    #[arg(long, short)]
+    pub quiet: bool,
     /// 单个文件大小上限（MB），超过的文件不读取
     #[arg(long, value_name = "MB", default_value_t = 50)]
     pub max_file_mb: u64,
@@ -54,19 +57,23 @@ pub fn run(args: CheckArgs) -> i32 {
             return exit::FAILED;
         }
     };
-    let batch = match batch::check_paths(
-        &args.paths,
-        &policy,
-        &super::limits(args.max_file_mb, args.max_cells),
-    ) {
-        Ok(b) => b,
+    let started = std::time::Instant::now();
+    let files = match batch::collect(&args.paths) {
+        Ok(f) => f,
         Err(e) => {
             eprintln!("{e}");
             return exit::FAILED;
         }
     };
+    let bar = super::progress(files.len(), args.quiet, "正在检查");
+    let limits = super::limits(args.max_file_mb, args.max_cells);
+    let batch = batch::check_files_with(&files, &policy, &limits, &|| bar.inc(1));
+    bar.finish_and_clear();
     match args.format {
-        Format::Text => print!("{}", render_text(&batch)),
+        Format::Text => {
+            print!("{}", render_text(&batch));
+            println!("用时 {:.2} 秒", started.elapsed().as_secs_f64());
+        }
         Format::Json => match serde_json::to_string_pretty(&batch) {
             Ok(json) => println!("{json}"),
             Err(e) => {

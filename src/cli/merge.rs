@@ -28,6 +28,9 @@ pub struct MergeArgs {
     /// 政策文件（默认：当前目录的 taizhang.toml，没有则用创新项目预设）
     #[arg(long, value_name = "文件")]
     pub policy: Option<PathBuf>,
+    /// 不显示进度条
+    #[arg(long, short)]
+    pub quiet: bool,
     /// 单个文件大小上限（MB），超过的文件不读取
     #[arg(long, value_name = "MB", default_value_t = 50)]
     pub max_file_mb: u64,
@@ -55,6 +58,7 @@ fn sha256(path: &Path) -> Option<String> {
 
 /// Runs `merge`; returns the exit code.
 pub fn run(args: MergeArgs) -> i32 {
+    let started = std::time::Instant::now();
     let policy = match super::load_policy(args.policy.as_deref()) {
         Ok(p) => p,
         Err(e) => {
@@ -94,11 +98,10 @@ pub fn run(args: MergeArgs) -> i32 {
     for warning in ledger.inspect() {
         eprintln!("提醒：{warning}");
     }
-    let mut batch = batch::check_files(
-        &files,
-        &policy,
-        &super::limits(args.max_file_mb, args.max_cells),
-    );
+    let bar = super::progress(files.len(), args.quiet, "正在检查");
+    let limits = super::limits(args.max_file_mb, args.max_cells);
+    let mut batch = batch::check_files_with(&files, &policy, &limits, &|| bar.inc(1));
+    bar.finish_and_clear();
     let hashes: Vec<Option<String>> = files.par_iter().map(|p| sha256(p)).collect();
     let now = chrono::Local::now().naive_local();
     let outcome = merge::merge(&mut ledger, &mut batch, &hashes, &policy, now);
@@ -106,7 +109,10 @@ pub fn run(args: MergeArgs) -> i32 {
     if args.dry_run {
         println!("（试运行：台账未改动）");
     } else {
-        if let Err(e) = ledger.save(&args.ledger) {
+        let spin = super::spinner(args.quiet, "正在写入台账…");
+        let saved = ledger.save(&args.ledger);
+        spin.finish_and_clear();
+        if let Err(e) = saved {
             eprintln!("{e}");
             return exit::FAILED;
         }
@@ -121,6 +127,7 @@ pub fn run(args: MergeArgs) -> i32 {
             println!("台账已保存：{}", args.ledger.display());
         }
     }
+    println!("用时 {:.2} 秒", started.elapsed().as_secs_f64());
     if outcome.count(Action::Rejected) > 0 {
         exit::INPUT_ERRORS
     } else {

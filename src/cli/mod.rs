@@ -5,6 +5,8 @@ pub mod check;
 pub mod export;
 pub mod init;
 pub mod merge;
+pub mod rank;
+pub mod scoresheet;
 pub mod status;
 
 use std::path::{Path, PathBuf};
@@ -34,6 +36,36 @@ pub fn load_policy(given: Option<&Path>) -> Result<Policy, String> {
             }
         }
     }
+}
+
+/// A progress bar on stderr for `len` files, or a hidden one when stderr is not a terminal or
+/// the user asked for quiet.
+pub fn progress(len: usize, quiet: bool, what: &str) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    let style = indicatif::ProgressStyle::with_template(
+        "{msg} [{bar:30}] {pos}/{len} 个文件，{per_sec}，剩余约 {eta}",
+    )
+    .map(|s| s.progress_chars("=> "))
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.set_message(what.to_owned());
+    bar
+}
+
+/// A spinner on stderr for one long step (writing the ledger), hidden like [`progress`].
+pub fn spinner(quiet: bool, what: &str) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_message(what.to_owned());
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
 }
 
 /// Reading bounds from the command line (file size in MB, cells per sheet).

@@ -67,9 +67,17 @@ fields! {
     "reviewer", Scores, ["评审人", "评委", "评审专家"];
 }
 
-/// The field whose normalised label is `label`, if any.
+/// The field whose normalised label is `label`, if any (a hash lookup: it runs for every cell).
 pub fn field_for_label(label: &str) -> Option<&'static FieldDef> {
-    FIELDS.iter().find(|f| f.labels.contains(&label))
+    static BY_LABEL: std::sync::LazyLock<
+        std::collections::HashMap<&'static str, &'static FieldDef>,
+    > = std::sync::LazyLock::new(|| {
+        FIELDS
+            .iter()
+            .flat_map(|f| f.labels.iter().map(move |l| (*l, f)))
+            .collect()
+    });
+    BY_LABEL.get(label).copied()
 }
 
 /// The field with this key.

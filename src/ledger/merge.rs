@@ -128,10 +128,15 @@ pub fn merge(
     m.outcome
 }
 
+/// Hash indexes over the ledger, kept up to date as rows are added: no file costs a scan.
 struct Index {
     by_id: HashMap<String, usize>,
     by_key: HashMap<String, usize>,
     next_seq: u32,
+    /// 进度记录 rows of each project ID.
+    reports: HashMap<String, Vec<usize>>,
+    /// 报送原值 row of each project ID.
+    submitted: HashMap<String, usize>,
 }
 
 fn project_key(units: &UnitIndex<'_>, unit: &str, name: &str) -> String {
@@ -145,7 +150,23 @@ impl Index {
             by_id: HashMap::new(),
             by_key: HashMap::new(),
             next_seq: 1,
+            reports: HashMap::new(),
+            submitted: HashMap::new(),
         };
+        let reports = &ledger.reports;
+        if let Some(c) = reports.col("项目编号") {
+            for (r, row) in reports.rows.iter().enumerate() {
+                let id = row.get(c).map(LCell::display).unwrap_or_default();
+                index.reports.entry(id).or_default().push(r);
+            }
+        }
+        let submitted = &ledger.submitted;
+        if let Some(c) = submitted.col("项目编号") {
+            for (r, row) in submitted.rows.iter().enumerate() {
+                let id = row.get(c).map(LCell::display).unwrap_or_default();
+                index.submitted.insert(id, r);
+            }
+        }
         let t = &ledger.projects;
         for row in 0..t.rows.len() {
             let id = t.get(row, "项目编号").display();
@@ -183,6 +204,7 @@ impl Merger<'_> {
             _ => match result.record.clone() {
                 Some(Record::Proposal(p)) => self.proposal(&p, result.file_name()),
                 Some(Record::Progress(p)) => self.progress(&p, result),
+                Some(Record::Scores(_)) => (Action::Skipped, None),
                 None => (Action::Rejected, None),
             },
         };
@@ -268,8 +290,7 @@ impl Merger<'_> {
     }
 
     fn submitted_row(&self, id: &str) -> Option<usize> {
-        let t = &self.ledger.submitted;
-        (0..t.rows.len()).find(|&r| t.get(r, "项目编号").display() == id)
+        self.index.submitted.get(id).copied()
     }
 
     fn remember_submitted(&mut self, id: &str, cells: &[(&'static str, LCell)]) {
@@ -278,6 +299,7 @@ impl Merger<'_> {
             None => {
                 let r = self.ledger.submitted.push_row();
                 self.ledger.submitted.set(r, "项目编号", LCell::text(id));
+                self.index.submitted.insert(id.to_owned(), r);
                 r
             }
         };
@@ -331,10 +353,13 @@ impl Merger<'_> {
         let t = &self.ledger.reports;
         let mut existing = None;
         let mut previous: Option<(String, f64)> = None;
-        for r in 0..t.rows.len() {
-            if t.get(r, "项目编号").display() != id {
-                continue;
-            }
+        for &r in self
+            .index
+            .reports
+            .get(&id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
             let their = t.get(r, "报告期").display();
             if their == period {
                 existing = Some(r);
@@ -356,7 +381,11 @@ impl Merger<'_> {
         }
         let (row_index, action) = match existing {
             Some(r) => (r, Action::ReportReplaced),
-            None => (self.ledger.reports.push_row(), Action::ReportAdded),
+            None => {
+                let r = self.ledger.reports.push_row();
+                self.index.reports.entry(id.clone()).or_default().push(r);
+                (r, Action::ReportAdded)
+            }
         };
         let name = self.ledger.projects.get(row, "项目名称").clone();
         let t = &mut self.ledger.reports;

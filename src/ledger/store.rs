@@ -250,8 +250,9 @@ impl Ledger {
         out
     }
 
-    /// The workbook as bytes.
-    pub fn to_bytes(&self) -> Result<Vec<u8>, XlsxError> {
+    /// The workbook, every sheet streamed row by row (constant-memory mode): a 100,000-project
+    /// ledger is written without holding a second copy of its cells in memory.
+    fn workbook(&self) -> Result<Workbook, XlsxError> {
         let mut book = Workbook::new();
         for table in [
             &self.projects,
@@ -259,17 +260,22 @@ impl Ledger {
             &self.units,
             &self.changes,
             &self.sources,
-        ] {
-            write_table(book.add_worksheet(), table)?;
+            &self.about,
+        ]
+        .into_iter()
+        .chain(&self.others)
+        {
+            write_table(book.add_worksheet_with_constant_memory()?, table)?;
         }
-        write_table(book.add_worksheet(), &self.about)?;
-        for table in &self.others {
-            write_table(book.add_worksheet(), table)?;
-        }
-        let hidden = book.add_worksheet();
+        let hidden = book.add_worksheet_with_constant_memory()?;
         write_table(hidden, &self.submitted)?;
         hidden.set_hidden(true);
-        book.save_to_buffer()
+        Ok(book)
+    }
+
+    /// The workbook as bytes.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, XlsxError> {
+        self.workbook()?.save_to_buffer()
     }
 
     /// Saves the ledger: the old file becomes `L.xlsx.bak`, the new one is written to a temporary
@@ -280,8 +286,13 @@ impl Ledger {
             path: shown.clone(),
             reason,
         };
-        let bytes = self.to_bytes().map_err(|e| fail(e.to_string()))?;
-        save_bytes(path, &bytes).map_err(fail)
+        let mut book = self.workbook().map_err(|e| fail(e.to_string()))?;
+        save_with(
+            path,
+            |file| book.save_to_writer(file).map_err(|e| e.to_string()),
+            || Ok(()),
+        )
+        .map_err(fail)
     }
 }
 
@@ -297,6 +308,20 @@ pub fn save_bytes_with(
     bytes: &[u8],
     before_rename: impl FnOnce() -> Result<(), String>,
 ) -> Result<(), String> {
+    save_with(
+        path,
+        |file| file.write_all(bytes).map_err(|e| format!("写入失败：{e}")),
+        before_rename,
+    )
+}
+
+/// The safe write: `write` fills a temporary file in the target's folder, which is flushed to
+/// disk; then the old file is copied to `.bak` and the temporary file renamed into place.
+fn save_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> Result<(), String>,
+    before_rename: impl FnOnce() -> Result<(), String>,
+) -> Result<(), String> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -306,7 +331,15 @@ pub fn save_bytes_with(
         .suffix(".xlsx.tmp")
         .tempfile_in(&dir)
         .map_err(|e| format!("无法在“{}”中写入临时文件：{e}", dir.display()))?;
-    tmp.write_all(bytes).map_err(|e| format!("写入失败：{e}"))?;
+    write(tmp.as_file_mut())?;
+    // A temporary file is private (0600); the ledger keeps the old file's permissions.
+    let permissions = match std::fs::metadata(path) {
+        Ok(m) => Some(m.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(p) = permissions {
+        let _ = tmp.as_file().set_permissions(p);
+    }
     tmp.as_file()
         .sync_all()
         .map_err(|e| format!("写入失败：{e}"))?;
@@ -319,6 +352,17 @@ pub fn save_bytes_with(
     tmp.persist(path)
         .map_err(|e| format!("{}（如果台账正在 Excel 或 WPS 中打开，请先关闭）", e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 /// `L.xlsx.bak`.

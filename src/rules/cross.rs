@@ -30,6 +30,7 @@ pub fn check(entries: &mut [Entry<'_>], policy: &Policy) -> Vec<(usize, Problem)
         let unit_slot = match record {
             Record::Proposal(p) => &mut p.unit,
             Record::Progress(p) => &mut p.unit,
+            Record::Scores(_) => continue,
         };
         let Some(unit) = unit_slot.as_ref() else {
             continue;
@@ -65,6 +66,7 @@ fn identity(record: &Record) -> Option<(bool, String)> {
             false,
             format!("{unit}\u{1}{name}\u{1}{}", p.period.as_deref()?),
         ),
+        Record::Scores(_) => return None,
     })
 }
 

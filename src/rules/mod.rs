@@ -9,6 +9,7 @@ pub mod progress;
 pub mod proposal;
 pub mod record;
 pub mod say;
+pub mod scores;
 
 pub use record::{Milestone, Progress, Proposal, Record};
 pub mod cross;

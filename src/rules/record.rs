@@ -127,6 +127,8 @@ pub enum Record {
     Proposal(Proposal),
     /// A progress report.
     Progress(Progress),
+    /// A reviewer's score sheet.
+    Scores(super::scores::ScoreSheet),
 }
 
 impl Record {
@@ -135,6 +137,7 @@ impl Record {
         match self {
             Record::Proposal(p) => p.unit.as_deref(),
             Record::Progress(p) => p.unit.as_deref(),
+            Record::Scores(_) => None,
         }
     }
 
@@ -143,6 +146,7 @@ impl Record {
         match self {
             Record::Proposal(p) => p.name.as_deref(),
             Record::Progress(p) => p.name.as_deref(),
+            Record::Scores(_) => None,
         }
     }
 }

@@ -212,3 +212,100 @@ pub fn duplicate(what: &str, first: &str) -> String {
 pub fn quota(unit: &str, kind: &str, count: usize, a_count: usize, rule: &str) -> String {
     format!("{unit}（{kind}）本批共申报 {count} 个项目（其中A类 {a_count} 个），不符合要求：{rule}")
 }
+
+/// A workbook sent as a score sheet without a score table.
+pub fn no_score_table() -> String {
+    "未找到评分表格：表头应有“项目编号”或“项目名称”，以及评分项（如“创新性（20分）”），请使用下发的评分表填写".to_owned()
+}
+
+/// A rubric criterion with no column on the score sheet.
+pub fn missing_criterion(name: &str, max: f64) -> String {
+    format!(
+        "评分表缺少“{name}（{}分）”一列，请使用下发的评分表填写",
+        crate::text::number_text(max)
+    )
+}
+
+/// A score above the criterion's maximum or below 0.
+pub fn score_out_of_range(
+    project: &str,
+    criterion: &str,
+    text: &str,
+    max: f64,
+    cell: &str,
+) -> String {
+    format!(
+        "“{}”的“{criterion}”得分 {} 超出范围（应为 0–{} 分）{}",
+        excerpt(project, 30),
+        excerpt(text, 10),
+        crate::text::number_text(max),
+        at(cell)
+    )
+}
+
+/// A score that is not a number.
+pub fn score_not_number(
+    project: &str,
+    criterion: &str,
+    text: &str,
+    max: f64,
+    cell: &str,
+) -> String {
+    format!(
+        "“{}”的“{criterion}”得分无法识别：“{}”（应为 0–{} 之间的数）{}",
+        excerpt(project, 30),
+        excerpt(text, 20),
+        crate::text::number_text(max),
+        at(cell)
+    )
+}
+
+/// A score cell holding an Excel error value.
+pub fn score_cell_error(project: &str, criterion: &str, error: &str, cell: &str) -> String {
+    format!(
+        "“{}”的“{criterion}”单元格显示错误值 {error}{}，请改为分数",
+        excerpt(project, 30),
+        at(cell)
+    )
+}
+
+/// One criterion left blank.
+pub fn not_scored(project: &str, criterion: &str, cell: &str) -> String {
+    format!(
+        "“{}”的“{criterion}”未评分{}",
+        excerpt(project, 30),
+        at(cell)
+    )
+}
+
+/// A whole project row left blank.
+pub fn row_not_scored(project: &str, cells: &str) -> String {
+    format!("“{}”未评分{}", excerpt(project, 30), at(cells))
+}
+
+/// The same project twice on one score sheet.
+pub fn duplicate_score_row(project: &str, first: &str, cell: &str) -> String {
+    format!(
+        "“{}”在评分表中出现两次（{first} 和 {cell}），只计第一次",
+        excerpt(project, 30)
+    )
+}
+
+/// The same reviewer's score sheet twice.
+pub fn duplicate_reviewer(reviewer: &str, first: &str) -> String {
+    format!("评审人“{reviewer}”的评分表重复：与“{first}”是同一评审人，只计“{first}”，请确认以哪一份为准")
+}
+
+/// A score row naming no project of the ledger.
+pub fn score_no_project(project: &str, cell: &str) -> String {
+    format!(
+        "评分表中的“{}”不在台账中{}，请核对项目编号或项目名称",
+        excerpt(project, 30),
+        at(cell)
+    )
+}
+
+/// Fewer exemplary projects than the policy asks for.
+pub fn few_exemplary(found: usize, min: usize) -> String {
+    format!("符合条件的示范项目只有 {found} 个，少于要求的 {min} 个")
+}

@@ -6,6 +6,8 @@
 //!   --through      last month of progress reports, 2018-04 … 2018-12 (default 2018-12)
 //!   --keep-post    keep the existing .xls/.ods/encrypted files even if their source changed
 //!   --remake-post  re-make them even if their source did not change
+//!   --scores       write only the reviewers' score sheets (OUT_DIR/scores) and the README; the
+//!                  inbox is left as it is (a full run writes both)
 //!
 //! Everything is deterministic except the files made by outside tools (LibreOffice, msoffcrypto-
 //! tool); see external.rs. To keep reruns byte-identical, such a file is re-made only when the
@@ -20,6 +22,7 @@ mod oddities;
 mod progress;
 mod proposals;
 mod readme;
+mod scores;
 mod workbook;
 
 use model::{Content, Entry, Post, Proposal, Report};
@@ -31,11 +34,12 @@ struct Args {
     through: u32,
     keep_post: bool,
     remake_post: bool,
+    scores_only: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args =
-        Args { out: PathBuf::from("samples"), through: 12, keep_post: false, remake_post: false };
+        Args { out: PathBuf::from("samples"), through: 12, keep_post: false, remake_post: false, scores_only: false };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -50,8 +54,9 @@ fn parse_args() -> Result<Args, String> {
             }
             "--keep-post" => args.keep_post = true,
             "--remake-post" => args.remake_post = true,
+            "--scores" => args.scores_only = true,
             "-h" | "--help" => {
-                println!("usage: samplegen [OUT_DIR] [--through 2018-MM] [--keep-post | --remake-post]");
+                println!("usage: samplegen [OUT_DIR] [--through 2018-MM] [--keep-post | --remake-post] [--scores]");
                 std::process::exit(0);
             }
             s if s.starts_with('-') => return Err(format!("unknown option {s}")),
@@ -241,6 +246,17 @@ fn run() -> Result<(), String> {
         return Err("two samples share a file name".into());
     }
 
+    let projects = score_projects(&props, &ids);
+    let scored = write_scores(&args.out, &projects)?;
+    let first_id = id_of("df1").unwrap_or_default();
+    let mut md = readme::render(&entries, &props, args.through, &first_id);
+    md.push_str(&scores::readme_section(&projects));
+    if args.scores_only {
+        std::fs::write(args.out.join("README.md"), md).map_err(|e| e.to_string())?;
+        println!("samplegen: {scored} score sheets in {}; inbox left as it is", args.out.join("scores").display());
+        return Ok(());
+    }
+
     let inbox = args.out.join("inbox");
     let mut rec = PostRecord::load(&args.out);
     let (mut written, mut made, mut kept) = (0, 0, 0);
@@ -254,16 +270,59 @@ fn run() -> Result<(), String> {
     rec.map.retain(|p, _| paths.contains(p));
     rec.save().map_err(|e| e.to_string())?;
     let removed = remove_stale(&inbox, &paths).map_err(|e| e.to_string())?;
-    let first_id = id_of("df1").unwrap_or_default();
-    let md = readme::render(&entries, &props, args.through, &first_id);
     std::fs::write(args.out.join("README.md"), md).map_err(|e| e.to_string())?;
     println!(
-        "samplegen: {} files in {} (written {written}, made by outside tools {made}, kept {kept}, stale removed {removed}); reports through 2018-{:02}",
+        "samplegen: {} files in {} (written {written}, made by outside tools {made}, kept {kept}, stale removed {removed}); reports through 2018-{:02}; {scored} score sheets",
         entries.len(),
         inbox.display(),
         args.through
     );
     Ok(())
+}
+
+/// The projects of the sample ledger, by ID, as the score sheets list them (canonical unit names:
+/// `淮南市田家庵区委` is merged as `田家庵区委`).
+fn score_projects(props: &[Proposal], ids: &[(&'static str, String)]) -> Vec<scores::Project> {
+    let units: BTreeSet<&str> = props.iter().map(|p| p.unit.as_str()).collect();
+    let mut out: Vec<scores::Project> = ids
+        .iter()
+        .filter_map(|(key, id)| {
+            let p = props.iter().find(|p| p.key == *key)?;
+            let unit = match p.unit.strip_prefix("淮南市") {
+                Some(rest) if units.contains(rest) => rest.to_string(),
+                _ => p.unit.clone(),
+            };
+            Some(scores::Project {
+                id: id.clone(),
+                unit,
+                name: p.name.clone(),
+                category: if p.is_a { "A" } else { "B" },
+                target: scores::target(key),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}
+
+/// Writes OUT_DIR/scores/*.xlsx, removing other spreadsheets there; returns how many were written.
+fn write_scores(out: &Path, projects: &[scores::Project]) -> Result<usize, String> {
+    let dir = out.join("scores");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let sheets = scores::sheets(projects).map_err(|e| e.to_string())?;
+    let names: BTreeSet<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    if let Ok(rd) = std::fs::read_dir(&dir) {
+        for ent in rd.flatten() {
+            let name = ent.file_name().to_string_lossy().to_string();
+            if name.ends_with(".xlsx") && !names.contains(name.as_str()) {
+                std::fs::remove_file(ent.path()).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    for (name, bytes) in &sheets {
+        std::fs::write(dir.join(name), bytes).map_err(|e| format!("{name}: {e}"))?;
+    }
+    Ok(sheets.len())
 }
 
 fn main() {

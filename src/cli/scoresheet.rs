@@ -1,0 +1,90 @@
+//! `taizhang scoresheet --ledger 台账.xlsx --out 评分表.xlsx`: the blank score sheet for the
+//! reviewers, pre-filled with every project of the ledger.
+//!
+//! Examples:
+//!   taizhang scoresheet --ledger 台账.xlsx --out 评分表.xlsx
+//!   taizhang scoresheet --ledger 台账.xlsx --out 评分表.xlsx --reviewers 5   （每位评委一张工作表）
+
+use std::path::PathBuf;
+
+use clap::Args;
+use taizhang::ledger::Ledger;
+use taizhang::rank;
+
+use super::exit;
+
+/// Arguments of `scoresheet`.
+#[derive(Debug, Args)]
+pub struct ScoresheetArgs {
+    /// 管理台账文件（由 taizhang merge 生成）
+    #[arg(long, value_name = "台账.xlsx")]
+    pub ledger: PathBuf,
+    /// 输出的评分表（Excel），台账中的每个项目一行，每个评分项一列
+    #[arg(long, value_name = "评分表.xlsx")]
+    pub out: PathBuf,
+    /// 评委人数：大于 1 时每位评委一张工作表（默认一张，复制给每位评委）
+    #[arg(long, value_name = "人数", default_value_t = 1,
+          value_parser = clap::value_parser!(u16).range(1..=50))]
+    pub reviewers: u16,
+    /// 政策文件（默认：当前目录的 taizhang.toml，没有则用创新项目预设）
+    #[arg(long, value_name = "文件")]
+    pub policy: Option<PathBuf>,
+}
+
+/// Runs `scoresheet`; returns the exit code.
+pub fn run(args: ScoresheetArgs) -> i32 {
+    let policy = match super::load_policy(args.policy.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return exit::FAILED;
+        }
+    };
+    if policy.rubric.is_empty() {
+        eprintln!("政策文件中没有评分标准（rubric），无法生成评分表");
+        return exit::FAILED;
+    }
+    if !args.ledger.is_file() {
+        eprintln!(
+            "找不到台账“{}”，请先用 taizhang merge 生成台账",
+            args.ledger.display()
+        );
+        return exit::FAILED;
+    }
+    let ledger = match Ledger::read(&args.ledger) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return exit::FAILED;
+        }
+    };
+    let projects = rank::projects(&ledger);
+    if projects.is_empty() {
+        eprintln!("台账中还没有项目，无法生成评分表");
+        return exit::FAILED;
+    }
+    let written = rank::sheet::scoresheet(&projects, &policy, args.reviewers as usize)
+        .map_err(|e| format!("无法生成评分表：{e}"))
+        .and_then(|bytes| super::write_atomically(&args.out, &bytes));
+    if let Err(e) = written {
+        eprintln!("{e}");
+        return exit::FAILED;
+    }
+    let criteria: Vec<String> = policy
+        .rubric
+        .iter()
+        .map(|c| rank::criterion_title(&c.name, c.max))
+        .collect();
+    println!(
+        "评分表已保存：{}（{} 个项目；评分项：{}{}）",
+        args.out.display(),
+        projects.len(),
+        criteria.join("、"),
+        if args.reviewers > 1 {
+            format!("；{} 张工作表，每位评委一张", args.reviewers)
+        } else {
+            String::new()
+        }
+    );
+    exit::OK
+}

@@ -1,0 +1,114 @@
+//! Year end (SPEC §8): the blank score sheet, the reviewers' scores, the ranking and the exemplary
+//! projects.
+//!
+//! The flow is `scoresheet` → reviewers fill it → `rank`: [`input`] reads the filled sheets and
+//! matches their rows to the ledger's projects, [`compute`] trims and averages and ranks,
+//! [`exemplary`] picks the projects to publish, and [`report`], [`publish`] and [`sheet`] write
+//! the workbooks. The computation knows nothing of files, so it is tested on plain numbers.
+
+pub mod compute;
+pub mod exemplary;
+pub mod input;
+pub mod publish;
+pub mod report;
+pub mod sheet;
+mod xlsx;
+
+use std::collections::HashMap;
+
+use crate::ledger::merge::latest_reports;
+use crate::ledger::Ledger;
+use crate::policy::{Policy, Preset};
+
+pub use compute::{rank, Entry, ProjectScore, Ranking, UnitScore, Use};
+pub use exemplary::{mask_phone, select, Selection};
+
+/// A ledger project as the year end needs it: who, what, and whether it is finished.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Project {
+    /// 项目编号 (`2018-001`).
+    pub id: String,
+    /// 申报单位.
+    pub unit: String,
+    /// 项目名称.
+    pub name: String,
+    /// 项目类别 (`A`).
+    pub category: String,
+    /// 状态 in the ledger (已完成 …).
+    pub status: String,
+    /// 责任人.
+    pub owner: String,
+    /// 职务.
+    pub owner_title: String,
+    /// 联系电话, unmasked (masked only when published).
+    pub phone: String,
+    /// 工作目标.
+    pub goals: String,
+    /// 主要措施.
+    pub measures: String,
+    /// 已完成 in the ledger, or the latest report at 100 %: eligible as exemplary.
+    pub finished: bool,
+    /// (报告期, 本期完成情况) of the project's progress reports, oldest first.
+    pub results: Vec<(String, String)>,
+}
+
+/// Every project of the ledger's 项目台账 with an ID, in ledger order, with its progress reports.
+pub fn projects(ledger: &Ledger) -> Vec<Project> {
+    let t = &ledger.projects;
+    let latest = latest_reports(ledger);
+    let mut results: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    let r = &ledger.reports;
+    for row in 0..r.rows.len() {
+        let id = r.get(row, "项目编号").display();
+        let done = r.get(row, "本期完成情况").display();
+        if id.is_empty() || done.trim().is_empty() {
+            continue;
+        }
+        results
+            .entry(id)
+            .or_default()
+            .push((r.get(row, "报告期").display(), done.trim().to_owned()));
+    }
+    let mut out = Vec::new();
+    for row in 0..t.rows.len() {
+        let get = |h: &str| t.get(row, h).display().trim().to_owned();
+        let id = get("项目编号");
+        if id.is_empty() {
+            continue;
+        }
+        let status = get("状态");
+        let at_full = latest
+            .get(&id)
+            .is_some_and(|(_, l)| l.percent >= 100.0 || l.state == "已完成");
+        let mut reports = results.remove(&id).unwrap_or_default();
+        reports.sort_by(|a, b| a.0.cmp(&b.0));
+        out.push(Project {
+            unit: get("申报单位"),
+            name: get("项目名称"),
+            category: get("项目类别"),
+            finished: status == "已完成" || at_full,
+            status,
+            owner: get("责任人"),
+            owner_title: get("职务"),
+            phone: get("联系电话"),
+            goals: get("工作目标"),
+            measures: get("主要措施"),
+            results: reports,
+            id,
+        });
+    }
+    out
+}
+
+/// What the projects are called in titles: 基层党建创新项目 or 基层党建“书记项目”.
+pub fn kind_name(policy: &Policy) -> &'static str {
+    match policy.preset {
+        Preset::Innovation => "基层党建创新项目",
+        Preset::Secretary => "基层党建“书记项目”",
+    }
+}
+
+/// A criterion's column title with its maximum: `创新性（20分）`.
+pub fn criterion_title(name: &str, max: f64) -> String {
+    format!("{name}（{}分）", crate::text::number_text(max))
+}

@@ -1,0 +1,288 @@
+//! The exemplary-project workbook (示范项目, SPEC §8): a summary sheet, then one printable A4
+//! portrait sheet per project. It is meant for publication, so phone numbers are masked.
+
+use std::collections::HashSet;
+
+use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
+
+use super::report::YearEnd;
+use super::xlsx::{self, count, score, text, Cell, Row};
+use super::{mask_phone, ProjectScore, Selection};
+use crate::text::number_text;
+use crate::write::style;
+
+/// The summary sheet's name.
+pub const SUMMARY: &str = "示范项目";
+
+/// Width of the value column of a project sheet.
+const VALUE_WIDTH: f64 = 64.0;
+/// Width of the label column of a project sheet.
+const LABEL_WIDTH: f64 = 14.0;
+
+/// Writes the exemplary workbook.
+///
+/// Errors: any [`XlsxError`] (none expected: texts are cut at Excel's limit, names made valid).
+pub fn exemplary_workbook(y: &YearEnd<'_>, selection: &Selection) -> Result<Vec<u8>, XlsxError> {
+    let title = format!(
+        "{}年度{}示范项目",
+        y.policy.year,
+        super::kind_name(y.policy)
+    );
+    let mut book = xlsx::workbook(&title);
+    let mut used = HashSet::new();
+    used.insert(SUMMARY.to_lowercase());
+    summary(
+        book.add_worksheet().set_name(SUMMARY)?,
+        y,
+        selection,
+        &title,
+    )?;
+    for &i in &selection.chosen {
+        let Some(s) = y.ranking.scores.get(i) else {
+            continue;
+        };
+        let name = y
+            .projects
+            .get(s.project)
+            .map_or("项目", |p| p.name.as_str())
+            .to_owned();
+        let sheet_name = style::sheet_name(&short_name(&name), &mut used);
+        project_sheet(book.add_worksheet().set_name(sheet_name)?, y, s)?;
+    }
+    book.save_to_buffer()
+}
+
+/// A sheet name from a project name: no 「」“” decorations, at most 20 characters.
+fn short_name(name: &str) -> String {
+    let clean: String = name
+        .chars()
+        .filter(|c| !matches!(c, '「' | '」' | '“' | '”' | '"' | '\'' | '《' | '》'))
+        .collect();
+    let clean = clean.trim();
+    if clean.chars().count() > 20 {
+        clean.chars().take(20).collect()
+    } else {
+        clean.to_owned()
+    }
+}
+
+fn summary(
+    sheet: &mut Worksheet,
+    y: &YearEnd<'_>,
+    selection: &Selection,
+    title: &str,
+) -> Result<(), XlsxError> {
+    let headers: Vec<String> = [
+        "序号",
+        "排名",
+        "项目编号",
+        "申报单位",
+        "项目名称",
+        "项目类别",
+        "责任人",
+        "总分",
+        "等次",
+        "说明",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let row_of = |n: usize, s: &ProjectScore, note: String, fill: Option<u32>| {
+        let p = y.projects.get(s.project).cloned().unwrap_or_default();
+        Row {
+            cells: vec![
+                Cell::Count(n as f64),
+                count(s.rank),
+                text(p.id),
+                text(p.unit),
+                text(p.name),
+                text(p.category),
+                text(p.owner),
+                score(s.total),
+                text(s.grade.clone().unwrap_or_default()),
+                text(note),
+            ],
+            fill,
+        }
+    };
+    let chosen: Vec<Row> = selection
+        .chosen
+        .iter()
+        .enumerate()
+        .filter_map(|(n, &i)| {
+            let s = y.ranking.scores.get(i)?;
+            Some(row_of(n + 1, s, String::new(), None))
+        })
+        .collect();
+    let passed: Vec<Row> = selection
+        .passed_over
+        .iter()
+        .enumerate()
+        .filter_map(|(n, (i, reason))| {
+            let s = y.ranking.scores.get(*i)?;
+            Some(row_of(n + 1, s, reason.clone(), Some(xlsx::GREY)))
+        })
+        .collect();
+    let widths = xlsx::widths(&headers, &[&chosen, &passed], 36.0);
+    widths.apply(sheet)?;
+    xlsx::title(sheet, 0, title, headers.len())?;
+    xlsx::table(sheet, 1, &headers, &chosen, &widths, true)?;
+    let e = &y.policy.exemplary;
+    let mut r = 3 + chosen.len() as u32;
+    let note = Format::new().set_font_name(style::FONT).set_text_wrap();
+    let rule = format!(
+        "评选条件：项目已完成（台账状态为“已完成”，或最近一次进度报告为100%），参加排名且总分不低于 {} 分；\
+         按排名依次选取，每个单位最多 {} 个，共不超过 {} 个（不少于 {} 个）。",
+        number_text(e.min_score),
+        e.max_per_unit,
+        e.max,
+        e.min
+    );
+    let last = headers.len() as u16 - 1;
+    sheet.merge_range(r, 0, r, last, &rule, &note)?;
+    sheet.set_row_height(r, 32)?;
+    r += 1;
+    if let Some(w) = &selection.warning {
+        let warn = style::warning_fill(note.clone()).set_bold();
+        sheet.merge_range(r, 0, r, last, &format!("提醒：{w}"), &warn)?;
+        sheet.set_row_height(r, 20)?;
+        r += 1;
+    }
+    if !passed.is_empty() {
+        r += 1;
+        sheet.write_string_with_format(r, 0, "符合条件但未入选的项目", &style::title())?;
+        sheet.set_row_height(r, 24)?;
+        xlsx::table(sheet, r + 1, &headers, &passed, &widths, false)?;
+    }
+    xlsx::printable(sheet, 1, true)?;
+    Ok(())
+}
+
+/// Lines of text a cell of `width` needs.
+fn lines(s: &str, width: f64) -> f64 {
+    s.lines()
+        .map(|l| (style::text_width(l) / (width - 1.5)).ceil().max(1.0))
+        .sum::<f64>()
+        .max(1.0)
+}
+
+fn project_sheet(
+    sheet: &mut Worksheet,
+    y: &YearEnd<'_>,
+    s: &ProjectScore,
+) -> Result<(), XlsxError> {
+    let p = y.projects.get(s.project).cloned().unwrap_or_default();
+    sheet.set_column_width(0, LABEL_WIDTH)?;
+    sheet.set_column_width(1, VALUE_WIDTH)?;
+    let heading = style::title()
+        .set_align(FormatAlign::Center)
+        .set_text_wrap();
+    sheet.merge_range(0, 0, 0, 1, &p.name, &heading)?;
+    sheet.set_row_height(0, 22.0 * lines(&p.name, 80.0) + 10.0)?;
+    let sub = Format::new()
+        .set_font_name(style::FONT)
+        .set_align(FormatAlign::Center);
+    let subtitle = format!(
+        "{}年度{}示范项目",
+        y.policy.year,
+        super::kind_name(y.policy)
+    );
+    sheet.merge_range(1, 0, 1, 1, &subtitle, &sub)?;
+    let results = p
+        .results
+        .iter()
+        .map(|(period, done)| format!("{}：{done}", period_words(period)))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let places = y.ranking.scores.iter().filter(|x| x.rank.is_some()).count();
+    let mut rows: Vec<(String, String)> = vec![
+        ("申报单位".into(), p.unit.clone()),
+        ("项目类别".into(), category_words(&p.category, y.policy)),
+        ("责任人".into(), p.owner.clone()),
+        ("职务".into(), p.owner_title.clone()),
+        ("联系电话".into(), mask_phone(&p.phone)),
+        ("工作目标".into(), p.goals.clone()),
+        ("主要措施".into(), p.measures.clone()),
+        (
+            "取得成效".into(),
+            if results.is_empty() {
+                "（台账中没有进度报告）".into()
+            } else {
+                results
+            },
+        ),
+    ];
+    let per_criterion = y
+        .policy
+        .rubric
+        .iter()
+        .zip(&s.means)
+        .map(|(c, m)| {
+            let v = m.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into());
+            format!("{}：{v} 分（满分 {} 分）", c.name, number_text(c.max))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    rows.push(("各项得分".into(), per_criterion));
+    rows.push((
+        "总分".into(),
+        s.total.map(|t| format!("{t:.2}")).unwrap_or_default(),
+    ));
+    rows.push((
+        "排名".into(),
+        s.rank
+            .map(|r| format!("第 {r} 名（共 {places} 个项目参加排名）"))
+            .unwrap_or_default(),
+    ));
+    rows.push(("等次".into(), s.grade.clone().unwrap_or_default()));
+    let label = xlsx::label_format();
+    let value = style::body().set_align(FormatAlign::VerticalCenter);
+    for (i, (k, v)) in rows.iter().enumerate() {
+        let r = 3 + i as u32;
+        sheet.write_string_with_format(r, 0, k, &label)?;
+        style::write_text(sheet, r, 1, v, &value)?;
+        let n = lines(v, VALUE_WIDTH).max(lines(k, LABEL_WIDTH));
+        sheet.set_row_height(r, (14.5 * n + 6.0).clamp(22.0, 409.0))?;
+    }
+    sheet.set_portrait();
+    sheet.set_paper_size(9);
+    // One page per project: long results are scaled down rather than split.
+    sheet.set_print_fit_to_pages(1, 1);
+    sheet.set_print_center_horizontally(true);
+    sheet.set_margins(0.6, 0.6, 0.7, 0.7, 0.3, 0.3);
+    sheet.set_footer("&C第 &P 页，共 &N 页");
+    Ok(())
+}
+
+/// `2018-06` → `2018年6月`.
+fn period_words(period: &str) -> String {
+    match period.split_once('-') {
+        Some((y, m)) => match m.parse::<u32>() {
+            Ok(m) => format!("{y}年{m}月"),
+            Err(_) => period.to_owned(),
+        },
+        None => period.to_owned(),
+    }
+}
+
+/// `A` → `A类（创新实践）` when the policy names the category.
+fn category_words(code: &str, policy: &crate::policy::Policy) -> String {
+    match policy.categories.iter().find(|c| c.code == code) {
+        Some(c) => format!("{}类（{}）", c.code, c.name),
+        None => code.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_periods() {
+        assert_eq!(
+            short_name("「党员先锋岗」医疗服务品牌创建"),
+            "党员先锋岗医疗服务品牌创建"
+        );
+        assert_eq!(short_name(&"长".repeat(40)).chars().count(), 20);
+        assert_eq!(period_words("2018-06"), "2018年6月");
+    }
+}

@@ -1,0 +1,242 @@
+//! The blank score sheet (评分表) the clerk sends to the reviewers: every ledger project, one
+//! column per rubric criterion titled with its maximum, input validation 0..max, a reviewer cell,
+//! a 合计 formula for the reviewer's convenience, A4 landscape.
+//!
+//! The sheet is also what [`crate::rules::scores`] reads back, so its words are the reader's:
+//! the title holds 评分表, the reviewer's label is 评审人, the header has 项目编号 and 项目名称.
+
+use std::collections::HashSet;
+
+use rust_xlsxwriter::{
+    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatAlign,
+    FormatBorder, Formula, Worksheet, XlsxError,
+};
+
+use super::xlsx::{self, label_format};
+use super::{criterion_title, kind_name, Project};
+use crate::policy::Policy;
+use crate::read::cell_name;
+use crate::text::number_text;
+use crate::write::style;
+
+/// The row of the table header (0-based): title, reviewer, instructions above it.
+pub const HEADER_ROW: u32 = 3;
+
+/// Columns before the criteria.
+const LEAD: &[(&str, f64)] = &[
+    ("序号", 5.0),
+    ("项目编号", 10.0),
+    ("申报单位", 16.0),
+    ("项目名称", 34.0),
+    ("类别", 6.0),
+];
+
+/// The sheet's title: 「2018年度基层党建创新项目评分表」.
+pub fn title(policy: &Policy) -> String {
+    format!("{}年度{}评分表", policy.year, kind_name(policy))
+}
+
+/// The score sheet workbook: one sheet, or one per reviewer when `reviewers > 1`.
+///
+/// Errors: any [`XlsxError`] (none expected: texts are bounded, names are made valid).
+pub fn scoresheet(
+    projects: &[Project],
+    policy: &Policy,
+    reviewers: usize,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut book = xlsx::workbook(&title(policy));
+    let mut used = HashSet::new();
+    let n = reviewers.max(1);
+    for i in 1..=n {
+        let wanted = if n == 1 {
+            "评分表".to_owned()
+        } else {
+            format!("评分表{i}")
+        };
+        let name = style::sheet_name(&wanted, &mut used);
+        let sheet = book.add_worksheet().set_name(name)?;
+        write_sheet(sheet, projects, policy)?;
+    }
+    book.save_to_buffer()
+}
+
+fn input_format() -> Format {
+    style::body()
+        .set_background_color(Color::RGB(0xFFF9E5))
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_unlocked()
+}
+
+fn write_sheet(
+    sheet: &mut Worksheet,
+    projects: &[Project],
+    policy: &Policy,
+) -> Result<(), XlsxError> {
+    let criteria = &policy.rubric;
+    let first_score = LEAD.len() as u16;
+    let total_col = first_score + criteria.len() as u16;
+    let note_col = total_col + 1;
+    let width = note_col as usize + 1;
+    let full: f64 = criteria.iter().map(|c| c.max).sum();
+
+    xlsx::title(sheet, 0, &title(policy), width)?;
+    // Reviewer: label in B2, the name typed into the merged C2:D2 (a blank is reported at C2).
+    sheet.write_string_with_format(1, 1, "评审人", &label_format())?;
+    let name_cell = style::body()
+        .set_border(FormatBorder::None)
+        .set_border_bottom(FormatBorder::Thin)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_unlocked();
+    sheet.merge_range(1, 2, 1, 3, "", &name_cell)?;
+    sheet.set_row_height(1, 24)?;
+    let help = format!(
+        "说明：每个评分项填写 0 至该项满分之间的分数（可带小数）；“合计”自动计算，仅供核对，\
+         排名时由系统根据各项分数重新计算；请勿修改项目编号和项目名称。满分 {} 分。",
+        number_text(full)
+    );
+    let help_format = Format::new()
+        .set_font_name(style::FONT)
+        .set_font_size(10)
+        .set_text_wrap()
+        .set_align(FormatAlign::VerticalCenter);
+    sheet.merge_range(2, 0, 2, note_col, &help, &help_format)?;
+    sheet.set_row_height(2, 30)?;
+
+    let header = style::header();
+    for (c, (h, w)) in LEAD.iter().enumerate() {
+        sheet.write_string_with_format(HEADER_ROW, c as u16, *h, &header)?;
+        sheet.set_column_width(c as u16, *w)?;
+    }
+    for (i, c) in criteria.iter().enumerate() {
+        let col = first_score + i as u16;
+        // On two lines, so the narrow column does not break 「（20分）」 in the middle.
+        let t = format!("{}\n（{}分）", c.name, number_text(c.max));
+        sheet.write_string_with_format(HEADER_ROW, col, &t, &header)?;
+        sheet.set_column_width(col, (style::text_width(&c.name) + 3.0).max(11.0))?;
+    }
+    let total_title = format!("合计\n（{}分）", number_text(full));
+    sheet.write_string_with_format(HEADER_ROW, total_col, &total_title, &header)?;
+    sheet.set_column_width(total_col, 11)?;
+    sheet.write_string_with_format(HEADER_ROW, note_col, "备注", &header)?;
+    sheet.set_column_width(note_col, 16)?;
+    sheet.set_row_height(HEADER_ROW, 32)?;
+
+    let body = style::body().set_align(FormatAlign::VerticalCenter);
+    let centred = body.clone().set_align(FormatAlign::Center);
+    let total_format = centred
+        .clone()
+        .set_bold()
+        // Zero shows as blank: a viewer that does not recalculate on opening shows the cached 0.
+        .set_num_format("General;-General;;@")
+        .set_background_color(Color::RGB(0xF2F2F2));
+    let input = input_format();
+    let name_width = LEAD[3].1 - 1.0;
+    for (i, p) in projects.iter().enumerate() {
+        let r = HEADER_ROW + 1 + i as u32;
+        sheet.write_number_with_format(r, 0, (i + 1) as f64, &centred)?;
+        style::write_text(sheet, r, 1, &p.id, &centred)?;
+        style::write_text(sheet, r, 2, &p.unit, &body)?;
+        style::write_text(sheet, r, 3, &p.name, &body)?;
+        style::write_text(sheet, r, 4, &p.category, &centred)?;
+        for c in 0..criteria.len() as u16 {
+            sheet.write_blank(r, first_score + c, &input)?;
+        }
+        let (a, b) = (
+            cell_name(r, first_score as u32),
+            cell_name(r, total_col as u32 - 1),
+        );
+        let formula = Formula::new(format!("=IF(COUNT({a}:{b})=0,\"\",SUM({a}:{b}))"));
+        sheet.write_formula_with_format(r, total_col, formula, &total_format)?;
+        sheet.write_blank(r, note_col, &body)?;
+        let lines = (style::text_width(&p.name) / name_width)
+            .ceil()
+            .max((style::text_width(&p.unit) / (LEAD[2].1 - 1.0)).ceil())
+            .max(1.0);
+        sheet.set_row_height(r, (15.0 * lines + 6.0).max(22.0))?;
+    }
+    let last = HEADER_ROW + projects.len().max(1) as u32;
+    if !projects.is_empty() {
+        for (i, c) in criteria.iter().enumerate() {
+            let col = first_score + i as u16;
+            let max = number_text(c.max);
+            let dv = DataValidation::new()
+                .allow_decimal_number(DataValidationRule::Between(0.0, c.max))
+                .set_input_title(crate::text::excerpt(&criterion_title(&c.name, c.max), 14))?
+                .set_input_message(format!("请填写 0–{max} 之间的分数，可带小数。"))?
+                .set_error_title("分数超出范围")?
+                .set_error_message(format!(
+                    "“{}”的分数应为 0–{max} 之间的数。",
+                    crate::text::excerpt(&c.name, 60)
+                ))?
+                .set_error_style(DataValidationErrorStyle::Stop);
+            sheet.add_data_validation(HEADER_ROW + 1, col, last, col, &dv)?;
+        }
+    }
+    // Signature line for the printed copy (its words are no label taizhang reads).
+    let sign = last + 2;
+    let sign_format = Format::new()
+        .set_font_name(style::FONT)
+        .set_align(FormatAlign::VerticalCenter);
+    sheet.merge_range(
+        sign,
+        0,
+        sign,
+        4,
+        "评审人签名：                    ",
+        &sign_format,
+    )?;
+    sheet.merge_range(
+        sign,
+        first_score,
+        sign,
+        note_col,
+        "日期：        年    月    日",
+        &sign_format,
+    )?;
+    sheet.set_row_height(sign, 24)?;
+    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    xlsx::printable(sheet, HEADER_ROW, true)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::read_bytes;
+    use crate::rules::scores::read_scores;
+
+    #[test]
+    fn the_blank_sheet_reads_back_as_unscored() {
+        let policy = Policy::preset("innovation").unwrap();
+        let projects = vec![
+            Project {
+                id: "2018-001".into(),
+                unit: "田家庵区委".into(),
+                name: "=红色网格".into(),
+                category: "A".into(),
+                ..Project::default()
+            },
+            Project {
+                id: "2018-002".into(),
+                unit: "大通区委".into(),
+                name: "先锋驿站".into(),
+                category: "B".into(),
+                ..Project::default()
+            },
+        ];
+        let bytes = scoresheet(&projects, &policy, 1).unwrap();
+        let book = read_bytes(&bytes, "xlsx", &Default::default()).unwrap();
+        let (sheet, problems) = read_scores(&book, &policy).unwrap();
+        assert_eq!(sheet.reviewer, None);
+        assert_eq!(sheet.rows.len(), 2);
+        assert_eq!(sheet.rows[0].project_id.as_deref(), Some("2018-001"));
+        assert_eq!(sheet.rows[0].name.as_deref(), Some("=红色网格"));
+        assert!(problems
+            .iter()
+            .any(|p| p.cell.as_deref() == Some("评分表!C2")));
+        let many = scoresheet(&projects, &policy, 3).unwrap();
+        let book = read_bytes(&many, "xlsx", &Default::default()).unwrap();
+        assert_eq!(book.sheets.len(), 3);
+    }
+}
