@@ -74,13 +74,19 @@ pub fn run(args: CheckArgs) -> i32 {
             print!("{}", render_text(&batch));
             println!("用时 {:.2} 秒", started.elapsed().as_secs_f64());
         }
-        Format::Json => match serde_json::to_string_pretty(&batch) {
-            Ok(json) => println!("{json}"),
-            Err(e) => {
+        Format::Json => {
+            // Streamed: ten thousand records never sit in memory as one string.
+            use std::io::Write;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = serde_json::to_writer_pretty(&mut out, &batch)
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out))
+                .and_then(|()| out.flush());
+            if let Err(e) = written {
                 eprintln!("无法输出 JSON：{e}");
                 return exit::FAILED;
             }
-        },
+        }
     }
     if let Some(path) = &args.report {
         let written = taizhang::write::report::report(&batch)

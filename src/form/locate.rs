@@ -100,7 +100,7 @@ fn is_hint(value: &Value) -> bool {
         Value::Text(t) => {
             let t = t.trim();
             (t.starts_with(['（', '(']) && t.ends_with(['）', ')']))
-                || (normalize_label(t).is_empty() && !t.is_empty())
+                || (t.len() <= 12 && !t.is_empty() && normalize_label(t).is_empty())
         }
         _ => false,
     }

@@ -39,6 +39,10 @@ fn header_columns(sheet: &Sheet, row: u32) -> Option<Columns> {
         let Value::Text(t) = &cell.value else {
             continue;
         };
+        // Header words are short; normalising every paragraph of the form would be wasted work.
+        if t.len() > 40 {
+            continue;
+        }
         let n = normalize_label(t);
         let n = n.as_str();
         if labels::MILESTONE_STAGE.contains(&n) && cols.stage == u32::MAX {

@@ -1,11 +1,13 @@
 //! Format detection and the per-format loaders behind [`super::read_bytes`].
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 
 use calamine::{Data, DataRef, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx, XlsxError};
 use chrono::NaiveDateTime;
 
+use super::xls_percent::Extent;
 use super::{Cell, Limits, ReadError, Sheet, Value, Workbook};
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -33,14 +35,31 @@ pub(super) fn load(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook,
     }
     if bytes.starts_with(OLE_MAGIC) {
         return match load_generic::<Xls<_>>(bytes, limits, xls_percent) {
-            Err(ReadError::Unreadable(xls_error)) => match load_xlsx(bytes, limits) {
-                Err(ReadError::Encrypted) => Err(ReadError::Encrypted),
-                _ => Err(ReadError::Unreadable(xls_error)),
-            },
+            // An encrypted .xlsx is an OLE container holding `EncryptedPackage`. Ask the cfb
+            // crate (bounded, and contained) rather than calamine's parser, which a cyclic
+            // sector chain in a hostile container can make allocate without end.
+            Err(ReadError::Unreadable(xls_error)) => {
+                if has_encrypted_package(bytes) {
+                    Err(ReadError::Encrypted)
+                } else {
+                    Err(ReadError::Unreadable(xls_error))
+                }
+            }
             other => other,
         };
     }
     Err(ReadError::Unreadable(diagnose_other(bytes)))
+}
+
+/// True when an OLE container holds the `EncryptedPackage` stream of a password-protected
+/// Office Open XML file.
+fn has_encrypted_package(bytes: &[u8]) -> bool {
+    std::panic::catch_unwind(|| {
+        cfb::CompoundFile::open(Cursor::new(bytes))
+            .map(|cf| cf.exists("/EncryptedPackage") || cf.exists("EncryptedPackage"))
+            .unwrap_or(false)
+    })
+    .unwrap_or(false)
 }
 
 fn unreadable(detail: impl std::fmt::Display) -> ReadError {
@@ -198,17 +217,39 @@ fn ods_percent(bytes: &[u8]) -> PercentCells {
     super::ods_percent::percent_cells(bytes)
 }
 
-/// xls, xlsb, ods: calamine's ranges, with percent cells found by our own format readers.
+/// xls, xlsb, ods: calamine's readers, with percent cells found by our own format readers.
+///
+/// THE RULE, checked before calamine spends memory on a file. calamine's `.xls` and `.ods`
+/// readers parse every sheet when the file is opened (`R::new`, not `worksheet_range`), and each
+/// sheet becomes a dense `Range` of `rows × cols` of the bounding box of its cells (32 bytes a
+/// cell, plus a formula range): a tiny file with one cell at A1 and one far away asks for
+/// gigabytes, and a failed allocation aborts the process, which no `catch_unwind` catches. So
+/// [`Guarded::prepare`] measures every sheet from the bytes calamine will parse, and the file is
+/// refused with [`ReadError::TooManyCells`] (see [`check_extents`]) when, with `L` =
+/// `limits.max_cells_per_sheet`,
+/// - a sheet holds more than `L` value cells (it would be refused after reading anyway), or
+/// - a sheet's dense range, or the cells calamine stages before building it, exceeds `4 × L`
+///   (4M cells at the default: 128 MB of values; a real form fills a good part of its box), or
+/// - the text calamine copies into a sheet exceeds `128 × L` bytes (a shared or repeated string
+///   is copied into every cell holding it), or
+/// - all sheets together exceed twice those dense and text allowances (they are all in memory at
+///   once).
+///
+/// `.xlsb` sheets are streamed cell by cell and never become a dense range, so only the
+/// value-cell limit applies to them, as for `.xlsx`.
 fn load_generic<R>(
     bytes: &[u8],
     limits: &Limits,
     percent_cells: fn(&[u8]) -> PercentCells,
 ) -> Result<Workbook, ReadError>
 where
-    R: Reader<Cursor<Vec<u8>>>,
+    R: Guarded,
     R::Error: std::fmt::Display,
 {
-    let mut book = R::new(Cursor::new(bytes.to_vec())).map_err(|e| {
+    let (opened, extents) = R::prepare(bytes)?;
+    check_extents(&extents, limits)?;
+    let percents = percent_cells(&opened);
+    let mut book = R::new(Cursor::new(opened.into_owned())).map_err(|e| {
         let text = e.to_string();
         if text.contains("password") || text.contains("Password") {
             ReadError::Encrypted
@@ -216,35 +257,178 @@ where
             unreadable(text)
         }
     })?;
-    let percents = percent_cells(bytes);
     let metas: Vec<(String, bool)> = book
         .sheets_metadata()
         .iter()
         .filter(|s| s.typ == calamine::SheetType::WorkSheet)
         .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
         .collect();
+    let limit = limits.max_cells_per_sheet;
     let mut sheets = Vec::with_capacity(metas.len());
     for (name, visible) in metas {
-        let range = book.worksheet_range(&name).map_err(unreadable)?;
         let sheet_percents = percents.get(&name);
-        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let is_percent =
+            |row: u32, col: u32| sheet_percents.is_some_and(|s| s.contains(&(row, col)));
         let mut cells = Vec::new();
-        for (r, c, data) in range.used_cells() {
-            let (row, col) = (r0 + r as u32, c0 + c as u32);
-            let percent = sheet_percents.is_some_and(|s| s.contains(&(row, col)));
-            if let Some(value) = from_data(data, percent) {
-                if cells.len() >= limits.max_cells_per_sheet {
-                    return Err(ReadError::TooManyCells {
-                        sheet: name,
-                        limit: limits.max_cells_per_sheet,
-                    });
-                }
-                cells.push(Cell { row, col, value });
+        book.each_cell(&name, &is_percent, &mut |cell| {
+            if cells.len() >= limit {
+                return Err(ReadError::TooManyCells {
+                    sheet: name.clone(),
+                    limit,
+                });
             }
-        }
+            cells.push(cell);
+            Ok(())
+        })?;
         sheets.push(Sheet::new(name, visible, cells));
     }
     Ok(Workbook { sheets })
+}
+
+/// Dense cells one sheet may cost, per allowed value cell (see [`load_generic`]).
+const DENSE_PER_CELL: u64 = 4;
+/// Bytes of copied text one sheet may cost, per allowed value cell.
+const TEXT_PER_CELL: u64 = 128;
+/// The whole workbook may cost this many sheets' allowances.
+const WORKBOOK_SHEETS: u64 = 2;
+
+/// Applies the rule of [`load_generic`] to measured sheets.
+fn check_extents(extents: &HashMap<String, Extent>, limits: &Limits) -> Result<(), ReadError> {
+    let limit = limits.max_cells_per_sheet;
+    let cells = limit as u64;
+    let dense_max = cells.saturating_mul(DENSE_PER_CELL);
+    let text_max = cells.saturating_mul(TEXT_PER_CELL);
+    let refuse = |sheet: &str| ReadError::TooManyCells {
+        sheet: sheet.to_owned(),
+        limit,
+    };
+    let mut names: Vec<&String> = extents.keys().collect();
+    names.sort();
+    let (mut dense, mut text) = (0u64, 0u64);
+    let mut largest: Option<(&String, u64)> = None;
+    for name in names {
+        let Some(e) = extents.get(name) else { continue };
+        if e.cells > cells
+            || e.dense() > dense_max
+            || e.staged > dense_max
+            || e.text_bytes > text_max
+        {
+            return Err(refuse(name));
+        }
+        dense = dense.saturating_add(e.dense());
+        text = text.saturating_add(e.text_bytes);
+        let cost = e.dense().saturating_mul(32).saturating_add(e.text_bytes);
+        if largest.is_none_or(|(_, c)| cost > c) {
+            largest = Some((name, cost));
+        }
+    }
+    if dense > dense_max.saturating_mul(WORKBOOK_SHEETS)
+        || text > text_max.saturating_mul(WORKBOOK_SHEETS)
+    {
+        return Err(refuse(largest.map_or("", |(n, _)| n.as_str())));
+    }
+    Ok(())
+}
+
+/// The bytes calamine should open, and each sheet's [`Extent`] measured from them.
+type Prepared<'a> = (Cow<'a, [u8]>, HashMap<String, Extent>);
+
+/// What [`load_generic`] needs of a calamine reader beyond [`Reader`]: measuring the file before
+/// it is opened, and handing over a sheet's cells.
+trait Guarded: Reader<Cursor<Vec<u8>>> + Sized {
+    /// Measures the sheets before calamine opens the file; returns the bytes calamine should open
+    /// and each sheet's [`Extent`] (none for readers that never build dense ranges).
+    fn prepare(bytes: &[u8]) -> Result<Prepared<'_>, ReadError>;
+
+    /// Calls `each` with every non-empty cell of sheet `name`; `percent(row, col)` says whether
+    /// the cell's number is a percentage.
+    fn each_cell(
+        &mut self,
+        name: &str,
+        percent: &dyn Fn(u32, u32) -> bool,
+        each: &mut dyn FnMut(Cell) -> Result<(), ReadError>,
+    ) -> Result<(), ReadError>;
+}
+
+/// The cells of a sheet's calamine range (built when the file was opened, for xls and ods).
+fn range_cells<R>(
+    book: &mut R,
+    name: &str,
+    percent: &dyn Fn(u32, u32) -> bool,
+    each: &mut dyn FnMut(Cell) -> Result<(), ReadError>,
+) -> Result<(), ReadError>
+where
+    R: Reader<Cursor<Vec<u8>>>,
+    R::Error: std::fmt::Display,
+{
+    let range = book.worksheet_range(name).map_err(unreadable)?;
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    for (r, c, data) in range.used_cells() {
+        let (row, col) = (r0 + r as u32, c0 + c as u32);
+        if let Some(value) = from_data(data, percent(row, col)) {
+            each(Cell { row, col, value })?;
+        }
+    }
+    Ok(())
+}
+
+impl Guarded for Xls<Cursor<Vec<u8>>> {
+    /// calamine is given a fresh container holding only the measured workbook stream, so it
+    /// parses exactly what was measured and never follows the original's sector chains.
+    fn prepare(bytes: &[u8]) -> Result<Prepared<'_>, ReadError> {
+        let prepared = super::xls_percent::prepare(bytes).map_err(unreadable)?;
+        Ok((Cow::Owned(prepared.container), prepared.extents))
+    }
+
+    fn each_cell(
+        &mut self,
+        name: &str,
+        percent: &dyn Fn(u32, u32) -> bool,
+        each: &mut dyn FnMut(Cell) -> Result<(), ReadError>,
+    ) -> Result<(), ReadError> {
+        range_cells(self, name, percent, each)
+    }
+}
+
+impl Guarded for Ods<Cursor<Vec<u8>>> {
+    /// calamine reads `content.xml` with the same zip crate, so it sees the measured bytes.
+    fn prepare(bytes: &[u8]) -> Result<Prepared<'_>, ReadError> {
+        Ok((Cow::Borrowed(bytes), super::ods_percent::extents(bytes)))
+    }
+
+    fn each_cell(
+        &mut self,
+        name: &str,
+        percent: &dyn Fn(u32, u32) -> bool,
+        each: &mut dyn FnMut(Cell) -> Result<(), ReadError>,
+    ) -> Result<(), ReadError> {
+        range_cells(self, name, percent, each)
+    }
+}
+
+impl Guarded for Xlsb<Cursor<Vec<u8>>> {
+    /// `Xlsb::new` reads no sheet; sheets are streamed by [`Guarded::each_cell`].
+    fn prepare(bytes: &[u8]) -> Result<Prepared<'_>, ReadError> {
+        Ok((Cow::Borrowed(bytes), HashMap::new()))
+    }
+
+    /// Streams the cells: `worksheet_range` would build a dense range of the sheet's bounding
+    /// box, and one cell at XFD1048576 asks for half a terabyte.
+    fn each_cell(
+        &mut self,
+        name: &str,
+        percent: &dyn Fn(u32, u32) -> bool,
+        each: &mut dyn FnMut(Cell) -> Result<(), ReadError>,
+    ) -> Result<(), ReadError> {
+        let mut reader = self.worksheet_cells_reader(name).map_err(unreadable)?;
+        while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+            let (row, col) = cell.get_position();
+            if let Some(value) = from_data_ref(cell.get_value(), percent(row, col)) {
+                each(Cell { row, col, value })?;
+            }
+        }
+        Ok(())
+    }
 }
 
 fn number(n: f64, percent: bool) -> Value {
@@ -309,6 +493,7 @@ fn iso_date(s: &str) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::{read_bytes, Workbook};
 
     #[test]
     fn percent_formats() {
@@ -325,5 +510,236 @@ mod tests {
         assert!(diagnose_other("你好".as_bytes()).contains("文本"));
         let e = load(b"", "xlsx", &Limits::default()).unwrap_err();
         assert!(e.to_string().contains("空"));
+    }
+
+    fn timed(
+        what: &str,
+        f: impl FnOnce() -> Result<Workbook, ReadError>,
+    ) -> Result<Workbook, ReadError> {
+        let t = std::time::Instant::now();
+        let r = f();
+        let ms = t.elapsed().as_millis();
+        eprintln!("{what}: {ms} ms");
+        assert!(ms < 5000, "{what} took {ms} ms");
+        r
+    }
+
+    fn refused(r: Result<Workbook, ReadError>, sheet: &str) {
+        match r {
+            Err(ReadError::TooManyCells { sheet: s, limit }) => {
+                assert_eq!((s.as_str(), limit), (sheet, 1_000_000));
+            }
+            other => panic!("expected TooManyCells for {sheet}, got {other:?}"),
+        }
+    }
+
+    /// A minimal `.xlsb` (MS-XLSB records) with one sheet "S" holding
+    /// numbers at `cells`.
+    fn xlsb(cells: &[(u32, u32, f64)]) -> Vec<u8> {
+        use std::io::Write;
+        fn rec(out: &mut Vec<u8>, typ: u16, body: &[u8]) {
+            if typ < 0x80 {
+                out.push(typ as u8);
+            } else {
+                out.extend_from_slice(&[(typ & 0x7F) as u8 | 0x80, (typ >> 7) as u8]);
+            }
+            let mut len = body.len();
+            loop {
+                let b = (len & 0x7F) as u8;
+                len >>= 7;
+                if len == 0 {
+                    out.push(b);
+                    break;
+                }
+                out.push(b | 0x80);
+            }
+            out.extend_from_slice(body);
+        }
+        fn wide(s: &str) -> Vec<u8> {
+            let units: Vec<u16> = s.encode_utf16().collect();
+            let mut v = (units.len() as u32).to_le_bytes().to_vec();
+            v.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+            v
+        }
+        let mut wb = Vec::new();
+        let mut sheet = [0u32.to_le_bytes(), 1u32.to_le_bytes()].concat();
+        sheet.extend(wide("rId1"));
+        sheet.extend(wide("S"));
+        rec(&mut wb, 0x009C, &sheet); // BrtBundleSh
+        rec(&mut wb, 0x0090, &[]); // BrtEndBundleShs
+        rec(&mut wb, 0x009D, &[]); // BrtCalcProp
+        let mut ws = Vec::new();
+        rec(&mut ws, 0x0081, &[]); // BrtBeginSheet
+        rec(&mut ws, 0x0094, &[0; 16]); // BrtWsDim
+        rec(&mut ws, 0x0091, &[]); // BrtBeginSheetData
+        for &(row, col, v) in cells {
+            let mut hdr = row.to_le_bytes().to_vec();
+            hdr.extend_from_slice(&[0; 13]);
+            rec(&mut ws, 0x0000, &hdr); // BrtRowHdr
+            let mut cell = col.to_le_bytes().to_vec();
+            cell.extend_from_slice(&[0; 4]);
+            cell.extend_from_slice(&v.to_le_bytes());
+            rec(&mut ws, 0x0005, &cell); // BrtCellReal
+        }
+        rec(&mut ws, 0x0092, &[]); // BrtEndSheetData
+        let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opt = zip::write::SimpleFileOptions::default();
+        for (name, data) in [
+            (
+                "xl/_rels/workbook.bin.rels",
+                br#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.bin"/></Relationships>"#.to_vec(),
+            ),
+            ("xl/workbook.bin", wb),
+            ("xl/worksheets/sheet1.bin", ws),
+        ] {
+            z.start_file(name, opt).unwrap();
+            z.write_all(&data).unwrap();
+        }
+        z.finish().unwrap().into_inner()
+    }
+
+    /// Every file here would make calamine allocate gigabytes (or abort, or
+    /// loop forever) if it reached `Xls::new` / `Ods::new` /
+    /// `worksheet_range`: the test finishing is the proof it did not.
+    #[test]
+    fn hostile_sheets_are_refused_before_calamine_allocates() {
+        use super::super::ods_percent::tests::ods;
+        use super::super::xls_percent::tests::{container, number, workbook};
+        let limits = Limits::default();
+        // LibreOffice files: A1 and IV65536 (16.8M dense cells); A1 and
+        // ALL90000 (90M dense cells, ~2.9 GB in calamine).
+        let xls: &[u8] = include_bytes!("../../tests/data/hostile/corners.xls");
+        refused(
+            timed("corners.xls", || read_bytes(xls, "xls", &limits)),
+            "表一",
+        );
+        let ods_file: &[u8] = include_bytes!("../../tests/data/hostile/corners.ods");
+        refused(
+            timed("corners.ods", || read_bytes(ods_file, "ods", &limits)),
+            "表一",
+        );
+        // Cells at (0, 0) and (65535, 65535): 2^32 dense cells, 137 GB.
+        let far = container(&workbook(&[], &[number(0, 0), number(65535, 65535)]));
+        refused(timed("far.xls", || read_bytes(&far, "xls", &limits)), "S");
+        // One value repeated over 16,384 columns: 100,000 rows (1.6G cells)
+        // and 6,000 rows (98M cells, under calamine's cap: 3.1 GB).
+        for rows in [100_000, 6_000] {
+            let bytes = ods(&format!(
+                r#"<table:table table:name="R"><table:table-row table:number-rows-repeated="{rows}"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"/></table:table-row></table:table>"#
+            ));
+            refused(
+                timed(&format!("repeat{rows}.ods"), || {
+                    read_bytes(&bytes, "ods", &limits)
+                }),
+                "R",
+            );
+        }
+        // A document ending inside a table: calamine would loop forever.
+        let endless = ods(
+            r#"<table:table table:name="E"><table:table-row><table:table-cell office:value="1"/></table:table-row>"#,
+        );
+        refused(
+            timed("endless.ods", || read_bytes(&endless, "ods", &limits)),
+            "E",
+        );
+        // Four billion spaces in one cell.
+        let spaces = ods(
+            r#"<table:table table:name="T"><table:table-row><table:table-cell office:value-type="string"><text:p><text:s text:c="4000000000"/></text:p></table:table-cell></table:table-row></table:table>"#,
+        );
+        refused(
+            timed("spaces.ods", || read_bytes(&spaces, "ods", &limits)),
+            "T",
+        );
+        // xlsb is streamed: A1 and XFD1048576 (550 GB as a range) read fine.
+        let bin = xlsb(&[(0, 0, 1.0), (1_048_575, 16_383, 2.0)]);
+        let wb = timed("corners.xlsb", || read_bytes(&bin, "xlsb", &limits)).unwrap();
+        let cells: Vec<(u32, u32)> = wb.sheets[0].cells.iter().map(|c| (c.row, c.col)).collect();
+        assert_eq!(cells, [(0, 0), (1_048_575, 16_383)]);
+        // ... and still held to the value-cell limit.
+        let small = Limits {
+            max_cells_per_sheet: 1,
+            ..Limits::default()
+        };
+        assert!(matches!(
+            read_bytes(&bin, "xlsb", &small),
+            Err(ReadError::TooManyCells { .. })
+        ));
+    }
+
+    #[test]
+    fn ordinary_xls_and_ods_still_read() {
+        let limits = Limits::default();
+        for (bytes, ext) in [
+            (
+                &include_bytes!("../../tests/data/percent/percent.xls")[..],
+                "xls",
+            ),
+            (
+                &include_bytes!("../../tests/data/percent/percent.ods")[..],
+                "ods",
+            ),
+        ] {
+            let wb = timed(ext, || read_bytes(bytes, ext, &limits)).unwrap();
+            let alpha = wb.sheets.iter().find(|s| s.name == "Alpha").unwrap();
+            assert_eq!(alpha.get(0, 2), Some(&Value::Percent(0.3)), "{ext}");
+            assert_eq!(alpha.get(4, 3), Some(&Value::Number(0.6)), "{ext}");
+            let second = wb.sheets.iter().find(|s| s.name == "第二页").unwrap();
+            assert_eq!(second.get(1999, 29), Some(&Value::Percent(0.5)), "{ext}");
+            // The rule scales with the limit: 第二页 spans 2,000 × 30 cells.
+            let tight = Limits {
+                max_cells_per_sheet: 10_000,
+                ..Limits::default()
+            };
+            match read_bytes(bytes, ext, &tight) {
+                Err(ReadError::TooManyCells { sheet, .. }) => assert_eq!(sheet, "第二页"),
+                other => panic!("{ext}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn rule_thresholds() {
+        let limits = Limits {
+            max_cells_per_sheet: 100,
+            ..Limits::default()
+        };
+        let sheet = |rows: u32, cols: u32, cells: u64| Extent {
+            first_row: 0,
+            last_row: rows - 1,
+            first_col: 0,
+            last_col: cols - 1,
+            cells,
+            staged: cells,
+            text_bytes: 0,
+        };
+        let one = |e: Extent| HashMap::from([("A".to_owned(), e)]);
+        assert!(check_extents(&one(sheet(20, 20, 100)), &limits).is_ok());
+        assert!(check_extents(&one(sheet(20, 20, 101)), &limits).is_err());
+        assert!(check_extents(&one(sheet(20, 21, 2)), &limits).is_err());
+        let staged = Extent {
+            staged: 401,
+            ..sheet(1, 1, 1)
+        };
+        assert!(check_extents(&one(staged), &limits).is_err());
+        let text = Extent {
+            text_bytes: 128 * 100 + 1,
+            ..sheet(1, 1, 1)
+        };
+        assert!(check_extents(&one(text), &limits).is_err());
+        assert!(check_extents(&one(Extent::EMPTY), &limits).is_ok());
+        // Two sheets at the allowance pass; a third does not, naming the
+        // largest.
+        let mut m = HashMap::from([
+            ("A".to_owned(), sheet(20, 20, 10)),
+            ("B".to_owned(), sheet(20, 20, 10)),
+        ]);
+        assert!(check_extents(&m, &limits).is_ok());
+        m.insert("C".to_owned(), sheet(10, 10, 10));
+        match check_extents(&m, &limits) {
+            Err(ReadError::TooManyCells { sheet, limit }) => {
+                assert_eq!((sheet.as_str(), limit), ("A", 100));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }
