@@ -306,3 +306,154 @@ fn nothing_is_dropped_in_text_json_or_report() {
     );
     std::fs::remove_file(report).unwrap();
 }
+
+#[test]
+fn a_tampered_ledger_is_reported_precisely_and_never_repaired_by_dropping_data() {
+    use taizhang::ledger::{LCell, Ledger};
+    let dir = tmp();
+    let d = dir.path();
+    let ledger = at(d, "台账.xlsx");
+    let policy = ["--policy", "samples/taizhang.toml"];
+    taizhang()
+        .arg("merge")
+        .arg("samples/inbox/2018-03-立项")
+        .arg("--ledger")
+        .arg(&ledger)
+        .args(policy)
+        .output()
+        .unwrap();
+    // A date column holding text: reported with its cell, kept as typed.
+    let mut l = Ledger::read(&ledger).unwrap();
+    let col = l.projects.col("开始时间").unwrap();
+    l.projects.set(1, "开始时间", LCell::text("明年开春"));
+    l.save(&ledger).unwrap();
+    let out = taizhang()
+        .arg("merge")
+        .arg("samples/inbox/2018-04")
+        .arg("--ledger")
+        .arg(&ledger)
+        .args(policy)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    let cell = format!("项目台账!{}", taizhang::read::cell_name(2, col as u32));
+    assert!(err.contains(&cell) && err.contains("明年开春"), "{err}");
+    assert_eq!(
+        Ledger::read(&ledger)
+            .unwrap()
+            .projects
+            .get(1, "开始时间")
+            .display(),
+        "明年开春"
+    );
+    // A duplicated project ID stops the run and names both cells.
+    let mut l = Ledger::read(&ledger).unwrap();
+    let first = l.projects.get(0, "项目编号").clone();
+    l.projects.set(2, "项目编号", first);
+    l.save(&ledger).unwrap();
+    let before = std::fs::read(&ledger).unwrap();
+    let out = taizhang()
+        .arg("merge")
+        .arg("samples/inbox/2018-05")
+        .arg("--ledger")
+        .arg(&ledger)
+        .args(policy)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(
+        err.contains("重复") && err.contains("项目台账!A2") && err.contains("项目台账!A4"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&ledger).unwrap(), before);
+    // A deleted sheet stops the run and names the sheet.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet().set_name("项目台账").unwrap();
+    for (c, h) in taizhang::ledger::schema::PROJECT_HEADERS.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    book.save(&ledger).unwrap();
+    let out = taizhang()
+        .arg("merge")
+        .arg("samples/inbox/2018-05")
+        .arg("--ledger")
+        .arg(&ledger)
+        .args(policy)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("缺少工作表“进度记录”"));
+}
+
+#[test]
+fn an_unwritable_destination_fails_clearly_and_leaves_nothing_half_written() {
+    let dir = tmp();
+    let d = dir.path();
+    let missing = at(d, "没有这个文件夹");
+    let out = taizhang()
+        .args(["check", "samples/inbox/2018-05", "--report"])
+        .arg(at(&missing, "校验报告.xlsx"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("无法写入"));
+    let out = taizhang()
+        .args(["merge", "samples/inbox/2018-03-立项", "--ledger"])
+        .arg(at(&missing, "台账.xlsx"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!missing.exists());
+}
+
+#[test]
+fn the_1904_date_system_and_dates_before_1900_are_read_right() {
+    let dir = tmp();
+    let d = dir.path();
+    // Excel for Mac's 1904 system: the same day is 1,462 serial days smaller.
+    let p = at(d, "1904.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet().set_name("立项书").unwrap();
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    for (i, (label, value)) in good_proposal().into_iter().enumerate() {
+        ws.write_string(i as u32, 0, label).unwrap();
+        match (label, value) {
+            ("完成时间", _) => {
+                ws.write_number_with_format(i as u32, 1, 43465.0 - 1462.0, &date)
+                    .unwrap();
+            }
+            (_, V::T(t)) => {
+                ws.write_string(i as u32, 1, t).unwrap();
+            }
+            (_, V::N(n)) => {
+                ws.write_number(i as u32, 1, n).unwrap();
+            }
+            _ => {
+                ws.write_number_with_format(i as u32, 1, 43191.0 - 1462.0, &date)
+                    .unwrap();
+            }
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut wb = String::new();
+    archive
+        .by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut wb)
+        .unwrap();
+    let wb = wb.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1);
+    std::fs::write(&p, rezip(&bytes, "xl/workbook.xml", wb.as_bytes())).unwrap();
+    let (json, _) = check_json(&[&p], &[]);
+    let f = &json["files"][0];
+    assert_eq!(f["record"]["deadline"], "2018-12-31", "{f}");
+    assert_eq!(f["record"]["start"], "2018-04-01", "{f}");
+    // A date before 1900 can only be text: read, and judged like any other.
+    let p2 = at(d, "1899.xlsx");
+    let pairs = with(good_proposal(), "完成时间", Some(V::T("1899-12-31")));
+    write_book(&p2, &[sheet("立项书", rows("立项书", &pairs))]);
+    let (json, _) = check_json(&[&p2], &[]);
+    assert_eq!(codes(&json["files"][0]), vec!["E_DATE_ORDER"]);
+    assert_eq!(json["files"][0]["record"]["deadline"], "1899-12-31");
+}
