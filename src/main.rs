@@ -31,6 +31,13 @@ enum Command {
 }
 
 fn main() {
+    // Output piped into `head` or a closed pager ends the program quietly, as for any Unix
+    // tool, instead of a panic when stdout goes away.
+    #[cfg(unix)]
+    // SAFETY: setting a signal disposition to its default at start-up, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
