@@ -88,10 +88,21 @@ fn is_label(value: &Value) -> bool {
 
 fn label_or_header(t: &str) -> bool {
     let norm = normalize_label(t);
-    labels::field_for_label(&norm).is_some()
+    if labels::field_for_label(&norm).is_some()
         || labels::MILESTONE_STAGE.contains(&norm.as_str())
         || labels::HEADINGS.contains(&norm.as_str())
-        || label_hit(t, 0, 0).is_some()
+    {
+        return true;
+    }
+    // `项目名称：红色网格工程`: a label with its value in the same cell is a label too.
+    match t.find(['：', ':']) {
+        Some(i) => {
+            let (left, right) = t.split_at(i);
+            !right.trim_start_matches(['：', ':']).trim().is_empty()
+                && labels::field_for_label(&normalize_label(left)).is_some()
+        }
+        None => false,
+    }
 }
 
 /// A hint in its own cell, such as `（不少于10字）`: not a value.
@@ -116,17 +127,17 @@ fn value_of(sheet: &Sheet, hit: &Hit) -> (Option<Value>, String) {
             sheet.address(hit.row, hit.col),
         );
     }
-    let expected = sheet.address(hit.row, hit.col + 1);
+    let expected = || (None, sheet.address(hit.row, hit.col + 1));
     for cell in sheet.row(hit.row).iter().filter(|c| c.col > hit.col) {
         if is_label(&cell.value) {
-            return below(sheet, hit).unwrap_or((None, expected));
+            return below(sheet, hit).unwrap_or_else(expected);
         }
         if is_hint(&cell.value) {
             continue;
         }
         return (Some(cell.value.clone()), sheet.address(cell.row, cell.col));
     }
-    below(sheet, hit).unwrap_or((None, expected))
+    below(sheet, hit).unwrap_or_else(expected)
 }
 
 /// The value under a label (label-above layout). A label directly below means "blank".

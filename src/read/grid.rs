@@ -89,25 +89,36 @@ impl Sheet {
 
     /// The address a clerk reads in Excel: `立项书!C7`.
     pub fn address(&self, row: u32, col: u32) -> String {
-        format!("{}!{}", self.name, cell_name(row, col))
+        let mut out = String::with_capacity(self.name.len() + 12);
+        out.push_str(&self.name);
+        out.push('!');
+        push_cell_name(&mut out, row, col);
+        out
     }
 }
 
 /// `C7` for (6, 2).
 pub fn cell_name(row: u32, col: u32) -> String {
-    let mut letters = Vec::new();
+    let mut out = String::with_capacity(10);
+    push_cell_name(&mut out, row, col);
+    out
+}
+
+/// Appends `C7` for (6, 2) without intermediate allocations: every field's address is built.
+fn push_cell_name(out: &mut String, row: u32, col: u32) {
+    let mut letters = [0u8; 4];
+    let mut n = 0;
     let mut c = col as u64 + 1;
-    while c > 0 {
-        let rem = ((c - 1) % 26) as u8;
-        letters.push((b'A' + rem) as char);
+    while c > 0 && n < letters.len() {
+        letters[n] = b'A' + ((c - 1) % 26) as u8;
         c = (c - 1) / 26;
+        n += 1;
     }
-    letters.reverse();
-    format!(
-        "{}{}",
-        letters.into_iter().collect::<String>(),
-        row as u64 + 1
-    )
+    for &b in letters[..n].iter().rev() {
+        out.push(b as char);
+    }
+    use std::fmt::Write;
+    let _ = write!(out, "{}", row as u64 + 1);
 }
 
 /// A whole workbook as a grid.
