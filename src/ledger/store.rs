@@ -132,6 +132,16 @@ impl Ledger {
                 .worksheet_range(name)
                 .map_err(|e| unreadable(e.to_string()))?;
             let table = table_from_range(name, &range);
+            // `进度记录(2)` …: the continuation of a sheet that passed Excel's row limit.
+            if let Some(base) = continuation_of(name) {
+                if let Some(target) = ledger.table_mut(base) {
+                    if target.headers == table.headers {
+                        target.rows.extend(table.rows);
+                        found.push(name.clone());
+                        continue;
+                    }
+                }
+            }
             match name.as_str() {
                 schema::PROJECTS => ledger.projects = table,
                 schema::REPORTS => ledger.reports = table,
@@ -250,26 +260,44 @@ impl Ledger {
         out
     }
 
+    /// The table behind a sheet name, for continuation sheets.
+    fn table_mut(&mut self, name: &str) -> Option<&mut Table> {
+        [
+            &mut self.projects,
+            &mut self.reports,
+            &mut self.units,
+            &mut self.changes,
+            &mut self.sources,
+            &mut self.about,
+            &mut self.submitted,
+        ]
+        .into_iter()
+        .chain(self.others.iter_mut())
+        .find(|t| t.name == name)
+    }
+
     /// The workbook, every sheet streamed row by row (constant-memory mode): a 100,000-project
     /// ledger is written without holding a second copy of its cells in memory.
     fn workbook(&self) -> Result<Workbook, XlsxError> {
+        self.workbook_split(SHEET_ROWS)
+    }
+
+    /// [`Ledger::workbook`] with at most `limit` data rows per sheet: a longer table continues on
+    /// `进度记录(2)`, `进度记录(3)` …, each with the header, so nothing is ever cut off.
+    fn workbook_split(&self, limit: usize) -> Result<Workbook, XlsxError> {
         let mut book = Workbook::new();
-        for table in [
+        let visible = [
             &self.projects,
             &self.reports,
             &self.units,
             &self.changes,
             &self.sources,
             &self.about,
-        ]
-        .into_iter()
-        .chain(&self.others)
-        {
-            write_table(book.add_worksheet_with_constant_memory()?, table)?;
+        ];
+        for table in visible.into_iter().chain(&self.others) {
+            write_parts(&mut book, table, limit, false)?;
         }
-        let hidden = book.add_worksheet_with_constant_memory()?;
-        write_table(hidden, &self.submitted)?;
-        hidden.set_hidden(true);
+        write_parts(&mut book, &self.submitted, limit, true)?;
         Ok(book)
     }
 
@@ -294,6 +322,41 @@ impl Ledger {
         )
         .map_err(fail)
     }
+}
+
+/// Data rows per sheet: Excel's 1,048,576 rows less the header.
+const SHEET_ROWS: usize = 1_048_575;
+
+/// The table a continuation sheet (`进度记录(2)`) belongs to.
+fn continuation_of(name: &str) -> Option<&str> {
+    let open = name.rfind('(')?;
+    let digits = name[open + 1..].strip_suffix(')')?;
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())).then(|| &name[..open])
+}
+
+fn write_parts(
+    book: &mut Workbook,
+    table: &Table,
+    limit: usize,
+    hidden: bool,
+) -> Result<(), XlsxError> {
+    let limit = limit.max(1);
+    let parts = table.rows.len().div_ceil(limit).max(1);
+    for part in 0..parts {
+        let rows = &table.rows
+            [(part * limit).min(table.rows.len())..((part + 1) * limit).min(table.rows.len())];
+        let name = if part == 0 {
+            table.name.clone()
+        } else {
+            format!("{}({})", table.name, part + 1)
+        };
+        let sheet = book.add_worksheet_with_constant_memory()?;
+        write_table(sheet, &name, &table.headers, rows)?;
+        if hidden {
+            sheet.set_hidden(true);
+        }
+    }
+    Ok(())
 }
 
 /// Writes bytes over `path` safely (backup, temp file, fsync, rename).
@@ -479,8 +542,18 @@ fn cell_from_data(d: &Data) -> LCell {
     }
 }
 
-fn write_table(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
-    sheet.set_name(&table.name)?;
+fn write_table(
+    sheet: &mut Worksheet,
+    name: &str,
+    headers: &[String],
+    rows: &[Vec<LCell>],
+) -> Result<(), XlsxError> {
+    let table = Table {
+        name: name.to_owned(),
+        headers: headers.to_vec(),
+        rows: Vec::new(),
+    };
+    sheet.set_name(name)?;
     let header = style::header();
     let text = Format::new()
         .set_font_name(style::FONT)
@@ -508,7 +581,7 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
         .iter()
         .map(|h| percent_cols.contains(&h.as_str()))
         .collect();
-    for (i, row) in table.rows.iter().enumerate() {
+    for (i, row) in rows.iter().enumerate() {
         let r = i as u32 + 1;
         let mut lines = 1usize;
         for (c, cell) in row.iter().enumerate() {
@@ -566,9 +639,39 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
         sheet.autofilter(
             0,
             0,
-            table.rows.len().max(1) as u32,
+            rows.len().max(1) as u32,
             table.headers.len() as u16 - 1,
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_past_the_row_limit_continues_on_numbered_sheets_and_reads_back_whole() {
+        let mut l = Ledger::new();
+        for i in 0..7 {
+            let r = l.reports.push_row();
+            l.reports
+                .set(r, "项目编号", LCell::text(format!("2018-{i:03}")));
+            l.reports.set(r, "报告期", LCell::text("2018-05"));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("L.xlsx");
+        let mut book = l.workbook_split(3).unwrap();
+        book.save(&path).unwrap();
+        let names = calamine::open_workbook_auto(&path).unwrap().sheet_names();
+        assert!(
+            names.contains(&"进度记录(2)".to_owned()) && names.contains(&"进度记录(3)".to_owned())
+        );
+        let back = Ledger::read(&path).unwrap();
+        assert_eq!(back.reports.rows.len(), 7);
+        assert_eq!(back.reports.get(6, "项目编号").display(), "2018-006");
+        assert!(back.others.is_empty());
+        assert_eq!(continuation_of("进度记录(12)"), Some("进度记录"));
+        assert_eq!(continuation_of("会议(纪要)"), None);
+    }
 }
