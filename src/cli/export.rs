@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use serde_json::Value;
-use taizhang::ledger::{LCell, Ledger, Table};
+use taizhang::ledger::{LCell, Table};
 use taizhang::write::style::looks_like_formula;
 
 use super::exit;
@@ -45,14 +45,7 @@ pub struct ExportArgs {
 
 /// Runs `export`; returns the exit code.
 pub fn run(args: ExportArgs) -> i32 {
-    if !args.ledger.is_file() {
-        eprintln!(
-            "找不到台账“{}”，请先用 taizhang merge 生成台账",
-            args.ledger.display()
-        );
-        return exit::FAILED;
-    }
-    let ledger = match Ledger::read(&args.ledger) {
+    let ledger = match super::read_ledger(&args.ledger) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("{e}");

@@ -68,6 +68,18 @@ pub fn spinner(quiet: bool, what: &str) -> indicatif::ProgressBar {
     bar
 }
 
+/// Opens an existing ledger for the commands that only read it (status, scoresheet, rank,
+/// export), with the message a clerk needs when it is not there yet.
+pub fn read_ledger(path: &Path) -> Result<taizhang::ledger::Ledger, String> {
+    if !path.is_file() {
+        return Err(format!(
+            "找不到台账“{}”，请先用 taizhang merge 生成台账",
+            path.display()
+        ));
+    }
+    taizhang::ledger::Ledger::read(path).map_err(|e| e.to_string())
+}
+
 /// Reading bounds from the command line (file size in MB, cells per sheet).
 pub fn limits(max_file_mb: u64, max_cells: usize) -> taizhang::read::Limits {
     taizhang::read::Limits {

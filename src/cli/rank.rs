@@ -9,7 +9,6 @@ use std::path::PathBuf;
 
 use clap::Args;
 use taizhang::batch;
-use taizhang::ledger::Ledger;
 use taizhang::rank::{self, input, report::YearEnd};
 use taizhang::read::Limits;
 use taizhang::rules::Severity;
@@ -52,13 +51,7 @@ fn run_inner(args: &RankArgs) -> Result<i32, String> {
     if policy.rubric.is_empty() {
         return Err("政策文件中没有评分标准（rubric），无法排名".into());
     }
-    if !args.ledger.is_file() {
-        return Err(format!(
-            "找不到台账“{}”，请先用 taizhang merge 生成台账",
-            args.ledger.display()
-        ));
-    }
-    let ledger = Ledger::read(&args.ledger).map_err(|e| e.to_string())?;
+    let ledger = super::read_ledger(&args.ledger)?;
     let projects = rank::projects(&ledger);
     let paths = batch::collect(&args.scores).map_err(|e| e.to_string())?;
     let mut files = input::read_files(&paths, &policy, &Limits::default());

@@ -8,7 +8,6 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use taizhang::ledger::Ledger;
 use taizhang::rank;
 
 use super::exit;
@@ -44,14 +43,7 @@ pub fn run(args: ScoresheetArgs) -> i32 {
         eprintln!("政策文件中没有评分标准（rubric），无法生成评分表");
         return exit::FAILED;
     }
-    if !args.ledger.is_file() {
-        eprintln!(
-            "找不到台账“{}”，请先用 taizhang merge 生成台账",
-            args.ledger.display()
-        );
-        return exit::FAILED;
-    }
-    let ledger = match Ledger::read(&args.ledger) {
+    let ledger = match super::read_ledger(&args.ledger) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("{e}");

@@ -10,7 +10,6 @@ use chrono::NaiveDate;
 use clap::Args;
 use taizhang::ledger::schedule::Status;
 use taizhang::ledger::status::{self, MonthlyStatus};
-use taizhang::ledger::Ledger;
 
 use super::exit;
 
@@ -49,14 +48,7 @@ pub fn run(args: StatusArgs) -> i32 {
             return exit::FAILED;
         }
     };
-    if !args.ledger.is_file() {
-        eprintln!(
-            "找不到台账“{}”，请先用 taizhang merge 生成台账",
-            args.ledger.display()
-        );
-        return exit::FAILED;
-    }
-    let ledger = match Ledger::read(&args.ledger) {
+    let ledger = match super::read_ledger(&args.ledger) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("{e}");

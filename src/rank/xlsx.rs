@@ -111,10 +111,7 @@ pub fn table(
                 Cell::Text(s) => {
                     style::write_text(sheet, r, col, s, &base)?;
                     let width = (widths.get(c) - 1.0).max(1.0);
-                    let needed: f64 = s
-                        .lines()
-                        .map(|l| (style::text_width(l) / width).ceil().max(1.0))
-                        .sum();
+                    let needed = style::lines_needed(s, width);
                     lines = lines.max(needed);
                 }
                 Cell::Score(n) => {

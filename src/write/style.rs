@@ -96,10 +96,7 @@ impl Table<'_> {
             for (c, text) in cells.iter().enumerate() {
                 write_text(sheet, row, c as u16, text, format)?;
                 let width = widths.get(c).max(1.0);
-                let needed: f64 = text
-                    .lines()
-                    .map(|l| (text_width(l) / (width - 1.0).max(1.0)).ceil().max(1.0))
-                    .sum();
+                let needed = lines_needed(text, width - 1.0);
                 lines = lines.max(needed);
             }
             if lines > 1.0 {
@@ -115,6 +112,15 @@ impl Table<'_> {
         )?;
         Ok(())
     }
+}
+
+/// How many lines `text` takes in a wrapped cell `width` units wide: rows are sized from it,
+/// since neither Excel nor LibreOffice grows a row for wrapped text written by a program.
+pub fn lines_needed(text: &str, width: f64) -> f64 {
+    let width = width.max(1.0);
+    text.lines()
+        .map(|l| (text_width(l) / width).ceil().max(1.0))
+        .sum()
 }
 
 /// The header row: bold, filled, bordered, centred, wrapped.
