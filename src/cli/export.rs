@@ -253,6 +253,7 @@ pub fn jsonl(t: &Table) -> Result<String, serde_json::Error> {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+    use taizhang::ledger::Ledger;
 
     fn table() -> Table {
         let mut l = Ledger::new();
