@@ -77,10 +77,67 @@ pub fn parse_date(value: &Value, role: DayRole, year: i32) -> Option<NaiveDate> 
     }
 }
 
+/// A date written the common way — `2018-12-31`, `2018/12/31`, `2018.12.31`, `2018年12月31日`,
+/// `2018年12月`, `2018.12`, `4月`, `4月5日` — read without regular expressions: (year if written,
+/// month, day if written). Anything else returns `None` and is left to the full parsers.
+fn simple_date(t: &str) -> Option<(Option<i32>, u32, Option<u32>)> {
+    let b = t.as_bytes();
+    let digits = |at: usize| b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let num = |at: usize, n: usize| {
+        std::str::from_utf8(&b[at..at + n])
+            .ok()?
+            .parse::<u32>()
+            .ok()
+    };
+    let n = digits(0);
+    let (year, mut i) = match n {
+        4 => {
+            let y = num(0, 4)? as i32;
+            let sep = t[4..].chars().next()?;
+            if !matches!(sep, '-' | '/' | '.' | '年') {
+                return None;
+            }
+            (Some(y), 4 + sep.len_utf8())
+        }
+        1 | 2 => (None, 0),
+        _ => return None,
+    };
+    let m_len = digits(i);
+    if !(1..=2).contains(&m_len) {
+        return None;
+    }
+    let month = num(i, m_len)?;
+    i += m_len;
+    let rest = &t[i..];
+    if year.is_none() && !rest.starts_with('月') {
+        return None;
+    }
+    let rest = rest.strip_prefix('月').unwrap_or(rest);
+    if rest.is_empty() {
+        return Some((year, month, None));
+    }
+    let sep_ok = rest.starts_with(['-', '/', '.']) || t.contains('月');
+    let day_at = t.len() - rest.len() + usize::from(rest.starts_with(['-', '/', '.']));
+    let d_len = digits(day_at);
+    if !sep_ok || !(1..=2).contains(&d_len) {
+        return None;
+    }
+    let day = num(day_at, d_len)?;
+    let tail = &t[day_at + d_len..];
+    matches!(tail, "" | "日" | "号").then_some((year, month, Some(day)))
+}
+
 /// A date from text: `2018-12-31`, `2018/12/31`, `2018.12.31`, `2018年12月31日`, `2018年12月`,
 /// `2018.12`, `20181231`, `年底`, `2018年底`, `12月31日`.
 pub fn parse_date_text(text: &str, role: DayRole, year: i32) -> Option<NaiveDate> {
     let t = strip_spaces(&fold_width(text));
+    if let Some((y, m, d)) = simple_date(&t) {
+        let y = y.unwrap_or(year);
+        return match d {
+            Some(d) => NaiveDate::from_ymd_opt(y, m, d),
+            None => month_day(y, m, role),
+        };
+    }
     let num = |s: &str| s.parse::<u32>().ok();
     if let Some(c) = FULL_DATE.captures(&t).or_else(|| COMPACT_DATE.captures(&t)) {
         let y = c[1].parse::<i32>().ok()?;
@@ -255,6 +312,37 @@ static MILESTONE_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// The common milestone periods without regular expressions: two simple dates around an explicit
+/// range sign (`—`, `～`, `至` …, or `-` between dates that do not use `-` themselves), or one.
+fn simple_span(text: &str, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    let t = strip_spaces(text);
+    let day = |(y, m, d): (Option<i32>, u32, Option<u32>), y0: i32, role| match d {
+        Some(d) => NaiveDate::from_ymd_opt(y.unwrap_or(y0), m, d),
+        None => month_day(y.unwrap_or(y0), m, role),
+    };
+    let split = t
+        .split_once(['—', '–', '～', '~', '至', '到', '－'])
+        .or_else(|| match t.matches('-').count() {
+            1 => t.split_once('-'),
+            _ => None,
+        });
+    match split {
+        Some((a, b)) => {
+            let a = simple_date(a)?;
+            let b = simple_date(b)?;
+            let ya = a.0.unwrap_or(year);
+            Some((day(a, year, DayRole::Start)?, day(b, ya, DayRole::End)?))
+        }
+        None => {
+            let one = simple_date(&t)?;
+            Some((
+                day(one, year, DayRole::Start)?,
+                day(one, year, DayRole::End)?,
+            ))
+        }
+    }
+}
+
 /// A milestone period: `2018年4月—2018年5月`, `2018.4-2018.5`, `2018/04/01～2018/05/31`, `4月-5月`,
 /// or one month. Returns (first day, last day).
 pub fn parse_span(value: &Value, year: i32) -> Option<(NaiveDate, NaiveDate)> {
@@ -266,6 +354,9 @@ pub fn parse_span(value: &Value, year: i32) -> Option<(NaiveDate, NaiveDate)> {
         }
         other => fold_width(&other.to_text()),
     };
+    if let Some(span) = simple_span(&text, year) {
+        return Some(span);
+    }
     let mut dates: Vec<(i32, u32, Option<u32>)> = Vec::new();
     let mut last_year = year;
     for c in MILESTONE_TOKEN.captures_iter(&text) {
