@@ -125,7 +125,7 @@ fn drifted_labels_merged_cells_and_inline_values_are_read() {
     ws.write_string(14, 2, "张伟 李娜\n王强").unwrap();
     ws.write_string(15, 0, "选题序号").unwrap();
     ws.write_string(15, 2, "１３").unwrap();
-    ws.write_string(16, 0, "阶段").unwrap();
+    ws.write_string(16, 0, "阶　段").unwrap();
     ws.write_string(16, 1, "起止时间").unwrap();
     ws.write_string(16, 2, "主要内容").unwrap();
     ws.write_string(17, 0, "调研摸底").unwrap();

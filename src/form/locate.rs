@@ -159,12 +159,14 @@ fn below(sheet: &Sheet, hit: &Hit) -> Option<(Option<Value>, String)> {
 
 /// Counts the distinct fields of each scope on a sheet.
 fn score(hits: &[Hit]) -> (usize, usize, usize, usize) {
-    let mut seen = HashSet::new();
+    // A few dozen hits at most: a small list beats hashing.
+    let mut seen: Vec<&str> = Vec::with_capacity(hits.len());
     let (mut proposal, mut progress, mut both, mut scores) = (0, 0, 0, 0);
     for h in hits {
-        if !seen.insert(h.field.key) {
+        if seen.contains(&h.field.key) {
             continue;
         }
+        seen.push(h.field.key);
         match h.field.scope {
             Scope::Proposal => proposal += 1,
             Scope::Progress => progress += 1,

@@ -72,6 +72,14 @@ pub(super) fn find(sheet: &Sheet) -> Table {
     let mut rows: Vec<u32> = sheet.cells.iter().map(|c| c.row).collect();
     rows.dedup();
     for (i, &header) in rows.iter().enumerate() {
+        // Every stage header word contains 阶 or 步 (even spaced out, `阶　段`): rows without
+        // one are not looked at closely.
+        let candidate = sheet.row(header).iter().any(
+            |c| matches!(&c.value, Value::Text(t) if t.len() <= 40 && t.contains(['阶', '步'])),
+        );
+        if !candidate {
+            continue;
+        }
         let Some(cols) = header_columns(sheet, header) else {
             continue;
         };
