@@ -111,56 +111,32 @@ pub const SOURCE_HEADERS: &[&str] = &["文件名", "SHA-256", "类型", "合并�
 /// 说明 columns.
 pub const ABOUT_HEADERS: &[&str] = &["项目", "内容"];
 
-/// The headers a sheet must have when read back (SPEC §6: "at least these").
-pub fn required(sheet: &str) -> &'static [&'static str] {
-    match sheet {
-        PROJECTS => &PROJECT_HEADERS_REQUIRED,
-        REPORTS => &REPORT_HEADERS_REQUIRED,
-        UNITS => UNIT_HEADERS,
-        CHANGES => CHANGE_HEADERS,
-        SOURCES => SOURCE_HEADERS,
-        _ => &[],
-    }
-}
-
-const PROJECT_HEADERS_REQUIRED: [&str; 23] = [
-    "项目编号",
-    "年度",
-    "申报单位",
-    "项目类别",
-    "项目名称",
-    "工作范围或对象",
-    "工作目标",
-    "主要措施",
-    "开始时间",
-    "完成时间",
-    "成果形式",
-    "责任单位",
-    "责任人",
-    "职务",
-    "项目组成员",
-    "联系电话",
-    "状态",
-    "最新进度",
-    "最近报告期",
-    "版本",
-    "来源文件",
-    "重点项目",
-    "备注",
-];
-
-const REPORT_HEADERS_REQUIRED: [&str; 10] = [
-    "项目编号",
-    "项目名称",
-    "报告期",
-    "完成进度",
-    "项目状态",
-    "本期完成情况",
-    "存在问题",
-    "下步计划",
+/// 项目台账 columns taizhang adds beyond SPEC §6's: a ledger written by an older version may lack
+/// them (they are added back on read), so they are not required.
+const EXTRA_PROJECT_HEADERS: &[&str] = &[
+    "参考目录序号",
+    "主要内容",
+    "可行性分析",
+    "经费预算（万元）",
     "填报日期",
-    "来源文件",
+    "进度安排",
 ];
+
+/// 进度记录 columns beyond SPEC §6's.
+const EXTRA_REPORT_HEADERS: &[&str] = &["填报人"];
+
+/// The headers a sheet must have when read back (SPEC §6: "at least these").
+pub fn required(sheet: &str) -> Vec<&'static str> {
+    let (all, extra): (&[&'static str], &[&str]) = match sheet {
+        PROJECTS => (PROJECT_HEADERS, EXTRA_PROJECT_HEADERS),
+        REPORTS => (REPORT_HEADERS, EXTRA_REPORT_HEADERS),
+        UNITS => (UNIT_HEADERS, &[]),
+        CHANGES => (CHANGE_HEADERS, &[]),
+        SOURCES => (SOURCE_HEADERS, &[]),
+        _ => (&[], &[]),
+    };
+    all.iter().copied().filter(|h| !extra.contains(h)).collect()
+}
 
 /// Columns holding dates: written as real dates, read back as dates.
 pub const DATE_COLUMNS: &[&str] = &["开始时间", "完成时间", "填报日期"];
@@ -180,3 +156,19 @@ pub const LONG_COLUMNS: &[&str] = &[
     "新值",
     "备注",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_headers_are_spec_section_6() {
+        let projects = required(PROJECTS);
+        assert_eq!(projects.len(), 23);
+        assert_eq!(projects[0], "项目编号");
+        assert_eq!(projects[22], "备注");
+        assert_eq!(required(REPORTS).len(), 10);
+        assert!(required(REPORTS).contains(&"来源文件"));
+        assert!(required(ABOUT).is_empty());
+    }
+}
