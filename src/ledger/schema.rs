@@ -52,29 +52,9 @@ pub const PROJECT_HEADERS: &[&str] = &[
     "备注",
 ];
 
-/// The 项目台账 columns a submission fills (the rest are the tool's or the clerk's).
-pub const SUBMITTED_HEADERS: &[&str] = &[
-    "申报单位",
-    "项目类别",
-    "项目名称",
-    "参考目录序号",
-    "工作范围或对象",
-    "工作目标",
-    "主要措施",
-    "主要内容",
-    "可行性分析",
-    "开始时间",
-    "完成时间",
-    "成果形式",
-    "责任单位",
-    "责任人",
-    "职务",
-    "项目组成员",
-    "联系电话",
-    "经费预算（万元）",
-    "填报日期",
-    "进度安排",
-];
+/// The 项目台账 columns a submission fills (申报单位 … 进度安排; the rest are the tool's or the
+/// clerk's): a run of [`PROJECT_HEADERS`], so the two lists cannot drift apart.
+pub const SUBMITTED_HEADERS: &[&str] = PROJECT_HEADERS.split_at(2).1.split_at(20).0;
 
 /// 进度记录 columns.
 pub const REPORT_HEADERS: &[&str] = &[
@@ -170,5 +150,7 @@ mod tests {
         assert_eq!(required(REPORTS).len(), 10);
         assert!(required(REPORTS).contains(&"来源文件"));
         assert!(required(ABOUT).is_empty());
+        assert_eq!(SUBMITTED_HEADERS.first(), Some(&"申报单位"));
+        assert_eq!(SUBMITTED_HEADERS.last(), Some(&"进度安排"));
     }
 }

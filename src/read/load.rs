@@ -335,19 +335,25 @@ type Prepared<'a> = (Cow<'a, [u8]>, HashMap<String, Extent>);
 
 /// What [`load_generic`] needs of a calamine reader beyond [`Reader`]: measuring the file before
 /// it is opened, and handing over a sheet's cells.
-trait Guarded: Reader<Cursor<Vec<u8>>> + Sized {
+trait Guarded: Reader<Cursor<Vec<u8>>> + Sized
+where
+    Self::Error: std::fmt::Display,
+{
     /// Measures the sheets before calamine opens the file; returns the bytes calamine should open
     /// and each sheet's [`Extent`] (none for readers that never build dense ranges).
     fn prepare(bytes: &[u8]) -> Result<Prepared<'_>, ReadError>;
 
     /// Calls `each` with every non-empty cell of sheet `name`; `percent(row, col)` says whether
-    /// the cell's number is a percentage.
+    /// the cell's number is a percentage. By default from calamine's range, which xls and ods
+    /// built (within the measured bounds) when the file was opened.
     fn each_cell(
         &mut self,
         name: &str,
         percent: &dyn Fn(u32, u32) -> bool,
         each: &mut dyn FnMut(Cell) -> Result<(), ReadError>,
-    ) -> Result<(), ReadError>;
+    ) -> Result<(), ReadError> {
+        range_cells(self, name, percent, each)
+    }
 }
 
 /// The cells of a sheet's calamine range (built when the file was opened, for xls and ods).
@@ -379,30 +385,12 @@ impl Guarded for Xls<Cursor<Vec<u8>>> {
         let prepared = super::xls_percent::prepare(bytes).map_err(unreadable)?;
         Ok((Cow::Owned(prepared.container), prepared.extents))
     }
-
-    fn each_cell(
-        &mut self,
-        name: &str,
-        percent: &dyn Fn(u32, u32) -> bool,
-        each: &mut dyn FnMut(Cell) -> Result<(), ReadError>,
-    ) -> Result<(), ReadError> {
-        range_cells(self, name, percent, each)
-    }
 }
 
 impl Guarded for Ods<Cursor<Vec<u8>>> {
     /// calamine reads `content.xml` with the same zip crate, so it sees the measured bytes.
     fn prepare(bytes: &[u8]) -> Result<Prepared<'_>, ReadError> {
         Ok((Cow::Borrowed(bytes), super::ods_percent::extents(bytes)))
-    }
-
-    fn each_cell(
-        &mut self,
-        name: &str,
-        percent: &dyn Fn(u32, u32) -> bool,
-        each: &mut dyn FnMut(Cell) -> Result<(), ReadError>,
-    ) -> Result<(), ReadError> {
-        range_cells(self, name, percent, each)
     }
 }
 
