@@ -4,6 +4,7 @@
 //! extracted. Problems never stop the run: an unreadable file is a result like any other.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -32,7 +33,91 @@ pub struct FileResult {
     /// The unit's label and cell on the form, for cross-file messages.
     #[serde(skip)]
     pub unit_field: Option<(String, String)>,
+    /// Who sent it, when it came by mail.
+    #[serde(skip)]
+    pub origin: Option<Origin>,
 }
+
+/// One spreadsheet to check: a file on disk, or an attachment inside a mail or an archive.
+///
+/// Everything downstream (rules, ledger, reports) sees only `name`, so a form that came inside
+/// a mail is handled exactly like one saved by hand.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The name in every output: the path as walked, or `信件或压缩包名 › 附件名`.
+    pub name: String,
+    /// Where its bytes are.
+    pub data: InputData,
+    /// Who sent it, when it came by mail.
+    pub origin: Option<Origin>,
+}
+
+/// Where an input's bytes are.
+#[derive(Debug, Clone)]
+pub enum InputData {
+    /// A file on disk, read when it is checked.
+    File(PathBuf),
+    /// Bytes already in memory (an attachment, an archive entry). Never written to disk.
+    Bytes(Arc<[u8]>),
+    /// A container that could not be opened: one result with `E_UNREADABLE` and this message.
+    Broken(String),
+}
+
+/// The provenance of an input that came by mail.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Origin {
+    /// The sender's address (`dangjian@tja.gov.cn`).
+    pub from: Option<String>,
+    /// The sender's display name, when the mail gives one.
+    pub from_name: Option<String>,
+    /// The mail's subject.
+    pub subject: Option<String>,
+    /// When the mail was sent (`2018-05-03 09:12`).
+    pub date: Option<String>,
+}
+
+impl Input {
+    /// A file on disk, named by its path.
+    pub fn file(path: PathBuf) -> Input {
+        Input {
+            name: path.display().to_string(),
+            data: InputData::File(path),
+            origin: None,
+        }
+    }
+
+    /// The SHA-256 of its bytes (hex), or `None` when they cannot be read.
+    pub fn sha256(&self) -> Option<String> {
+        use sha2::{Digest, Sha256};
+        use std::io::Read;
+        let mut hasher = Sha256::new();
+        match &self.data {
+            InputData::File(path) => {
+                let mut file = std::fs::File::open(path).ok()?;
+                let mut buf = vec![0u8; 64 * 1024];
+                loop {
+                    let n = file.read(&mut buf).ok()?;
+                    if n == 0 {
+                        break;
+                    }
+                    hasher.update(&buf[..n]);
+                }
+            }
+            InputData::Bytes(bytes) => hasher.update(bytes),
+            InputData::Broken(_) => return None,
+        }
+        Some(format!("{:x}", hasher.finalize()))
+    }
+
+    /// The name's last part (`附件名.xlsx`), which decides whether it is a spreadsheet.
+    fn leaf(&self) -> &Path {
+        let leaf = self.name.rsplit(SEPARATOR).next().unwrap_or(&self.name);
+        Path::new(leaf)
+    }
+}
+
+/// Between a mail's or archive's name and an entry's name: `信件.eml › 立项书.xlsx`.
+pub const SEPARATOR: &str = " › ";
 
 impl FileResult {
     /// The file name alone, for messages and reports.
@@ -117,22 +202,39 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     Ok(files)
 }
 
+/// Lists every input under the given paths, in path order: each file is one input.
+pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
+    Ok(collect(paths)?.into_iter().map(Input::file).collect())
+}
+
 /// Reads and checks one file on its own (no cross-file rules).
 pub fn check_file(path: &Path, policy: &Policy, limits: &Limits) -> FileResult {
+    check_input(&Input::file(path.to_path_buf()), policy, limits)
+}
+
+/// Reads and checks one input on its own (no cross-file rules).
+pub fn check_input(input: &Input, policy: &Policy, limits: &Limits) -> FileResult {
     let mut result = FileResult {
-        path: path.display().to_string(),
+        path: input.name.clone(),
         kind: FormKind::Skipped,
         ok: true,
         record: None,
         problems: Vec::new(),
         sheet: None,
         unit_field: None,
+        origin: input.origin.clone(),
     };
-    if !read::is_spreadsheet_name(path) {
-        return result;
-    }
+    let read = match &input.data {
+        InputData::Broken(message) => Err(ReadError::Unreadable(message.clone())),
+        _ if !read::is_spreadsheet_name(input.leaf()) => return result,
+        InputData::File(path) => read::read_path(path, limits),
+        InputData::Bytes(bytes) => {
+            let ext = read::extension(input.leaf()).unwrap_or_default();
+            read::read_bytes(bytes, &ext, limits)
+        }
+    };
     result.kind = FormKind::Unknown;
-    let book = match read::read_path(path, limits) {
+    let book = match read {
         Ok(book) => book,
         Err(e) => {
             let code = match e {
@@ -184,33 +286,34 @@ pub fn check_file(path: &Path, policy: &Policy, limits: &Limits) -> FileResult {
     result
 }
 
-/// Checks every file under `paths`: in parallel, then the cross-file rules, in path order.
+/// Checks every input under `paths`: in parallel, then the cross-file rules, in path order.
 pub fn check_paths(
     paths: &[PathBuf],
     policy: &Policy,
     limits: &Limits,
 ) -> Result<Batch, InputError> {
-    let files = collect(paths)?;
-    Ok(check_files(&files, policy, limits))
+    Ok(check_inputs(&inputs(paths)?, policy, limits, &|| {}))
 }
 
 /// Checks the given files (already listed and sorted).
 pub fn check_files(files: &[PathBuf], policy: &Policy, limits: &Limits) -> Batch {
-    check_files_with(files, policy, limits, &|| {})
+    let inputs: Vec<Input> = files.iter().cloned().map(Input::file).collect();
+    check_inputs(&inputs, policy, limits, &|| {})
 }
 
-/// [`check_files`], calling `done` as each file is finished (from any thread), so a caller can
-/// show progress without the library knowing about terminals.
-pub fn check_files_with(
-    files: &[PathBuf],
+/// Checks the given inputs in parallel, calling `done` as each is finished (from any thread), so
+/// a caller can show progress without the library knowing about terminals; then the cross-file
+/// rules. Results are in the inputs' order.
+pub fn check_inputs(
+    inputs: &[Input],
     policy: &Policy,
     limits: &Limits,
     done: &(dyn Fn() + Sync),
 ) -> Batch {
-    let mut results: Vec<FileResult> = files
+    let mut results: Vec<FileResult> = inputs
         .par_iter()
-        .map(|path| {
-            let r = check_file(path, policy, limits);
+        .map(|input| {
+            let r = check_input(input, policy, limits);
             done();
             r
         })

@@ -58,7 +58,7 @@ pub fn run(args: CheckArgs) -> i32 {
         }
     };
     let started = std::time::Instant::now();
-    let files = match batch::collect(&args.paths) {
+    let files = match batch::inputs(&args.paths) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("{e}");
@@ -67,7 +67,7 @@ pub fn run(args: CheckArgs) -> i32 {
     };
     let bar = super::progress(files.len(), args.quiet, "正在检查");
     let limits = super::limits(args.max_file_mb, args.max_cells);
-    let batch = batch::check_files_with(&files, &policy, &limits, &|| bar.inc(1));
+    let batch = batch::check_inputs(&files, &policy, &limits, &|| bar.inc(1));
     bar.finish_and_clear();
     match args.format {
         Format::Text => {

@@ -4,15 +4,12 @@
 //!   taizhang merge inbox/2018-05 --ledger 台账.xlsx
 //!   taizhang merge inbox --ledger 台账.xlsx --dry-run
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
-use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 use taizhang::batch;
 use taizhang::ledger::merge::{self, Action};
-use taizhang::ledger::{store, Ledger, Lock};
+use taizhang::ledger::run::{merge_inputs, MergeJob, Step};
 
 use super::exit;
 
@@ -42,20 +39,6 @@ pub struct MergeArgs {
     pub dry_run: bool,
 }
 
-fn sha256(path: &Path) -> Option<String> {
-    let mut file = std::fs::File::open(path).ok()?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        let n = file.read(&mut buf).ok()?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Some(format!("{:x}", hasher.finalize()))
-}
-
 /// Runs `merge`; returns the exit code.
 pub fn run(args: MergeArgs) -> i32 {
     let started = std::time::Instant::now();
@@ -66,69 +49,61 @@ pub fn run(args: MergeArgs) -> i32 {
             return exit::FAILED;
         }
     };
-    let files = match batch::collect(&args.paths) {
+    let inputs = match batch::inputs(&args.paths) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("{e}");
             return exit::FAILED;
         }
     };
-    let _lock = if args.dry_run {
-        None
-    } else {
-        match Lock::take(&args.ledger) {
-            Ok(l) => Some(l),
-            Err(e) => {
-                eprintln!("{e}");
-                return exit::FAILED;
-            }
-        }
-    };
-    let mut ledger = if args.ledger.exists() {
-        match Ledger::read(&args.ledger) {
-            Ok(l) => l,
-            Err(e) => {
-                eprintln!("{e}");
-                return exit::FAILED;
-            }
-        }
-    } else {
-        Ledger::new()
-    };
-    for warning in ledger.inspect() {
-        eprintln!("提醒：{warning}");
-    }
-    let bar = super::progress(files.len(), args.quiet, "正在检查");
+    let bar = super::progress(inputs.len(), args.quiet, "正在检查");
+    let spin = std::sync::OnceLock::new();
     let limits = super::limits(args.max_file_mb, args.max_cells);
-    let mut batch = batch::check_files_with(&files, &policy, &limits, &|| bar.inc(1));
+    let job = MergeJob {
+        ledger: &args.ledger,
+        inputs: &inputs,
+        policy: &policy,
+        limits: &limits,
+        dry_run: args.dry_run,
+        now: chrono::Local::now().naive_local(),
+    };
+    let done = merge_inputs(&job, &|step| match step {
+        Step::FileChecked => bar.inc(1),
+        Step::Writing => {
+            bar.finish_and_clear();
+            let _ = spin.set(super::spinner(args.quiet, "正在写入台账…"));
+        }
+        Step::Written => {
+            if let Some(s) = spin.get() {
+                s.finish_and_clear();
+            }
+        }
+    });
     bar.finish_and_clear();
-    let hashes: Vec<Option<String>> = files.par_iter().map(|p| sha256(p)).collect();
-    let now = chrono::Local::now().naive_local();
-    let outcome = merge::merge(&mut ledger, &mut batch, &hashes, &policy, now);
-    print!("{}", render(&batch, &outcome));
-    if args.dry_run {
-        println!("（试运行：台账未改动）");
-    } else {
-        let spin = super::spinner(args.quiet, "正在写入台账…");
-        let saved = ledger.save(&args.ledger);
-        spin.finish_and_clear();
-        if let Err(e) = saved {
+    let run = match done {
+        Ok(run) => run,
+        Err(e) => {
             eprintln!("{e}");
             return exit::FAILED;
         }
-        let backup = store::backup_path(&args.ledger);
-        if backup.exists() {
-            println!(
-                "台账已保存：{}（上一版本：{}）",
-                args.ledger.display(),
-                backup.display()
-            );
-        } else {
-            println!("台账已保存：{}", args.ledger.display());
-        }
+    };
+    for warning in &run.warnings {
+        eprintln!("提醒：{warning}");
+    }
+    print!("{}", render(&run.batch, &run.outcome));
+    if args.dry_run {
+        println!("（试运行：台账未改动）");
+    } else if let Some(backup) = &run.backup {
+        println!(
+            "台账已保存：{}（上一版本：{}）",
+            args.ledger.display(),
+            backup.display()
+        );
+    } else {
+        println!("台账已保存：{}", args.ledger.display());
     }
     println!("用时 {:.2} 秒", started.elapsed().as_secs_f64());
-    if outcome.count(Action::Rejected) > 0 {
+    if run.outcome.count(Action::Rejected) > 0 {
         exit::INPUT_ERRORS
     } else {
         exit::OK

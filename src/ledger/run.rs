@@ -1,0 +1,96 @@
+//! One whole merge, as both the command line and the web page run it: take the lock, read the
+//! ledger, check the inputs, apply them, save atomically with a backup.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use rayon::prelude::*;
+
+use super::merge::{self, Outcome};
+use super::store::{self, Ledger, LedgerError, Lock};
+use crate::batch::{self, Batch, Input};
+use crate::policy::Policy;
+use crate::read::Limits;
+
+/// What a merge is asked to do.
+pub struct MergeJob<'a> {
+    /// The ledger file; created when it does not exist.
+    pub ledger: &'a Path,
+    /// The inputs, in the order they are to be reported.
+    pub inputs: &'a [Input],
+    /// The policy the forms are checked against.
+    pub policy: &'a Policy,
+    /// Reading bounds.
+    pub limits: &'a Limits,
+    /// Only say what would change; leave the ledger untouched (and unlocked).
+    pub dry_run: bool,
+    /// The time written into 来源文件 and 变更记录.
+    pub now: NaiveDateTime,
+}
+
+/// Steps of a merge, for a caller that shows progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// One input has been checked (called from any thread).
+    FileChecked,
+    /// Every input is checked; the ledger is being written.
+    Writing,
+    /// The ledger is written.
+    Written,
+}
+
+/// What a merge did.
+#[derive(Debug)]
+pub struct MergeRun {
+    /// Every input's result, with the problems the merge added (E_NO_PROJECT, W_PERCENT_DOWN).
+    pub batch: Batch,
+    /// What happened to each file.
+    pub outcome: Outcome,
+    /// Warnings about the ledger as read (cells the clerk typed that taizhang could not use).
+    pub warnings: Vec<String>,
+    /// The ledger after the merge (also when it was a dry run).
+    pub ledger: Ledger,
+    /// The previous version kept beside the ledger, when one was written.
+    pub backup: Option<PathBuf>,
+}
+
+/// Runs a merge. Errors are about the ledger (locked, unreadable, not writable); problems in the
+/// inputs are in the returned batch.
+pub fn merge_inputs(
+    job: &MergeJob<'_>,
+    progress: &(dyn Fn(Step) + Sync),
+) -> Result<MergeRun, LedgerError> {
+    let _lock = if job.dry_run {
+        None
+    } else {
+        Some(Lock::take(job.ledger)?)
+    };
+    let mut ledger = if job.ledger.exists() {
+        Ledger::read(job.ledger)?
+    } else {
+        Ledger::new()
+    };
+    let warnings = ledger.inspect();
+    let mut batch = batch::check_inputs(job.inputs, job.policy, job.limits, &|| {
+        progress(Step::FileChecked)
+    });
+    let hashes: Vec<Option<String>> = job.inputs.par_iter().map(Input::sha256).collect();
+    let outcome = merge::merge(&mut ledger, &mut batch, &hashes, job.policy, job.now);
+    let mut backup = None;
+    if !job.dry_run {
+        progress(Step::Writing);
+        ledger.save(job.ledger)?;
+        progress(Step::Written);
+        let kept = store::backup_path(job.ledger);
+        if kept.exists() {
+            backup = Some(kept);
+        }
+    }
+    Ok(MergeRun {
+        batch,
+        outcome,
+        warnings,
+        ledger,
+        backup,
+    })
+}
