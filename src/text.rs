@@ -20,6 +20,10 @@ fn fold_char(c: char) -> char {
 
 /// True for every kind of white space a form may hold, including the ideographic space and NBSP.
 pub fn is_space(c: char) -> bool {
+    // CJK text is most of what a form holds: settle it before the Unicode table lookup.
+    if ('\u{3001}'..='\u{FDFF}').contains(&c) {
+        return false;
+    }
     c.is_whitespace() || c == '\u{3000}' || c == '\u{A0}' || c == '\u{200B}' || c == '\u{FEFF}'
 }
 
@@ -32,8 +36,23 @@ pub fn strip_spaces(s: &str) -> String {
 /// parenthesised hint (`（必填）`), no leading enumerator (`一、`, `1.`), no leading or trailing
 /// `：` `:` `*`. One pass, one allocation: it runs on every short text cell of every form.
 pub fn normalize_label(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    normalize_within(s, usize::MAX).unwrap_or_default()
+}
+
+/// The longest normalised text that can be a label, heading or column header (the longest in
+/// the tables is 8 characters; a little room for drift).
+pub const LABEL_MAX_CHARS: usize = 16;
+
+/// [`normalize_label`] for lookups in the label tables: `None` as soon as the text is too long
+/// to be any label, so the prose of a form costs no more than a glance.
+pub fn label_key(s: &str) -> Option<String> {
+    normalize_within(s, LABEL_MAX_CHARS + 4)
+}
+
+fn normalize_within(s: &str, max_chars: usize) -> Option<String> {
+    let mut out = String::with_capacity(s.len().min(max_chars.saturating_mul(4)));
     let mut depth = 0usize;
+    let mut kept = 0usize;
     for c in s.chars() {
         if is_space(c) {
             continue;
@@ -41,16 +60,22 @@ pub fn normalize_label(s: &str) -> String {
         match fold_char(c) {
             '(' | '【' | '〔' | '[' => depth += 1,
             ')' | '】' | '〕' | ']' => depth = depth.saturating_sub(1),
-            c if depth == 0 => out.push(c),
+            c if depth == 0 => {
+                kept += 1;
+                if kept > max_chars {
+                    return None;
+                }
+                out.push(c)
+            }
             _ => {}
         }
     }
     let trimmed = out.trim_matches(|c: char| matches!(c, ':' | '*' | '※' | '·' | '.' | '、'));
     let result = strip_enumerator(trimmed).trim_matches(|c: char| matches!(c, ':' | '*' | '※'));
     if result.len() == out.len() {
-        out
+        Some(out)
     } else {
-        result.to_owned()
+        Some(result.to_owned())
     }
 }
 

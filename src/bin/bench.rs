@@ -564,3 +564,8 @@ fn copy_samples(from: &Path, to: &Path, n: usize) -> Res<()> {
     }
     Ok(())
 }
+
+/// The same allocator as `taizhang` itself, so the floor measures calamine and the ratio
+/// measures taizhang's own work, not a difference of allocators.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -80,6 +80,11 @@ pub fn field_for_label(label: &str) -> Option<&'static FieldDef> {
     BY_LABEL.get(label).copied()
 }
 
+/// The field whose label a cell's text is (`项目名称：`, `项　目　名　称`, `1.项目名称（必填）`).
+pub fn field_for_text(text: &str) -> Option<&'static FieldDef> {
+    crate::text::label_key(text).and_then(|key| field_for_label(&key))
+}
+
 /// The field with this key.
 pub fn field(key: &str) -> Option<&'static FieldDef> {
     FIELDS.iter().find(|f| f.key == key)

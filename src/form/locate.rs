@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use super::labels::{self, FieldDef, Scope};
 use super::{milestones, FormKind, NotAForm, RawField, RawForm};
 use crate::read::{Sheet, Value, Workbook};
-use crate::text::normalize_label;
+use crate::text::label_key;
 
 /// A label found on a sheet.
 #[derive(Debug, Clone)]
@@ -41,8 +41,7 @@ fn label_hit(text: &str, row: u32, col: u32) -> Option<Hit> {
     if text.chars().count() > 40 && !text.contains(['：', ':']) {
         return None;
     }
-    let norm = normalize_label(text);
-    if let Some(field) = labels::field_for_label(&norm) {
+    if let Some(field) = labels::field_for_text(text) {
         return Some(Hit {
             field,
             row,
@@ -55,7 +54,7 @@ fn label_hit(text: &str, row: u32, col: u32) -> Option<Hit> {
     let split = text.find(['：', ':'])?;
     let (left, right) = text.split_at(split);
     let right = right.trim_start_matches(['：', ':']).trim();
-    let field = labels::field_for_label(&normalize_label(left))?;
+    let field = labels::field_for_text(left)?;
     if right.is_empty() {
         return None;
     }
@@ -87,19 +86,20 @@ fn is_label(value: &Value) -> bool {
 }
 
 fn label_or_header(t: &str) -> bool {
-    let norm = normalize_label(t);
-    if labels::field_for_label(&norm).is_some()
-        || labels::MILESTONE_STAGE.contains(&norm.as_str())
-        || labels::HEADINGS.contains(&norm.as_str())
-    {
-        return true;
+    if let Some(key) = label_key(t) {
+        if labels::field_for_label(&key).is_some()
+            || labels::MILESTONE_STAGE.contains(&key.as_str())
+            || labels::HEADINGS.contains(&key.as_str())
+        {
+            return true;
+        }
     }
     // `项目名称：红色网格工程`: a label with its value in the same cell is a label too.
     match t.find(['：', ':']) {
         Some(i) => {
             let (left, right) = t.split_at(i);
             !right.trim_start_matches(['：', ':']).trim().is_empty()
-                && labels::field_for_label(&normalize_label(left)).is_some()
+                && labels::field_for_text(left).is_some()
         }
         None => false,
     }
@@ -111,7 +111,7 @@ fn is_hint(value: &Value) -> bool {
         Value::Text(t) => {
             let t = t.trim();
             (t.starts_with(['（', '(']) && t.ends_with(['）', ')']))
-                || (t.len() <= 12 && !t.is_empty() && normalize_label(t).is_empty())
+                || (t.len() <= 12 && !t.is_empty() && label_key(t).is_some_and(|k| k.is_empty()))
         }
         _ => false,
     }

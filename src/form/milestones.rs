@@ -5,10 +5,10 @@
 
 use std::collections::HashSet;
 
-use super::labels::{self, field_for_label};
+use super::labels;
 use super::RawMilestone;
 use crate::read::{Sheet, Value};
-use crate::text::normalize_label;
+use crate::text::label_key;
 
 /// The milestone table of a sheet, if any.
 #[derive(Debug, Default)]
@@ -43,7 +43,9 @@ fn header_columns(sheet: &Sheet, row: u32) -> Option<Columns> {
         if t.len() > 40 {
             continue;
         }
-        let n = normalize_label(t);
+        let Some(n) = label_key(t) else {
+            continue;
+        };
         let n = n.as_str();
         if labels::MILESTONE_STAGE.contains(&n) && cols.stage == u32::MAX {
             cols.stage = cell.col;
@@ -98,7 +100,7 @@ pub(super) fn find(sheet: &Sheet) -> Table {
                 break;
             }
             let labelled = sheet.row(row).iter().any(|c| match &c.value {
-                Value::Text(t) => field_for_label(&normalize_label(t)).is_some(),
+                Value::Text(t) => labels::field_for_text(t).is_some(),
                 _ => false,
             });
             if labelled {
