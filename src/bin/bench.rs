@@ -230,6 +230,15 @@ fn run(args: &[String]) -> Res<()> {
         None if smoke => 500,
         None => 100_000,
     };
+    // Ten reports a project: a 100,000-project ledger holds 1,000,000 progress rows.
+    let per_project: usize = match args.iter().position(|a| a == "--ledger-reports") {
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|s| s.parse().ok())
+            .ok_or("--ledger-reports N")?,
+        None if smoke => 2,
+        None => 10,
+    };
     let runs = if smoke { 1 } else { 3 };
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let shared = std::env::var_os("TAIZHANG_BENCH_DIR")
@@ -399,7 +408,7 @@ fn run(args: &[String]) -> Res<()> {
         &exe,
         &taizhang,
         w,
-        big,
+        (big, per_project),
         &manifest,
         can_generate && !smoke,
         runs,
@@ -430,7 +439,7 @@ fn big_ledger(
     exe: &Path,
     taizhang: &Path,
     w: &Path,
-    projects: usize,
+    (projects, per_project): (usize, usize),
     manifest: &Path,
     generate: bool,
     runs: usize,
@@ -442,7 +451,7 @@ fn big_ledger(
     let ok = Command::new(exe)
         .arg("make-ledger")
         .arg(&base)
-        .args([&projects.to_string(), "3"])
+        .args([projects.to_string(), per_project.to_string()])
         .status();
     if !ok.is_ok_and(|s| s.success()) {
         return Err("make-ledger failed".into());
@@ -501,7 +510,7 @@ fn big_ledger(
         return Err("setup merge failed".into());
     }
     println!(
-        "(setup: {projects}-project ledger with 3 reports each, built in {:.0} s)",
+        "(setup: {projects}-project ledger with {per_project} reports each, built in {:.0} s)",
         started.elapsed().as_secs_f64()
     );
     let target = w.join("big.xlsx");
@@ -528,7 +537,10 @@ fn big_ledger(
         || {},
     )?;
     rows.push(Row {
-        step: format!("floor: read + rewrite {projects}-project ledger"),
+        step: format!(
+            "floor: read + rewrite {projects}-project ledger ({} progress rows)",
+            projects * per_project
+        ),
         files: 0,
         secs: floor.0,
         mb: floor.1,
