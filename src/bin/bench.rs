@@ -125,7 +125,10 @@ fn make_ledger(args: &[String]) -> Res<()> {
         t.set(r, "联系电话", LCell::text("13805546677"));
         t.set(r, "版本", LCell::Number(1.0));
         t.set(r, "状态", LCell::text("推进中"));
-        for m in 0..reports {
+        // The last `reports` months of the year, so that ten reports end in December.
+        let first = 13 - reports.clamp(1, 12) as u32;
+        for m in 0..reports.min(12) {
+            let month = first + m as u32;
             let q = l.reports.push_row();
             let t = &mut l.reports;
             t.set(q, "项目编号", LCell::text(id.clone()));
@@ -134,7 +137,7 @@ fn make_ledger(args: &[String]) -> Res<()> {
                 "项目名称",
                 LCell::text(format!("基层党建创新项目第{i}号工程")),
             );
-            t.set(q, "报告期", LCell::text(format!("2018-{:02}", 4 + m)));
+            t.set(q, "报告期", LCell::text(format!("2018-{month:02}")));
             t.set(q, "完成进度", LCell::Number(10.0 * (m + 1) as f64));
             t.set(q, "项目状态", LCell::text("正常推进"));
             t.set(
@@ -142,7 +145,9 @@ fn make_ledger(args: &[String]) -> Res<()> {
                 "本期完成情况",
                 LCell::text("完成网格划分，选派网格党小组长62名，召开推进会1次。"),
             );
-            t.set(q, "填报日期", date(5 + m as u32, 3));
+            let filed =
+                chrono::NaiveDate::from_ymd_opt(2018 + (month / 12) as i32, month % 12 + 1, 3);
+            t.set(q, "填报日期", LCell::Date(filed.unwrap_or_default()));
         }
     }
     l.save(Path::new(out)).map_err(|e| e.to_string())

@@ -128,10 +128,7 @@ impl Ledger {
         let mut ledger = Ledger::new();
         let mut found = Vec::new();
         for (name, _) in &names {
-            let range = book
-                .worksheet_range(name)
-                .map_err(|e| unreadable(e.to_string()))?;
-            let table = table_from_range(name, &range);
+            let table = read_table(&mut book, name).map_err(|e| unreadable(e.to_string()))?;
             // `进度记录(2)` …: the continuation of a sheet that passed Excel's row limit.
             if let Some(base) = continuation_of(name) {
                 if let Some(target) = ledger.table_mut(base) {
@@ -324,6 +321,11 @@ impl Ledger {
     }
 }
 
+/// Rows of one sheet beyond which no row gets its own height: rust_xlsxwriter keeps a few hundred
+/// bytes per row with a height until the file is saved (600 MB for 1,000,000 progress rows),
+/// and in a sheet that long the clerk filters and searches rather than reads row by row.
+const ROW_HEIGHTS_MAX: usize = 200_000;
+
 /// Data rows per sheet: Excel's 1,048,576 rows less the header.
 const SHEET_ROWS: usize = 1_048_575;
 
@@ -473,22 +475,38 @@ impl Drop for Lock {
     }
 }
 
-fn table_from_range(name: &str, range: &calamine::Range<Data>) -> Table {
+/// Reads one sheet cell by cell into a table: a 1,000,000-row sheet is never held twice (once as
+/// calamine's range, once as rows), which halves the peak memory of reading a big ledger.
+fn read_table<RS: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<RS>,
+    name: &str,
+) -> Result<Table, calamine::XlsxError> {
+    let mut rows: Vec<Vec<LCell>> = Vec::new();
+    let mut reader = book.worksheet_cells_reader(name)?;
+    while let Some(cell) = reader.next_cell()? {
+        let (r, c) = cell.get_position();
+        let value = cell_from_data_ref(cell.get_value());
+        if value.is_empty() {
+            continue;
+        }
+        let (r, c) = (r as usize, c as usize);
+        if rows.len() <= r {
+            rows.resize_with(r + 1, Vec::new);
+        }
+        let row = &mut rows[r];
+        if row.len() <= c {
+            row.resize(c + 1, LCell::Empty);
+        }
+        row[c] = value;
+    }
+    Ok(table_from_rows(name, rows))
+}
+
+fn table_from_rows(name: &str, rows: Vec<Vec<LCell>>) -> Table {
     let mut table = Table {
         name: name.to_owned(),
         ..Table::default()
     };
-    let Some((end_row, end_col)) = range.end() else {
-        return table;
-    };
-    let width = end_col as usize + 1;
-    let mut rows: Vec<Vec<LCell>> = Vec::with_capacity(end_row as usize + 1);
-    for r in 0..=end_row {
-        let row: Vec<LCell> = (0..width as u32)
-            .map(|c| range.get_value((r, c)).map_or(LCell::Empty, cell_from_data))
-            .collect();
-        rows.push(row);
-    }
     let mut rows = rows.into_iter();
     let headers: Vec<String> = rows
         .next()
@@ -501,24 +519,47 @@ fn table_from_range(name: &str, range: &calamine::Range<Data>) -> Table {
         body.pop();
     }
     // Trailing columns with neither header nor content are formatting leftovers.
-    let mut width = headers.len();
+    let full = body
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+        .max(headers.len());
+    let mut width = full;
     while width > 0
-        && headers[width - 1].is_empty()
+        && headers.get(width - 1).is_none_or(String::is_empty)
         && body
             .iter()
             .all(|r| r.get(width - 1).is_none_or(LCell::is_empty))
     {
         width -= 1;
     }
-    table.headers = headers.into_iter().take(width).collect();
+    table.headers = headers;
+    table.headers.resize(width, String::new());
     table.rows = body
         .into_iter()
         .map(|mut r| {
-            r.truncate(width);
+            r.resize(width, LCell::Empty);
             r
         })
         .collect();
     table
+}
+
+fn cell_from_data_ref(d: &calamine::DataRef<'_>) -> LCell {
+    use calamine::DataRef;
+    match d {
+        DataRef::SharedString(s) => LCell::text(*s),
+        DataRef::String(s) => LCell::text(s.as_str()),
+        DataRef::Empty => LCell::Empty,
+        DataRef::Float(f) => LCell::Number(*f),
+        DataRef::Int(i) => LCell::Number(*i as f64),
+        DataRef::Bool(b) => cell_from_data(&Data::Bool(*b)),
+        DataRef::DateTime(dt) => cell_from_data(&Data::DateTime(*dt)),
+        DataRef::DateTimeIso(s) => cell_from_data(&Data::DateTimeIso(s.clone())),
+        DataRef::DurationIso(s) => LCell::Text(s.clone()),
+        DataRef::Error(e) => LCell::Text(e.to_string()),
+    }
 }
 
 fn cell_from_data(d: &Data) -> LCell {
@@ -619,7 +660,7 @@ fn write_table(
                 }
             }
         }
-        if lines > 1 {
+        if lines > 1 && rows.len() <= ROW_HEIGHTS_MAX {
             sheet.set_row_height(r, 14.0 * lines.min(6) as f64 + 2.0)?;
         }
     }
