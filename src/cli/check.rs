@@ -25,7 +25,7 @@ pub enum Format {
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// 要检查的文件或文件夹（文件夹会逐层查找）
+    /// 要检查的文件或文件夹（文件夹会逐层查找；邮件 .eml 和压缩包 .zip 会在内存中打开，逐个检查其中的表格）
     #[arg(value_name = "路径", required = true)]
     pub paths: Vec<PathBuf>,
     /// 政策文件（默认：当前目录的 taizhang.toml，没有则用创新项目预设）
@@ -58,7 +58,8 @@ pub fn run(args: CheckArgs) -> i32 {
         }
     };
     let started = std::time::Instant::now();
-    let files = match batch::inputs(&args.paths) {
+    let limits = super::limits(args.max_file_mb, args.max_cells);
+    let files = match batch::inputs_within(&args.paths, &limits) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("{e}");
@@ -66,7 +67,6 @@ pub fn run(args: CheckArgs) -> i32 {
         }
     };
     let bar = super::progress(files.len(), args.quiet, "正在检查");
-    let limits = super::limits(args.max_file_mb, args.max_cells);
     let batch = batch::check_inputs(&files, &policy, &limits, &|| bar.inc(1));
     bar.finish_and_clear();
     match args.format {
