@@ -4,12 +4,14 @@
 //!   taizhang check inbox/2018-05
 //!   taizhang check inbox --format json > 结果.json
 //!   taizhang check inbox --report 校验报告.xlsx
+//!   taizhang check 邮件/*.eml --replies 回复 --ack
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use taizhang::batch::{self, Batch};
 use taizhang::rules::Severity;
+use taizhang::write::reply;
 
 use super::exit;
 
@@ -46,6 +48,12 @@ pub struct CheckArgs {
     /// 同时生成校验报告（Excel），可作为退回修改的附件
     #[arg(long, value_name = "文件.xlsx")]
     pub report: Option<PathBuf>,
+    /// 为每个有问题的单位生成“退回修改”通知，写入此文件夹：邮件草稿（.eml，双击用邮件客户端打开即可发送）和同样内容的文本（.txt）
+    #[arg(long, value_name = "文件夹")]
+    pub replies: Option<PathBuf>,
+    /// 同时为文件全部合格的单位生成“已收到”回执（需与 --replies 一起使用）
+    #[arg(long, requires = "replies")]
+    pub ack: bool,
 }
 
 /// Runs `check`; returns the exit code.
@@ -94,6 +102,21 @@ pub fn run(args: CheckArgs) -> i32 {
             .and_then(|bytes| super::write_atomically(path, &bytes));
         match written {
             Ok(()) => eprintln!("校验报告已保存：{}", path.display()),
+            Err(e) => {
+                eprintln!("{e}");
+                return exit::FAILED;
+            }
+        }
+    }
+    if let Some(dir) = &args.replies {
+        let now = chrono::Local::now();
+        let replies = reply::compose(&batch, &policy, now.date_naive(), args.ack);
+        match reply::write_all(dir, &replies, &policy, now.timestamp()) {
+            Ok(_) => eprintln!(
+                "已生成 {} 份回复（邮件草稿和文本）：{}",
+                replies.len(),
+                dir.display()
+            ),
             Err(e) => {
                 eprintln!("{e}");
                 return exit::FAILED;
