@@ -212,3 +212,81 @@ fn or_nothing_found(
         origin,
     )]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let options = zip::write::SimpleFileOptions::default();
+        for (name, data) in entries {
+            z.start_file(*name, options).unwrap();
+            z.write_all(data).unwrap();
+        }
+        z.finish().unwrap();
+        buf.into_inner()
+    }
+
+    fn problem(input: &Input) -> Option<&Problem> {
+        match &input.data {
+            InputData::Rejected(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn an_archive_declaring_more_than_the_budget_is_refused_whole() {
+        let limits = Limits {
+            max_unpacked_bytes: 1024 * 1024,
+            ..Limits::default()
+        };
+        let zeros = vec![0u8; 2 * 1024 * 1024];
+        let inputs = expand_bytes("a.zip", &zip_of(&[("x.xlsx", &zeros)]), None, &limits);
+        assert_eq!(inputs.len(), 1);
+        assert_eq!(problem(&inputs[0]).map(|p| p.code), Some(Code::E_TOO_LARGE));
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_refused() {
+        let mut bytes = zip_of(&[("x.xlsx", b"not really")]);
+        for _ in 0..MAX_DEPTH {
+            bytes = zip_of(&[("inner.zip", &bytes)]);
+        }
+        let inputs = expand_bytes("a.zip", &bytes, None, &Limits::default());
+        assert_eq!(inputs.len(), 1);
+        assert!(inputs[0]
+            .name
+            .ends_with("inner.zip › inner.zip › inner.zip"));
+        let p = problem(&inputs[0])
+            .map(|p| p.message.clone())
+            .unwrap_or_default();
+        assert!(p.contains("嵌套"), "{p}");
+    }
+
+    #[test]
+    fn entries_keep_archive_order_and_skipped_ones_keep_no_bytes() {
+        let inputs = expand_bytes(
+            "a.zip",
+            &zip_of(&[
+                ("b.xlsx", b"1"),
+                ("a.pdf", b"2"),
+                ("__MACOSX/._b.xlsx", b"3"),
+            ]),
+            None,
+            &Limits::default(),
+        );
+        let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "a.zip › b.xlsx",
+                "a.zip › a.pdf",
+                "a.zip › __MACOSX/._b.xlsx"
+            ]
+        );
+        assert!(matches!(&inputs[1].data, InputData::Bytes(b) if b.is_empty()));
+    }
+}
