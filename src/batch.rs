@@ -33,8 +33,8 @@ pub struct FileResult {
     /// The unit's label and cell on the form, for cross-file messages.
     #[serde(skip)]
     pub unit_field: Option<(String, String)>,
-    /// Who sent it, when it came by mail.
-    #[serde(skip)]
+    /// Who sent it, when it came by mail (`"mail"` in JSON, absent otherwise).
+    #[serde(rename = "mail", skip_serializing_if = "Option::is_none")]
     pub origin: Option<Origin>,
 }
 
@@ -61,18 +61,26 @@ pub enum InputData {
     Bytes(Arc<[u8]>),
     /// A container that could not be opened: one result with `E_UNREADABLE` and this message.
     Broken(String),
+    /// A container or entry refused before reading (too large once inflated, nested too deep,
+    /// password-protected inside a zip, no spreadsheet in it): one `unknown` result with this
+    /// problem.
+    Rejected(Problem),
 }
 
 /// The provenance of an input that came by mail.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Origin {
     /// The sender's address (`dangjian@tja.gov.cn`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// The sender's display name, when the mail gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub from_name: Option<String>,
     /// The mail's subject.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
-    /// When the mail was sent (`2018-05-03 09:12`).
+    /// When the mail was sent (`2018-05-03 09:12`, in the sender's time zone).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
 }
 
@@ -104,7 +112,7 @@ impl Input {
                 }
             }
             InputData::Bytes(bytes) => hasher.update(bytes),
-            InputData::Broken(_) => return None,
+            InputData::Broken(_) | InputData::Rejected(_) => return None,
         }
         Some(format!("{:x}", hasher.finalize()))
     }
@@ -120,12 +128,18 @@ impl Input {
 pub const SEPARATOR: &str = " › ";
 
 impl FileResult {
-    /// The file name alone, for messages and reports.
+    /// The file name without its folders, for messages, reports and the ledger: `立项书.xlsx`
+    /// for `inbox/立项书.xlsx`, and `信件.eml › 材料/立项书.xlsx` for an attachment, whose
+    /// entry names are kept whole (a `/` inside a zip entry is no folder on disk).
     pub fn file_name(&self) -> &str {
-        Path::new(&self.path)
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or(&self.path)
+        let on_disk = self.path.split(SEPARATOR).next().unwrap_or(&self.path);
+        match Path::new(on_disk).file_name().and_then(|n| n.to_str()) {
+            Some(base) if on_disk.ends_with(base) => self
+                .path
+                .get(on_disk.len() - base.len()..)
+                .unwrap_or(&self.path),
+            _ => &self.path,
+        }
     }
 
     /// Number of problems of one severity.
@@ -202,9 +216,27 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     Ok(files)
 }
 
-/// Lists every input under the given paths, in path order: each file is one input.
+/// Lists every input under the given paths, in path order, within the default [`Limits`].
 pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
-    Ok(collect(paths)?.into_iter().map(Input::file).collect())
+    inputs_within(paths, &Limits::default())
+}
+
+/// Lists every input under the given paths, in path order: a spreadsheet (or any other file) is
+/// one input; a mail (`.eml`) or archive (`.zip`) is opened in memory and gives one input per
+/// file inside, in entry order (see [`crate::intake`]), bounded by `limits`.
+pub fn inputs_within(paths: &[PathBuf], limits: &Limits) -> Result<Vec<Input>, InputError> {
+    let files = collect(paths)?;
+    let expanded: Vec<Vec<Input>> = files
+        .into_par_iter()
+        .map(|path| {
+            if crate::intake::is_container_name(&path) {
+                crate::intake::expand_file(&path, limits)
+            } else {
+                vec![Input::file(path)]
+            }
+        })
+        .collect();
+    Ok(expanded.into_iter().flatten().collect())
 }
 
 /// Reads and checks one file on its own (no cross-file rules).
@@ -226,6 +258,12 @@ pub fn check_input(input: &Input, policy: &Policy, limits: &Limits) -> FileResul
     };
     let read = match &input.data {
         InputData::Broken(message) => Err(ReadError::Unreadable(message.clone())),
+        InputData::Rejected(problem) => {
+            result.kind = FormKind::Unknown;
+            result.problems.push(problem.clone());
+            result.finish();
+            return result;
+        }
         _ if !read::is_spreadsheet_name(input.leaf()) => return result,
         InputData::File(path) => read::read_path(path, limits),
         InputData::Bytes(bytes) => {

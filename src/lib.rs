@@ -8,6 +8,7 @@
 
 pub mod batch;
 pub mod form;
+pub mod intake;
 pub mod ledger;
 pub mod policy;
 pub mod rank;

@@ -72,6 +72,15 @@ pub struct Policy {
     /// City or college name, shown in titles.
     #[serde(default)]
     pub organisation: String,
+    /// Who signs the reply notices (`淮南市委组织部组织一科`); empty: the organisation.
+    #[serde(default)]
+    pub department: String,
+    /// The department's mail address, the sender of reply drafts; empty: left to the mail client.
+    #[serde(default)]
+    pub department_email: String,
+    /// Days a unit is given to resend a returned form, named in the reply (0: no date given).
+    #[serde(default)]
+    pub resend_days: u32,
     /// Proposals filled in after this date get `W_LATE`. A TOML date or a quoted `"2018-04-04"`.
     #[serde(default, deserialize_with = "toml_date")]
     pub submission_deadline: Option<NaiveDate>,

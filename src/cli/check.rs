@@ -4,12 +4,15 @@
 //!   taizhang check inbox/2018-05
 //!   taizhang check inbox --format json > 结果.json
 //!   taizhang check inbox --report 校验报告.xlsx
+//!   taizhang check 邮件/*.eml --replies 回复 --ack
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use taizhang::batch::{self, Batch};
+use taizhang::rules::missing::MissingUnits;
 use taizhang::rules::Severity;
+use taizhang::write::reply;
 
 use super::exit;
 
@@ -25,7 +28,7 @@ pub enum Format {
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// 要检查的文件或文件夹（文件夹会逐层查找）
+    /// 要检查的文件或文件夹（文件夹会逐层查找；邮件 .eml 和压缩包 .zip 会在内存中打开，逐个检查其中的表格）
     #[arg(value_name = "路径", required = true)]
     pub paths: Vec<PathBuf>,
     /// 政策文件（默认：当前目录的 taizhang.toml，没有则用创新项目预设）
@@ -46,6 +49,12 @@ pub struct CheckArgs {
     /// 同时生成校验报告（Excel），可作为退回修改的附件
     #[arg(long, value_name = "文件.xlsx")]
     pub report: Option<PathBuf>,
+    /// 为每个有问题的单位生成“退回修改”通知，写入此文件夹：邮件草稿（.eml，双击用邮件客户端打开即可发送）和同样内容的文本（.txt）
+    #[arg(long, value_name = "文件夹")]
+    pub replies: Option<PathBuf>,
+    /// 同时为文件全部合格的单位生成“已收到”回执（需与 --replies 一起使用）
+    #[arg(long, requires = "replies")]
+    pub ack: bool,
 }
 
 /// Runs `check`; returns the exit code.
@@ -58,7 +67,8 @@ pub fn run(args: CheckArgs) -> i32 {
         }
     };
     let started = std::time::Instant::now();
-    let files = match batch::inputs(&args.paths) {
+    let limits = super::limits(args.max_file_mb, args.max_cells);
+    let files = match batch::inputs_within(&args.paths, &limits) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("{e}");
@@ -66,19 +76,24 @@ pub fn run(args: CheckArgs) -> i32 {
         }
     };
     let bar = super::progress(files.len(), args.quiet, "正在检查");
-    let limits = super::limits(args.max_file_mb, args.max_cells);
     let batch = batch::check_inputs(&files, &policy, &limits, &|| bar.inc(1));
     bar.finish_and_clear();
+    let missing = missing_units(&batch, &policy);
     match args.format {
         Format::Text => {
             print!("{}", render_text(&batch));
+            print!("{}", taizhang::rules::missing::render(&missing));
             println!("用时 {:.2} 秒", started.elapsed().as_secs_f64());
         }
         Format::Json => {
             // Streamed: ten thousand records never sit in memory as one string.
             use std::io::Write;
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let written = serde_json::to_writer_pretty(&mut out, &batch)
+            let json = JsonOut {
+                batch: &batch,
+                missing_units: &missing,
+            };
+            let written = serde_json::to_writer_pretty(&mut out, &json)
                 .map_err(std::io::Error::from)
                 .and_then(|()| writeln!(out))
                 .and_then(|()| out.flush());
@@ -100,11 +115,46 @@ pub fn run(args: CheckArgs) -> i32 {
             }
         }
     }
+    if let Some(dir) = &args.replies {
+        let now = chrono::Local::now();
+        let replies = reply::compose(&batch, &policy, now.date_naive(), args.ack);
+        match reply::write_all(dir, &replies, &policy, now.timestamp()) {
+            Ok(_) => eprintln!(
+                "已生成 {} 份回复（邮件草稿和文本）：{}",
+                replies.len(),
+                dir.display()
+            ),
+            Err(e) => {
+                eprintln!("{e}");
+                return exit::FAILED;
+            }
+        }
+    }
     if batch.summary.with_errors > 0 {
         exit::INPUT_ERRORS
     } else {
         exit::OK
     }
+}
+
+/// SPEC §5's JSON, plus `missing_units` when the policy lists units (see
+/// [`taizhang::rules::missing`]).
+#[derive(serde::Serialize)]
+struct JsonOut<'a> {
+    #[serde(flatten)]
+    batch: &'a Batch,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    missing_units: &'a [MissingUnits],
+}
+
+/// The units on the policy's list that sent nothing valid for the stages the batch shows.
+pub fn missing_units(batch: &Batch, policy: &taizhang::policy::Policy) -> Vec<MissingUnits> {
+    let records: Vec<(&taizhang::rules::Record, bool)> = batch
+        .files
+        .iter()
+        .filter_map(|r| r.record.as_ref().map(|rec| (rec, r.ok)))
+        .collect();
+    taizhang::rules::missing::missing_units(&records, policy)
 }
 
 /// The text report: each file with its verdict, then its errors and warnings, then one summary line.

@@ -16,7 +16,7 @@ use super::exit;
 /// Arguments of `merge`.
 #[derive(Debug, Args)]
 pub struct MergeArgs {
-    /// 要合并的文件或文件夹（文件夹会逐层查找）
+    /// 要合并的文件或文件夹（文件夹会逐层查找；邮件 .eml 和压缩包 .zip 中的表格也会合并）
     #[arg(value_name = "路径", required = true)]
     pub paths: Vec<PathBuf>,
     /// 管理台账文件（不存在时自动创建）
@@ -49,7 +49,8 @@ pub fn run(args: MergeArgs) -> i32 {
             return exit::FAILED;
         }
     };
-    let inputs = match batch::inputs(&args.paths) {
+    let limits = super::limits(args.max_file_mb, args.max_cells);
+    let inputs = match batch::inputs_within(&args.paths, &limits) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("{e}");
@@ -58,7 +59,6 @@ pub fn run(args: MergeArgs) -> i32 {
     };
     let bar = super::progress(inputs.len(), args.quiet, "正在检查");
     let spin = std::sync::OnceLock::new();
-    let limits = super::limits(args.max_file_mb, args.max_cells);
     let job = MergeJob {
         ledger: &args.ledger,
         inputs: &inputs,

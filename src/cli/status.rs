@@ -90,6 +90,25 @@ pub fn render(s: &MonthlyStatus) -> String {
         s.missing(),
         s.chase.len()
     );
+    let none = s.units_without_projects();
+    if !none.is_empty() {
+        let _ = writeln!(
+            out,
+            "单位名单中尚未申报项目的单位（{} 个）：{}",
+            none.len(),
+            none.join("、")
+        );
+    }
+    let silent = s.units_not_reported();
+    if !silent.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}进度报告一份也未报送的单位（{} 个）：{}",
+            s.month_title(),
+            silent.len(),
+            silent.join("、")
+        );
+    }
     for p in s.chased() {
         let _ = writeln!(
             out,

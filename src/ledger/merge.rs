@@ -229,6 +229,22 @@ impl Merger<'_> {
         t.set(row, "合并时间", LCell::DateTime(self.now));
         t.set(row, "结果", LCell::text(action.label()));
         t.set(row, "项目编号", LCell::text(id.unwrap_or_default()));
+        if let Some(origin) = &r.origin {
+            let sender = match (&origin.from_name, &origin.from) {
+                (Some(name), Some(address)) => format!("{name} <{address}>"),
+                (None, Some(address)) => address.clone(),
+                (Some(name), None) => name.clone(),
+                (None, None) => String::new(),
+            };
+            t.set(row, "发件人", LCell::text(sender));
+            let subject = origin.subject.clone().unwrap_or_default();
+            t.set(row, "邮件主题", LCell::text(subject));
+            t.set(
+                row,
+                "发送时间",
+                LCell::text(origin.date.clone().unwrap_or_default()),
+            );
+        }
     }
 
     fn proposal(&mut self, p: &Proposal, file: &str) -> (Action, Option<String>) {

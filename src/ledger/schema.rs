@@ -85,8 +85,18 @@ pub const UNIT_HEADERS: &[&str] = &[
 /// 变更记录 columns.
 pub const CHANGE_HEADERS: &[&str] = &["时间", "项目编号", "字段", "原值", "新值", "来源文件"];
 
-/// 来源文件 columns.
-pub const SOURCE_HEADERS: &[&str] = &["文件名", "SHA-256", "类型", "合并时间", "结果", "项目编号"];
+/// 来源文件 columns: SPEC §6's, then the provenance of a file that came by mail.
+pub const SOURCE_HEADERS: &[&str] = &[
+    "文件名",
+    "SHA-256",
+    "类型",
+    "合并时间",
+    "结果",
+    "项目编号",
+    "发件人",
+    "邮件主题",
+    "发送时间",
+];
 
 /// 说明 columns.
 pub const ABOUT_HEADERS: &[&str] = &["项目", "内容"];
@@ -105,6 +115,9 @@ const EXTRA_PROJECT_HEADERS: &[&str] = &[
 /// 进度记录 columns beyond SPEC §6's.
 const EXTRA_REPORT_HEADERS: &[&str] = &["填报人"];
 
+/// 来源文件 columns beyond SPEC §6's: a ledger from before mail intake lacks them.
+const EXTRA_SOURCE_HEADERS: &[&str] = &["发件人", "邮件主题", "发送时间"];
+
 /// The headers a sheet must have when read back (SPEC §6: "at least these").
 pub fn required(sheet: &str) -> Vec<&'static str> {
     let (all, extra): (&[&'static str], &[&str]) = match sheet {
@@ -112,7 +125,7 @@ pub fn required(sheet: &str) -> Vec<&'static str> {
         REPORTS => (REPORT_HEADERS, EXTRA_REPORT_HEADERS),
         UNITS => (UNIT_HEADERS, &[]),
         CHANGES => (CHANGE_HEADERS, &[]),
-        SOURCES => (SOURCE_HEADERS, &[]),
+        SOURCES => (SOURCE_HEADERS, EXTRA_SOURCE_HEADERS),
         _ => (&[], &[]),
     };
     all.iter().copied().filter(|h| !extra.contains(h)).collect()
@@ -150,6 +163,7 @@ mod tests {
         assert_eq!(required(REPORTS).len(), 10);
         assert!(required(REPORTS).contains(&"来源文件"));
         assert!(required(ABOUT).is_empty());
+        assert_eq!(required(SOURCES).len(), 6, "mail columns are not required");
         assert_eq!(SUBMITTED_HEADERS.first(), Some(&"申报单位"));
         assert_eq!(SUBMITTED_HEADERS.last(), Some(&"进度安排"));
     }

@@ -122,6 +122,35 @@ impl MonthlyStatus {
         self.chase.iter().filter_map(|&i| self.projects.get(i))
     }
 
+    /// Units on the policy's list with no project in the ledger: nothing valid has arrived from
+    /// them at the proposal stage.
+    pub fn units_without_projects(&self) -> Vec<&str> {
+        self.units
+            .iter()
+            .filter(|u| u.projects == 0)
+            .map(|u| u.unit.as_str())
+            .collect()
+    }
+
+    /// Units owing reports for the report month of which not one project reported: nothing has
+    /// arrived from them this month. (A unit that reported for some projects only is chased
+    /// project by project on the 督办清单 instead.)
+    pub fn units_not_reported(&self) -> Vec<&str> {
+        self.units
+            .iter()
+            .filter(|u| u.missing > 0)
+            .filter(|u| {
+                !self.projects.iter().any(|p| {
+                    p.unit == u.unit
+                        && p.period
+                            .as_deref()
+                            .is_some_and(|m| m >= self.month.as_str())
+                })
+            })
+            .map(|u| u.unit.as_str())
+            .collect()
+    }
+
     /// `2018年6月`: the report month as a title says it.
     pub fn month_title(&self) -> String {
         match self.month.split_once('-') {
@@ -472,6 +501,9 @@ mod tests {
         assert_eq!(s.units[2].projects, 0);
         assert_eq!(s.units[2].compliance, "未申报项目");
         assert_eq!(s.units[3].compliance, "不在单位名单中");
+        assert_eq!(s.units_without_projects(), vec!["寿县县委"]);
+        // 潘集区委 reported June for 2018-003; 凤台县委's only project never reported.
+        assert_eq!(s.units_not_reported(), vec!["凤台县委"]);
     }
 
     #[test]

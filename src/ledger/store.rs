@@ -184,6 +184,7 @@ impl Ledger {
         // Columns added by a newer schema (or the hidden sheet, if the clerk deleted it) come back.
         ledger.projects.ensure_columns(schema::PROJECT_HEADERS);
         ledger.reports.ensure_columns(schema::REPORT_HEADERS);
+        ledger.sources.ensure_columns(schema::SOURCE_HEADERS);
         Ok(ledger)
     }
 
@@ -714,5 +715,25 @@ mod tests {
         assert!(back.others.is_empty());
         assert_eq!(continuation_of("进度记录(12)"), Some("进度记录"));
         assert_eq!(continuation_of("会议(纪要)"), None);
+    }
+
+    #[test]
+    fn a_ledger_from_before_mail_intake_reads_and_gains_the_mail_columns() {
+        let mut l = Ledger::new();
+        l.sources.headers.truncate(6);
+        let r = l.sources.push_row();
+        l.sources.set(r, "文件名", LCell::text("inbox/立项书.xlsx"));
+        l.sources.set(r, "项目编号", LCell::text("2018-001"));
+        assert_eq!(l.sources.headers.len(), 6);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("L.xlsx");
+        l.save(&path).unwrap();
+        let back = Ledger::read(&path).unwrap();
+        assert_eq!(back.sources.headers, schema::SOURCE_HEADERS);
+        assert_eq!(back.sources.get(0, "项目编号").display(), "2018-001");
+        assert!(back.sources.get(0, "发件人").is_empty());
+        back.save(&path).unwrap();
+        let again = Ledger::read(&path).unwrap();
+        assert_eq!(again.sources.headers, schema::SOURCE_HEADERS);
     }
 }

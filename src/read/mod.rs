@@ -124,7 +124,8 @@ pub fn read_bytes(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook, 
     })
 }
 
-fn human_size(bytes: u64) -> String {
+/// A size as a clerk reads it (`1.5 MB`, `300 KB`).
+pub fn human_size(bytes: u64) -> String {
     if bytes >= 1024 * 1024 {
         format!("{:.1} MB", bytes as f64 / 1024.0 / 1024.0)
     } else {

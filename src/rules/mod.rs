@@ -13,4 +13,5 @@ pub mod scores;
 
 pub use record::{Milestone, Progress, Proposal, Record};
 pub mod cross;
+pub mod missing;
 pub mod units;

@@ -54,6 +54,8 @@ codes! {
     E_TOO_MANY_CELLS,
     /// A readable workbook that is none of the known forms.
     E_UNKNOWN_FORM,
+    /// A mail or archive holding no spreadsheet at all.
+    E_NO_SPREADSHEET,
     /// A required value is missing.
     E_REQUIRED,
     /// A text is too short or too long.

@@ -251,6 +251,7 @@ fn run() -> Result<(), String> {
     let first_id = id_of("df1").unwrap_or_default();
     let mut md = readme::render(&entries, &props, args.through, &first_id);
     md.push_str(&scores::readme_section(&projects));
+    md.push_str(readme::MAIL_SECTION);
     if args.scores_only {
         std::fs::write(args.out.join("README.md"), md).map_err(|e| e.to_string())?;
         println!("samplegen: {scored} score sheets in {}; inbox left as it is", args.out.join("scores").display());

@@ -63,3 +63,21 @@ pub fn render(entries: &[Entry], props: &[Proposal], through: u32, first_id: &st
     s.push_str("- 加密文件的密码是 `123456`。\n");
     s
 }
+
+/// The section on `samples/mail/`, written by `tools/mailgen`; kept here so that regenerating
+/// this README keeps it. Goes last, after the score sheets' section.
+pub const MAIL_SECTION: &str = r#"
+## 邮件样例（`mail/`）
+
+Sample mails made by `tools/mailgen` from the forms above (see `tools/mailgen/README.md`); `taizhang check samples/mail --policy samples/taizhang.toml` gives the results below.
+
+三封虚构的来信，由 `tools/mailgen` 用上面 `inbox/2018-03-立项/` 中的立项书生成（每次生成结果相同）。用 `taizhang check samples/mail --policy samples/taizhang.toml` 检查，或 `taizhang merge samples/mail/ --ledger 台账.xlsx --policy samples/taizhang.toml` 直接合并进台账；加 `--replies 回复 --ack` 生成给各单位的退回修改通知和回执。
+
+| 序号 | 邮件 | 内容 | 检查结果 |
+|---|---|---|---|
+| 1 | `mail/田家庵区委-立项书两份.eml` | 两个附件（base64，RFC 2231 文件名），UTF-8 主题和正文 | `田家庵区委-立项书.xlsx` 通过；`田家庵区委 新业态党建立项书.xlsx` 报 E_REQUIRED |
+| 2 | `mail/大通区委-压缩包.eml` | 附件 `大通区委立项书.zip`（GBK 编码的 RFC 2047 文件名），压缩包内文件夹“大通区委立项书/”中三份立项书，文件名为 GBK 编码、未设 UTF-8 标志（Windows 自带压缩的样子）；主题为 GB18030 编码，正文为 GBK quoted-printable | 两份通过；`大通区委 社区党校立项书.xlsx` 报 E_DATE |
+| 3 | `mail/寿县县委-立项书和说明.eml` | 附件 `项目说明.pdf`（不是表格，列为跳过）和 `寿县县委 党建品牌立项书.xlsx`；正文为 GBK quoted-printable | PDF 跳过；立项书报 E_TOPIC |
+
+输出中的文件名形如 `samples/mail/大通区委-压缩包.eml › 大通区委立项书.zip › 大通区委立项书/大通区委 社区党校立项书.xlsx`；JSON 中每个文件另有 `mail`（发件人、主题、发送时间），台账“来源文件”表记入发件人、邮件主题、发送时间。
+"#;

@@ -1,0 +1,378 @@
+//! Reply notices: per unit, the letter a clerk sends back — 退回修改 (return for correction) listing
+//! each file and each problem in words the unit can act on, or 已收到 (an acknowledgement) for a
+//! unit whose files were all good.
+//!
+//! Composing is pure ([`compose`]: batch + policy → replies), so the command line and a web page
+//! make the same letters; [`to_eml`] turns one into a draft a mail client opens ready to send,
+//! and [`write_all`] saves every reply as `.eml` and `.txt` into a folder.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::batch::{Batch, FileResult, SEPARATOR};
+use crate::form::FormKind;
+use crate::policy::{Policy, Preset};
+use crate::rules::units::UnitIndex;
+use crate::rules::{Record, Severity};
+
+/// Files whose unit cannot be told from the form nor from the mail are answered under this name.
+pub const UNKNOWN_UNIT: &str = "未识别单位";
+
+/// What a reply says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplyKind {
+    /// Some file has an error: 退回修改.
+    Return,
+    /// Every file is good: 已收到.
+    Ack,
+}
+
+impl ReplyKind {
+    /// The word in the subject and the file name.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReplyKind::Return => "退回修改",
+            ReplyKind::Ack => "已收到",
+        }
+    }
+}
+
+/// One letter to one unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    /// The unit (canonical when the policy knows it), or the sender, or [`UNKNOWN_UNIT`].
+    pub unit: String,
+    /// Return or acknowledgement.
+    pub kind: ReplyKind,
+    /// The address to send to: the mail the files came in, else the unit's address in the policy.
+    pub to: Option<String>,
+    /// `【退回修改】2018年度基层党建创新项目立项书`.
+    pub subject: String,
+    /// The letter, plain text, lines separated by `\n`.
+    pub body: String,
+}
+
+impl Reply {
+    /// The file name without extension, safe on Windows: `田家庵区委-退回修改`.
+    pub fn file_stem(&self) -> String {
+        let unit: String = self
+            .unit
+            .chars()
+            .map(|c| match c {
+                '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+                c if c.is_control() => '_',
+                c => c,
+            })
+            .take(60)
+            .collect();
+        let unit = unit.trim().trim_end_matches('.');
+        let unit = if unit.is_empty() { UNKNOWN_UNIT } else { unit };
+        format!("{unit}-{}", self.kind.label())
+    }
+}
+
+/// Composes the replies for a checked batch: a 退回修改 for every unit with a file in error, and,
+/// with `ack`, a 已收到 for every unit whose files were all good. Units in the order their first
+/// file appears; skipped files (not spreadsheets) are not mentioned. `today` dates the letter
+/// and the resend deadline (`policy.resend_days` after it).
+pub fn compose(batch: &Batch, policy: &Policy, today: NaiveDate, ack: bool) -> Vec<Reply> {
+    let index = UnitIndex::new(policy);
+    let mut order: Vec<String> = Vec::new();
+    let mut groups: HashMap<String, Vec<&FileResult>> = HashMap::new();
+    for r in batch.files.iter().filter(|r| r.kind != FormKind::Skipped) {
+        let unit = unit_of(r, policy, &index);
+        if !groups.contains_key(&unit) {
+            order.push(unit.clone());
+        }
+        groups.entry(unit).or_default().push(r);
+    }
+    let mut replies = Vec::new();
+    for unit in order {
+        let files = groups.remove(&unit).unwrap_or_default();
+        let kind = if files.iter().any(|r| !r.ok) {
+            ReplyKind::Return
+        } else if ack {
+            ReplyKind::Ack
+        } else {
+            continue;
+        };
+        let to = files
+            .iter()
+            .find_map(|r| r.origin.as_ref().and_then(|o| o.from.clone()))
+            .or_else(|| {
+                index
+                    .find(&unit)
+                    .map(|u| u.email.trim().to_owned())
+                    .filter(|e| !e.is_empty())
+            });
+        let subject = format!("【{}】{}", kind.label(), topic(&files, policy));
+        let body = body(&unit, kind, &files, policy, today);
+        replies.push(Reply {
+            unit,
+            kind,
+            to,
+            subject,
+            body,
+        });
+    }
+    replies
+}
+
+/// Who a file is from: the form's unit (canonical), else the unit whose address sent the mail,
+/// else the sender's name or address, else [`UNKNOWN_UNIT`].
+fn unit_of(r: &FileResult, policy: &Policy, index: &UnitIndex<'_>) -> String {
+    if let Some(unit) = r.record.as_ref().and_then(Record::unit) {
+        let unit = unit.trim();
+        if !unit.is_empty() {
+            return index
+                .find(unit)
+                .map_or(unit, |u| u.name.as_str())
+                .to_owned();
+        }
+    }
+    if let Some(origin) = &r.origin {
+        if let Some(from) = &origin.from {
+            let known = policy
+                .units
+                .iter()
+                .find(|u| !u.email.is_empty() && u.email.trim().eq_ignore_ascii_case(from));
+            if let Some(u) = known {
+                return u.name.clone();
+            }
+        }
+        if let Some(name) = origin.from_name.as_ref().or(origin.from.as_ref()) {
+            return name.clone();
+        }
+    }
+    UNKNOWN_UNIT.to_owned()
+}
+
+/// `2018年度基层党建创新项目立项书`: the year, the programme and what the unit sent.
+fn topic(files: &[&FileResult], policy: &Policy) -> String {
+    let programme = match policy.preset {
+        Preset::Innovation => "基层党建创新项目",
+        Preset::Secretary => "基层党建“书记项目”",
+    };
+    let all = |kind: FormKind| files.iter().all(|r| r.kind == kind);
+    let what = if all(FormKind::Proposal) {
+        "立项书".to_owned()
+    } else if all(FormKind::Progress) {
+        let mut periods: Vec<&str> = files
+            .iter()
+            .filter_map(|r| match &r.record {
+                Some(Record::Progress(p)) => p.period.as_deref(),
+                _ => None,
+            })
+            .collect();
+        periods.sort_unstable();
+        periods.dedup();
+        match periods.as_slice() {
+            [one] => format!("{}进度报告", month_words(one)),
+            _ => "进度报告".to_owned(),
+        }
+    } else if all(FormKind::Scores) {
+        "评分表".to_owned()
+    } else {
+        "报送材料".to_owned()
+    };
+    format!("{}年度{programme}{what}", policy.year)
+}
+
+/// `2018-05` → `5月`.
+fn month_words(period: &str) -> String {
+    match period.split_once('-') {
+        Some((_, m)) => format!("{}月", m.trim_start_matches('0')),
+        None => period.to_owned(),
+    }
+}
+
+/// `2018年4月9日`.
+fn date_words(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// 一, 二, … 九十九 for the numbered files.
+fn chinese_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => DIGITS[n].to_owned(),
+        10..=19 => format!("十{}", DIGITS[n % 10]),
+        20..=99 => format!("{}十{}", DIGITS[n / 10], DIGITS[n % 10]),
+        _ => n.to_string(),
+    }
+}
+
+/// The name the unit knows a file by: the attachment (`立项书.xlsx`, `材料.zip › 立项书.xlsx`) for
+/// one that came by mail, with when and under which subject it came; the file name otherwise.
+fn file_words(r: &FileResult) -> String {
+    let name = r.file_name();
+    let Some(origin) = &r.origin else {
+        return format!("《{name}》");
+    };
+    let attachment = name.split_once(SEPARATOR).map_or(name, |(_, rest)| rest);
+    let mut came = String::new();
+    if let Some(date) = &origin.date {
+        came.push_str(date);
+        came.push(' ');
+    }
+    came.push_str("来信");
+    if let Some(subject) = &origin.subject {
+        came.push_str(&format!("“{subject}”"));
+    }
+    format!("《{attachment}》（{came}）")
+}
+
+/// The letter itself.
+fn body(
+    unit: &str,
+    kind: ReplyKind,
+    files: &[&FileResult],
+    policy: &Policy,
+    today: NaiveDate,
+) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    lines.push(if unit == UNKNOWN_UNIT {
+        "您好：".to_owned()
+    } else {
+        format!("{unit}：")
+    });
+    lines.push(String::new());
+    let good: Vec<&&FileResult> = files.iter().filter(|r| r.ok).collect();
+    if kind == ReplyKind::Return {
+        lines.push(format!(
+            "　　你单位报送的{}已收到。经审核，以下文件需要修改后重新报送：",
+            topic(files, policy)
+        ));
+        for (n, r) in files.iter().filter(|r| !r.ok).enumerate() {
+            lines.push(String::new());
+            lines.push(format!("{}、{}", chinese_number(n + 1), file_words(r)));
+            for (i, p) in r.problems.iter().enumerate() {
+                lines.push(format!(
+                    "　　{}. {}：{}",
+                    i + 1,
+                    p.severity.label(),
+                    p.message
+                ));
+            }
+        }
+        if !good.is_empty() {
+            lines.push(String::new());
+            lines.push("　　以下文件审核通过，已经收到，无需重发：".to_owned());
+            list_good(&mut lines, &good);
+        }
+        lines.push(String::new());
+        if policy.resend_days > 0 {
+            let by = today + chrono::Days::new(u64::from(policy.resend_days));
+            lines.push(format!(
+                "　　请按上述意见修改后，于{}前重新报送。如有疑问，请与我们联系。",
+                date_words(by)
+            ));
+        } else {
+            lines.push("　　请按上述意见修改后重新报送。如有疑问，请与我们联系。".to_owned());
+        }
+    } else {
+        lines.push(format!(
+            "　　你单位报送的{}已收到，经审核符合要求：",
+            topic(files, policy)
+        ));
+        list_good(&mut lines, &good);
+        lines.push(String::new());
+        lines.push("　　感谢配合！".to_owned());
+    }
+    lines.push(String::new());
+    let signature = if policy.department.trim().is_empty() {
+        policy.organisation.trim()
+    } else {
+        policy.department.trim()
+    };
+    if !signature.is_empty() {
+        lines.push(signature.to_owned());
+    }
+    lines.push(date_words(today));
+    lines.join("\n") + "\n"
+}
+
+/// Good files, each with its reminders (warnings), so nothing the checker said is withheld.
+fn list_good(lines: &mut Vec<String>, good: &[&&FileResult]) {
+    for r in good {
+        lines.push(format!("　　· {}", file_words(r)));
+        for p in r
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+        {
+            lines.push(format!("　　　　提醒：{}", p.message));
+        }
+    }
+}
+
+/// The reply as an `.eml` draft: UTF-8, RFC 2047 subject, `X-Unsent: 1` so that Outlook opens
+/// it as a message to send (Foxmail and Thunderbird open it as a message with its To filled in).
+/// `timestamp` (seconds since 1970) is its Date.
+pub fn to_eml(reply: &Reply, policy: &Policy, timestamp: i64) -> std::io::Result<Vec<u8>> {
+    use mail_builder::headers::raw::Raw;
+    let mut mail = mail_builder::MessageBuilder::new()
+        .subject(reply.subject.as_str())
+        .date(timestamp)
+        .header("X-Unsent", Raw::new("1"))
+        .text_body(reply.body.replace('\n', "\r\n"));
+    if let Some(to) = &reply.to {
+        mail = mail.to((reply.unit.as_str(), to.as_str()));
+    }
+    let from = policy.department_email.trim();
+    if !from.is_empty() {
+        let name = if policy.department.trim().is_empty() {
+            policy.organisation.trim()
+        } else {
+            policy.department.trim()
+        };
+        mail = mail.from((name, from));
+    }
+    mail.write_to_vec()
+}
+
+/// Saves every reply into `dir` (created if missing) as `{单位}-退回修改.eml` and `.txt` (the same
+/// text, UTF-8 with a BOM so Notepad shows it right); returns the files written. Two units whose
+/// names clean to the same file name get `（2）` on the second.
+pub fn write_all(
+    dir: &Path,
+    replies: &[Reply],
+    policy: &Policy,
+    timestamp: i64,
+) -> Result<Vec<PathBuf>, String> {
+    let fail = |path: &Path, e: std::io::Error| format!("无法写入“{}”：{e}", path.display());
+    std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
+    let mut written = Vec::new();
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for reply in replies {
+        let stem = reply.file_stem();
+        let n = used.entry(stem.clone()).or_insert(0);
+        *n += 1;
+        let stem = if *n == 1 {
+            stem
+        } else {
+            format!("{stem}（{n}）")
+        };
+        let eml = dir.join(format!("{stem}.eml"));
+        let bytes = to_eml(reply, policy, timestamp).map_err(|e| fail(&eml, e))?;
+        std::fs::write(&eml, bytes).map_err(|e| fail(&eml, e))?;
+        let txt = dir.join(format!("{stem}.txt"));
+        let mut text = format!(
+            "收件人：{}\n主题：{}\n\n",
+            reply.to.as_deref().unwrap_or("（未知）"),
+            reply.subject
+        );
+        text.push_str(&reply.body);
+        let bytes = [
+            b"\xEF\xBB\xBF".as_slice(),
+            text.replace('\n', "\r\n").as_bytes(),
+        ]
+        .concat();
+        std::fs::write(&txt, bytes).map_err(|e| fail(&txt, e))?;
+        written.push(eml);
+        written.push(txt);
+    }
+    Ok(written)
+}
