@@ -346,6 +346,26 @@ fn a_tampered_ledger_is_reported_precisely_and_never_repaired_by_dropping_data()
             .display(),
         "明年开春"
     );
+    // Damage in bulk: twenty lines, then one line that counts the rest.
+    let mut l = Ledger::read(&ledger).unwrap();
+    for row in 0..l.projects.rows.len() {
+        l.projects.set(row, "开始时间", LCell::text("上个月"));
+        l.projects.set(row, "完成时间", LCell::text("上个月"));
+    }
+    let damaged = 2 * l.projects.rows.len();
+    assert!(damaged > 25, "{damaged}");
+    l.save(&ledger).unwrap();
+    let out = taizhang()
+        .arg("merge")
+        .arg("samples/inbox/2018-05")
+        .arg("--ledger")
+        .arg(&ledger)
+        .args(policy)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(err.matches("上个月").count(), 20, "{err}");
+    assert!(err.contains(&format!("还有 {} 处", damaged - 20)), "{err}");
     // A duplicated project ID stops the run and names both cells.
     let mut l = Ledger::read(&ledger).unwrap();
     let first = l.projects.get(0, "项目编号").clone();

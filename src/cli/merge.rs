@@ -87,8 +87,16 @@ pub fn run(args: MergeArgs) -> i32 {
             return exit::FAILED;
         }
     };
-    for warning in &run.warnings {
+    // A ledger damaged in bulk (a column pasted over) would otherwise print a line per cell.
+    const SHOWN: usize = 20;
+    for warning in run.warnings.iter().take(SHOWN) {
         eprintln!("提醒：{warning}");
+    }
+    if run.warnings.len() > SHOWN {
+        eprintln!(
+            "提醒：台账中还有 {} 处类似情况未逐一列出，请在台账中筛选核对",
+            run.warnings.len() - SHOWN
+        );
     }
     print!("{}", render(&run.batch, &run.outcome));
     if args.dry_run {
