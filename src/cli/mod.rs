@@ -7,6 +7,7 @@ pub mod init;
 pub mod merge;
 pub mod rank;
 pub mod scoresheet;
+pub mod serve;
 pub mod status;
 
 use std::path::{Path, PathBuf};
