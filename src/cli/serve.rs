@@ -39,6 +39,13 @@ impl Default for ServeArgs {
 
 /// Runs `serve` until the process is stopped; returns the exit code when it cannot start.
 pub fn run(args: ServeArgs) -> i32 {
+    // A server outlives whoever reads its first line (a test, a launcher that closes the console
+    // pipe): a closed stdout must not end it, as it ends `status | head`.
+    #[cfg(unix)]
+    // SAFETY: setting a signal disposition before the server's threads start.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+    }
     let options = Options {
         workspace: args.workspace,
         port: args.port,

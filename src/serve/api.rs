@@ -214,35 +214,49 @@ async fn upload(
     let mut uploads: Vec<Upload> = Vec::new();
     let mut refused: Vec<String> = Vec::new();
     let mut count = 0usize;
+    // After a limit is passed the rest of the body is still read (and dropped), so that the
+    // browser receives the message instead of a reset connection.
+    let mut refusal: Option<ApiError> = None;
     while let Some(mut field) = multipart.next_field().await.map_err(multipart_error)? {
         let Some(name) = field.file_name().map(str::to_owned) else {
             continue;
         };
         count += 1;
-        if count > MAX_FILES {
-            return Err(ApiError::new(
+        if count > MAX_FILES && refusal.is_none() {
+            refusal = Some(ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 format!("一次最多上传 {MAX_FILES} 个文件，本次未保存任何文件，请分批上传"),
             ));
         }
-        if !accepted_name(&name) {
-            refused.push(name);
-            continue;
+        let accepted = accepted_name(&name);
+        let keep = refusal.is_none() && accepted;
+        if !accepted {
+            refused.push(name.clone());
         }
         let mut bytes = Vec::new();
         while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
+            if !keep || refusal.is_some() {
+                continue;
+            }
             if (bytes.len() + chunk.len()) as u64 > max_file {
-                return Err(ApiError::new(
+                bytes = Vec::new();
+                refusal = Some(ApiError::new(
                     StatusCode::PAYLOAD_TOO_LARGE,
                     format!(
                         "“{name}”超过 {} MB，本次未保存任何文件；请确认是否发错了文件",
                         max_file / (1024 * 1024)
                     ),
                 ));
+                continue;
             }
             bytes.extend_from_slice(&chunk);
         }
-        uploads.push(Upload { name, bytes });
+        if keep && refusal.is_none() {
+            uploads.push(Upload { name, bytes });
+        }
+    }
+    if let Some(refusal) = refusal {
+        return Err(refusal);
     }
     let batch = blocking(move || {
         for u in &uploads {
@@ -428,7 +442,10 @@ fn download(ws: &Workspace, name: &str, bytes: Vec<u8>, keep_copy: bool) -> Resp
             .map_err(|e| e.to_string())
             .and_then(|path| crate::ledger::store::save_bytes(&path, &bytes));
         if let Err(e) = saved {
-            eprintln!("提醒：未能在“{}”中保存副本：{e}", super::workspace::OUTPUT);
+            super::say_err(&format!(
+                "提醒：未能在“{}”中保存副本：{e}",
+                super::workspace::OUTPUT
+            ));
         }
     }
     let disposition = format!(

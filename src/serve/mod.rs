@@ -112,7 +112,9 @@ async fn run(options: &Options) -> Result<(), ServeError> {
     announce(&url, &state.workspace);
     if options.open_browser {
         if let Err(e) = webbrowser::open(&url) {
-            eprintln!("无法自动打开浏览器（{e}），请把上面的地址复制到浏览器中打开");
+            say_err(&format!(
+                "无法自动打开浏览器（{e}），请把上面的地址复制到浏览器中打开"
+            ));
         }
     }
     axum::serve(listener, router(state)).await?;
@@ -130,6 +132,12 @@ fn announce(url: &str, workspace: &Workspace) {
         workspace.root().display()
     );
     let _ = out.flush();
+}
+
+/// A line on stderr that never panics, even when the console is gone.
+fn say_err(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{message}");
 }
 
 /// 32 hex characters from the operating system's random source, new at every start.

@@ -81,8 +81,8 @@ function renderBatch(batch) {
     body.append(el("tr", { "data-path": f.path },
       el("td", { class: "file", title: f.path }, fileName(f.path)),
       el("td", {}, unitOf(f)),
-      el("td", {}, meta.kinds[f.kind] || f.kind),
-      el("td", {}, verdict(f)),
+      el("td", { class: "nowrap" }, meta.kinds[f.kind] || f.kind),
+      el("td", { class: "nowrap" }, verdict(f)),
       el("td", {}, problemLines(f.problems))));
   }
   const s = batch.summary;
@@ -156,8 +156,8 @@ function renderMerge(run) {
     body.append(el("tr", {},
       el("td", { class: "file", title: f.path }, fileName(f.path)),
       el("td", {}, f.unit),
-      el("td", { class: f.action === "退回" ? "bad" : "" }, f.action),
-      el("td", {}, f.id || ""),
+      el("td", { class: "nowrap" + (f.action === "退回" ? " bad" : "") }, f.action),
+      el("td", { class: "nowrap" }, f.id || ""),
       el("td", {}, problemLines(f.problems))));
   }
   $("merge-files").hidden = run.files.length === 0;
