@@ -294,7 +294,10 @@ async fn the_page_checks_picked_files_merges_and_shows_the_status() {
     );
     let chase = text_of(&c, "#chase").await;
     assert!(docs || chase.contains("田家庵区委"), "{chase}");
-    assert!(chase.contains("未报送") || chase.contains("滞后"), "{chase}");
+    assert!(
+        chase.contains("未报送") || chase.contains("滞后"),
+        "{chase}"
+    );
     screenshot(&c, &target.join("serve-status.png")).await;
     if docs {
         screenshot(&c, &docs_dir.join("serve-status.png")).await;
