@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::form::{self, FormKind};
 use crate::policy::Policy;
 use crate::read::{self, Limits, ReadError};
+use crate::rules::missing::MissingUnits;
 use crate::rules::{self, cross, Code, Problem, Record, Severity};
 
 /// The result of checking one file.
@@ -163,6 +164,31 @@ pub struct Batch {
     pub files: Vec<FileResult>,
     /// Counts.
     pub summary: Summary,
+}
+
+impl Batch {
+    /// The units on the policy's list that sent nothing valid for the stages the batch shows
+    /// (see [`crate::rules::missing`]).
+    pub fn missing_units(&self, policy: &Policy) -> Vec<MissingUnits> {
+        let records: Vec<(&Record, bool)> = self
+            .files
+            .iter()
+            .filter_map(|r| r.record.as_ref().map(|rec| (rec, r.ok)))
+            .collect();
+        crate::rules::missing::missing_units(&records, policy)
+    }
+}
+
+/// What `check --format json` and the web page's `/api/check` print: SPEC §5's JSON, plus
+/// `missing_units` when the policy lists units.
+#[derive(Debug, Serialize)]
+pub struct CheckJson<'a> {
+    /// The files and the summary.
+    #[serde(flatten)]
+    pub batch: &'a Batch,
+    /// Units that sent nothing valid (left out when empty).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub missing_units: &'a [MissingUnits],
 }
 
 /// Counts over a batch.

@@ -3,7 +3,8 @@
 //!
 //! Data flows one way: [`read`] (workbook → grid of cells with addresses) → [`form`] (labels →
 //! raw fields) → [`rules`] (typed records and problems, under a [`policy::Policy`]) → [`batch`]
-//! (many files, one result each) → [`write`] (workbooks for the clerk).
+//! (many files, one result each) → [`write`] (workbooks for the clerk). [`serve`] is the local
+//! web page over the same library.
 #![warn(missing_docs)]
 
 pub mod batch;
@@ -14,5 +15,6 @@ pub mod policy;
 pub mod rank;
 pub mod read;
 pub mod rules;
+pub mod serve;
 pub mod text;
 pub mod write;

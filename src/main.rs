@@ -8,8 +8,9 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "taizhang", version, about = "台账：基层党建项目表单的批量校验与台账管理工具", long_about = None)]
 struct Cli {
+    /// Without a command (a double-click on Windows) taizhang opens its page on the current folder.
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -28,6 +29,8 @@ enum Command {
     Scoresheet(cli::scoresheet::ScoresheetArgs),
     /// 年度综合排名：读取评委的评分表，去掉最高分和最低分后排名，评选示范项目
     Rank(cli::rank::RankArgs),
+    /// 本机网页：在浏览器中完成收件、退回、合并和进度（不带任何参数启动时即为此项）
+    Serve(cli::serve::ServeArgs),
 }
 
 fn main() {
@@ -50,7 +53,10 @@ fn main() {
             std::process::exit(code);
         }
     };
-    let code = match cli.command {
+    let command = cli
+        .command
+        .unwrap_or_else(|| Command::Serve(cli::serve::ServeArgs::default()));
+    let code = match command {
         Command::Init(args) => cli::init::run(args).unwrap_or_else(|e| {
             eprintln!("{e}");
             cli::exit::FAILED
@@ -61,6 +67,7 @@ fn main() {
         Command::Export(args) => cli::export::run(args),
         Command::Scoresheet(args) => cli::scoresheet::run(args),
         Command::Rank(args) => cli::rank::run(args),
+        Command::Serve(args) => cli::serve::run(args),
     };
     std::process::exit(code);
 }

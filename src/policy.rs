@@ -295,6 +295,26 @@ impl Policy {
         Policy::from_toml(&text, &path.display().to_string())
     }
 
+    /// The policy a run uses: the file given (`--policy F`), else `taizhang.toml` in `folder` (the
+    /// current folder for the commands, the workspace for `taizhang serve`), else the innovation
+    /// preset. One rule for every front end, so the page and the commands check alike.
+    ///
+    /// # Errors
+    /// [`PolicyError`] when the chosen file cannot be read or is invalid.
+    pub fn resolve(given: Option<&Path>, folder: &Path) -> Result<Policy, PolicyError> {
+        match given {
+            Some(path) => Policy::load(path),
+            None => {
+                let local = folder.join("taizhang.toml");
+                if local.is_file() {
+                    Policy::load(&local)
+                } else {
+                    Policy::preset("innovation")
+                }
+            }
+        }
+    }
+
     /// Parses and validates policy text; `origin` names it in messages.
     pub fn from_toml(text: &str, origin: &str) -> Result<Policy, PolicyError> {
         let policy: Policy = toml::from_str(text).map_err(|e| PolicyError::Syntax {

@@ -10,7 +10,6 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use taizhang::batch::{self, Batch};
-use taizhang::rules::missing::MissingUnits;
 use taizhang::rules::Severity;
 use taizhang::write::reply;
 
@@ -78,7 +77,7 @@ pub fn run(args: CheckArgs) -> i32 {
     let bar = super::progress(files.len(), args.quiet, "正在检查");
     let batch = batch::check_inputs(&files, &policy, &limits, &|| bar.inc(1));
     bar.finish_and_clear();
-    let missing = missing_units(&batch, &policy);
+    let missing = batch.missing_units(&policy);
     match args.format {
         Format::Text => {
             print!("{}", render_text(&batch));
@@ -89,7 +88,7 @@ pub fn run(args: CheckArgs) -> i32 {
             // Streamed: ten thousand records never sit in memory as one string.
             use std::io::Write;
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let json = JsonOut {
+            let json = batch::CheckJson {
                 batch: &batch,
                 missing_units: &missing,
             };
@@ -135,26 +134,6 @@ pub fn run(args: CheckArgs) -> i32 {
     } else {
         exit::OK
     }
-}
-
-/// SPEC §5's JSON, plus `missing_units` when the policy lists units (see
-/// [`taizhang::rules::missing`]).
-#[derive(serde::Serialize)]
-struct JsonOut<'a> {
-    #[serde(flatten)]
-    batch: &'a Batch,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    missing_units: &'a [MissingUnits],
-}
-
-/// The units on the policy's list that sent nothing valid for the stages the batch shows.
-pub fn missing_units(batch: &Batch, policy: &taizhang::policy::Policy) -> Vec<MissingUnits> {
-    let records: Vec<(&taizhang::rules::Record, bool)> = batch
-        .files
-        .iter()
-        .filter_map(|r| r.record.as_ref().map(|rec| (rec, r.ok)))
-        .collect();
-    taizhang::rules::missing::missing_units(&records, policy)
 }
 
 /// The text report: each file with its verdict, then its errors and warnings, then one summary line.

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 use taizhang::batch;
-use taizhang::ledger::merge::{self, Action};
-use taizhang::ledger::run::{merge_inputs, MergeJob, Step};
+use taizhang::ledger::merge::Action;
+use taizhang::ledger::run::{describe, merge_inputs, MergeJob, Step};
 
 use super::exit;
 
@@ -98,7 +98,7 @@ pub fn run(args: MergeArgs) -> i32 {
             run.warnings.len() - SHOWN
         );
     }
-    print!("{}", render(&run.batch, &run.outcome));
+    print!("{}", describe(&run.batch, &run.outcome));
     if args.dry_run {
         println!("（试运行：台账未改动）");
     } else if let Some(backup) = &run.backup {
@@ -116,51 +116,4 @@ pub fn run(args: MergeArgs) -> i32 {
     } else {
         exit::OK
     }
-}
-
-/// One line per file (with its problems when it was rejected or warned), then the summary.
-pub fn render(batch: &batch::Batch, outcome: &merge::Outcome) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    for (i, action, id) in &outcome.files {
-        let Some(r) = batch.files.get(*i) else {
-            continue;
-        };
-        let id = id
-            .as_deref()
-            .map(|s| format!("（{s}）"))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{}  [{}]  {}{}",
-            r.path,
-            r.kind.label(),
-            action.label(),
-            id
-        );
-        for p in &r.problems {
-            let _ = writeln!(
-                out,
-                "    {} {}  {}",
-                p.severity.label(),
-                p.code.as_str(),
-                p.message
-            );
-        }
-    }
-    let c = |a| outcome.count(a);
-    let _ = writeln!(
-        out,
-        "项目：新增 {} 个，更新 {} 个，未变 {} 个；进度报告：新增 {} 份，替换 {} 份；退回 {} 个文件，已合并过 {} 个，跳过 {} 个；记录变更 {} 处",
-        c(Action::Added),
-        c(Action::Updated),
-        c(Action::Unchanged),
-        c(Action::ReportAdded),
-        c(Action::ReportReplaced),
-        c(Action::Rejected),
-        c(Action::AlreadyMerged),
-        c(Action::Skipped),
-        outcome.changes
-    );
-    out
 }

@@ -7,6 +7,7 @@ pub mod init;
 pub mod merge;
 pub mod rank;
 pub mod scoresheet;
+pub mod serve;
 pub mod status;
 
 use std::path::{Path, PathBuf};
@@ -23,19 +24,10 @@ pub mod exit {
     pub const FAILED: i32 = 2;
 }
 
-/// The policy: `--policy F`, else `taizhang.toml` in the current folder, else the innovation preset.
+/// The policy: `--policy F`, else `taizhang.toml` in the current folder, else the innovation preset
+/// ([`Policy::resolve`]).
 pub fn load_policy(given: Option<&Path>) -> Result<Policy, String> {
-    match given {
-        Some(path) => Policy::load(path).map_err(|e| e.to_string()),
-        None => {
-            let local = PathBuf::from("taizhang.toml");
-            if local.is_file() {
-                Policy::load(&local).map_err(|e| e.to_string())
-            } else {
-                Policy::preset("innovation").map_err(|e| e.to_string())
-            }
-        }
-    }
+    Policy::resolve(given, Path::new("")).map_err(|e| e.to_string())
 }
 
 /// A progress bar on stderr for `len` files, or a hidden one when stderr is not a terminal or

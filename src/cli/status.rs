@@ -20,7 +20,7 @@ pub struct StatusArgs {
     #[arg(long, value_name = "台账.xlsx")]
     pub ledger: PathBuf,
     /// 截至日期（默认：今天）。应报月份是到此日为止已经结束的最后一个月：2018-06-30 和 2018-07-05 都检查 6 月的进度报告
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = status::parse_as_of)]
     pub as_of: Option<NaiveDate>,
     /// 输出的进度汇总表（Excel），含进度总览、督办清单、单位汇总和图表
     #[arg(long, value_name = "文件.xlsx")]
@@ -28,15 +28,6 @@ pub struct StatusArgs {
     /// 政策文件（默认：当前目录的 taizhang.toml，没有则用创新项目预设）
     #[arg(long, value_name = "文件")]
     pub policy: Option<PathBuf>,
-}
-
-/// `2018-06-30` (also `2018/6/30`, `2018.6.30`, `2018年6月30日`), with a message a clerk understands.
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let t = s.trim();
-    ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
-        .ok_or_else(|| format!("日期应写成 2018-06-30 的形式，而不是“{s}”"))
 }
 
 /// Runs `status`; returns the exit code.
@@ -129,9 +120,11 @@ mod tests {
     #[test]
     fn dates_in_the_ways_clerks_type_them() {
         let june = NaiveDate::from_ymd_opt(2018, 6, 30).unwrap();
-        assert_eq!(parse_date("2018-06-30"), Ok(june));
-        assert_eq!(parse_date("2018/6/30"), Ok(june));
-        assert_eq!(parse_date("2018年6月30日"), Ok(june));
-        assert!(parse_date("六月底").unwrap_err().contains("2018-06-30"));
+        assert_eq!(status::parse_as_of("2018-06-30"), Ok(june));
+        assert_eq!(status::parse_as_of("2018/6/30"), Ok(june));
+        assert_eq!(status::parse_as_of("2018年6月30日"), Ok(june));
+        assert!(status::parse_as_of("六月底")
+            .unwrap_err()
+            .contains("2018-06-30"));
     }
 }

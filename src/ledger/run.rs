@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use rayon::prelude::*;
 
-use super::merge::{self, Outcome};
+use super::merge::{self, Action, Outcome};
 use super::store::{self, Ledger, LedgerError, Lock};
 use crate::batch::{self, Batch, Input};
 use crate::policy::Policy;
@@ -93,4 +93,56 @@ pub fn merge_inputs(
         ledger,
         backup,
     })
+}
+
+/// What a merge did, as the command line prints it: one line per file (with its problems when it
+/// was rejected or warned), then [`summary_line`]. Kept here so that every front end says it alike.
+pub fn describe(batch: &Batch, outcome: &Outcome) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for (i, action, id) in &outcome.files {
+        let Some(r) = batch.files.get(*i) else {
+            continue;
+        };
+        let id = id
+            .as_deref()
+            .map(|s| format!("（{s}）"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}  [{}]  {}{}",
+            r.path,
+            r.kind.label(),
+            action.label(),
+            id
+        );
+        for p in &r.problems {
+            let _ = writeln!(
+                out,
+                "    {} {}  {}",
+                p.severity.label(),
+                p.code.as_str(),
+                p.message
+            );
+        }
+    }
+    let _ = writeln!(out, "{}", summary_line(outcome));
+    out
+}
+
+/// The one-line count of a merge: projects added / updated / unchanged, reports, rejected files.
+pub fn summary_line(outcome: &Outcome) -> String {
+    let c = |a| outcome.count(a);
+    format!(
+        "项目：新增 {} 个，更新 {} 个，未变 {} 个；进度报告：新增 {} 份，替换 {} 份；退回 {} 个文件，已合并过 {} 个，跳过 {} 个；记录变更 {} 处",
+        c(Action::Added),
+        c(Action::Updated),
+        c(Action::Unchanged),
+        c(Action::ReportAdded),
+        c(Action::ReportReplaced),
+        c(Action::Rejected),
+        c(Action::AlreadyMerged),
+        c(Action::Skipped),
+        outcome.changes
+    )
 }

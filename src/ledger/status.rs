@@ -160,6 +160,16 @@ impl MonthlyStatus {
     }
 }
 
+/// An as-of date as a clerk types it: `2018-06-30` (also `2018/6/30`, `2018.6.30`, `2018年6月30日`),
+/// or a message saying how to write it. Shared by `status --as-of` and the page's date box.
+pub fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
+    let t = s.trim();
+    ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
+        .ok_or_else(|| format!("日期应写成 2018-06-30 的形式，而不是“{s}”"))
+}
+
 /// The report month at `as_of`: the month of `as_of` if it is that month's last day, else the
 /// month before.
 pub fn report_month(as_of: NaiveDate) -> String {

@@ -333,18 +333,16 @@ pub fn to_eml(reply: &Reply, policy: &Policy, timestamp: i64) -> std::io::Result
     mail.write_to_vec()
 }
 
-/// Saves every reply into `dir` (created if missing) as `{单位}-退回修改.eml` and `.txt` (the same
-/// text, UTF-8 with a BOM so Notepad shows it right); returns the files written. Two units whose
-/// names clean to the same file name get `（2）` on the second.
-pub fn write_all(
-    dir: &Path,
+/// Every reply as two files, `{单位}-退回修改.eml` and `.txt` (the same text, UTF-8 with a BOM so
+/// Notepad shows it right), named and filled in memory: the command line saves them into a
+/// folder, the web page hands them over as one zip. Two units whose names clean to the same file
+/// name get `（2）` on the second.
+pub fn files(
     replies: &[Reply],
     policy: &Policy,
     timestamp: i64,
-) -> Result<Vec<PathBuf>, String> {
-    let fail = |path: &Path, e: std::io::Error| format!("无法写入“{}”：{e}", path.display());
-    std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
-    let mut written = Vec::new();
+) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    let mut out = Vec::new();
     let mut used: HashMap<String, usize> = HashMap::new();
     for reply in replies {
         let stem = reply.file_stem();
@@ -355,10 +353,7 @@ pub fn write_all(
         } else {
             format!("{stem}（{n}）")
         };
-        let eml = dir.join(format!("{stem}.eml"));
-        let bytes = to_eml(reply, policy, timestamp).map_err(|e| fail(&eml, e))?;
-        std::fs::write(&eml, bytes).map_err(|e| fail(&eml, e))?;
-        let txt = dir.join(format!("{stem}.txt"));
+        out.push((format!("{stem}.eml"), to_eml(reply, policy, timestamp)?));
         let mut text = format!(
             "收件人：{}\n主题：{}\n\n",
             reply.to.as_deref().unwrap_or("（未知）"),
@@ -370,9 +365,25 @@ pub fn write_all(
             text.replace('\n', "\r\n").as_bytes(),
         ]
         .concat();
-        std::fs::write(&txt, bytes).map_err(|e| fail(&txt, e))?;
-        written.push(eml);
-        written.push(txt);
+        out.push((format!("{stem}.txt"), bytes));
+    }
+    Ok(out)
+}
+
+/// Saves every reply into `dir` (created if missing) as the [`files`]; returns the paths written.
+pub fn write_all(
+    dir: &Path,
+    replies: &[Reply],
+    policy: &Policy,
+    timestamp: i64,
+) -> Result<Vec<PathBuf>, String> {
+    let fail = |path: &Path, e: std::io::Error| format!("无法写入“{}”：{e}", path.display());
+    std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
+    let mut written = Vec::new();
+    for (name, bytes) in files(replies, policy, timestamp).map_err(|e| fail(dir, e))? {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).map_err(|e| fail(&path, e))?;
+        written.push(path);
     }
     Ok(written)
 }

@@ -394,7 +394,8 @@ fn units(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
     Ok(())
 }
 
-fn series_colour(s: Status) -> u32 {
+/// The colour of a status in the chart (RGB), public so the web page draws its chart alike.
+pub fn series_colour(s: Status) -> u32 {
     match s {
         Status::Proposed => 0xA6A6A6,
         Status::Ongoing => 0x5B9BD5,

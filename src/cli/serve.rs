@@ -1,0 +1,61 @@
+//! `taizhang serve`: the monthly routine as a page in the browser, for a clerk who never opens a
+//! terminal. Started with no arguments at all (a double-click), taizhang runs this on the current
+//! folder.
+//!
+//! Examples:
+//!   taizhang serve                          （当前文件夹为工作目录，自动打开浏览器）
+//!   taizhang serve --workspace 2018台账 --port 8618
+
+use std::path::PathBuf;
+
+use clap::Args;
+use taizhang::serve::{self, Options};
+
+use super::exit;
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// 工作目录：其中有政策文件 taizhang.toml、收件夹 inbox/ 和台账 台账.xlsx（默认：当前文件夹）
+    #[arg(long, value_name = "文件夹", default_value = ".")]
+    pub workspace: PathBuf,
+    /// 本机端口（只在 127.0.0.1 上提供服务）；0 表示自动选择空闲端口
+    #[arg(long, value_name = "端口", default_value_t = 0)]
+    pub port: u16,
+    /// 不自动打开浏览器（只显示网页地址）
+    #[arg(long)]
+    pub no_browser: bool,
+}
+
+impl Default for ServeArgs {
+    fn default() -> Self {
+        ServeArgs {
+            workspace: PathBuf::from("."),
+            port: 0,
+            no_browser: false,
+        }
+    }
+}
+
+/// Runs `serve` until the process is stopped; returns the exit code when it cannot start.
+pub fn run(args: ServeArgs) -> i32 {
+    // A server outlives whoever reads its first line (a test, a launcher that closes the console
+    // pipe): a closed stdout must not end it, as it ends `status | head`.
+    #[cfg(unix)]
+    // SAFETY: setting a signal disposition before the server's threads start.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+    }
+    let options = Options {
+        workspace: args.workspace,
+        port: args.port,
+        open_browser: !args.no_browser,
+    };
+    match serve::serve(&options) {
+        Ok(()) => exit::OK,
+        Err(e) => {
+            eprintln!("{e}");
+            exit::FAILED
+        }
+    }
+}

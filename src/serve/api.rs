@@ -1,0 +1,591 @@
+//! The JSON API under the page, and the downloads. Each handler parses its request, runs the
+//! library on tokio's blocking pool and turns the result into JSON: no rule lives here.
+//!
+//! | route | what |
+//! |---|---|
+//! | `GET /api/meta` | workspace, current month, the words the page shows (kinds, statuses) |
+//! | `GET /api/check?month=YYYY-MM` | the month's inbox checked: exactly the SPEC §5 JSON |
+//! | `POST /api/check?month=YYYY-MM` | multipart files saved into the inbox, then as above |
+//! | `POST /api/merge?month=YYYY-MM&dry_run=true` | the merge preview, or (`false`) the merge |
+//! | `GET /api/status?as_of=YYYY-MM-DD` | the month's progress: counts, units, 督办清单 |
+//! | `GET /files/report?month=` | 校验报告.xlsx |
+//! | `GET /files/status?as_of=` | 月度汇总.xlsx |
+//! | `GET /files/ledger` | 台账.xlsx as it is |
+//! | `GET /files/replies?month=` | a zip of the reply drafts (`.eml` and `.txt`, one pair per unit) |
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{DefaultBodyLimit, Multipart, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+
+use super::workspace::{accepted_name, Month, Workspace};
+use super::AppState;
+use crate::batch::{self, Batch};
+use crate::form::FormKind;
+use crate::ledger::merge::Action;
+use crate::ledger::run::{describe, merge_inputs, summary_line, MergeJob, MergeRun};
+use crate::ledger::schedule::Status;
+use crate::ledger::status::{self, MonthlyStatus};
+use crate::ledger::{Ledger, LedgerError};
+use crate::read::Limits;
+use crate::rules::missing::MissingUnits;
+
+/// Most files in one upload.
+pub const MAX_FILES: usize = 500;
+/// Most bytes in one upload request, all files together.
+pub const MAX_REQUEST_BYTES: usize = 512 * 1024 * 1024;
+/// The header listing uploaded names that were not saved (percent-encoded JSON array), so that
+/// the body stays exactly the SPEC §5 JSON.
+pub const REFUSED_HEADER: &str = "x-taizhang-refused";
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const ZIP: &str = "application/zip";
+
+/// The API's routes (token-guarded by the caller).
+pub fn routes() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/api/meta", get(meta))
+        .route("/api/check", get(check).post(upload))
+        .route("/api/merge", post(merge))
+        .route("/api/status", get(status_json))
+        .route("/files/report", get(report_file))
+        .route("/files/status", get(status_file))
+        .route("/files/ledger", get(ledger_file))
+        .route("/files/replies", get(replies_file))
+}
+
+/// The upload bound for the whole request (axum refuses larger bodies before reading them).
+pub fn body_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(MAX_REQUEST_BYTES)
+}
+
+/// An API failure: an HTTP status and a Chinese message, sent as `{"error": "…"}`.
+#[derive(Debug)]
+pub struct ApiError {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// What the clerk reads.
+    pub message: String,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            message: message.into(),
+        }
+    }
+
+    fn bad(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, message)
+    }
+
+    fn internal(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, message)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.status, axum::Json(json!({ "error": self.message }))).into_response()
+    }
+}
+
+impl From<LedgerError> for ApiError {
+    fn from(e: LedgerError) -> ApiError {
+        let status = match e {
+            LedgerError::Locked(_) => StatusCode::CONFLICT,
+            LedgerError::Write { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        };
+        ApiError::new(status, e.to_string())
+    }
+}
+
+type Params = Query<HashMap<String, String>>;
+
+/// Runs library work on the blocking pool, away from the threads that answer requests.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::internal(format!("处理中断：{e}")))?
+}
+
+fn month_param(params: &HashMap<String, String>) -> Result<Month, ApiError> {
+    match params
+        .get("month")
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
+        Some(m) => Month::parse(m).map_err(ApiError::bad),
+        None => Ok(Month::current()),
+    }
+}
+
+fn as_of_param(params: &HashMap<String, String>) -> Result<NaiveDate, ApiError> {
+    match params
+        .get("as_of")
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
+        Some(d) => status::parse_as_of(d).map_err(ApiError::bad),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+/// The month's inbox, checked exactly as `taizhang check inbox/YYYY-MM` checks it.
+/// The month's inbox checked, with the units that sent nothing valid.
+struct Checked {
+    batch: Batch,
+    missing: Vec<MissingUnits>,
+}
+
+fn checked(workspace: &Workspace, month: &Month) -> Result<Checked, ApiError> {
+    let policy = workspace
+        .policy()
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    let inputs = workspace
+        .inputs(month)
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    let batch = batch::check_inputs(&inputs, &policy, &Limits::default(), &|| {});
+    let missing = batch.missing_units(&policy);
+    Ok(Checked { batch, missing })
+}
+
+fn batch_json(checked: &Checked) -> Result<Response, ApiError> {
+    let json = batch::CheckJson {
+        batch: &checked.batch,
+        missing_units: &checked.missing,
+    };
+    let body = serde_json::to_vec(&json).map_err(|e| ApiError::internal(e.to_string()))?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+async fn meta(State(state): State<Arc<AppState>>) -> Response {
+    let kinds: serde_json::Map<String, Value> = [
+        FormKind::Proposal,
+        FormKind::Progress,
+        FormKind::Scores,
+        FormKind::Unknown,
+        FormKind::Skipped,
+    ]
+    .iter()
+    .filter_map(|k| {
+        let key = serde_json::to_value(k).ok()?.as_str()?.to_owned();
+        Some((key, json!(k.label())))
+    })
+    .collect();
+    let policy = state.workspace.policy();
+    axum::Json(json!({
+        "workspace": state.workspace.root().display().to_string(),
+        "month": Month::current().as_str(),
+        "today": chrono::Local::now().date_naive().to_string(),
+        "ledger_exists": state.workspace.ledger().is_file(),
+        "policy": match &policy {
+            Ok(p) => json!({ "ok": true, "year": p.year }),
+            Err(e) => json!({ "ok": false, "error": e.to_string() }),
+        },
+        "kinds": kinds,
+        "statuses": Status::ALL.iter().map(|s| s.label()).collect::<Vec<_>>(),
+        "limits": { "max_files": MAX_FILES, "max_file_mb": Limits::default().max_file_bytes / (1024 * 1024) },
+    }))
+    .into_response()
+}
+
+async fn check(State(state): State<Arc<AppState>>, params: Params) -> Result<Response, ApiError> {
+    let month = month_param(&params)?;
+    let batch = blocking(move || checked(&state.workspace, &month)).await?;
+    batch_json(&batch)
+}
+
+/// One uploaded file, held until every file of the request has passed the limits.
+struct Upload {
+    name: String,
+    bytes: Vec<u8>,
+}
+
+async fn upload(
+    State(state): State<Arc<AppState>>,
+    params: Params,
+    mut multipart: Multipart,
+) -> Result<Response, ApiError> {
+    let month = month_param(&params)?;
+    let max_file = Limits::default().max_file_bytes;
+    let mut uploads: Vec<Upload> = Vec::new();
+    let mut refused: Vec<String> = Vec::new();
+    let mut count = 0usize;
+    // After a limit is passed the rest of the body is still read (and dropped), so that the
+    // browser receives the message instead of a reset connection.
+    let mut refusal: Option<ApiError> = None;
+    while let Some(mut field) = multipart.next_field().await.map_err(multipart_error)? {
+        let Some(name) = field.file_name().map(str::to_owned) else {
+            continue;
+        };
+        count += 1;
+        if count > MAX_FILES && refusal.is_none() {
+            refusal = Some(ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("一次最多上传 {MAX_FILES} 个文件，本次未保存任何文件，请分批上传"),
+            ));
+        }
+        let accepted = accepted_name(&name);
+        let keep = refusal.is_none() && accepted;
+        if !accepted {
+            refused.push(name.clone());
+        }
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
+            if !keep || refusal.is_some() {
+                continue;
+            }
+            if (bytes.len() + chunk.len()) as u64 > max_file {
+                bytes = Vec::new();
+                refusal = Some(ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    format!(
+                        "“{name}”超过 {} MB，本次未保存任何文件；请确认是否发错了文件",
+                        max_file / (1024 * 1024)
+                    ),
+                ));
+                continue;
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        if keep && refusal.is_none() {
+            uploads.push(Upload { name, bytes });
+        }
+    }
+    if let Some(refusal) = refusal {
+        return Err(refusal);
+    }
+    let batch = blocking(move || {
+        for u in &uploads {
+            state
+                .workspace
+                .save_upload(&month, &u.name, &u.bytes)
+                .map_err(|e| ApiError::internal(format!("无法保存“{}”：{e}", u.name)))?;
+        }
+        checked(&state.workspace, &month)
+    })
+    .await?;
+    let mut response = batch_json(&batch)?;
+    let listed = serde_json::to_string(&refused).unwrap_or_default();
+    if let Ok(value) = HeaderValue::from_str(&percent_encode(&listed)) {
+        response.headers_mut().insert(REFUSED_HEADER, value);
+    }
+    Ok(response)
+}
+
+fn multipart_error(e: axum::extract::multipart::MultipartError) -> ApiError {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "一次上传的文件合计超过 {} MB，本次未保存任何文件，请分批上传",
+                MAX_REQUEST_BYTES / (1024 * 1024)
+            ),
+        )
+    } else {
+        ApiError::bad(format!("上传没有完成，请重试：{e}"))
+    }
+}
+
+async fn merge(State(state): State<Arc<AppState>>, params: Params) -> Result<Response, ApiError> {
+    let month = month_param(&params)?;
+    let dry_run = match params.get("dry_run").map(String::as_str) {
+        None | Some("true") | Some("1") => true,
+        Some("false") | Some("0") => false,
+        Some(other) => {
+            return Err(ApiError::bad(format!(
+                "dry_run 应为 true 或 false，而不是“{other}”"
+            )))
+        }
+    };
+    let body = blocking(move || {
+        let ws = &state.workspace;
+        let policy = ws.policy().map_err(|e| ApiError::internal(e.to_string()))?;
+        let inputs = ws
+            .inputs(&month)
+            .map_err(|e| ApiError::internal(e.to_string()))?;
+        let ledger = ws.ledger();
+        let job = MergeJob {
+            ledger: &ledger,
+            inputs: &inputs,
+            policy: &policy,
+            limits: &Limits::default(),
+            dry_run,
+            now: chrono::Local::now().naive_local(),
+        };
+        let run = merge_inputs(&job, &|_| {})?;
+        Ok(merge_json(&run, dry_run, ws))
+    })
+    .await?;
+    Ok(axum::Json(body).into_response())
+}
+
+fn merge_json(run: &MergeRun, dry_run: bool, ws: &Workspace) -> Value {
+    let counts: Vec<Value> = [
+        ("added", Action::Added),
+        ("updated", Action::Updated),
+        ("unchanged", Action::Unchanged),
+        ("report_added", Action::ReportAdded),
+        ("report_replaced", Action::ReportReplaced),
+        ("rejected", Action::Rejected),
+        ("already_merged", Action::AlreadyMerged),
+        ("skipped", Action::Skipped),
+    ]
+    .iter()
+    .map(|(key, a)| json!({ "key": key, "label": a.label(), "count": run.outcome.count(*a) }))
+    .collect();
+    let files: Vec<Value> = run
+        .outcome
+        .files
+        .iter()
+        .filter_map(|(i, action, id)| {
+            let r = run.batch.files.get(*i)?;
+            Some(json!({
+                "path": r.path,
+                "kind": r.kind,
+                "unit": crate::write::report::unit_of(r),
+                "action": action.label(),
+                "id": id,
+                "ok": r.ok,
+                "problems": r.problems,
+            }))
+        })
+        .collect();
+    json!({
+        "dry_run": dry_run,
+        "counts": counts,
+        "changes": run.outcome.changes,
+        "summary": summary_line(&run.outcome),
+        "text": describe(&run.batch, &run.outcome),
+        "files": files,
+        "warnings": run.warnings,
+        "ledger": ws.ledger().display().to_string(),
+        "backup": run.backup.as_ref().map(|b| b.display().to_string()),
+    })
+}
+
+/// Reads the workspace's ledger, or says it is not there yet.
+fn read_ledger(ws: &Workspace) -> Result<Ledger, ApiError> {
+    let path = ws.ledger();
+    if !path.is_file() {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "还没有台账：请先在“合并”一步把合格的表格合并进台账",
+        ));
+    }
+    Ok(Ledger::read(&path)?)
+}
+
+fn monthly(ws: &Workspace, as_of: NaiveDate) -> Result<MonthlyStatus, ApiError> {
+    let policy = ws.policy().map_err(|e| ApiError::internal(e.to_string()))?;
+    let ledger = read_ledger(ws)?;
+    Ok(status::monthly(&ledger, &policy, as_of))
+}
+
+async fn status_json(
+    State(state): State<Arc<AppState>>,
+    params: Params,
+) -> Result<Response, ApiError> {
+    let as_of = as_of_param(&params)?;
+    let s = blocking(move || monthly(&state.workspace, as_of)).await?;
+    let totals: Vec<Value> = Status::ALL
+        .iter()
+        .map(|st| json!({ "label": st.label(), "count": s.count(*st) }))
+        .collect();
+    let units: Vec<Value> = s
+        .units
+        .iter()
+        .map(|u| {
+            json!({
+                "unit": u.unit, "kind": u.kind, "projects": u.projects, "by_status": u.by_status,
+                "missing": u.missing, "quota": u.quota, "compliance": u.compliance,
+            })
+        })
+        .collect();
+    let chase: Vec<Value> = s
+        .chased()
+        .map(|p| {
+            json!({
+                "unit": p.unit, "id": p.id, "name": p.name, "owner": p.owner,
+                "owner_title": p.owner_title, "phone": p.phone, "contact": p.contact,
+                "status": p.status.label(), "expected": p.expected, "percent": p.percent,
+                "period": p.period, "reasons": p.reasons,
+            })
+        })
+        .collect();
+    Ok(axum::Json(json!({
+        "as_of": s.as_of.to_string(),
+        "month": s.month,
+        "month_title": s.month_title(),
+        "projects": s.projects.len(),
+        "missing": s.missing(),
+        "totals": totals,
+        "statuses": Status::ALL.iter().map(|st| st.label()).collect::<Vec<_>>(),
+        "colours": Status::ALL
+            .iter()
+            .map(|st| format!("#{:06X}", crate::write::status::series_colour(*st)))
+            .collect::<Vec<_>>(),
+        "units": units,
+        "chase": chase,
+    }))
+    .into_response())
+}
+
+/// A workbook as a download, with a copy kept under `输出/` for the clerk to find later.
+fn download(ws: &Workspace, name: &str, bytes: Vec<u8>, keep_copy: bool) -> Response {
+    download_as(ws, name, bytes, keep_copy, XLSX)
+}
+
+fn download_as(
+    ws: &Workspace,
+    name: &str,
+    bytes: Vec<u8>,
+    keep_copy: bool,
+    content_type: &'static str,
+) -> Response {
+    if keep_copy {
+        let saved = ws
+            .output(name)
+            .map_err(|e| e.to_string())
+            .and_then(|path| crate::ledger::store::save_bytes(&path, &bytes));
+        if let Err(e) = saved {
+            super::say_err(&format!(
+                "提醒：未能在“{}”中保存副本：{e}",
+                super::workspace::OUTPUT
+            ));
+        }
+    }
+    let ascii = if content_type == ZIP {
+        "taizhang.zip"
+    } else {
+        "taizhang.xlsx"
+    };
+    let disposition = format!(
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        percent_encode(name)
+    );
+    let mut response = ([(header::CONTENT_TYPE, content_type)], bytes).into_response();
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+async fn report_file(
+    State(state): State<Arc<AppState>>,
+    params: Params,
+) -> Result<Response, ApiError> {
+    let month = month_param(&params)?;
+    blocking(move || {
+        let batch = checked(&state.workspace, &month)?.batch;
+        let bytes = crate::write::report::report(&batch)
+            .map_err(|e| ApiError::internal(format!("无法生成校验报告：{e}")))?;
+        let name = format!("{}校验报告.xlsx", month.as_str());
+        Ok(download(&state.workspace, &name, bytes, true))
+    })
+    .await
+}
+
+/// The month's reply drafts (`ack=true` adds receipts for units whose files were all good), as
+/// one zip the clerk unpacks and opens draft by draft in the mail program.
+async fn replies_file(
+    State(state): State<Arc<AppState>>,
+    params: Params,
+) -> Result<Response, ApiError> {
+    let month = month_param(&params)?;
+    let ack = params.get("ack").is_some_and(|v| v == "true" || v == "1");
+    blocking(move || {
+        let batch = checked(&state.workspace, &month)?.batch;
+        let policy = state
+            .workspace
+            .policy()
+            .map_err(|e| ApiError::internal(e.to_string()))?;
+        let now = chrono::Local::now();
+        let replies = crate::write::reply::compose(&batch, &policy, now.date_naive(), ack);
+        if replies.is_empty() {
+            return Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                "本月没有需要回复的单位：收到的文件都已通过",
+            ));
+        }
+        let files = crate::write::reply::files(&replies, &policy, now.timestamp())
+            .map_err(|e| ApiError::internal(format!("无法生成回复草稿：{e}")))?;
+        let bytes = zip_of(&files).map_err(|e| ApiError::internal(format!("无法打包：{e}")))?;
+        let name = format!("{}回复草稿.zip", month.as_str());
+        Ok(download_as(&state.workspace, &name, bytes, false, ZIP))
+    })
+    .await
+}
+
+/// Files into one zip in memory (UTF-8 names, which Windows Explorer, WPS and 7-Zip read).
+fn zip_of(files: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in files {
+        zip.start_file(name.as_str(), options)?;
+        zip.write_all(bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+async fn status_file(
+    State(state): State<Arc<AppState>>,
+    params: Params,
+) -> Result<Response, ApiError> {
+    let as_of = as_of_param(&params)?;
+    blocking(move || {
+        let s = monthly(&state.workspace, as_of)?;
+        let bytes = crate::write::status::status_workbook(&s, as_of)
+            .map_err(|e| ApiError::internal(format!("无法生成月度汇总：{e}")))?;
+        let name = format!("{}月度汇总.xlsx", s.month);
+        Ok(download(&state.workspace, &name, bytes, true))
+    })
+    .await
+}
+
+async fn ledger_file(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
+    blocking(move || {
+        let path = state.workspace.ledger();
+        let bytes = std::fs::read(&path).map_err(|_| {
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                "还没有台账：请先在“合并”一步把合格的表格合并进台账",
+            )
+        })?;
+        Ok(download(
+            &state.workspace,
+            super::workspace::LEDGER,
+            bytes,
+            false,
+        ))
+    })
+    .await
+}
+
+/// Percent-encodes everything but unreserved ASCII (RFC 3986), for headers that carry Chinese.
+pub fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,259 @@
+//! `taizhang serve`: the monthly routine as a page in the clerk's own browser.
+//!
+//! A small web server on 127.0.0.1 only. The page (HTML, CSS and script embedded in the binary:
+//! no CDN, works offline) calls a JSON API, and the API calls the same library functions as the
+//! commands: [`crate::batch`] to check, [`crate::ledger::run::merge_inputs`] to merge,
+//! [`crate::ledger::status::monthly`] for the month's progress, [`crate::write`] for workbooks. The
+//! page holds no rules of its own.
+//!
+//! Safe by construction:
+//! - it listens on 127.0.0.1 and answers only requests whose `Host` is `127.0.0.1:PORT` or
+//!   `localhost:PORT`, so a web page elsewhere cannot reach it through DNS rebinding;
+//! - every API call and download needs the random token printed at start (query `token=` or
+//!   header `Authorization: Bearer`);
+//! - uploads are bounded in size and count, saved under safe names inside the month's inbox, and
+//!   only ever read as spreadsheets: the server never runs anything it receives;
+//! - a merge takes the ledger's lock, so two merges never run at once.
+
+pub mod api;
+pub mod workspace;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+pub use workspace::{Month, Workspace};
+
+/// The page, its style and its script, compiled into the binary.
+const INDEX_HTML: &str = include_str!("page/index.html");
+const STYLE_CSS: &str = include_str!("page/style.css");
+const APP_JS: &str = include_str!("page/app.js");
+
+/// How `taizhang serve` was asked to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The workspace folder (policy, inbox, ledger).
+    pub workspace: PathBuf,
+    /// The port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+    /// Open the page in the default browser once the server listens.
+    pub open_browser: bool,
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The workspace folder is not there.
+    #[error("找不到工作目录“{0}”，请检查路径")]
+    NoWorkspace(String),
+    /// The port is taken or not allowed.
+    #[error("无法在 127.0.0.1:{port} 上启动：{source}（可换一个端口，或用 --port 0 自动选择）")]
+    Bind {
+        /// The port asked for.
+        port: u16,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Anything else from the runtime.
+    #[error("无法启动本地网页服务：{0}")]
+    Runtime(#[from] std::io::Error),
+}
+
+/// What every request handler shares.
+#[derive(Debug)]
+pub struct AppState {
+    /// The workspace.
+    pub workspace: Workspace,
+    /// The token every API call must carry.
+    pub token: String,
+    /// The port actually listened on (for the Host check).
+    pub port: u16,
+}
+
+/// Runs the server until the process is stopped. Prints the page's address (with the token) as
+/// the first line of stdout, then opens it in the browser unless told not to.
+///
+/// # Errors
+/// [`ServeError`] when the workspace is missing or the port cannot be listened on.
+pub fn serve(options: &Options) -> Result<(), ServeError> {
+    if !options.workspace.is_dir() {
+        return Err(ServeError::NoWorkspace(
+            options.workspace.display().to_string(),
+        ));
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(run(options))
+}
+
+async fn run(options: &Options) -> Result<(), ServeError> {
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, options.port));
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|source| ServeError::Bind {
+            port: options.port,
+            source,
+        })?;
+    let port = listener.local_addr()?.port();
+    let state = Arc::new(AppState {
+        workspace: Workspace::new(&options.workspace),
+        token: new_token()?,
+        port,
+    });
+    let url = format!("http://127.0.0.1:{port}/?token={}", state.token);
+    announce(&url, &state.workspace);
+    if options.open_browser {
+        if let Err(e) = webbrowser::open(&url) {
+            say_err(&format!(
+                "无法自动打开浏览器（{e}），请把上面的地址复制到浏览器中打开"
+            ));
+        }
+    }
+    axum::serve(listener, router(state)).await?;
+    Ok(())
+}
+
+/// The address first (a program reading stdout takes line one), then a word for the clerk.
+fn announce(url: &str, workspace: &Workspace) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{url}");
+    let _ = writeln!(
+        out,
+        "台账网页已启动，工作目录：{}\n浏览器没有自动打开时，请把上面的地址复制到浏览器中。用完后关闭此窗口即可停止。",
+        workspace.root().display()
+    );
+    let _ = out.flush();
+}
+
+/// A line on stderr that never panics, even when the console is gone.
+fn say_err(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{message}");
+}
+
+/// 32 hex characters from the operating system's random source, new at every start.
+fn new_token() -> Result<String, ServeError> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| ServeError::Runtime(std::io::Error::other(e.to_string())))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Every route, behind the Host and token checks.
+pub fn router(state: Arc<AppState>) -> Router {
+    let guarded = Router::new()
+        .route("/", get(index))
+        .merge(api::routes())
+        .layer(middleware::from_fn_with_state(state.clone(), require_token));
+    Router::new()
+        .route(
+            "/style.css",
+            get(|| asset("text/css; charset=utf-8", STYLE_CSS)),
+        )
+        .route(
+            "/app.js",
+            get(|| asset("text/javascript; charset=utf-8", APP_JS)),
+        )
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
+        .merge(guarded)
+        .layer(middleware::from_fn_with_state(state.clone(), require_host))
+        .layer(api::body_limit())
+        .with_state(state)
+}
+
+async fn index() -> Response {
+    asset("text/html; charset=utf-8", INDEX_HTML).await
+}
+
+async fn asset(content_type: &'static str, body: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// A plain-text refusal in Chinese.
+pub fn refuse(status: StatusCode, message: &str) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        message.to_owned(),
+    )
+        .into_response()
+}
+
+/// Refuses a request whose Host is not this server's own loopback address (DNS rebinding).
+async fn require_host(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    let port = state.port;
+    if host == format!("127.0.0.1:{port}") || host == format!("localhost:{port}") {
+        next.run(request).await
+    } else {
+        refuse(
+            StatusCode::MISDIRECTED_REQUEST,
+            &format!("拒绝访问：本服务只接受本机地址 127.0.0.1:{port} 的请求"),
+        )
+    }
+}
+
+/// Refuses a request without the start-up token (query `token=` or `Authorization: Bearer`).
+async fn require_token(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let from_query = request
+        .uri()
+        .query()
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .filter_map(|pair| pair.strip_prefix("token="))
+        .any(|t| same(t, &state.token));
+    if from_query || bearer(request.headers()).is_some_and(|t| same(t, &state.token)) {
+        next.run(request).await
+    } else {
+        refuse(
+            StatusCode::UNAUTHORIZED,
+            "缺少或错误的访问口令：请使用启动 taizhang serve 时显示的完整地址（含 token=…）打开页面",
+        )
+    }
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
+/// Compares in time independent of where the strings differ.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}

@@ -1,0 +1,633 @@
+//! `taizhang serve`: HTTP tests against the real binary on `--port 0 --no-browser`, and one test
+//! in a real browser (headless Chromium through chromedriver).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use serde_json::Value;
+
+#[path = "serve/browser.rs"]
+mod browser;
+
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+
+/// The server binary running on a temporary workspace; killed when dropped.
+pub struct Server {
+    child: Child,
+    /// The server's stdout, kept open for as long as it runs.
+    _stdout: BufReader<std::process::ChildStdout>,
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    /// The access token.
+    pub token: String,
+    /// The port.
+    pub port: u16,
+    /// The workspace (removed when dropped).
+    pub dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    /// Starts `taizhang serve` on a fresh workspace holding the samples' policy.
+    pub fn start() -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(
+            Path::new(SAMPLES).join("taizhang.toml"),
+            dir.path().join("taizhang.toml"),
+        )
+        .unwrap();
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_taizhang"));
+        cmd.args(["serve", "--port", "0", "--no-browser", "--workspace"])
+            .arg(dir.path());
+        Server::spawn(cmd, dir)
+    }
+
+    fn spawn(mut cmd: Command, dir: tempfile::TempDir) -> Server {
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        stdout.read_line(&mut line).unwrap();
+        let url = line.trim();
+        let (base, token) = url
+            .split_once("/?token=")
+            .unwrap_or_else(|| panic!("first line is not the address: {url:?}"));
+        assert!(base.starts_with("http://127.0.0.1:"), "{url}");
+        assert_eq!(token.len(), 32, "{url}");
+        let port = base.rsplit(':').next().unwrap().parse().unwrap();
+        Server {
+            child,
+            _stdout: stdout,
+            base: base.to_owned(),
+            token: token.to_owned(),
+            port,
+            dir,
+        }
+    }
+
+    /// The page's address with the token.
+    pub fn url(&self) -> String {
+        format!("{}/?token={}", self.base, self.token)
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
+
+/// A response: status and body.
+struct Got {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Got {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "not JSON ({e}): {} {}",
+                self.status,
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn finish(r: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Got {
+    let mut r = r.unwrap();
+    let headers = r
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_owned()))
+        .collect();
+    let body = r
+        .body_mut()
+        .with_config()
+        .limit(100 * 1024 * 1024)
+        .read_to_vec()
+        .unwrap();
+    Got {
+        status: r.status().as_u16(),
+        headers,
+        body,
+    }
+}
+
+fn get(s: &Server, path: &str) -> Got {
+    finish(
+        agent()
+            .get(format!("{}{path}", s.base))
+            .header("Authorization", format!("Bearer {}", s.token))
+            .call(),
+    )
+}
+
+fn post(s: &Server, path: &str) -> Got {
+    finish(
+        agent()
+            .post(format!("{}{path}", s.base))
+            .header("Authorization", format!("Bearer {}", s.token))
+            .send_empty(),
+    )
+}
+
+/// Uploads `(name, bytes)` as the page does (multipart field `files`).
+fn upload(s: &Server, month: &str, files: &[(String, Vec<u8>)]) -> Got {
+    let boundary = "----taizhang-test-boundary-7d1f";
+    let mut body = Vec::new();
+    for (name, bytes) in files {
+        write!(
+            body,
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .unwrap();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    write!(body, "--{boundary}--\r\n").unwrap();
+    finish(
+        agent()
+            .post(format!("{}/api/check?month={month}", s.base))
+            .header("Authorization", format!("Bearer {}", s.token))
+            .header(
+                "Content-Type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .send(&body[..]),
+    )
+}
+
+/// Every file of a folder of `samples/inbox`, as (name, bytes).
+fn sample_files(folder: &str) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> =
+        std::fs::read_dir(Path::new(SAMPLES).join("inbox").join(folder))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                let name = p.file_name().unwrap().to_str().unwrap().to_owned();
+                (name, std::fs::read(&p).unwrap())
+            })
+            .collect();
+    files.sort();
+    files
+}
+
+/// Runs the binary in the workspace (as a clerk would in a terminal there).
+fn cli(s: &Server, args: &[&str]) -> (String, Value) {
+    let out = Command::new(env!("CARGO_BIN_EXE_taizhang"))
+        .current_dir(s.dir.path())
+        .args(args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    (stdout, json)
+}
+
+#[test]
+fn check_returns_the_spec_json_exactly_as_the_command_line() {
+    let s = Server::start();
+    let files = sample_files("2018-03-立项");
+    let got = upload(&s, "2018-03", &files);
+    assert_eq!(got.status, 200, "{}", got.text());
+    let api = got.json();
+    // 说明.txt is neither a spreadsheet, a mail nor an archive: not saved, and said so.
+    let refused = got.header("x-taizhang-refused").unwrap();
+    assert!(refused.contains("%E8%AF%B4%E6%98%8E.txt"), "{refused}"); // 说明.txt
+    let (_, cli_json) = cli(&s, &["check", "--format", "json", "inbox/2018-03"]);
+    assert_eq!(api, cli_json);
+    assert_eq!(api["summary"]["files"], files.len() - 1);
+    assert!(api["summary"]["with_errors"].as_u64().unwrap() > 0);
+    // And modulo the folder, the same as checking the samples where they are.
+    let (_, original) = cli(
+        &s,
+        &[
+            "check",
+            "--format",
+            "json",
+            &format!("{SAMPLES}/inbox/2018-03-立项"),
+        ],
+    );
+    let strip = |v: &Value| -> Vec<Value> {
+        v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| !f["path"].as_str().unwrap().ends_with(".txt"))
+            .map(|f| {
+                let mut f = f.clone();
+                let name = f["path"].as_str().unwrap().rsplit('/').next().unwrap();
+                f["path"] = Value::from(name);
+                f
+            })
+            .collect()
+    };
+    assert_eq!(strip(&api), strip(&original));
+    // The same month read again without uploading gives the same answer.
+    assert_eq!(get(&s, "/api/check?month=2018-03").json(), api);
+}
+
+#[test]
+fn every_api_call_needs_the_token() {
+    let s = Server::start();
+    let bare = |path: &str| finish(agent().get(format!("{}{path}", s.base)).call());
+    for path in [
+        "/api/meta",
+        "/api/check",
+        "/api/status",
+        "/files/ledger",
+        "/",
+    ] {
+        let got = bare(path);
+        assert_eq!(got.status, 401, "{path}");
+        assert!(got.text().contains("访问口令"), "{}", got.text());
+    }
+    assert_eq!(
+        bare("/api/meta?token=0123456789abcdef0123456789abcdef").status,
+        401
+    );
+    let wrong = finish(
+        agent()
+            .get(format!("{}/api/meta", s.base))
+            .header("Authorization", "Bearer nope")
+            .call(),
+    );
+    assert_eq!(wrong.status, 401);
+    assert_eq!(bare(&format!("/api/meta?token={}", s.token)).status, 200);
+    assert_eq!(get(&s, "/api/meta").status, 200);
+    let page = finish(agent().get(s.url()).call());
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("收件检查"));
+    // The style and script hold nothing private and load without it.
+    assert_eq!(bare("/app.js").status, 200);
+    assert_eq!(bare("/style.css").status, 200);
+}
+
+/// A raw request, so that the Host header is exactly what a rebinding attack would send.
+fn raw_status(s: &Server, host: &str) -> (u16, String) {
+    let mut tcp = std::net::TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    write!(
+        tcp,
+        "GET /api/meta?token={} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+        s.token
+    )
+    .unwrap();
+    let mut response = String::new();
+    tcp.read_to_string(&mut response).unwrap();
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, response)
+}
+
+#[test]
+fn a_foreign_host_header_is_refused() {
+    let s = Server::start();
+    for host in [
+        format!("evil.example:{}", s.port),
+        "127.0.0.1".to_owned(),
+        format!("127.0.0.1:{}", s.port + 1),
+        format!("localhost.evil.example:{}", s.port),
+    ] {
+        let (status, text) = raw_status(&s, &host);
+        assert_eq!(status, 421, "{host}: {text}");
+        assert!(text.contains("拒绝访问"), "{text}");
+    }
+    assert_eq!(raw_status(&s, &format!("127.0.0.1:{}", s.port)).0, 200);
+    assert_eq!(raw_status(&s, &format!("localhost:{}", s.port)).0, 200);
+}
+
+#[test]
+fn uploaded_names_stay_inside_the_inbox() {
+    let s = Server::start();
+    let bytes = std::fs::read(format!(
+        "{SAMPLES}/inbox/2018-05/寿县县委-进度报告-201805.xlsx"
+    ))
+    .unwrap();
+    let names = [
+        "../../逃出去.xlsx",
+        "..\\..\\windows.xlsx",
+        "/etc/绝对路径.xlsx",
+        "C:\\Users\\办事员\\桌面.xlsx",
+        "CON.xlsx",
+        "a<b>|c?.xlsx",
+        "..",
+    ];
+    let files: Vec<(String, Vec<u8>)> = names
+        .iter()
+        .map(|n| (n.to_string(), bytes.clone()))
+        .collect();
+    let got = upload(&s, "2018-05", &files);
+    assert_eq!(got.status, 200, "{}", got.text());
+    let json = got.json();
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths
+            .iter()
+            .all(|p| p.starts_with("inbox/2018-05/") && !p.contains("..")),
+        "{paths:?}"
+    );
+    let inbox = s.path("inbox/2018-05");
+    for saved in [
+        "逃出去.xlsx",
+        "windows.xlsx",
+        "绝对路径.xlsx",
+        "桌面.xlsx",
+        "_CON.xlsx",
+        "a_b__c_.xlsx",
+    ] {
+        assert!(inbox.join(saved).is_file(), "{saved} in {paths:?}");
+    }
+    // Nothing anywhere else: the workspace holds only the policy and the inbox.
+    let mut top: Vec<String> = std::fs::read_dir(s.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    top.sort();
+    assert_eq!(top, ["inbox", "taizhang.toml"]);
+    assert!(!s.dir.path().parent().unwrap().join("逃出去.xlsx").exists());
+    // A month that is not a month is refused before anything is saved.
+    let bad = upload(&s, "..%2F..", &files);
+    assert_eq!(bad.status, 400);
+    assert!(bad.json()["error"].as_str().unwrap().contains("月份"));
+}
+
+#[test]
+fn upload_limits_are_said_in_chinese() {
+    let s = Server::start();
+    let many: Vec<(String, Vec<u8>)> = (0..501)
+        .map(|i| (format!("{i}.xlsx"), vec![0u8; 10]))
+        .collect();
+    let got = upload(&s, "2018-05", &many);
+    assert_eq!(got.status, 413);
+    assert!(got.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("一次最多上传 500 个文件"));
+    let big = vec![(String::from("大文件.xlsx"), vec![0u8; 50 * 1024 * 1024 + 1])];
+    let got = upload(&s, "2018-05", &big);
+    assert_eq!(got.status, 413);
+    assert!(got.json()["error"].as_str().unwrap().contains("超过 50 MB"));
+    assert!(!s.path("inbox/2018-05").exists(), "nothing saved");
+}
+
+/// The counts line the command line prints for a merge (its second-to-last line).
+fn summary_line(stdout: &str) -> String {
+    stdout
+        .lines()
+        .find(|l| l.starts_with("项目：新增"))
+        .unwrap_or_else(|| panic!("no summary in {stdout}"))
+        .to_owned()
+}
+
+#[test]
+fn merge_preview_equals_the_dry_run_then_merge_and_status_work() {
+    let s = Server::start();
+    assert_eq!(
+        upload(&s, "2018-03", &sample_files("2018-03-立项")).status,
+        200
+    );
+    let preview = post(&s, "/api/merge?month=2018-03&dry_run=true");
+    assert_eq!(preview.status, 200, "{}", preview.text());
+    let preview = preview.json();
+    let (stdout, _) = cli(
+        &s,
+        &[
+            "merge",
+            "inbox/2018-03",
+            "--ledger",
+            "台账.xlsx",
+            "--dry-run",
+            "-q",
+        ],
+    );
+    assert_eq!(preview["summary"].as_str().unwrap(), summary_line(&stdout));
+    assert_eq!(
+        preview["text"].as_str().unwrap(),
+        stdout.split("（试运行").next().unwrap()
+    );
+    let count = |v: &Value, key: &str| {
+        v["counts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["key"] == key)
+            .unwrap()["count"]
+            .as_u64()
+            .unwrap()
+    };
+    assert!(count(&preview, "added") > 10);
+    assert!(count(&preview, "rejected") > 0);
+    assert!(!s.path("台账.xlsx").exists(), "a preview writes nothing");
+    assert_eq!(get(&s, "/api/status").status, 404);
+
+    // One merge at a time: while another holds the ledger's lock, the merge is refused.
+    let lock = taizhang::ledger::Lock::take(&s.path("台账.xlsx")).unwrap();
+    let refused = post(&s, "/api/merge?month=2018-03&dry_run=false");
+    assert_eq!(refused.status, 409);
+    assert!(refused.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("另一个合并任务"));
+    drop(lock);
+
+    let merged = post(&s, "/api/merge?month=2018-03&dry_run=false");
+    assert_eq!(merged.status, 200, "{}", merged.text());
+    let merged = merged.json();
+    assert_eq!(merged["summary"], preview["summary"]);
+    assert!(s.path("台账.xlsx").is_file());
+    let again = post(&s, "/api/merge?month=2018-03&dry_run=true").json();
+    assert_eq!(
+        count(&again, "already_merged"),
+        count(&preview, "added") + count(&preview, "updated") + count(&preview, "unchanged")
+    );
+
+    // The reports of April, then the status at the end of April.
+    assert_eq!(upload(&s, "2018-04", &sample_files("2018-04")).status, 200);
+    assert_eq!(
+        post(&s, "/api/merge?month=2018-04&dry_run=false").status,
+        200
+    );
+    let status = get(&s, "/api/status?as_of=2018-04-30");
+    assert_eq!(status.status, 200, "{}", status.text());
+    let status = status.json();
+    assert_eq!(status["month"], "2018-04");
+    let total: u64 = status["totals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(total, status["projects"].as_u64().unwrap());
+    assert!(total > 10);
+    assert!(!status["chase"].as_array().unwrap().is_empty());
+    assert!(!status["units"].as_array().unwrap().is_empty());
+    // The command line says the same about the same ledger.
+    let (stdout, _) = cli(
+        &s,
+        &[
+            "status",
+            "--ledger",
+            "台账.xlsx",
+            "--as-of",
+            "2018-04-30",
+            "--out",
+            "x.xlsx",
+        ],
+    );
+    assert!(
+        stdout.contains(&format!(
+            "督办 {} 个",
+            status["chase"].as_array().unwrap().len()
+        )),
+        "{stdout}"
+    );
+    assert_eq!(get(&s, "/api/status?as_of=六月底").status, 400);
+}
+
+/// Sheet names of a downloaded workbook (which must open).
+fn sheets(bytes: Vec<u8>) -> Vec<String> {
+    use calamine::Reader;
+    let book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).expect("a valid xlsx");
+    book.sheet_names()
+}
+
+#[test]
+fn downloads_are_workbooks_that_open() {
+    let s = Server::start();
+    assert_eq!(get(&s, "/files/ledger").status, 404);
+    assert_eq!(
+        upload(&s, "2018-03", &sample_files("2018-03-立项")).status,
+        200
+    );
+    let report = get(&s, "/files/report?month=2018-03");
+    assert_eq!(report.status, 200);
+    let disposition = report.header("content-disposition").unwrap().to_owned();
+    assert!(disposition.contains("UTF-8''2018-03"), "{disposition}");
+    assert!(sheets(report.body).contains(&"问题清单".to_owned()));
+    assert!(
+        s.path("输出/2018-03校验报告.xlsx").is_file(),
+        "a copy for the clerk"
+    );
+    assert_eq!(
+        post(&s, "/api/merge?month=2018-03&dry_run=false").status,
+        200
+    );
+    let ledger = get(&s, "/files/ledger");
+    assert_eq!(ledger.status, 200);
+    assert!(sheets(ledger.body).contains(&"项目台账".to_owned()));
+    let status = get(&s, "/files/status?as_of=2018-04-30");
+    assert_eq!(status.status, 200);
+    let names = sheets(status.body);
+    assert!(
+        names.contains(&"进度总览".to_owned()) && names.contains(&"督办清单".to_owned()),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn no_arguments_serves_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_taizhang"));
+    // `BROWSER=true`: the browser the webbrowser crate would start is `true`, which does nothing.
+    cmd.current_dir(dir.path()).env("BROWSER", "true");
+    let s = Server::spawn(cmd, dir);
+    let meta = get(&s, "/api/meta").json();
+    let shown = PathBuf::from(meta["workspace"].as_str().unwrap());
+    assert_eq!(
+        shown.canonicalize().unwrap(),
+        s.dir.path().canonicalize().unwrap()
+    );
+}
+
+#[test]
+fn mails_dropped_on_the_page_are_opened_and_answered_with_reply_drafts() {
+    let s = Server::start();
+    let mut mails: Vec<(String, Vec<u8>)> = std::fs::read_dir(Path::new(SAMPLES).join("mail"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_str().unwrap().to_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    mails.sort();
+    assert_eq!(mails.len(), 3);
+    let checked = upload(&s, "2018-03", &mails);
+    assert_eq!(checked.status, 200);
+    let body = checked.json();
+    let names: Vec<&str> = body["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.iter().any(
+            |n| n.ends_with("大通区委立项书.zip › 大通区委立项书/大通区委 社区党校立项书.xlsx")
+        ),
+        "{names:?}"
+    );
+    // The drafts: one zip, a .eml and a .txt per unit with problems, addressed to the sender.
+    let got = get(&s, "/files/replies?month=2018-03");
+    assert_eq!(got.status, 200);
+    assert_eq!(got.header("content-type"), Some("application/zip"));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(got.body)).unwrap();
+    let entries: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    assert!(
+        entries.contains(&"大通区委-退回修改.eml".to_owned())
+            && entries.contains(&"大通区委-退回修改.txt".to_owned()),
+        "{entries:?}"
+    );
+    let mut eml = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("大通区委-退回修改.eml").unwrap(), &mut eml)
+        .unwrap();
+    let parsed = mail_parser::MessageParser::default().parse(&eml).unwrap();
+    assert!(parsed.subject().unwrap().starts_with("【退回修改】"));
+    let text = parsed.body_text(0).unwrap();
+    assert!(
+        text.contains("明年春天") && text.contains("立项书!B11"),
+        "{text}"
+    );
+    // A month with nothing received has nothing to answer: a plain message, not an empty zip.
+    let none = get(&s, "/files/replies?month=2018-07");
+    assert_eq!(none.status, 404);
+    assert!(none.text().contains("没有需要回复"), "{}", none.text());
+}
