@@ -152,13 +152,7 @@ pub fn render_text(batch: &Batch) -> String {
         };
         let _ = writeln!(out, "{}  [{}]  {}", r.path, r.kind.label(), verdict);
         for p in &r.problems {
-            let _ = writeln!(
-                out,
-                "    {} {}  {}",
-                p.severity.label(),
-                p.code.as_str(),
-                p.message
-            );
+            let _ = writeln!(out, "    {p}");
         }
     }
     let s = &batch.summary;

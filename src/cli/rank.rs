@@ -119,13 +119,7 @@ pub fn render(y: &YearEnd<'_>) -> String {
         };
         let _ = writeln!(out, "{}  [评分表]  {}", f.path, what);
         for p in &f.problems {
-            let _ = writeln!(
-                out,
-                "    {} {}  {}",
-                p.severity.label(),
-                p.code.as_str(),
-                p.message
-            );
+            let _ = writeln!(out, "    {p}");
         }
     }
     let scores = &y.ranking.scores;

@@ -117,13 +117,7 @@ pub fn describe(batch: &Batch, outcome: &Outcome) -> String {
             id
         );
         for p in &r.problems {
-            let _ = writeln!(
-                out,
-                "    {} {}  {}",
-                p.severity.label(),
-                p.code.as_str(),
-                p.message
-            );
+            let _ = writeln!(out, "    {p}");
         }
     }
     let _ = writeln!(out, "{}", summary_line(outcome));

@@ -132,6 +132,19 @@ pub struct Problem {
     pub message: String,
 }
 
+/// One line of the text output: `错误 E_DATE  “完成时间”无法识别…`.
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {}  {}",
+            self.severity.label(),
+            self.code.as_str(),
+            self.message
+        )
+    }
+}
+
 impl Problem {
     /// A problem whose severity follows from its code.
     pub fn new(code: Code, field: Option<&str>, cell: Option<String>, message: String) -> Self {
