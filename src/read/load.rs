@@ -7,7 +7,7 @@ use std::io::Cursor;
 use calamine::{Data, DataRef, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx, XlsxError};
 use chrono::NaiveDateTime;
 
-use super::xls_percent::Extent;
+use super::xls::Extent;
 use super::{Cell, Limits, ReadError, Sheet, Value, Workbook};
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -210,11 +210,11 @@ fn no_percent(_: &[u8]) -> PercentCells {
 }
 
 fn xls_percent(bytes: &[u8]) -> PercentCells {
-    super::xls_percent::percent_cells(bytes)
+    super::xls::percent_cells(bytes)
 }
 
 fn ods_percent(bytes: &[u8]) -> PercentCells {
-    super::ods_percent::percent_cells(bytes)
+    super::ods::percent_cells(bytes)
 }
 
 /// xls, xlsb, ods: calamine's readers, with percent cells found by our own format readers.
@@ -382,7 +382,7 @@ impl Guarded for Xls<Cursor<Vec<u8>>> {
     /// calamine is given a fresh container holding only the measured workbook stream, so it
     /// parses exactly what was measured and never follows the original's sector chains.
     fn prepare(bytes: &[u8]) -> Result<Prepared<'_>, ReadError> {
-        let prepared = super::xls_percent::prepare(bytes).map_err(unreadable)?;
+        let prepared = super::xls::prepare(bytes).map_err(unreadable)?;
         Ok((Cow::Owned(prepared.container), prepared.extents))
     }
 }
@@ -390,7 +390,7 @@ impl Guarded for Xls<Cursor<Vec<u8>>> {
 impl Guarded for Ods<Cursor<Vec<u8>>> {
     /// calamine reads `content.xml` with the same zip crate, so it sees the measured bytes.
     fn prepare(bytes: &[u8]) -> Result<Prepared<'_>, ReadError> {
-        Ok((Cow::Borrowed(bytes), super::ods_percent::extents(bytes)))
+        Ok((Cow::Borrowed(bytes), super::ods::extents(bytes)))
     }
 }
 
@@ -591,8 +591,8 @@ mod tests {
     /// `worksheet_range`: the test finishing is the proof it did not.
     #[test]
     fn hostile_sheets_are_refused_before_calamine_allocates() {
-        use super::super::ods_percent::tests::ods;
-        use super::super::xls_percent::tests::{container, number, workbook};
+        use super::super::ods::tests::ods;
+        use super::super::xls::tests::{container, number, workbook};
         let limits = Limits::default();
         // LibreOffice files: A1 and IV65536 (16.8M dense cells); A1 and
         // ALL90000 (90M dense cells, ~2.9 GB in calamine).

@@ -6,8 +6,8 @@
 
 mod grid;
 mod load;
-mod ods_percent;
-mod xls_percent;
+mod ods;
+mod xls;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 # Makes percent.xlsx; percent.xls and percent.ods are LibreOffice conversions of it:
 #   python3 make.py && soffice --headless --convert-to xls percent.xlsx \
 #     && soffice --headless --convert-to ods percent.xlsx && rm percent.xlsx
-# Used by src/read/xls_percent.rs and src/read/ods_percent.rs (expected positions there).
+# Used by src/read/xls/percent.rs and src/read/ods/percent.rs (expected positions there).
 import xlsxwriter, datetime
 wb = xlsxwriter.Workbook('percent.xlsx')
 p0 = wb.add_format({'num_format': 9})       # 0%
