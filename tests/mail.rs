@@ -420,3 +420,23 @@ fn status_lists_units_with_no_project_and_no_report() {
         "{text}"
     );
 }
+
+#[test]
+fn unreadable_files_are_answered_to_the_unit_their_name_gives() {
+    let dir = tmp();
+    let out = at(dir.path(), "回复");
+    taizhang()
+        .arg("check")
+        .arg("samples/inbox/2018-04")
+        .args(POLICY)
+        .arg("--replies")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+    // Encrypted and damaged reports: no form to read the unit from, but their names say it.
+    assert!(read("八公山区委-退回修改.txt").contains("八公山区委-一村一品-进度报告（4月）.xlsx"));
+    assert!(read("潘集区委-退回修改.txt").contains("潘集区委-双推双评-进度报告（4月）.xlsx"));
+    // A sign-in sheet names no unit: it stays with the unknown sender.
+    assert!(read("未识别单位-退回修改.txt").contains("4月推进会签到表.xlsx"));
+}

@@ -605,6 +605,17 @@ fn mails_dropped_on_the_page_are_opened_and_answered_with_reply_drafts() {
         ),
         "{names:?}"
     );
+    // The letters the page lists, as the library composes them: per unit, to the sender.
+    let letters = get(&s, "/api/replies?month=2018-03").json();
+    let datong = letters
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["unit"] == "大通区委")
+        .unwrap_or_else(|| panic!("{letters}"));
+    assert_eq!(datong["kind"], "退回修改");
+    assert_eq!(datong["to"], "dtqwzzb@example.cn");
+    assert!(datong["body"].as_str().unwrap().contains("明年春天"));
     // The drafts: one zip, a .eml and a .txt per unit with problems, addressed to the sender.
     let got = get(&s, "/files/replies?month=2018-03");
     assert_eq!(got.status, 200);

@@ -46,4 +46,16 @@ impl<'a> UnitIndex<'a> {
     pub fn find(&self, name: &str) -> Option<&'a Unit> {
         self.by_key.get(&key(name)).copied()
     }
+
+    /// The unit whose name or alias appears in `text` (a file name such as
+    /// `八公山区委-一村一品-进度报告（4月）.xlsx`), the longest name winning; for files whose form
+    /// could not be read, so that the reply still goes to the right unit.
+    pub fn named_in(&self, text: &str) -> Option<&'a Unit> {
+        let text = key(text);
+        self.by_key
+            .iter()
+            .filter(|(k, _)| !k.is_empty() && text.contains(k.as_str()))
+            .max_by_key(|(k, _)| k.len())
+            .map(|(_, unit)| *unit)
+    }
 }

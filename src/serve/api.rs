@@ -11,6 +11,7 @@
 //! | `GET /files/report?month=` | 校验报告.xlsx |
 //! | `GET /files/status?as_of=` | 月度汇总.xlsx |
 //! | `GET /files/ledger` | 台账.xlsx as it is |
+//! | `GET /api/replies?month=&ack=` | the reply letters, one per unit: unit, kind, to, subject, body |
 //! | `GET /files/replies?month=` | a zip of the reply drafts (`.eml` and `.txt`, one pair per unit) |
 
 use std::collections::HashMap;
@@ -57,6 +58,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/files/report", get(report_file))
         .route("/files/status", get(status_file))
         .route("/files/ledger", get(ledger_file))
+        .route("/api/replies", get(replies_json))
         .route("/files/replies", get(replies_file))
 }
 
@@ -499,6 +501,44 @@ async fn report_file(
     .await
 }
 
+/// The month's replies as the library composes them, for the page's 退回 list.
+fn replies(
+    workspace: &Workspace,
+    month: &Month,
+    ack: bool,
+) -> Result<(Vec<crate::write::reply::Reply>, crate::policy::Policy), ApiError> {
+    let batch = checked(workspace, month)?.batch;
+    let policy = workspace
+        .policy()
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    let today = chrono::Local::now().date_naive();
+    let replies = crate::write::reply::compose(&batch, &policy, today, ack);
+    Ok((replies, policy))
+}
+
+fn ack_param(params: &HashMap<String, String>) -> bool {
+    params.get("ack").is_some_and(|v| v == "true" || v == "1")
+}
+
+async fn replies_json(
+    State(state): State<Arc<AppState>>,
+    params: Params,
+) -> Result<Response, ApiError> {
+    let month = month_param(&params)?;
+    let ack = ack_param(&params);
+    let (replies, _) = blocking(move || replies(&state.workspace, &month, ack)).await?;
+    let list: Vec<Value> = replies
+        .iter()
+        .map(|r| {
+            json!({
+                "unit": r.unit, "kind": r.kind.label(), "to": r.to,
+                "subject": r.subject, "body": r.body,
+            })
+        })
+        .collect();
+    Ok(axum::Json(list).into_response())
+}
+
 /// The month's reply drafts (`ack=true` adds receipts for units whose files were all good), as
 /// one zip the clerk unpacks and opens draft by draft in the mail program.
 async fn replies_file(
@@ -506,15 +546,10 @@ async fn replies_file(
     params: Params,
 ) -> Result<Response, ApiError> {
     let month = month_param(&params)?;
-    let ack = params.get("ack").is_some_and(|v| v == "true" || v == "1");
+    let ack = ack_param(&params);
     blocking(move || {
-        let batch = checked(&state.workspace, &month)?.batch;
-        let policy = state
-            .workspace
-            .policy()
-            .map_err(|e| ApiError::internal(e.to_string()))?;
+        let (replies, policy) = replies(&state.workspace, &month, ack)?;
         let now = chrono::Local::now();
-        let replies = crate::write::reply::compose(&batch, &policy, now.date_naive(), ack);
         if replies.is_empty() {
             return Err(ApiError::new(
                 StatusCode::NOT_FOUND,

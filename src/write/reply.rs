@@ -146,6 +146,10 @@ fn unit_of(r: &FileResult, policy: &Policy, index: &UnitIndex<'_>) -> String {
             return name.clone();
         }
     }
+    // A file that could not be read (encrypted, damaged) is often named after its unit.
+    if let Some(unit) = index.named_in(r.file_name()) {
+        return unit.name.clone();
+    }
     UNKNOWN_UNIT.to_owned()
 }
 

@@ -178,6 +178,7 @@ async fn confirm_merge(c: &Client) {
     wait_for(c, done, 20).await;
 }
 
+const RETURN_ROWS: &str = "return document.querySelectorAll('#return-list tbody tr').length > 0";
 const ROWS: &str = "return document.querySelectorAll('#results tbody tr').length";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -244,6 +245,15 @@ async fn the_page_checks_picked_files_merges_and_shows_the_status() {
         "the filter hides good files"
     );
 
+    // 退回: the library's letter for the unit whose file is in error, ready to copy.
+    click(&c, "[data-step=return]").await;
+    wait_for(&c, RETURN_ROWS, 20).await;
+    let letters = text_of(&c, "#return-list").await;
+    assert!(
+        letters.contains("大通区委") && letters.contains("退回修改"),
+        "{letters}"
+    );
+
     // 合并: preview, then merge.
     preview(&c).await;
     let tiles = text_of(&c, "#merge-tiles").await;
@@ -272,6 +282,13 @@ async fn the_page_checks_picked_files_merges_and_shows_the_status() {
         )
         .await;
         click(&c, "[data-step=return]").await;
+        wait_for(&c, RETURN_ROWS, 20).await;
+        c.execute(
+            "document.querySelector('#return-list details').open = true; return true",
+            vec![],
+        )
+        .await
+        .unwrap();
         screenshot(&c, &docs_dir.join("serve-return.png")).await;
         preview(&c).await;
         confirm_merge(&c).await;

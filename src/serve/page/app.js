@@ -119,25 +119,28 @@ async function upload(files) {
 }
 
 // ---- 2 return ----
-function renderReturn() {
+async function renderReturn() {
+  const q = "?month=" + encodeURIComponent(month()) + ($("replies-ack").checked ? "&ack=true" : "");
   $("download-report").href = withToken("/files/report?month=" + encodeURIComponent(month()));
-  $("download-replies").href = withToken("/files/replies?month=" + encodeURIComponent(month()) +
-    ($("replies-ack").checked ? "&ack=true" : ""));
+  $("download-replies").href = withToken("/files/replies" + q);
   const body = $("return-list").tBodies[0];
   body.replaceChildren();
-  const byUnit = new Map();
-  for (const f of (lastBatch ? lastBatch.files : [])) {
-    if (f.ok) continue;
-    const u = unitOf(f);
-    if (!byUnit.has(u)) byUnit.set(u, []);
-    byUnit.get(u).push(f);
+  let replies = [];
+  try { replies = (await api("/api/replies" + q)).body || []; } catch (e) { replies = []; }
+  for (const r of replies) {
+    const text = el("pre", { class: "letter" }, r.body);
+    const copy = el("button", { class: "small" }, "复制");
+    copy.addEventListener("click", async () => {
+      try { await navigator.clipboard.writeText(r.body); copy.textContent = "已复制"; } catch (e) { copy.textContent = "请手动选择复制"; }
+    });
+    body.append(el("tr", {},
+      el("td", {}, r.unit),
+      el("td", { class: r.kind === "退回修改" ? "bad" : "ok" }, r.kind),
+      el("td", {}, r.to || "（无邮箱）"),
+      el("td", {}, el("details", {}, el("summary", {}, r.subject), text, copy))));
   }
-  for (const [unit, files] of byUnit) {
-    const errors = files.reduce((n, f) => n + f.problems.filter((p) => p.severity === "error").length, 0);
-    body.append(el("tr", {}, el("td", {}, unit),
-      el("td", {}, files.map((f) => el("div", {}, fileName(f.path)))), el("td", { class: "bad" }, errors)));
-  }
-  $("return-empty").hidden = byUnit.size > 0;
+  $("return-empty").hidden = replies.length > 0;
+  $("download-replies").hidden = replies.length === 0;
 }
 
 // ---- 3 merge ----
