@@ -50,6 +50,15 @@ pub fn label_key(s: &str) -> Option<String> {
 }
 
 fn normalize_within(s: &str, max_chars: usize) -> Option<String> {
+    // Most cells need no folding at all: trim the text as it stands, with no copy per character.
+    if s.chars().all(|c| !needs_fold(c)) {
+        if s.chars().count() > max_chars {
+            return None;
+        }
+        let trimmed = s.trim_matches(|c: char| matches!(c, ':' | '*' | '※' | '·' | '.' | '、'));
+        let result = strip_enumerator(trimmed).trim_matches(|c: char| matches!(c, ':' | '*' | '※'));
+        return Some(result.to_owned());
+    }
     let mut out = String::with_capacity(s.len().min(max_chars.saturating_mul(4)));
     let mut depth = 0usize;
     let mut kept = 0usize;
@@ -77,6 +86,16 @@ fn normalize_within(s: &str, max_chars: usize) -> Option<String> {
     } else {
         Some(result.to_owned())
     }
+}
+
+/// True for a character [`normalize_label`] removes or changes: white space, full-width forms,
+/// brackets.
+fn needs_fold(c: char) -> bool {
+    is_space(c)
+        || matches!(
+            c,
+            '\u{FF01}'..='\u{FF5E}' | '(' | ')' | '[' | ']' | '【' | '】' | '〔' | '〕'
+        )
 }
 
 /// Drops a leading `1.`, `1、`, `一、`, `(一)` style enumerator.
@@ -181,5 +200,51 @@ mod tests {
         assert_eq!(number_text(5.0), "5");
         assert_eq!(number_text(13805546677.0), "13805546677");
         assert_eq!(number_text(0.6), "0.6");
+    }
+}
+
+#[cfg(test)]
+mod fast_path {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The slow path alone, as it was before the fast path: the reference.
+    fn by_chars(s: &str, max_chars: usize) -> Option<String> {
+        let mut out = String::new();
+        let mut depth = 0usize;
+        let mut kept = 0usize;
+        for c in s.chars() {
+            if is_space(c) {
+                continue;
+            }
+            match fold_char(c) {
+                '(' | '【' | '〔' | '[' => depth += 1,
+                ')' | '】' | '〕' | ']' => depth = depth.saturating_sub(1),
+                c if depth == 0 => {
+                    kept += 1;
+                    if kept > max_chars {
+                        return None;
+                    }
+                    out.push(c)
+                }
+                _ => {}
+            }
+        }
+        let trimmed = out.trim_matches(|c: char| matches!(c, ':' | '*' | '※' | '·' | '.' | '、'));
+        Some(
+            strip_enumerator(trimmed)
+                .trim_matches(|c: char| matches!(c, ':' | '*' | '※'))
+                .to_owned(),
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn the_fast_path_agrees_with_the_slow_one(
+            s in "[项目名称一二1.、:：*※·（）()【】 　Ａ１a\\n]{0,30}",
+            max in 0usize..25,
+        ) {
+            prop_assert_eq!(normalize_within(&s, max), by_chars(&s, max));
+        }
     }
 }

@@ -38,7 +38,7 @@ pub(super) fn find_labels(sheet: &Sheet, skip_rows: &HashSet<u32>) -> Vec<Hit> {
 
 fn label_hit(text: &str, row: u32, col: u32) -> Option<Hit> {
     // Labels are short; a paragraph that happens to end in a label's words is a value.
-    if text.chars().count() > 40 && !text.contains(['：', ':']) {
+    if text.len() > 40 && text.chars().count() > 40 && !text.contains(['：', ':']) {
         return None;
     }
     if let Some(field) = labels::field_for_text(text) {
@@ -69,7 +69,14 @@ fn label_hit(text: &str, row: u32, col: u32) -> Option<Hit> {
 
 /// The label as a person reads it on the form, for messages: one line, no trailing colon or star.
 fn shown_label(text: &str) -> String {
-    let one: String = text.chars().filter(|c| !matches!(c, '\n' | '\r')).collect();
+    let one: std::borrow::Cow<'_, str> = if text.contains(['\n', '\r']) {
+        text.chars()
+            .filter(|c| !matches!(c, '\n' | '\r'))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    };
     one.trim()
         .trim_end_matches(['：', ':', '*', '＊'])
         .trim_start_matches(['*', '＊'])

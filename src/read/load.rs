@@ -139,7 +139,8 @@ fn diagnose_other(bytes: &[u8]) -> String {
 /// xlsx/xlsm through the cell reader, which gives each cell's style in the same pass: a percent
 /// cell holds 0.6 and only its number format says it means 60.
 fn load_xlsx(bytes: &[u8], limits: &Limits) -> Result<Workbook, ReadError> {
-    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| match e {
+    let bytes = super::unthemed::without_theme(bytes);
+    let mut book = Xlsx::new(Cursor::new(&*bytes)).map_err(|e| match e {
         XlsxError::Password => ReadError::Encrypted,
         other => unreadable(other),
     })?;

@@ -7,6 +7,7 @@
 mod grid;
 mod load;
 mod ods;
+mod unthemed;
 mod xls;
 
 use std::path::Path;
