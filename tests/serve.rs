@@ -642,3 +642,42 @@ fn mails_dropped_on_the_page_are_opened_and_answered_with_reply_drafts() {
     assert_eq!(none.status, 404);
     assert!(none.text().contains("没有需要回复"), "{}", none.text());
 }
+
+#[test]
+fn the_year_end_workbooks_come_from_the_score_sheets_dropped_on_the_page() {
+    let s = Server::start();
+    assert_eq!(get(&s, "/files/ranking").status, 404, "no ledger yet");
+    let months = [
+        ("2018-03", "2018-03-立项"),
+        ("2018-04", "2018-04"),
+        ("2018-05", "2018-05"),
+    ];
+    for (month, folder) in months {
+        assert_eq!(upload(&s, month, &sample_files(folder)).status, 200);
+        let merged = post(&s, &format!("/api/merge?month={month}&dry_run=false"));
+        assert_eq!(merged.status, 200, "{}", merged.text());
+    }
+    let sheet = get(&s, "/files/scoresheet");
+    assert_eq!(sheet.status, 200);
+    assert!(!sheets(sheet.body).is_empty());
+    let none = get(&s, "/files/ranking");
+    assert_eq!(none.status, 404);
+    assert!(none.text().contains("评分表"), "{}", none.text());
+    // The reviewers' sheets arrive with December's mail, like any attachment.
+    let scores: Vec<(String, Vec<u8>)> = std::fs::read_dir(Path::new(SAMPLES).join("scores"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_str().unwrap().to_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    assert_eq!(upload(&s, "2018-12", &scores).status, 200);
+    let ranking = get(&s, "/files/ranking");
+    assert_eq!(ranking.status, 200, "{}", ranking.text());
+    assert!(sheets(ranking.body).contains(&"综合排名".to_owned()));
+    let exemplary = get(&s, "/files/exemplary");
+    assert_eq!(exemplary.status, 200, "{}", exemplary.text());
+    assert!(!sheets(exemplary.body).is_empty());
+    assert!(s.path("输出/年度综合排名.xlsx").is_file());
+}

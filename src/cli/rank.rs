@@ -9,9 +9,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 use taizhang::batch;
-use taizhang::rank::{self, input, report::YearEnd};
+use taizhang::rank;
 use taizhang::read::Limits;
-use taizhang::rules::Severity;
 
 use super::exit;
 
@@ -48,99 +47,28 @@ pub fn run(args: RankArgs) -> i32 {
 
 fn run_inner(args: &RankArgs) -> Result<i32, String> {
     let policy = super::load_policy(args.policy.as_deref())?;
-    if policy.rubric.is_empty() {
-        return Err("政策文件中没有评分标准（rubric），无法排名".into());
-    }
     let ledger = super::read_ledger(&args.ledger)?;
-    let projects = rank::projects(&ledger);
     let paths = batch::collect(&args.scores).map_err(|e| e.to_string())?;
-    let mut files = input::read_files(&paths, &policy, &Limits::default());
-    if !files.iter().any(|f| f.read) {
-        return Err("没有找到评分表文件（.xlsx / .xls / .ods 等），请检查 --scores 的路径".into());
-    }
-    let entries = input::entries(&mut files, &projects, &policy);
-    let ranking = rank::rank(&projects, &entries, &policy);
     let date = chrono::Local::now().date_naive();
-    let y = YearEnd {
-        projects: &projects,
-        entries: &entries,
-        files: &files,
-        ranking: &ranking,
-        policy: &policy,
-        date,
-    };
-    print!("{}", render(&y));
-    let bytes = rank::report::ranking_workbook(&y).map_err(|e| format!("无法生成排名表：{e}"))?;
-    super::write_atomically(&args.out, &bytes)?;
+    let books = rank::year::year_end(&ledger, &paths, &policy, &Limits::default(), date)?;
+    print!("{}", books.text);
+    super::write_atomically(&args.out, &books.ranking)?;
     println!("年度综合排名已保存：{}", args.out.display());
     if let Some(path) = &args.exemplary {
-        let selection = rank::select(&projects, &ranking, &policy);
-        let names: Vec<String> = selection
-            .chosen
-            .iter()
-            .filter_map(|&i| ranking.scores.get(i))
-            .filter_map(|s| projects.get(s.project))
-            .map(|p| format!("{}（{}）", p.name, p.unit))
-            .collect();
-        println!("示范项目 {} 个：{}", names.len(), names.join("、"));
-        if let Some(w) = &selection.warning {
+        println!(
+            "示范项目 {} 个：{}",
+            books.chosen.len(),
+            books.chosen.join("、")
+        );
+        if let Some(w) = &books.warning {
             println!("提醒：{w}");
         }
-        let bytes = rank::publish::exemplary_workbook(&y, &selection)
-            .map_err(|e| format!("无法生成示范项目材料：{e}"))?;
-        super::write_atomically(path, &bytes)?;
+        super::write_atomically(path, &books.exemplary)?;
         println!("示范项目材料已保存：{}", path.display());
     }
-    let errors = files.iter().any(|f| f.count(Severity::Error) > 0);
-    Ok(if errors { exit::INPUT_ERRORS } else { exit::OK })
-}
-
-/// One line per score file (its problems below it), then the ranking's summary.
-pub fn render(y: &YearEnd<'_>) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    for f in y.files {
-        let what = if !f.read {
-            "跳过：不是表格文件".to_owned()
-        } else if f.sheets.is_empty() {
-            "无法读取".to_owned()
-        } else {
-            f.sheets
-                .iter()
-                .map(|s| {
-                    format!(
-                        "评审人：{}，{} 个项目",
-                        s.reviewer.as_deref().unwrap_or("（未填写，不计入排名）"),
-                        s.rows.len()
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("；")
-        };
-        let _ = writeln!(out, "{}  [评分表]  {}", f.path, what);
-        for p in &f.problems {
-            let _ = writeln!(out, "    {p}");
-        }
-    }
-    let scores = &y.ranking.scores;
-    let ranked = scores.iter().filter(|s| s.rank.is_some()).count();
-    let reviewers = input::reviewers(y.entries).len();
-    let _ = writeln!(
-        out,
-        "共 {} 个项目，{} 个参加排名，{} 个未参加排名；评委 {} 人",
-        scores.len(),
-        ranked,
-        scores.len() - ranked,
-        reviewers
-    );
-    for s in scores.iter().filter(|s| s.rank.is_some()).take(10) {
-        if let (Some(p), Some(r), Some(t)) = (y.projects.get(s.project), s.rank, s.total) {
-            let _ = writeln!(
-                out,
-                "    第 {r} 名  {t:.2}  {}  {}  {}",
-                p.id, p.unit, p.name
-            );
-        }
-    }
-    out
+    Ok(if books.errors {
+        exit::INPUT_ERRORS
+    } else {
+        exit::OK
+    })
 }

@@ -13,6 +13,7 @@ pub mod publish;
 pub mod report;
 pub mod sheet;
 mod xlsx;
+pub mod year;
 
 use std::collections::HashMap;
 

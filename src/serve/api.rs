@@ -12,6 +12,8 @@
 //! | `GET /files/status?as_of=` | 月度汇总.xlsx |
 //! | `GET /files/ledger` | 台账.xlsx as it is |
 //! | `GET /api/replies?month=&ack=` | the reply letters, one per unit: unit, kind, to, subject, body |
+//! | `GET /files/scoresheet` | 评分表.xlsx to send to the reviewers (year end) |
+//! | `GET /files/ranking`, `GET /files/exemplary` | 年度综合排名.xlsx, 示范项目.xlsx from the score sheets received |
 //! | `GET /files/replies?month=` | a zip of the reply drafts (`.eml` and `.txt`, one pair per unit) |
 
 use std::collections::HashMap;
@@ -59,6 +61,9 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/files/status", get(status_file))
         .route("/files/ledger", get(ledger_file))
         .route("/api/replies", get(replies_json))
+        .route("/files/scoresheet", get(scoresheet_file))
+        .route("/files/ranking", get(ranking_file))
+        .route("/files/exemplary", get(exemplary_file))
         .route("/files/replies", get(replies_file))
 }
 
@@ -591,6 +596,56 @@ async fn status_file(
         Ok(download(&state.workspace, &name, bytes, true))
     })
     .await
+}
+
+/// The blank score sheet for the reviewers: every project of the ledger, one column a criterion.
+async fn scoresheet_file(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
+    blocking(move || {
+        let ws = &state.workspace;
+        let policy = ws.policy().map_err(|e| ApiError::internal(e.to_string()))?;
+        if policy.rubric.is_empty() {
+            return Err(ApiError::bad(
+                "政策文件中没有评分标准（rubric），无法生成评分表",
+            ));
+        }
+        let projects = crate::rank::projects(&read_ledger(ws)?);
+        if projects.is_empty() {
+            return Err(ApiError::bad("台账中还没有项目，无法生成评分表"));
+        }
+        let bytes = crate::rank::sheet::scoresheet(&projects, &policy, 1)
+            .map_err(|e| ApiError::internal(format!("无法生成评分表：{e}")))?;
+        Ok(download(ws, "评分表.xlsx", bytes, true))
+    })
+    .await
+}
+
+/// Ranks from the score sheets received; `exemplary` picks which of the two workbooks to send.
+fn year_end(ws: &Workspace, exemplary: bool) -> Result<Response, ApiError> {
+    let policy = ws.policy().map_err(|e| ApiError::internal(e.to_string()))?;
+    let ledger = read_ledger(ws)?;
+    let sheets = ws.score_sheets(&policy);
+    if sheets.is_empty() {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "还没有收到评委的评分表：请在“收件检查”中把评分表拖进来（或放进工作目录的“评分表”文件夹）",
+        ));
+    }
+    let today = chrono::Local::now().date_naive();
+    let books = crate::rank::year::year_end(&ledger, &sheets, &policy, &Limits::default(), today)
+        .map_err(ApiError::bad)?;
+    Ok(if exemplary {
+        download(ws, "示范项目.xlsx", books.exemplary, true)
+    } else {
+        download(ws, "年度综合排名.xlsx", books.ranking, true)
+    })
+}
+
+async fn ranking_file(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
+    blocking(move || year_end(&state.workspace, false)).await
+}
+
+async fn exemplary_file(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
+    blocking(move || year_end(&state.workspace, true)).await
 }
 
 async fn ledger_file(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {

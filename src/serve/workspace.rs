@@ -24,6 +24,8 @@ pub const LEDGER: &str = "台账.xlsx";
 pub const INBOX: &str = "inbox";
 /// The folder copies of generated workbooks are written to.
 pub const OUTPUT: &str = "输出";
+/// A folder of score sheets the clerk may keep apart from the inbox.
+pub const SCORES: &str = "评分表";
 /// Longest saved name, in characters (Windows paths stay well under their limit).
 const MAX_NAME_CHARS: usize = 120;
 
@@ -118,6 +120,34 @@ impl Workspace {
             }
         }
         Ok(inputs)
+    }
+
+    /// The reviewers' score sheets received so far: every spreadsheet on disk under `inbox/` (any
+    /// month) that reads as a score sheet, and every file in `DIR/评分表/`, in path order. What a
+    /// file is, is decided by the same check as on the intake page.
+    pub fn score_sheets(&self, policy: &Policy) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        let inbox = self.root.join(INBOX);
+        if inbox.is_dir() {
+            if let Ok(files) = batch::collect(&[inbox]) {
+                let inputs: Vec<Input> = files.into_iter().map(Input::file).collect();
+                let checked = batch::check_inputs(&inputs, policy, &Default::default(), &|| {});
+                for (input, result) in inputs.iter().zip(&checked.files) {
+                    if let (crate::form::FormKind::Scores, batch::InputData::File(path)) =
+                        (result.kind, &input.data)
+                    {
+                        found.push(path.clone());
+                    }
+                }
+            }
+        }
+        let folder = self.root.join(SCORES);
+        if folder.is_dir() {
+            if let Ok(files) = batch::collect(&[folder]) {
+                found.extend(files);
+            }
+        }
+        found
     }
 
     /// Saves uploaded bytes into the month's inbox under a safe form of `raw_name`, never

@@ -282,6 +282,9 @@ async function start() {
   });
   $("month").addEventListener("change", onMonthChange);
   $("download-ledger").href = withToken("/files/ledger");
+  $("download-scoresheet").href = withToken("/files/scoresheet");
+  $("download-ranking").href = withToken("/files/ranking");
+  $("download-exemplary").href = withToken("/files/exemplary");
   try {
     meta = (await api("/api/meta")).body;
   } catch (e) {

@@ -1,0 +1,128 @@
+//! The whole year-end run, as the command line and the web page both make it: read the score
+//! sheets, rank, pick the exemplary projects, and build both workbooks.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::{input, report::YearEnd};
+use crate::ledger::Ledger;
+use crate::policy::Policy;
+use crate::read::Limits;
+use crate::rules::Severity;
+
+/// What a year-end run made.
+#[derive(Debug)]
+pub struct YearEndBooks {
+    /// 年度综合排名.xlsx.
+    pub ranking: Vec<u8>,
+    /// 示范项目.xlsx.
+    pub exemplary: Vec<u8>,
+    /// The exemplary projects, `名称（单位）`.
+    pub chosen: Vec<String>,
+    /// Why fewer (or more) projects than the policy asks were chosen, if so.
+    pub warning: Option<String>,
+    /// One line per score file with its problems, then the ranking's summary (what `rank` prints).
+    pub text: String,
+    /// Some score file had an error.
+    pub errors: bool,
+}
+
+/// Ranks the ledger's projects from the score sheets at `score_files`. Errors are why no ranking
+/// could be made at all (no rubric, no score sheet), in the clerk's words.
+pub fn year_end(
+    ledger: &Ledger,
+    score_files: &[PathBuf],
+    policy: &Policy,
+    limits: &Limits,
+    date: NaiveDate,
+) -> Result<YearEndBooks, String> {
+    if policy.rubric.is_empty() {
+        return Err("政策文件中没有评分标准（rubric），无法排名".into());
+    }
+    let projects = super::projects(ledger);
+    let mut files = input::read_files(score_files, policy, limits);
+    if !files.iter().any(|f| f.read) {
+        return Err("没有找到评分表文件（.xlsx / .xls / .ods 等），请检查评分表放在了哪里".into());
+    }
+    let entries = input::entries(&mut files, &projects, policy);
+    let ranking = super::rank(&projects, &entries, policy);
+    let y = YearEnd {
+        projects: &projects,
+        entries: &entries,
+        files: &files,
+        ranking: &ranking,
+        policy,
+        date,
+    };
+    let ranking_book =
+        super::report::ranking_workbook(&y).map_err(|e| format!("无法生成排名表：{e}"))?;
+    let selection = super::select(&projects, &ranking, policy);
+    let chosen = selection
+        .chosen
+        .iter()
+        .filter_map(|&i| ranking.scores.get(i))
+        .filter_map(|s| projects.get(s.project))
+        .map(|p| format!("{}（{}）", p.name, p.unit))
+        .collect();
+    let exemplary = super::publish::exemplary_workbook(&y, &selection)
+        .map_err(|e| format!("无法生成示范项目材料：{e}"))?;
+    Ok(YearEndBooks {
+        ranking: ranking_book,
+        exemplary,
+        chosen,
+        warning: selection.warning.clone(),
+        text: render(&y),
+        errors: files.iter().any(|f| f.count(Severity::Error) > 0),
+    })
+}
+
+/// One line per score file (its problems below it), then the ranking's summary.
+fn render(y: &YearEnd<'_>) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for f in y.files {
+        let what = if !f.read {
+            "跳过：不是表格文件".to_owned()
+        } else if f.sheets.is_empty() {
+            "无法读取".to_owned()
+        } else {
+            f.sheets
+                .iter()
+                .map(|s| {
+                    format!(
+                        "评审人：{}，{} 个项目",
+                        s.reviewer.as_deref().unwrap_or("（未填写，不计入排名）"),
+                        s.rows.len()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("；")
+        };
+        let _ = writeln!(out, "{}  [评分表]  {}", f.path, what);
+        for p in &f.problems {
+            let _ = writeln!(out, "    {p}");
+        }
+    }
+    let scores = &y.ranking.scores;
+    let ranked = scores.iter().filter(|s| s.rank.is_some()).count();
+    let reviewers = input::reviewers(y.entries).len();
+    let _ = writeln!(
+        out,
+        "共 {} 个项目，{} 个参加排名，{} 个未参加排名；评委 {} 人",
+        scores.len(),
+        ranked,
+        scores.len() - ranked,
+        reviewers
+    );
+    for s in scores.iter().filter(|s| s.rank.is_some()).take(10) {
+        if let (Some(p), Some(r), Some(t)) = (y.projects.get(s.project), s.rank, s.total) {
+            let _ = writeln!(
+                out,
+                "    第 {r} 名  {t:.2}  {}  {}  {}",
+                p.id, p.unit, p.name
+            );
+        }
+    }
+    out
+}
