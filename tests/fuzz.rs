@@ -176,3 +176,61 @@ proptest! {
         }
     }
 }
+
+fn sample_mails() -> &'static [Vec<u8>] {
+    static MAILS: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
+    MAILS.get_or_init(|| {
+        let mut out: Vec<Vec<u8>> = walk("samples/mail")
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+            .filter_map(|p| std::fs::read(p).ok())
+            .collect();
+        out.sort();
+        out
+    })
+}
+
+proptest! {
+    /// Mails and archives, random or damaged: always at least one input, never a panic (the
+    /// unguarded expansion, so that a panic caught in production shows up here).
+    #[test]
+    fn random_mails_and_zips_never_panic(
+        bytes in proptest::collection::vec(any::<u8>(), 0..4096),
+        zip in any::<bool>(),
+    ) {
+        let mut bytes = bytes;
+        if zip {
+            bytes.splice(0..0, b"PK\x03\x04".iter().copied());
+        }
+        let name = if zip { "x.zip" } else { "x.eml" };
+        let inputs = taizhang::intake::expand_unguarded(name, &bytes, None, &Limits::default());
+        prop_assert!(!inputs.is_empty());
+    }
+
+    #[test]
+    fn damaged_sample_mails_give_inputs_not_a_panic(
+        pick in any::<prop::sample::Index>(),
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..16),
+        cut in any::<prop::sample::Index>(),
+        truncate in any::<bool>(),
+    ) {
+        let mails = sample_mails();
+        prop_assume!(!mails.is_empty());
+        let mut bytes = mails[pick.index(mails.len())].clone();
+        for (at, b) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] = b;
+        }
+        if truncate {
+            bytes.truncate(cut.index(bytes.len()));
+        }
+        let inputs = taizhang::intake::expand_unguarded("m.eml", &bytes, None, &Limits::default());
+        prop_assert!(!inputs.is_empty());
+        for input in &inputs {
+            if let taizhang::batch::InputData::Bytes(b) = &input.data {
+                let ext = read::extension(std::path::Path::new(&input.name)).unwrap_or_default();
+                let _ = read::read_bytes(b, &ext, &Limits::default());
+            }
+        }
+    }
+}

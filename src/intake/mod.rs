@@ -51,8 +51,29 @@ pub fn expand_file(path: &Path, limits: &Limits) -> Vec<Input> {
 }
 
 /// Opens a mail or archive held in memory (an upload, say) into its inputs; `name` is what the
-/// outputs call it, `origin` the mail it came in, if any.
+/// outputs call it, `origin` the mail it came in, if any. A panic inside a parser (a hostile
+/// file finding a bug in a crate) is one broken input, never a crash of the whole run.
 pub fn expand_bytes(
+    name: &str,
+    bytes: &[u8],
+    origin: Option<&Origin>,
+    limits: &Limits,
+) -> Vec<Input> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        expand_unguarded(name, bytes, origin, limits)
+    }))
+    .unwrap_or_else(|_| {
+        vec![broken(
+            name.to_owned(),
+            "文件结构异常，无法打开（可能已损坏），请对方重新发送".to_owned(),
+            origin,
+        )]
+    })
+}
+
+/// [`expand_bytes`] without the guard, for the fuzz tests: a panic here is a bug to see.
+#[doc(hidden)]
+pub fn expand_unguarded(
     name: &str,
     bytes: &[u8],
     origin: Option<&Origin>,
