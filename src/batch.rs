@@ -13,6 +13,7 @@ use crate::form::{self, FormKind};
 use crate::policy::Policy;
 use crate::read::{self, Limits, ReadError};
 use crate::rules::missing::MissingUnits;
+use crate::rules::units::UnitIndex;
 use crate::rules::{self, cross, Code, Problem, Record, Severity};
 
 /// The result of checking one file.
@@ -166,7 +167,21 @@ pub struct Batch {
     pub summary: Summary,
 }
 
+/// Files whose unit cannot be told from the form, the mail, nor the file's name.
+pub const UNKNOWN_UNIT: &str = "未识别单位";
+
 impl Batch {
+    /// Who each file is from, index for index: the form's unit (canonical name), else the unit
+    /// whose address sent the mail, else the sender's name or address, else the unit the file's
+    /// name gives, else [`UNKNOWN_UNIT`]. The report's unit sheets and the replies group by it.
+    pub fn senders(&self, policy: &Policy) -> Vec<String> {
+        let index = UnitIndex::new(policy);
+        self.files
+            .iter()
+            .map(|r| sender_of(r, policy, &index))
+            .collect()
+    }
+
     /// The units on the policy's list that sent nothing valid for the stages the batch shows
     /// (see [`crate::rules::missing`]).
     pub fn missing_units(&self, policy: &Policy) -> Vec<MissingUnits> {
@@ -177,6 +192,39 @@ impl Batch {
             .collect();
         crate::rules::missing::missing_units(&records, policy)
     }
+}
+
+/// Who a file is from: the form's unit (canonical), else the unit whose address sent the mail,
+/// else the sender's name or address, else [`UNKNOWN_UNIT`].
+fn sender_of(r: &FileResult, policy: &Policy, index: &UnitIndex<'_>) -> String {
+    if let Some(unit) = r.record.as_ref().and_then(Record::unit) {
+        let unit = unit.trim();
+        if !unit.is_empty() {
+            return index
+                .find(unit)
+                .map_or(unit, |u| u.name.as_str())
+                .to_owned();
+        }
+    }
+    if let Some(origin) = &r.origin {
+        if let Some(from) = &origin.from {
+            let known = policy
+                .units
+                .iter()
+                .find(|u| !u.email.is_empty() && u.email.trim().eq_ignore_ascii_case(from));
+            if let Some(u) = known {
+                return u.name.clone();
+            }
+        }
+        if let Some(name) = origin.from_name.as_ref().or(origin.from.as_ref()) {
+            return name.clone();
+        }
+    }
+    // A file that could not be read (encrypted, damaged) is often named after its unit.
+    if let Some(unit) = index.named_in(r.file_name()) {
+        return unit.name.clone();
+    }
+    UNKNOWN_UNIT.to_owned()
 }
 
 /// What `check --format json` and the web page's `/api/check` print: SPEC §5's JSON, plus

@@ -388,6 +388,28 @@ fn check_lists_units_that_sent_nothing_valid() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("未报送有效立项书的单位（10 个）"), "{text}");
+    // The same list in the report, one row per unit, and the unit sheets by sender.
+    let dir = tmp();
+    let report = at(dir.path(), "校验报告.xlsx");
+    taizhang()
+        .arg("check")
+        .arg("samples/mail")
+        .args(POLICY)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&report).unwrap();
+    let names = book.sheet_names();
+    assert!(names.contains(&"寿县县委".to_owned()), "{names:?}");
+    let missing = book.worksheet_range("未报送单位").unwrap();
+    assert_eq!(missing.height(), 1 + 10);
+    let listed: Vec<String> = (1..missing.height())
+        .map(|r| missing.get((r, 0)).unwrap().to_string())
+        .collect();
+    assert!(listed.contains(&"寿县县委".to_owned()), "{listed:?}");
+    assert_eq!(missing.get((1, 1)).unwrap().to_string(), "立项书");
     let (june, _) = check_json(&[Path::new("samples/inbox/2018-06")], POLICY);
     assert_eq!(june["missing_units"][0]["period"], "2018-06");
     assert!(

@@ -103,7 +103,7 @@ pub fn run(args: CheckArgs) -> i32 {
         }
     }
     if let Some(path) = &args.report {
-        let written = taizhang::write::report::report(&batch)
+        let written = taizhang::write::report::report(&batch, &policy)
             .map_err(|e| format!("无法生成校验报告：{e}"))
             .and_then(|bytes| super::write_atomically(path, &bytes));
         match written {

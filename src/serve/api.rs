@@ -332,13 +332,14 @@ async fn merge(State(state): State<Arc<AppState>>, params: Params) -> Result<Res
             now: chrono::Local::now().naive_local(),
         };
         let run = merge_inputs(&job, &|_| {})?;
-        Ok(merge_json(&run, dry_run, ws))
+        let units = run.batch.senders(&policy);
+        Ok(merge_json(&run, &units, dry_run, ws))
     })
     .await?;
     Ok(axum::Json(body).into_response())
 }
 
-fn merge_json(run: &MergeRun, dry_run: bool, ws: &Workspace) -> Value {
+fn merge_json(run: &MergeRun, units: &[String], dry_run: bool, ws: &Workspace) -> Value {
     let counts: Vec<Value> = [
         ("added", Action::Added),
         ("updated", Action::Updated),
@@ -361,7 +362,7 @@ fn merge_json(run: &MergeRun, dry_run: bool, ws: &Workspace) -> Value {
             Some(json!({
                 "path": r.path,
                 "kind": r.kind,
-                "unit": crate::write::report::unit_of(r),
+                "unit": units.get(*i),
                 "action": action.label(),
                 "id": id,
                 "ok": r.ok,
@@ -498,7 +499,11 @@ async fn report_file(
     let month = month_param(&params)?;
     blocking(move || {
         let batch = checked(&state.workspace, &month)?.batch;
-        let bytes = crate::write::report::report(&batch)
+        let policy = state
+            .workspace
+            .policy()
+            .map_err(|e| ApiError::internal(e.to_string()))?;
+        let bytes = crate::write::report::report(&batch, &policy)
             .map_err(|e| ApiError::internal(format!("无法生成校验报告：{e}")))?;
         let name = format!("{}校验报告.xlsx", month.as_str());
         Ok(download(&state.workspace, &name, bytes, true))

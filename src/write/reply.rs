@@ -18,7 +18,7 @@ use crate::rules::units::UnitIndex;
 use crate::rules::{Record, Severity};
 
 /// Files whose unit cannot be told from the form nor from the mail are answered under this name.
-pub const UNKNOWN_UNIT: &str = "未识别单位";
+pub use crate::batch::UNKNOWN_UNIT;
 
 /// What a reply says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,8 +81,11 @@ pub fn compose(batch: &Batch, policy: &Policy, today: NaiveDate, ack: bool) -> V
     let index = UnitIndex::new(policy);
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Vec<&FileResult>> = HashMap::new();
-    for r in batch.files.iter().filter(|r| r.kind != FormKind::Skipped) {
-        let unit = unit_of(r, policy, &index);
+    let senders = batch.senders(policy);
+    for (r, unit) in batch.files.iter().zip(senders) {
+        if r.kind == FormKind::Skipped {
+            continue;
+        }
         if !groups.contains_key(&unit) {
             order.push(unit.clone());
         }
@@ -118,39 +121,6 @@ pub fn compose(batch: &Batch, policy: &Policy, today: NaiveDate, ack: bool) -> V
         });
     }
     replies
-}
-
-/// Who a file is from: the form's unit (canonical), else the unit whose address sent the mail,
-/// else the sender's name or address, else [`UNKNOWN_UNIT`].
-fn unit_of(r: &FileResult, policy: &Policy, index: &UnitIndex<'_>) -> String {
-    if let Some(unit) = r.record.as_ref().and_then(Record::unit) {
-        let unit = unit.trim();
-        if !unit.is_empty() {
-            return index
-                .find(unit)
-                .map_or(unit, |u| u.name.as_str())
-                .to_owned();
-        }
-    }
-    if let Some(origin) = &r.origin {
-        if let Some(from) = &origin.from {
-            let known = policy
-                .units
-                .iter()
-                .find(|u| !u.email.is_empty() && u.email.trim().eq_ignore_ascii_case(from));
-            if let Some(u) = known {
-                return u.name.clone();
-            }
-        }
-        if let Some(name) = origin.from_name.as_ref().or(origin.from.as_ref()) {
-            return name.clone();
-        }
-    }
-    // A file that could not be read (encrypted, damaged) is often named after its unit.
-    if let Some(unit) = index.named_in(r.file_name()) {
-        return unit.name.clone();
-    }
-    UNKNOWN_UNIT.to_owned()
 }
 
 /// `2018年度基层党建创新项目立项书`: the year, the programme and what the unit sent.

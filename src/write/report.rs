@@ -1,7 +1,8 @@
 //! The 校验报告 (check report): the return list a clerk works from.
 //!
 //! Sheets: 问题清单 (one row per problem), 文件清单 (one row per file, so nothing is missing), and one
-//! sheet per unit with problems, ready to attach to the reply to that unit.
+//! sheet per unit with problems, ready to attach to the reply to that unit; with a unit list in
+//! the policy, 未报送单位 (units that sent nothing valid for the stage the batch shows).
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -10,6 +11,8 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use super::style::{self, Table};
 use crate::batch::{Batch, FileResult};
 use crate::form::labels;
+use crate::policy::Policy;
+use crate::rules::missing::MissingUnits;
 use crate::rules::{Problem, Severity};
 
 const PROBLEM_HEADERS: &[&str] = &[
@@ -31,16 +34,9 @@ const FILE_HEADERS: &[&str] = &[
     "错误数",
     "提醒数",
 ];
+const MISSING_SHEET: &str = "未报送单位";
+const MISSING_HEADERS: &[&str] = &["单位", "应报材料", "情况"];
 const UNIT_HEADERS: &[&str] = &["文件", "种类", "严重程度", "栏目", "单元格", "问题说明"];
-
-/// The unit a result belongs to, for grouping: the form's unit, else "（单位不明）".
-pub fn unit_of(r: &FileResult) -> String {
-    r.record
-        .as_ref()
-        .and_then(|rec| rec.unit())
-        .map(str::to_owned)
-        .unwrap_or_else(|| "（单位不明）".to_owned())
-}
 
 /// The label a clerk knows for a field key.
 pub fn field_label(key: Option<&str>) -> String {
@@ -54,21 +50,28 @@ pub fn field_label(key: Option<&str>) -> String {
 }
 
 /// Writes the report workbook to a buffer.
-pub fn report(batch: &Batch) -> Result<Vec<u8>, XlsxError> {
+pub fn report(batch: &Batch, policy: &Policy) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let mut used = HashSet::new();
-    for n in ["问题清单", "文件清单"] {
+    for n in ["问题清单", "文件清单", MISSING_SHEET] {
         used.insert(n.to_lowercase());
     }
-    problems_sheet(book.add_worksheet().set_name("问题清单")?, batch)?;
-    files_sheet(book.add_worksheet().set_name("文件清单")?, batch)?;
-    let mut by_unit: BTreeMap<String, Vec<&FileResult>> = BTreeMap::new();
-    for r in batch.files.iter().filter(|r| !r.problems.is_empty()) {
-        by_unit.entry(unit_of(r)).or_default().push(r);
+    let units = batch.senders(policy);
+    problems_sheet(book.add_worksheet().set_name("问题清单")?, batch, &units)?;
+    files_sheet(book.add_worksheet().set_name("文件清单")?, batch, &units)?;
+    let missing = batch.missing_units(policy);
+    if missing.iter().any(|m| !m.units.is_empty()) {
+        missing_sheet(book.add_worksheet().set_name(MISSING_SHEET)?, &missing)?;
+    }
+    let mut by_unit: BTreeMap<&str, Vec<&FileResult>> = BTreeMap::new();
+    for (r, unit) in batch.files.iter().zip(&units) {
+        if !r.problems.is_empty() {
+            by_unit.entry(unit).or_default().push(r);
+        }
     }
     for (unit, results) in by_unit {
-        let name = style::sheet_name(&unit, &mut used);
-        unit_sheet(book.add_worksheet().set_name(&name)?, &unit, &results)?;
+        let name = style::sheet_name(unit, &mut used);
+        unit_sheet(book.add_worksheet().set_name(&name)?, unit, &results)?;
     }
     book.save_to_buffer()
 }
@@ -102,23 +105,24 @@ fn finish_table(
     Ok(())
 }
 
-fn problems_sheet(sheet: &mut Worksheet, batch: &Batch) -> Result<(), XlsxError> {
+fn problems_sheet(sheet: &mut Worksheet, batch: &Batch, units: &[String]) -> Result<(), XlsxError> {
     let rows = batch
         .files
         .iter()
-        .flat_map(|r| {
+        .zip(units)
+        .flat_map(|(r, unit)| {
             r.problems
                 .iter()
-                .map(move |p| (problem_cells(r, p, true), severity_format(p.severity)))
+                .map(move |p| (problem_cells(r, p, Some(unit)), severity_format(p.severity)))
         })
         .collect();
     finish_table(sheet, PROBLEM_HEADERS, rows, 0)
 }
 
-fn problem_cells(r: &FileResult, p: &Problem, with_unit: bool) -> Vec<String> {
+fn problem_cells(r: &FileResult, p: &Problem, unit: Option<&str>) -> Vec<String> {
     let mut cells = vec![r.path.clone()];
-    if with_unit {
-        cells.push(unit_of(r));
+    if let Some(unit) = unit {
+        cells.push(unit.to_owned());
     }
     cells.extend([
         r.kind.label().to_owned(),
@@ -127,17 +131,18 @@ fn problem_cells(r: &FileResult, p: &Problem, with_unit: bool) -> Vec<String> {
         p.cell.clone().unwrap_or_default(),
         p.message.clone(),
     ]);
-    if with_unit {
+    if unit.is_some() {
         cells.push(p.code.as_str().to_owned());
     }
     cells
 }
 
-fn files_sheet(sheet: &mut Worksheet, batch: &Batch) -> Result<(), XlsxError> {
+fn files_sheet(sheet: &mut Worksheet, batch: &Batch, units: &[String]) -> Result<(), XlsxError> {
     let rows = batch
         .files
         .iter()
-        .map(|r| {
+        .zip(units)
+        .map(|(r, unit)| {
             let errors = r.count(Severity::Error);
             let warnings = r.count(Severity::Warning);
             let verdict = match (r.kind, errors, warnings) {
@@ -153,7 +158,11 @@ fn files_sheet(sheet: &mut Worksheet, batch: &Batch) -> Result<(), XlsxError> {
             };
             let cells = vec![
                 r.path.clone(),
-                r.record.as_ref().map(|_| unit_of(r)).unwrap_or_default(),
+                if r.kind == crate::form::FormKind::Skipped {
+                    String::new()
+                } else {
+                    unit.clone()
+                },
                 r.record
                     .as_ref()
                     .and_then(|x| x.name())
@@ -190,11 +199,27 @@ fn unit_sheet(sheet: &mut Worksheet, unit: &str, results: &[&FileResult]) -> Res
         .iter()
         .flat_map(|r| {
             r.problems.iter().map(move |p| {
-                let mut cells = problem_cells(r, p, false);
+                let mut cells = problem_cells(r, p, None);
                 cells[0] = r.file_name().to_owned();
                 (cells, severity_format(p.severity))
             })
         })
         .collect();
     finish_table(sheet, UNIT_HEADERS, rows, 2)
+}
+
+/// The sheet of units on the policy's list that sent nothing valid, one row per unit and stage.
+fn missing_sheet(sheet: &mut Worksheet, missing: &[MissingUnits]) -> Result<(), XlsxError> {
+    let rows = missing
+        .iter()
+        .flat_map(|m| {
+            m.units.iter().map(move |u| {
+                (
+                    vec![u.clone(), m.label.clone(), "尚未收到合格的材料".to_owned()],
+                    style::warning_fill(style::body()),
+                )
+            })
+        })
+        .collect();
+    finish_table(sheet, MISSING_HEADERS, rows, 0)
 }
