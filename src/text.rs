@@ -55,10 +55,13 @@ fn normalize_within(s: &str, max_chars: usize) -> Option<String> {
         if s.chars().count() > max_chars {
             return None;
         }
-        let trimmed = s.trim_matches(|c: char| matches!(c, ':' | '*' | '※' | '·' | '.' | '、'));
-        let result = strip_enumerator(trimmed).trim_matches(|c: char| matches!(c, ':' | '*' | '※'));
-        return Some(result.to_owned());
+        return Some(trim_label(s).to_owned());
     }
+    normalize_by_chars(s, max_chars)
+}
+
+/// The general path: fold, drop spaces and bracketed hints character by character.
+fn normalize_by_chars(s: &str, max_chars: usize) -> Option<String> {
     let mut out = String::with_capacity(s.len().min(max_chars.saturating_mul(4)));
     let mut depth = 0usize;
     let mut kept = 0usize;
@@ -79,13 +82,18 @@ fn normalize_within(s: &str, max_chars: usize) -> Option<String> {
             _ => {}
         }
     }
-    let trimmed = out.trim_matches(|c: char| matches!(c, ':' | '*' | '※' | '·' | '.' | '、'));
-    let result = strip_enumerator(trimmed).trim_matches(|c: char| matches!(c, ':' | '*' | '※'));
+    let result = trim_label(&out);
     if result.len() == out.len() {
         Some(out)
     } else {
         Some(result.to_owned())
     }
+}
+
+/// A label without its leading or trailing `：` `*` `※` and its enumerator.
+fn trim_label(s: &str) -> &str {
+    let trimmed = s.trim_matches(|c: char| matches!(c, ':' | '*' | '※' | '·' | '.' | '、'));
+    strip_enumerator(trimmed).trim_matches(|c: char| matches!(c, ':' | '*' | '※'))
 }
 
 /// True for a character [`normalize_label`] removes or changes: white space, full-width forms,
@@ -208,43 +216,13 @@ mod fast_path {
     use super::*;
     use proptest::prelude::*;
 
-    /// The slow path alone, as it was before the fast path: the reference.
-    fn by_chars(s: &str, max_chars: usize) -> Option<String> {
-        let mut out = String::new();
-        let mut depth = 0usize;
-        let mut kept = 0usize;
-        for c in s.chars() {
-            if is_space(c) {
-                continue;
-            }
-            match fold_char(c) {
-                '(' | '【' | '〔' | '[' => depth += 1,
-                ')' | '】' | '〕' | ']' => depth = depth.saturating_sub(1),
-                c if depth == 0 => {
-                    kept += 1;
-                    if kept > max_chars {
-                        return None;
-                    }
-                    out.push(c)
-                }
-                _ => {}
-            }
-        }
-        let trimmed = out.trim_matches(|c: char| matches!(c, ':' | '*' | '※' | '·' | '.' | '、'));
-        Some(
-            strip_enumerator(trimmed)
-                .trim_matches(|c: char| matches!(c, ':' | '*' | '※'))
-                .to_owned(),
-        )
-    }
-
     proptest! {
         #[test]
         fn the_fast_path_agrees_with_the_slow_one(
             s in "[项目名称一二1.、:：*※·（）()【】 　Ａ１a\\n]{0,30}",
             max in 0usize..25,
         ) {
-            prop_assert_eq!(normalize_within(&s, max), by_chars(&s, max));
+            prop_assert_eq!(normalize_within(&s, max), normalize_by_chars(&s, max));
         }
     }
 }

@@ -30,18 +30,8 @@ pub struct CheckArgs {
     /// 要检查的文件或文件夹（文件夹会逐层查找；邮件 .eml 和压缩包 .zip 会在内存中打开，逐个检查其中的表格）
     #[arg(value_name = "路径", required = true)]
     pub paths: Vec<PathBuf>,
-    /// 政策文件（默认：当前目录的 taizhang.toml，没有则用创新项目预设）
-    #[arg(long, value_name = "文件")]
-    pub policy: Option<PathBuf>,
-    /// 不显示进度条
-    #[arg(long, short)]
-    pub quiet: bool,
-    /// 单个文件大小上限（MB），超过的文件不读取
-    #[arg(long, value_name = "MB", default_value_t = 50)]
-    pub max_file_mb: u64,
-    /// 每张工作表最多读取的单元格数，超过的文件不读取
-    #[arg(long, value_name = "个", default_value_t = 1_000_000)]
-    pub max_cells: usize,
+    #[command(flatten)]
+    pub read: super::ReadArgs,
     /// 输出格式：text（文字）或 json
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
@@ -58,7 +48,7 @@ pub struct CheckArgs {
 
 /// Runs `check`; returns the exit code.
 pub fn run(args: CheckArgs) -> i32 {
-    let policy = match super::load_policy(args.policy.as_deref()) {
+    let policy = match super::load_policy(args.read.policy.as_deref()) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{e}");
@@ -66,7 +56,7 @@ pub fn run(args: CheckArgs) -> i32 {
         }
     };
     let started = std::time::Instant::now();
-    let limits = super::limits(args.max_file_mb, args.max_cells);
+    let limits = args.read.limits();
     let files = match batch::inputs_within(&args.paths, &limits) {
         Ok(f) => f,
         Err(e) => {
@@ -74,7 +64,7 @@ pub fn run(args: CheckArgs) -> i32 {
             return exit::FAILED;
         }
     };
-    let bar = super::progress(files.len(), args.quiet, "正在检查");
+    let bar = super::progress(files.len(), args.read.quiet, "正在检查");
     let batch = batch::check_inputs(&files, &policy, &limits, &|| bar.inc(1));
     bar.finish_and_clear();
     let missing = batch.missing_units(&policy);

@@ -22,18 +22,8 @@ pub struct MergeArgs {
     /// 管理台账文件（不存在时自动创建）
     #[arg(long, value_name = "台账.xlsx")]
     pub ledger: PathBuf,
-    /// 政策文件（默认：当前目录的 taizhang.toml，没有则用创新项目预设）
-    #[arg(long, value_name = "文件")]
-    pub policy: Option<PathBuf>,
-    /// 不显示进度条
-    #[arg(long, short)]
-    pub quiet: bool,
-    /// 单个文件大小上限（MB），超过的文件不读取
-    #[arg(long, value_name = "MB", default_value_t = 50)]
-    pub max_file_mb: u64,
-    /// 每张工作表最多读取的单元格数，超过的文件不读取
-    #[arg(long, value_name = "个", default_value_t = 1_000_000)]
-    pub max_cells: usize,
+    #[command(flatten)]
+    pub read: super::ReadArgs,
     /// 只显示将会发生的变化，不写入台账
     #[arg(long)]
     pub dry_run: bool,
@@ -42,14 +32,14 @@ pub struct MergeArgs {
 /// Runs `merge`; returns the exit code.
 pub fn run(args: MergeArgs) -> i32 {
     let started = std::time::Instant::now();
-    let policy = match super::load_policy(args.policy.as_deref()) {
+    let policy = match super::load_policy(args.read.policy.as_deref()) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{e}");
             return exit::FAILED;
         }
     };
-    let limits = super::limits(args.max_file_mb, args.max_cells);
+    let limits = args.read.limits();
     let inputs = match batch::inputs_within(&args.paths, &limits) {
         Ok(f) => f,
         Err(e) => {
@@ -57,7 +47,7 @@ pub fn run(args: MergeArgs) -> i32 {
             return exit::FAILED;
         }
     };
-    let bar = super::progress(inputs.len(), args.quiet, "正在检查");
+    let bar = super::progress(inputs.len(), args.read.quiet, "正在检查");
     let spin = std::sync::OnceLock::new();
     let job = MergeJob {
         ledger: &args.ledger,
@@ -71,7 +61,7 @@ pub fn run(args: MergeArgs) -> i32 {
         Step::FileChecked => bar.inc(1),
         Step::Writing => {
             bar.finish_and_clear();
-            let _ = spin.set(super::spinner(args.quiet, "正在写入台账…"));
+            let _ = spin.set(super::spinner(args.read.quiet, "正在写入台账…"));
         }
         Step::Written => {
             if let Some(s) = spin.get() {

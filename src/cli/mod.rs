@@ -72,12 +72,31 @@ pub fn read_ledger(path: &Path) -> Result<taizhang::ledger::Ledger, String> {
     taizhang::ledger::Ledger::read(path).map_err(|e| e.to_string())
 }
 
-/// Reading bounds from the command line (file size in MB, cells per sheet).
-pub fn limits(max_file_mb: u64, max_cells: usize) -> taizhang::read::Limits {
-    taizhang::read::Limits {
-        max_file_bytes: max_file_mb.saturating_mul(1024 * 1024),
-        max_cells_per_sheet: max_cells,
-        ..taizhang::read::Limits::default()
+/// The options of every command that reads forms (`check`, `merge`).
+#[derive(Debug, clap::Args)]
+pub struct ReadArgs {
+    /// 政策文件（默认：当前目录的 taizhang.toml，没有则用创新项目预设）
+    #[arg(long, value_name = "文件")]
+    pub policy: Option<PathBuf>,
+    /// 不显示进度条
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// 单个文件大小上限（MB），超过的文件不读取
+    #[arg(long, value_name = "MB", default_value_t = 50)]
+    pub max_file_mb: u64,
+    /// 每张工作表最多读取的单元格数，超过的文件不读取
+    #[arg(long, value_name = "个", default_value_t = 1_000_000)]
+    pub max_cells: usize,
+}
+
+impl ReadArgs {
+    /// Reading bounds from the command line (file size in MB, cells per sheet).
+    pub fn limits(&self) -> taizhang::read::Limits {
+        taizhang::read::Limits {
+            max_file_bytes: self.max_file_mb.saturating_mul(1024 * 1024),
+            max_cells_per_sheet: self.max_cells,
+            ..taizhang::read::Limits::default()
+        }
     }
 }
 

@@ -340,21 +340,8 @@ fn about(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
             ),
         ),
         ("生成日期", y.date.format("%Y-%m-%d").to_string()),
-        (
-            "生成工具",
-            format!("taizhang {}", env!("CARGO_PKG_VERSION")),
-        ),
     ];
-    let table = style::Table {
-        headers: &["项目", "内容"],
-        rows: rows
-            .into_iter()
-            .map(|(k, v)| (vec![k.to_owned(), v], style::body()))
-            .collect(),
-        min_width: 10.0,
-        max_width: 80.0,
-    };
-    table.write(sheet, 0)?;
+    style::notes(sheet, rows, 80.0)?;
     xlsx::printable(sheet, 0, false)?;
     Ok(())
 }

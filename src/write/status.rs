@@ -491,21 +491,8 @@ fn about(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
             "颜色",
             "红色：逾期；黄色：滞后；橙色：未报送；绿色：已完成".to_owned(),
         ),
-        (
-            "生成工具",
-            format!("taizhang {}", env!("CARGO_PKG_VERSION")),
-        ),
     ];
-    let table = style::Table {
-        headers: &["项目", "内容"],
-        rows: rows
-            .into_iter()
-            .map(|(k, v)| (vec![k.to_owned(), v], style::body()))
-            .collect(),
-        min_width: 10.0,
-        max_width: 70.0,
-    };
-    table.write(sheet, 0)
+    style::notes(sheet, rows, 70.0)
 }
 
 #[cfg(test)]

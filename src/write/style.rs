@@ -74,6 +74,27 @@ pub struct Table<'a> {
     pub max_width: f64,
 }
 
+/// A 说明 sheet: a two-column 项目 | 内容 table of notes, ending with the tool and its version,
+/// shared by every workbook that explains itself.
+pub fn notes(
+    sheet: &mut Worksheet,
+    notes: impl IntoIterator<Item = (&'static str, String)>,
+    max_width: f64,
+) -> Result<(), XlsxError> {
+    let tool = format!("taizhang {}", env!("CARGO_PKG_VERSION"));
+    let table = Table {
+        headers: &["项目", "内容"],
+        rows: notes
+            .into_iter()
+            .chain([("生成工具", tool)])
+            .map(|(k, v)| (vec![k.to_owned(), v], body()))
+            .collect(),
+        min_width: 10.0,
+        max_width,
+    };
+    table.write(sheet, 0)
+}
+
 impl Table<'_> {
     /// Writes the table from `first_row`: frozen header, autofilter, widths for Chinese text, and
     /// row heights that show wrapped text whole (Excel and LibreOffice do not grow them on open).
