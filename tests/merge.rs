@@ -5,7 +5,8 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use taizhang::ledger::{LCell, Ledger};
+use taizhang::ledger::Ledger;
+use taizhang::model::Value as LCell;
 
 fn merge(paths: &[&Path], ledger: &Path, extra: &[&str]) -> (i32, String) {
     let mut cmd = taizhang();

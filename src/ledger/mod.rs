@@ -9,4 +9,4 @@ pub mod store;
 pub mod table;
 
 pub use store::{Ledger, LedgerError, Lock};
-pub use table::{LCell, Table};
+pub use table::Table;
