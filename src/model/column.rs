@@ -277,31 +277,19 @@ const SOURCES: &[Column] = &[
 
 const ABOUT: &[Column] = &[C::AboutItem, C::AboutText];
 
-/// 报送原值: the ID, then the 项目台账 columns a submission fills (申报单位 … 进度安排). A test
-/// checks that they are exactly the columns of the proposal fields, so they cannot drift apart.
-const SUBMITTED: &[Column] = &[
-    C::ProjectId,
-    C::Unit,
-    C::Category,
-    C::Name,
-    C::Topic,
-    C::Scope,
-    C::Goals,
-    C::Measures,
-    C::Content,
-    C::Feasibility,
-    C::Start,
-    C::Deadline,
-    C::Deliverables,
-    C::OwnerUnit,
-    C::Owner,
-    C::OwnerTitle,
-    C::Members,
-    C::Phone,
-    C::Budget,
-    C::Submitted,
-    C::Milestones,
-];
+/// 报送原值: the ID, then the 项目台账 columns a submission fills (申报单位 … 进度安排) — the
+/// columns of the proposal fields, in 项目台账's order, so the two cannot drift apart.
+static SUBMITTED: std::sync::LazyLock<Vec<Column>> = std::sync::LazyLock::new(|| {
+    use super::field::{Field, Scope};
+    std::iter::once(C::ProjectId)
+        .chain(
+            PROJECTS
+                .iter()
+                .copied()
+                .filter(|&c| c != C::ProjectId && Field::of_column(Scope::Proposal, c).is_some()),
+        )
+        .collect()
+});
 
 impl Sheet {
     /// Every sheet taizhang owns, in workbook order.
@@ -342,7 +330,7 @@ impl Sheet {
             Sheet::Changes => CHANGES,
             Sheet::Sources => SOURCES,
             Sheet::About => ABOUT,
-            Sheet::Submitted => SUBMITTED,
+            Sheet::Submitted => SUBMITTED.as_slice(),
         }
     }
 
