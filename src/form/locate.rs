@@ -222,6 +222,32 @@ struct Candidate<'a> {
 }
 
 /// Finds the form sheet, tells its kind and reads its fields.
+///
+/// ```
+/// use taizhang::form::{extract, FormKind};
+/// use taizhang::model::{Field, Value};
+/// use taizhang::read::{Cell, Sheet, Workbook};
+///
+/// let text = |row, col, s: &str| Cell { row, col, value: Value::Text(s.into()) };
+/// let sheet = Sheet::new(
+///     "立项书".into(),
+///     true,
+///     vec![
+///         text(0, 0, "基层党建创新项目立项书"),
+///         text(1, 0, "项目名称："),
+///         text(1, 1, "红色网格"),
+///         text(2, 0, "工作目标"),
+///         text(3, 0, "主要措施"),
+///     ],
+/// );
+/// let form = extract(&Workbook { sheets: vec![sheet] }).unwrap();
+/// assert_eq!(form.kind, FormKind::Proposal);
+/// let name = form.field(Field::Name).unwrap();
+/// assert_eq!(name.value, Some(Value::Text("红色网格".into())));
+/// assert_eq!(name.cell, "立项书!B2");
+/// // A label below a label means "blank", never the next label's text.
+/// assert_eq!(form.field(Field::Goals).unwrap().value, None);
+/// ```
 pub fn extract(book: &Workbook) -> Result<RawForm, NotAForm> {
     if book.sheets.iter().all(|s| s.cells.is_empty()) {
         return Err(NotAForm(

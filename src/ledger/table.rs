@@ -8,6 +8,19 @@
 use crate::model::{Column, Sheet, Value};
 
 /// A sheet as a table.
+///
+/// ```
+/// use taizhang::ledger::Table;
+/// use taizhang::model::{Column, Sheet, Value};
+///
+/// let mut t = Table::new(Sheet::Projects);
+/// let row = t.push_row();
+/// t.set(row, Column::ProjectId, Value::text("2018-001"));
+/// t.set_named(row, "督办人", Value::text("王科长")); // the clerk's own column
+/// assert_eq!(t.get(row, Column::ProjectId).display(), "2018-001");
+/// assert_eq!(t.get_named(row, "督办人").display(), "王科长");
+/// assert!(t.get(row, Column::Note).is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
     /// Sheet name.

@@ -271,6 +271,16 @@ impl Field {
 
     /// The field of a proposal or report whose normalised label is `label`, if any (a hash
     /// lookup: it runs for every cell of every form).
+    ///
+    /// ```
+    /// use taizhang::model::{Column, Field};
+    ///
+    /// let f = Field::for_label("计划完成时间").unwrap();
+    /// assert_eq!(f, Field::Deadline);
+    /// assert_eq!(f.key(), "deadline");
+    /// assert_eq!(f.label(), "完成时间");
+    /// assert_eq!(f.column(), Some(Column::Deadline));
+    /// ```
     pub fn for_label(label: &str) -> Option<Field> {
         static BY_LABEL: std::sync::LazyLock<std::collections::HashMap<&'static str, Field>> =
             std::sync::LazyLock::new(|| {

@@ -51,6 +51,16 @@ impl Value {
 
     /// The one conversion from calamine's cells (`Data` and `DataRef` alike); `percent` says the
     /// cell's number format is a percentage. Durations and unparsable ISO dates stay text.
+    ///
+    /// ```
+    /// use calamine::{CellErrorType, Data};
+    /// use taizhang::model::Value;
+    ///
+    /// assert_eq!(Value::from_calamine(&Data::Float(0.6), true), Value::Percent(0.6));
+    /// assert_eq!(Value::from_calamine(&Data::Bool(true), false).display(), "是");
+    /// let error = Value::from_calamine(&Data::Error(CellErrorType::NA), false);
+    /// assert_eq!(error, Value::Error("#N/A".into()));
+    /// ```
     pub fn from_calamine<T: DataType>(d: &T, percent: bool) -> Value {
         if let Some(s) = d.get_string() {
             return Value::text(s);

@@ -12,6 +12,33 @@ use crate::policy::{Policy, Preset};
 use crate::text::{fold_width, strip_spaces};
 
 /// Validates a proposal form: the record of what was understood, and every problem.
+///
+/// ```
+/// use taizhang::form::extract;
+/// use taizhang::model::Value;
+/// use taizhang::policy::Policy;
+/// use taizhang::read::{Cell, Sheet, Workbook};
+/// use taizhang::rules::{proposal, Code};
+///
+/// let text = |row, col, s: &str| Cell { row, col, value: Value::Text(s.into()) };
+/// let sheet = Sheet::new(
+///     "立项书".into(),
+///     true,
+///     vec![
+///         text(0, 0, "立项书"),
+///         text(1, 0, "项目名称"),
+///         text(1, 1, "红色网格"),
+///         text(2, 0, "完成时间"),
+///         text(2, 1, "明年春天"),
+///     ],
+/// );
+/// let raw = extract(&Workbook { sheets: vec![sheet] }).unwrap();
+/// let policy = Policy::preset("innovation").unwrap();
+/// let (record, problems) = proposal::check(&raw, &policy);
+/// assert_eq!(record.name.as_deref(), Some("红色网格"));
+/// let bad_date = problems.iter().find(|p| p.code == Code::E_DATE).unwrap();
+/// assert!(bad_date.message.starts_with("“完成时间”无法识别：“明年春天”（立项书!B3）"));
+/// ```
 pub fn check(raw: &RawForm, policy: &Policy) -> (Proposal, Vec<Problem>) {
     let mut f = Fields::new(raw, policy);
     let mut p = Proposal {
