@@ -2,6 +2,7 @@
 //! short `run` over library calls.
 
 pub mod check;
+pub mod desktop;
 pub mod export;
 pub mod init;
 pub mod merge;
