@@ -4,7 +4,7 @@
 //! compare them byte for byte. When the generator changes on purpose, regenerate them with
 //!
 //! ```text
-//! TAIZHANG_BLESS=1 cargo test --test templates
+//! TAIZHANG_BLESS=1 cargo test --test it templates::
 //! ```
 //!
 //! and commit `templates/` (look at the forms in Excel or WPS first).
@@ -87,14 +87,14 @@ fn same_as_committed(written: &Path, committed: &Path) {
     }
     let Ok(old) = fs::read(committed) else {
         panic!(
-            "{} is missing: create it with `TAIZHANG_BLESS=1 cargo test --test templates`",
+            "{} is missing: create it with `TAIZHANG_BLESS=1 cargo test --test it templates::`",
             committed.display()
         );
     };
     assert!(
         old == new,
         "{} differs from what `taizhang init` writes now ({}). If the change is intended, \
-         regenerate with `TAIZHANG_BLESS=1 cargo test --test templates` and commit templates/.",
+         regenerate with `TAIZHANG_BLESS=1 cargo test --test it templates::` and commit templates/.",
         committed.display(),
         written.display()
     );

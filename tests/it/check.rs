@@ -1,8 +1,6 @@
 //! `taizhang check` end to end: real xlsx files in the layouts units really send, through the binary.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use rust_xlsxwriter::{Format, Workbook};
 use serde_json::json;
 

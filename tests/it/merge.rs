@@ -1,10 +1,8 @@
 //! `taizhang merge` end to end: the ledger as store, month after month, never losing a value.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use taizhang::ledger::{LCell, Ledger};
 
 fn merge(paths: &[&Path], ledger: &Path, extra: &[&str]) -> (i32, String) {

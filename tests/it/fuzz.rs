@@ -1,6 +1,6 @@
 //! Property tests ("fuzz"): no input — random bytes, damaged real files, random cell grids — makes
 //! the reader, the form extractor or the rules panic. `PROPTEST_CASES=100000 cargo test --release
-//! --test fuzz` runs them long; CI runs the default 256 cases each.
+//! --test it fuzz::` runs them long; CI runs the default 256 cases each.
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
