@@ -18,3 +18,6 @@ pub mod rules;
 pub mod serve;
 pub mod text;
 pub mod write;
+
+#[cfg(test)]
+mod testkit;

@@ -10,3 +10,6 @@ pub mod table;
 
 pub use store::{Ledger, LedgerError, Lock};
 pub use table::{LCell, Table};
+
+#[cfg(test)]
+mod tests_merge;
