@@ -78,7 +78,7 @@ fn a_county_needs_one_category_a_project_once_it_has_the_minimum() {
     let b2 = ("2.xlsx", project("潘集区委", "潘集理论研究二", "B"));
     let a3 = ("3.xlsx", project("潘集区委", "潘集创新实践三", "A"));
     // One project may be the first of several: no quota yet.
-    assert_eq!(batch_codes(&[b1.clone()]), [NONE]);
+    assert_eq!(batch_codes(std::slice::from_ref(&b1)), [NONE]);
     assert_eq!(
         batch_codes(&[b1.clone(), b2.clone()]),
         [["W_QUOTA"], ["W_QUOTA"]]
