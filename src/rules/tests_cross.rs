@@ -21,6 +21,15 @@ fn project(unit: &str, name: &str, category: &str) -> Workbook {
     proposal_form(&set(p, "职务", Some(text("党委书记"))))
 }
 
+/// Four distinct projects of one unit, in files `a.xlsx` to `d.xlsx`.
+fn four_projects(unit: &str, category: &str) -> Vec<(&'static str, Workbook)> {
+    ["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx"]
+        .into_iter()
+        .zip(["一", "二", "三", "四"])
+        .map(|(file, n)| (file, project(unit, &format!("{unit}第{n}号工程"), category)))
+        .collect()
+}
+
 /// The sorted codes of every file of a batch of named workbooks.
 fn batch_codes(books: &[(&str, Workbook)]) -> Vec<Vec<&'static str>> {
     check_all(books, &policy())
@@ -60,11 +69,7 @@ fn progress_reports_are_duplicates_only_for_the_same_period() {
 
 #[test]
 fn a_county_over_its_quota_is_warned_on_every_file() {
-    let four: Vec<(&str, Workbook)> = ["一", "二", "三", "四"]
-        .iter()
-        .zip(["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx"])
-        .map(|(n, file)| (file, project("潘集区委", &format!("潘集第{n}号工程"), "A")))
-        .collect();
+    let four = four_projects("潘集区委", "A");
     assert_eq!(batch_codes(&four), vec![vec!["W_QUOTA"]; 4]);
     assert_eq!(batch_codes(&four[..3]), vec![NONE; 3]);
     let batch = check_all(&four, &policy());
@@ -106,10 +111,8 @@ fn other_units_have_their_own_quota_and_unknown_units_none() {
     ];
     assert_eq!(batch_codes(&books[..2]), [NONE, NONE]);
     assert_eq!(batch_codes(&books), vec![vec!["W_QUOTA"]; 3]);
-    let unknown: Vec<(&str, Workbook)> = ["一", "二", "三", "四"]
-        .iter()
-        .zip(["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx"])
-        .map(|(n, file)| (file, project("某某工委", &format!("某某第{n}号工程"), "B")))
-        .collect();
-    assert_eq!(batch_codes(&unknown), vec![vec!["W_UNIT_UNKNOWN"]; 4]);
+    assert_eq!(
+        batch_codes(&four_projects("某某工委", "B")),
+        vec![vec!["W_UNIT_UNKNOWN"]; 4]
+    );
 }
