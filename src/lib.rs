@@ -9,6 +9,7 @@
 
 pub mod batch;
 pub mod form;
+pub mod model;
 pub mod intake;
 pub mod ledger;
 pub mod policy;

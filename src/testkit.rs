@@ -25,8 +25,7 @@ pub(crate) fn text(s: &str) -> Value {
 
 /// A date cell.
 pub(crate) fn date(y: i32, m: u32, d: u32) -> Value {
-    let day = NaiveDate::from_ymd_opt(y, m, d).expect("a real date in the test");
-    Value::Date(day.and_hms_opt(0, 0, 0).expect("midnight"))
+    Value::Date(NaiveDate::from_ymd_opt(y, m, d).expect("a real date in the test"))
 }
 
 /// A valid proposal under the innovation preset (2018, county 田家庵区委, category A).
@@ -143,10 +142,12 @@ fn xlsx(book: &Workbook) -> Vec<u8> {
         for c in &sheet.cells {
             let (r, col) = (c.row, c.col as u16);
             let written = match &c.value {
+                Value::Empty => continue,
                 Value::Text(t) => ws.write_string(r, col, t),
                 Value::Number(n) => ws.write_number(r, col, *n),
                 Value::Percent(n) => ws.write_number_with_format(r, col, *n, &percent),
                 Value::Date(d) => ws.write_datetime_with_format(r, col, d, &day),
+                Value::DateTime(t) => ws.write_datetime_with_format(r, col, t, &day),
                 Value::Bool(b) => ws.write_boolean(r, col, *b),
                 Value::Error(e) => ws.write_formula(r, col, Formula::new("=1/0").set_result(e)),
             };

@@ -15,7 +15,8 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use serde_json::Value;
-use taizhang::ledger::{LCell, Table};
+use taizhang::ledger::Table;
+use taizhang::model::Value as Cell;
 use taizhang::write::style::looks_like_formula;
 
 use super::exit;
@@ -91,9 +92,9 @@ fn project_rows(t: &Table) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// One CSV field: formula-like text gets a leading `'`, then RFC 4180 quoting.
-fn csv_field(cell: &LCell) -> String {
+fn csv_field(cell: &Cell) -> String {
     let mut s = cell.display();
-    if matches!(cell, LCell::Text(_)) && looks_like_formula(&s) {
+    if matches!(cell, Cell::Text(_)) && looks_like_formula(&s) {
         s.insert(0, '\'');
     }
     if s.contains([',', '"', '\n', '\r']) {
@@ -109,7 +110,7 @@ pub fn csv(t: &Table) -> String {
     let header: Vec<String> = t
         .headers
         .iter()
-        .map(|h| csv_field(&LCell::text(h.clone())))
+        .map(|h| csv_field(&Cell::text(h.clone())))
         .collect();
     out.push_str(&header.join(","));
     out.push_str("\r\n");
@@ -151,7 +152,7 @@ struct Line {
     version: Value,
 }
 
-fn text(cell: &LCell) -> Value {
+fn text(cell: &Cell) -> Value {
     match cell.display().trim() {
         "" => Value::Null,
         s => Value::String(s.to_owned()),
@@ -159,7 +160,7 @@ fn text(cell: &LCell) -> Value {
 }
 
 /// A number (whole numbers as integers); text that is no number stays text, so nothing is lost.
-fn number(cell: &LCell) -> Value {
+fn number(cell: &Cell) -> Value {
     match cell.number() {
         Some(n) if n.fract() == 0.0 && n.abs() < 1e15 => Value::from(n as i64),
         Some(n) => Value::from(n),
@@ -168,14 +169,14 @@ fn number(cell: &LCell) -> Value {
 }
 
 /// A float (percent, budget): `60`, `5.5`.
-fn float(cell: &LCell) -> Value {
+fn float(cell: &Cell) -> Value {
     match cell.number() {
         Some(n) => Value::from(n),
         None => text(cell),
     }
 }
 
-fn members(cell: &LCell) -> Vec<String> {
+fn members(cell: &Cell) -> Vec<String> {
     cell.display()
         .split(['、', '，', ',', ';', '；', '\n'])
         .map(str::trim)
@@ -185,7 +186,7 @@ fn members(cell: &LCell) -> Vec<String> {
 }
 
 /// 进度安排 lines (`阶段｜2018-04-01～2018-05-31｜内容`) as `{stage, start, end, content}`.
-fn milestones(cell: &LCell) -> Vec<Value> {
+fn milestones(cell: &Cell) -> Vec<Value> {
     cell.display()
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -259,20 +260,20 @@ mod tests {
         let mut l = Ledger::new();
         let t = &mut l.projects;
         let r = t.push_row();
-        t.set(r, "项目编号", LCell::text("2018-001"));
-        t.set(r, "项目名称", LCell::text("=HYPERLINK(\"x\")"));
-        t.set(r, "工作目标", LCell::text("一是，二是\n三是"));
-        t.set(r, "经费预算（万元）", LCell::Number(5.0));
-        t.set(r, "联系电话", LCell::Number(13805546677.0));
+        t.set(r, "项目编号", Cell::text("2018-001"));
+        t.set(r, "项目名称", Cell::text("=HYPERLINK(\"x\")"));
+        t.set(r, "工作目标", Cell::text("一是，二是\n三是"));
+        t.set(r, "经费预算（万元）", Cell::Number(5.0));
+        t.set(r, "联系电话", Cell::Number(13805546677.0));
         let d = NaiveDate::from_ymd_opt(2018, 12, 31).unwrap();
-        t.set(r, "完成时间", LCell::Date(d));
-        t.set(r, "项目组成员", LCell::text("张伟、李娜"));
+        t.set(r, "完成时间", Cell::Date(d));
+        t.set(r, "项目组成员", Cell::text("张伟、李娜"));
         t.set(
             r,
             "进度安排",
-            LCell::text("启动｜2018-04-01～2018-05-31｜划分网格"),
+            Cell::text("启动｜2018-04-01～2018-05-31｜划分网格"),
         );
-        t.set(r, "版本", LCell::Number(2.0));
+        t.set(r, "版本", Cell::Number(2.0));
         t.push_row(); // a blank row the clerk left
         l.projects
     }

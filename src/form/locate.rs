@@ -4,7 +4,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::labels::{self, FieldDef, Scope};
 use super::{milestones, FormKind, NotAForm, RawField, RawForm};
-use crate::read::{Sheet, Value, Workbook};
+use crate::model::Value;
+use crate::read::{Sheet, Workbook};
 use crate::text::label_key;
 
 /// A label found on a sheet.

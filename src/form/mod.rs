@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::read::Value;
+use crate::model::Value;
 
 pub use locate::extract;
 

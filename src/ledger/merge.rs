@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use super::schedule::{stages_from_cell, stages_text, Latest, Schedule, Status};
 use super::schema;
 use super::store::Ledger;
-use super::table::LCell;
+use crate::model::Value;
 use crate::batch::{Batch, FileResult};
 use crate::form::FormKind;
 use crate::policy::Policy;
@@ -94,7 +94,7 @@ pub fn merge(
                     .rows
                     .iter()
                     .filter_map(|r| r.get(c))
-                    .map(LCell::display)
+                    .map(Value::display)
                     .collect()
             })
             .unwrap_or_default(),
@@ -114,7 +114,7 @@ pub fn merge(
         m.file(&mut batch.files[i], i, hash);
     }
     m.ledger.reports.rows.sort_by(|a, b| {
-        let key = |r: &Vec<LCell>| (r.first().map(LCell::display), r.get(2).map(LCell::display));
+        let key = |r: &Vec<Value>| (r.first().map(Value::display), r.get(2).map(Value::display));
         key(a).cmp(&key(b))
     });
     m.outcome.files.sort_by_key(|(i, ..)| *i);
@@ -156,14 +156,14 @@ impl Index {
         let reports = &ledger.reports;
         if let Some(c) = reports.col("项目编号") {
             for (r, row) in reports.rows.iter().enumerate() {
-                let id = row.get(c).map(LCell::display).unwrap_or_default();
+                let id = row.get(c).map(Value::display).unwrap_or_default();
                 index.reports.entry(id).or_default().push(r);
             }
         }
         let submitted = &ledger.submitted;
         if let Some(c) = submitted.col("项目编号") {
             for (r, row) in submitted.rows.iter().enumerate() {
-                let id = row.get(c).map(LCell::display).unwrap_or_default();
+                let id = row.get(c).map(Value::display).unwrap_or_default();
                 index.submitted.insert(id, r);
             }
         }
@@ -223,12 +223,12 @@ impl Merger<'_> {
     fn source_row(&mut self, r: &FileResult, hash: &str, action: Action, id: Option<&str>) {
         let t = &mut self.ledger.sources;
         let row = t.push_row();
-        t.set(row, "文件名", LCell::text(r.path.clone()));
-        t.set(row, "SHA-256", LCell::text(hash));
-        t.set(row, "类型", LCell::text(r.kind.label()));
-        t.set(row, "合并时间", LCell::DateTime(self.now));
-        t.set(row, "结果", LCell::text(action.label()));
-        t.set(row, "项目编号", LCell::text(id.unwrap_or_default()));
+        t.set(row, "文件名", Value::text(r.path.clone()));
+        t.set(row, "SHA-256", Value::text(hash));
+        t.set(row, "类型", Value::text(r.kind.label()));
+        t.set(row, "合并时间", Value::DateTime(self.now));
+        t.set(row, "结果", Value::text(action.label()));
+        t.set(row, "项目编号", Value::text(id.unwrap_or_default()));
         if let Some(origin) = &r.origin {
             let sender = match (&origin.from_name, &origin.from) {
                 (Some(name), Some(address)) => format!("{name} <{address}>"),
@@ -236,13 +236,13 @@ impl Merger<'_> {
                 (Some(name), None) => name.clone(),
                 (None, None) => String::new(),
             };
-            t.set(row, "发件人", LCell::text(sender));
+            t.set(row, "发件人", Value::text(sender));
             let subject = origin.subject.clone().unwrap_or_default();
-            t.set(row, "邮件主题", LCell::text(subject));
+            t.set(row, "邮件主题", Value::text(subject));
             t.set(
                 row,
                 "发送时间",
-                LCell::text(origin.date.clone().unwrap_or_default()),
+                Value::text(origin.date.clone().unwrap_or_default()),
             );
         }
     }
@@ -257,13 +257,13 @@ impl Merger<'_> {
             self.index.next_seq += 1;
             let t = &mut self.ledger.projects;
             let row = t.push_row();
-            t.set(row, "项目编号", LCell::text(id.clone()));
-            t.set(row, "年度", LCell::Number(self.policy.year as f64));
+            t.set(row, "项目编号", Value::text(id.clone()));
+            t.set(row, "年度", Value::Number(self.policy.year as f64));
             for (h, v) in &cells {
                 t.set(row, h, v.clone());
             }
-            t.set(row, "版本", LCell::Number(1.0));
-            t.set(row, "来源文件", LCell::text(file));
+            t.set(row, "版本", Value::Number(1.0));
+            t.set(row, "来源文件", Value::text(file));
             self.remember_submitted(&id, &cells);
             self.index.by_key.insert(key, row);
             self.index.by_id.insert(id.clone(), row);
@@ -300,8 +300,8 @@ impl Merger<'_> {
             .unwrap_or(1.0);
         self.ledger
             .projects
-            .set(row, "版本", LCell::Number(version + 1.0));
-        self.ledger.projects.set(row, "来源文件", LCell::text(file));
+            .set(row, "版本", Value::Number(version + 1.0));
+        self.ledger.projects.set(row, "来源文件", Value::text(file));
         (Action::Updated, Some(id))
     }
 
@@ -309,12 +309,12 @@ impl Merger<'_> {
         self.index.submitted.get(id).copied()
     }
 
-    fn remember_submitted(&mut self, id: &str, cells: &[(&'static str, LCell)]) {
+    fn remember_submitted(&mut self, id: &str, cells: &[(&'static str, Value)]) {
         let row = match self.submitted_row(id) {
             Some(r) => r,
             None => {
                 let r = self.ledger.submitted.push_row();
-                self.ledger.submitted.set(r, "项目编号", LCell::text(id));
+                self.ledger.submitted.set(r, "项目编号", Value::text(id));
                 self.index.submitted.insert(id.to_owned(), r);
                 r
             }
@@ -324,15 +324,15 @@ impl Merger<'_> {
         }
     }
 
-    fn log_change(&mut self, id: &str, field: &str, old: &LCell, new: &LCell, file: &str) {
+    fn log_change(&mut self, id: &str, field: &str, old: &Value, new: &Value, file: &str) {
         let t = &mut self.ledger.changes;
         let row = t.push_row();
-        t.set(row, "时间", LCell::DateTime(self.now));
-        t.set(row, "项目编号", LCell::text(id));
-        t.set(row, "字段", LCell::text(field));
+        t.set(row, "时间", Value::DateTime(self.now));
+        t.set(row, "项目编号", Value::text(id));
+        t.set(row, "字段", Value::text(field));
         t.set(row, "原值", old.clone());
         t.set(row, "新值", new.clone());
-        t.set(row, "来源文件", LCell::text(file));
+        t.set(row, "来源文件", Value::text(file));
         self.outcome.changes += 1;
     }
 
@@ -405,40 +405,40 @@ impl Merger<'_> {
         };
         let name = self.ledger.projects.get(row, "项目名称").clone();
         let t = &mut self.ledger.reports;
-        t.set(row_index, "项目编号", LCell::text(id.clone()));
+        t.set(row_index, "项目编号", Value::text(id.clone()));
         t.set(row_index, "项目名称", name);
         for (h, v) in progress_cells(p) {
             t.set(row_index, h, v);
         }
-        t.set(row_index, "来源文件", LCell::text(result.path.clone()));
+        t.set(row_index, "来源文件", Value::text(result.path.clone()));
         (action, Some(id))
     }
 }
 
-fn same(a: &LCell, b: &LCell) -> bool {
+fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (LCell::Number(x), LCell::Number(y)) => (x - y).abs() < 1e-9,
+        (Value::Number(x), Value::Number(y)) => (x - y).abs() < 1e-9,
         _ => a.display() == b.display(),
     }
 }
 
-fn text(v: &Option<String>) -> LCell {
-    v.as_ref().map_or(LCell::Empty, |s| LCell::text(s.clone()))
+fn text(v: &Option<String>) -> Value {
+    v.as_ref().map_or(Value::Empty, |s| Value::text(s.clone()))
 }
 
-fn date(v: Option<NaiveDate>) -> LCell {
-    v.map_or(LCell::Empty, LCell::Date)
+fn date(v: Option<NaiveDate>) -> Value {
+    v.map_or(Value::Empty, Value::Date)
 }
 
 /// The 项目台账 cells a proposal fills.
-pub fn proposal_cells(p: &Proposal) -> Vec<(&'static str, LCell)> {
+pub fn proposal_cells(p: &Proposal) -> Vec<(&'static str, Value)> {
     vec![
         ("申报单位", text(&p.unit)),
         ("项目类别", text(&p.category)),
         ("项目名称", text(&p.name)),
         (
             "参考目录序号",
-            p.topic.map_or(LCell::Empty, |t| LCell::Number(t as f64)),
+            p.topic.map_or(Value::Empty, |t| Value::Number(t as f64)),
         ),
         ("工作范围或对象", text(&p.scope)),
         ("工作目标", text(&p.goals)),
@@ -455,28 +455,28 @@ pub fn proposal_cells(p: &Proposal) -> Vec<(&'static str, LCell)> {
             "项目组成员",
             p.members
                 .as_ref()
-                .map_or(LCell::Empty, |m| LCell::text(m.join("、"))),
+                .map_or(Value::Empty, |m| Value::text(m.join("、"))),
         ),
         ("联系电话", text(&p.phone)),
         (
             "经费预算（万元）",
-            p.budget.map_or(LCell::Empty, LCell::Number),
+            p.budget.map_or(Value::Empty, Value::Number),
         ),
         ("填报日期", date(p.submitted)),
         (
             "进度安排",
             p.milestones
                 .as_ref()
-                .map_or(LCell::Empty, |m| LCell::text(stages_text(m))),
+                .map_or(Value::Empty, |m| Value::text(stages_text(m))),
         ),
     ]
 }
 
 /// The 进度记录 cells a report fills.
-pub fn progress_cells(p: &Progress) -> Vec<(&'static str, LCell)> {
+pub fn progress_cells(p: &Progress) -> Vec<(&'static str, Value)> {
     vec![
         ("报告期", text(&p.period)),
-        ("完成进度", p.percent.map_or(LCell::Empty, LCell::Number)),
+        ("完成进度", p.percent.map_or(Value::Empty, Value::Number)),
         ("项目状态", text(&p.state)),
         ("本期完成情况", text(&p.done)),
         ("存在问题", text(&p.problems)),
@@ -549,15 +549,15 @@ fn refresh(ledger: &mut Ledger, policy: &Policy, units: &UnitIndex<'_>) {
             None => Status::Proposed,
         };
         let t = &mut ledger.projects;
-        t.set(row, "状态", LCell::text(status.label()));
+        t.set(row, "状态", Value::text(status.label()));
         match report {
             Some((period, l)) => {
-                t.set(row, "最新进度", LCell::Number(l.percent));
-                t.set(row, "最近报告期", LCell::text(period.clone()));
+                t.set(row, "最新进度", Value::Number(l.percent));
+                t.set(row, "最近报告期", Value::text(period.clone()));
             }
             None => {
-                t.set(row, "最新进度", LCell::Empty);
-                t.set(row, "最近报告期", LCell::Empty);
+                t.set(row, "最新进度", Value::Empty);
+                t.set(row, "最近报告期", Value::Empty);
             }
         }
     }
@@ -632,13 +632,13 @@ pub fn unit_summary(ledger: &Ledger, policy: &Policy, units: &UnitIndex<'_>) -> 
             ),
         };
         let row = t.push_row();
-        t.set(row, "申报单位", LCell::text(unit));
-        t.set(row, "单位类型", LCell::text(kind));
-        t.set(row, "项目数", LCell::Number(count as f64));
-        t.set(row, "A类项目数", LCell::Number(a as f64));
-        t.set(row, "配额要求", LCell::text(rule));
-        t.set(row, "是否符合", LCell::text(verdict));
-        t.set(row, "本年报告数", LCell::Number(reports as f64));
+        t.set(row, "申报单位", Value::text(unit));
+        t.set(row, "单位类型", Value::text(kind));
+        t.set(row, "项目数", Value::Number(count as f64));
+        t.set(row, "A类项目数", Value::Number(a as f64));
+        t.set(row, "配额要求", Value::text(rule));
+        t.set(row, "是否符合", Value::text(verdict));
+        t.set(row, "本年报告数", Value::Number(reports as f64));
     }
     t
 }
@@ -661,8 +661,8 @@ fn about(ledger: &mut Ledger, policy: &Policy, now: NaiveDateTime) {
     ];
     for (k, v) in rows {
         let r = t.push_row();
-        t.set(r, "项目", LCell::text(k));
-        t.set(r, "内容", LCell::text(v));
+        t.set(r, "项目", Value::text(k));
+        t.set(r, "内容", Value::text(v));
     }
     ledger.about = t;
 }

@@ -9,7 +9,7 @@ pub mod store;
 pub mod table;
 
 pub use store::{Ledger, LedgerError, Lock};
-pub use table::{LCell, Table};
+pub use table::Table;
 
 #[cfg(test)]
 mod tests_merge;

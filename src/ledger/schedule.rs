@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::table::LCell;
+use crate::model::Value;
 
 /// A project's status (状态).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -125,8 +125,8 @@ pub fn stages_text(stages: &[crate::rules::Milestone]) -> String {
 }
 
 /// Reads stage dates back from a 进度安排 cell (lines a clerk broke are skipped).
-pub fn stages_from_cell(cell: &LCell) -> Vec<(NaiveDate, NaiveDate)> {
-    let LCell::Text(text) = cell else {
+pub fn stages_from_cell(cell: &Value) -> Vec<(NaiveDate, NaiveDate)> {
+    let Value::Text(text) = cell else {
         return Vec::new();
     };
     text.lines()

@@ -18,7 +18,7 @@ use chrono::{Datelike, NaiveDate};
 use super::merge::{month_of, schedule_of, unit_summary};
 use super::schedule::{Latest, Status};
 use super::store::Ledger;
-use super::table::LCell;
+use crate::model::Value;
 use crate::policy::{Policy, Preset};
 use crate::rules::units::UnitIndex;
 use crate::text::number_text;
@@ -185,10 +185,10 @@ pub fn report_month(as_of: NaiveDate) -> String {
 }
 
 /// A 报告期 cell as `YYYY-MM` (a clerk may have typed a date into it).
-fn period_of(cell: &LCell) -> String {
+fn period_of(cell: &Value) -> String {
     match cell {
-        LCell::Date(d) => month_of(*d),
-        LCell::DateTime(d) => month_of(d.date()),
+        Value::Date(d) => month_of(*d),
+        Value::DateTime(d) => month_of(d.date()),
         other => other.display().trim().to_owned(),
     }
 }
@@ -397,22 +397,22 @@ mod tests {
     fn project(l: &mut Ledger, id: &str, unit: &str, start: NaiveDate, deadline: NaiveDate) {
         let t = &mut l.projects;
         let r = t.push_row();
-        t.set(r, "项目编号", LCell::text(id));
-        t.set(r, "申报单位", LCell::text(unit));
-        t.set(r, "项目名称", LCell::text(format!("项目{id}")));
-        t.set(r, "项目类别", LCell::text("A"));
-        t.set(r, "责任人", LCell::text("张伟"));
-        t.set(r, "联系电话", LCell::text("13805546677"));
-        t.set(r, "开始时间", LCell::Date(start));
-        t.set(r, "完成时间", LCell::Date(deadline));
+        t.set(r, "项目编号", Value::text(id));
+        t.set(r, "申报单位", Value::text(unit));
+        t.set(r, "项目名称", Value::text(format!("项目{id}")));
+        t.set(r, "项目类别", Value::text("A"));
+        t.set(r, "责任人", Value::text("张伟"));
+        t.set(r, "联系电话", Value::text("13805546677"));
+        t.set(r, "开始时间", Value::Date(start));
+        t.set(r, "完成时间", Value::Date(deadline));
     }
 
     fn report(l: &mut Ledger, id: &str, period: &str, percent: f64) {
         let t = &mut l.reports;
         let r = t.push_row();
-        t.set(r, "项目编号", LCell::text(id));
-        t.set(r, "报告期", LCell::text(period));
-        t.set(r, "完成进度", LCell::Number(percent));
+        t.set(r, "项目编号", Value::text(id));
+        t.set(r, "报告期", Value::text(period));
+        t.set(r, "完成进度", Value::Number(percent));
     }
 
     fn ledger() -> Ledger {
@@ -538,10 +538,10 @@ mod tests {
     fn overdue_without_report_and_self_declared_lag() {
         let mut l = ledger();
         let r = l.reports.push_row();
-        l.reports.set(r, "项目编号", LCell::text("2018-001"));
-        l.reports.set(r, "报告期", LCell::Date(d(2018, 7, 1)));
-        l.reports.set(r, "完成进度", LCell::Number(55.0));
-        l.reports.set(r, "项目状态", LCell::text("滞后"));
+        l.reports.set(r, "项目编号", Value::text("2018-001"));
+        l.reports.set(r, "报告期", Value::Date(d(2018, 7, 1)));
+        l.reports.set(r, "完成进度", Value::Number(55.0));
+        l.reports.set(r, "项目状态", Value::text("滞后"));
         let s = monthly(&l, &policy(), d(2018, 7, 31));
         assert_eq!(s.projects[0].period.as_deref(), Some("2018-07"));
         assert_eq!(

@@ -8,12 +8,12 @@ use std::fs::File;
 use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, SheetVisible, Xlsx};
-use chrono::NaiveDateTime;
+use calamine::{Reader, SheetVisible, Xlsx};
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::schema::{self, DATE_COLUMNS, LONG_COLUMNS};
-use super::table::{LCell, Table};
+use super::table::Table;
+use crate::model::Value;
 use crate::write::style;
 
 /// Why the ledger cannot be used (exit 2; nothing is written).
@@ -194,7 +194,7 @@ impl Ledger {
         };
         let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (i, row) in self.projects.rows.iter().enumerate() {
-            let id = row.get(col).map(LCell::display).unwrap_or_default();
+            let id = row.get(col).map(Value::display).unwrap_or_default();
             if id.is_empty() {
                 continue;
             }
@@ -439,7 +439,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 /// One column check of [`Ledger::inspect`]: table, header, test, what the column should hold.
-type Check<'a> = (&'a Table, &'static str, fn(&LCell) -> bool, &'static str);
+type Check<'a> = (&'a Table, &'static str, fn(&Value) -> bool, &'static str);
 
 /// A held lock on `L.xlsx.lock`: released (and the file removed) when dropped.
 #[derive(Debug)]
@@ -482,11 +482,11 @@ fn read_table<RS: std::io::Read + std::io::Seek>(
     book: &mut Xlsx<RS>,
     name: &str,
 ) -> Result<Table, calamine::XlsxError> {
-    let mut rows: Vec<Vec<LCell>> = Vec::new();
+    let mut rows: Vec<Vec<Value>> = Vec::new();
     let mut reader = book.worksheet_cells_reader(name)?;
     while let Some(cell) = reader.next_cell()? {
         let (r, c) = cell.get_position();
-        let value = cell_from_data_ref(cell.get_value());
+        let value = Value::from_calamine(cell.get_value(), false);
         if value.is_empty() {
             continue;
         }
@@ -496,14 +496,14 @@ fn read_table<RS: std::io::Read + std::io::Seek>(
         }
         let row = &mut rows[r];
         if row.len() <= c {
-            row.resize(c + 1, LCell::Empty);
+            row.resize(c + 1, Value::Empty);
         }
         row[c] = value;
     }
     Ok(table_from_rows(name, rows))
 }
 
-fn table_from_rows(name: &str, rows: Vec<Vec<LCell>>) -> Table {
+fn table_from_rows(name: &str, rows: Vec<Vec<Value>>) -> Table {
     let mut table = Table {
         name: name.to_owned(),
         ..Table::default()
@@ -515,8 +515,8 @@ fn table_from_rows(name: &str, rows: Vec<Vec<LCell>>) -> Table {
         .iter()
         .map(|c| c.display().trim().to_owned())
         .collect();
-    let mut body: Vec<Vec<LCell>> = rows.collect();
-    while body.last().is_some_and(|r| r.iter().all(LCell::is_empty)) {
+    let mut body: Vec<Vec<Value>> = rows.collect();
+    while body.last().is_some_and(|r| r.iter().all(Value::is_empty)) {
         body.pop();
     }
     // Trailing columns with neither header nor content are formatting leftovers.
@@ -531,7 +531,7 @@ fn table_from_rows(name: &str, rows: Vec<Vec<LCell>>) -> Table {
         && headers.get(width - 1).is_none_or(String::is_empty)
         && body
             .iter()
-            .all(|r| r.get(width - 1).is_none_or(LCell::is_empty))
+            .all(|r| r.get(width - 1).is_none_or(Value::is_empty))
     {
         width -= 1;
     }
@@ -540,55 +540,18 @@ fn table_from_rows(name: &str, rows: Vec<Vec<LCell>>) -> Table {
     table.rows = body
         .into_iter()
         .map(|mut r| {
-            r.resize(width, LCell::Empty);
+            r.resize(width, Value::Empty);
             r
         })
         .collect();
     table
 }
 
-fn cell_from_data_ref(d: &calamine::DataRef<'_>) -> LCell {
-    use calamine::DataRef;
-    match d {
-        DataRef::SharedString(s) => LCell::text(*s),
-        DataRef::String(s) => LCell::text(s.as_str()),
-        DataRef::Empty => LCell::Empty,
-        DataRef::Float(f) => LCell::Number(*f),
-        DataRef::Int(i) => LCell::Number(*i as f64),
-        DataRef::Bool(b) => cell_from_data(&Data::Bool(*b)),
-        DataRef::DateTime(dt) => cell_from_data(&Data::DateTime(*dt)),
-        DataRef::DateTimeIso(s) => cell_from_data(&Data::DateTimeIso(s.clone())),
-        DataRef::DurationIso(s) => LCell::Text(s.clone()),
-        DataRef::Error(e) => LCell::Text(e.to_string()),
-    }
-}
-
-fn cell_from_data(d: &Data) -> LCell {
-    match d {
-        Data::Empty => LCell::Empty,
-        Data::String(s) => LCell::text(s.clone()),
-        Data::Float(f) => LCell::Number(*f),
-        Data::Int(i) => LCell::Number(*i as f64),
-        Data::Bool(b) => LCell::Text(if *b { "TRUE" } else { "FALSE" }.to_owned()),
-        Data::DateTime(dt) => match dt.as_datetime() {
-            Some(t) if t.time() == chrono::NaiveTime::MIN => LCell::Date(t.date()),
-            Some(t) => LCell::DateTime(t),
-            None => LCell::Number(dt.as_f64()),
-        },
-        Data::DateTimeIso(s) => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
-            .map(LCell::DateTime)
-            .or_else(|_| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map(LCell::Date))
-            .unwrap_or_else(|_| LCell::Text(s.clone())),
-        Data::DurationIso(s) => LCell::Text(s.clone()),
-        Data::Error(e) => LCell::Text(e.to_string()),
-    }
-}
-
 fn write_table(
     sheet: &mut Worksheet,
     name: &str,
     headers: &[String],
-    rows: &[Vec<LCell>],
+    rows: &[Vec<Value>],
 ) -> Result<(), XlsxError> {
     let table = Table {
         name: name.to_owned(),
@@ -629,8 +592,8 @@ fn write_table(
         for (c, cell) in row.iter().enumerate() {
             let col = c as u16;
             match cell {
-                LCell::Empty => {}
-                LCell::Text(s) => {
+                Value::Empty => {}
+                Value::Text(s) => {
                     let f = if is_long.get(c).copied().unwrap_or(false) {
                         &long
                     } else {
@@ -645,7 +608,7 @@ fn write_table(
                         widths.see(c, s);
                     }
                 }
-                LCell::Number(n) => {
+                Value::Number(n) => {
                     let f = if is_pct.get(c).copied().unwrap_or(false) {
                         &percent
                     } else {
@@ -653,12 +616,21 @@ fn write_table(
                     };
                     sheet.write_number_with_format(r, col, *n, f)?;
                 }
-                LCell::Date(d) => {
+                Value::Date(d) => {
                     sheet.write_date_with_format(r, col, *d, &date)?;
                 }
-                LCell::DateTime(d) => {
+                Value::DateTime(d) => {
                     sheet.write_datetime_with_format(r, col, *d, &datetime)?;
                 }
+                // A fraction from a percent cell: the ledger keeps percents as 0–100.
+                Value::Percent(f) => {
+                    sheet.write_number_with_format(r, col, *f * 100.0, &percent)?;
+                }
+                Value::Bool(b) => {
+                    sheet.write_boolean_with_format(r, col, *b, &text)?;
+                }
+                // An Excel error stays visible as its text: taizhang writes no formulas.
+                Value::Error(e) => style::write_text(sheet, r, col, e, &text)?,
             }
         }
         if lines > 1 && rows.len() <= ROW_HEIGHTS_MAX {
@@ -698,8 +670,8 @@ mod tests {
         for i in 0..7 {
             let r = l.reports.push_row();
             l.reports
-                .set(r, "项目编号", LCell::text(format!("2018-{i:03}")));
-            l.reports.set(r, "报告期", LCell::text("2018-05"));
+                .set(r, "项目编号", Value::text(format!("2018-{i:03}")));
+            l.reports.set(r, "报告期", Value::text("2018-05"));
         }
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("L.xlsx");
@@ -722,8 +694,8 @@ mod tests {
         let mut l = Ledger::new();
         l.sources.headers.truncate(6);
         let r = l.sources.push_row();
-        l.sources.set(r, "文件名", LCell::text("inbox/立项书.xlsx"));
-        l.sources.set(r, "项目编号", LCell::text("2018-001"));
+        l.sources.set(r, "文件名", Value::text("inbox/立项书.xlsx"));
+        l.sources.set(r, "项目编号", Value::text("2018-001"));
         assert_eq!(l.sources.headers.len(), 6);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("L.xlsx");

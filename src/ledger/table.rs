@@ -3,75 +3,7 @@
 //! Columns are found by their header text, never by position, so a clerk may reorder columns or
 //! add their own; every column read is written back, in the order it was read.
 
-use chrono::{NaiveDate, NaiveDateTime};
-
-/// One ledger cell.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LCell {
-    /// Nothing.
-    Empty,
-    /// Text.
-    Text(String),
-    /// A number.
-    Number(f64),
-    /// A date.
-    Date(NaiveDate),
-    /// A date and time (merge times).
-    DateTime(NaiveDateTime),
-}
-
-impl LCell {
-    /// Text, or `Empty` for an empty string.
-    pub fn text(s: impl Into<String>) -> LCell {
-        let s = s.into();
-        if s.is_empty() {
-            LCell::Empty
-        } else {
-            LCell::Text(s)
-        }
-    }
-
-    /// The cell as text, as a person reads it (`2018-12-31`, `60`).
-    pub fn display(&self) -> String {
-        match self {
-            LCell::Empty => String::new(),
-            LCell::Text(s) => s.clone(),
-            LCell::Number(n) => crate::text::number_text(*n),
-            LCell::Date(d) => d.format("%Y-%m-%d").to_string(),
-            LCell::DateTime(d) => d.format("%Y-%m-%d %H:%M:%S").to_string(),
-        }
-    }
-
-    /// True when empty (or blank text).
-    pub fn is_empty(&self) -> bool {
-        match self {
-            LCell::Empty => true,
-            LCell::Text(s) => s.trim().is_empty(),
-            _ => false,
-        }
-    }
-
-    /// The cell as a number, if it is one (or numeric text).
-    pub fn number(&self) -> Option<f64> {
-        match self {
-            LCell::Number(n) => Some(*n),
-            LCell::Text(s) => s.trim().trim_end_matches('%').parse().ok(),
-            _ => None,
-        }
-    }
-
-    /// The cell as a date, if it is one (or date text).
-    pub fn date(&self) -> Option<NaiveDate> {
-        match self {
-            LCell::Date(d) => Some(*d),
-            LCell::DateTime(d) => Some(d.date()),
-            LCell::Text(s) => {
-                crate::rules::values::parse_date_text(s, crate::rules::values::DayRole::Start, 0)
-            }
-            _ => None,
-        }
-    }
-}
+use crate::model::Value;
 
 /// A sheet as a table.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -81,7 +13,7 @@ pub struct Table {
     /// Header texts, in sheet order.
     pub headers: Vec<String>,
     /// Rows, each as long as `headers`.
-    pub rows: Vec<Vec<LCell>>,
+    pub rows: Vec<Vec<Value>>,
 }
 
 impl Table {
@@ -100,28 +32,28 @@ impl Table {
     }
 
     /// The cell at (row, header), or `Empty`.
-    pub fn get(&self, row: usize, header: &str) -> &LCell {
-        const EMPTY: LCell = LCell::Empty;
+    pub fn get(&self, row: usize, header: &str) -> &Value {
+        const EMPTY: Value = Value::Empty;
         self.col(header)
             .and_then(|c| self.rows.get(row).and_then(|r| r.get(c)))
             .unwrap_or(&EMPTY)
     }
 
     /// Sets (row, header), adding the column if the table lacks it.
-    pub fn set(&mut self, row: usize, header: &str, value: LCell) {
+    pub fn set(&mut self, row: usize, header: &str, value: Value) {
         let c = match self.col(header) {
             Some(c) => c,
             None => {
                 self.headers.push(header.to_owned());
                 for r in &mut self.rows {
-                    r.push(LCell::Empty);
+                    r.push(Value::Empty);
                 }
                 self.headers.len() - 1
             }
         };
         if let Some(r) = self.rows.get_mut(row) {
             if r.len() <= c {
-                r.resize(c + 1, LCell::Empty);
+                r.resize(c + 1, Value::Empty);
             }
             r[c] = value;
         }
@@ -129,7 +61,7 @@ impl Table {
 
     /// Appends an empty row and returns its index.
     pub fn push_row(&mut self) -> usize {
-        self.rows.push(vec![LCell::Empty; self.headers.len()]);
+        self.rows.push(vec![Value::Empty; self.headers.len()]);
         self.rows.len() - 1
     }
 
@@ -148,9 +80,9 @@ impl Table {
             self.headers.insert(at, (*h).to_owned());
             for r in &mut self.rows {
                 if r.len() >= at {
-                    r.insert(at, LCell::Empty);
+                    r.insert(at, Value::Empty);
                 } else {
-                    r.resize(self.headers.len(), LCell::Empty);
+                    r.resize(self.headers.len(), Value::Empty);
                 }
             }
         }

@@ -8,8 +8,9 @@ use chrono::NaiveDateTime;
 
 use super::merge::Action;
 use super::run::{merge_inputs, MergeJob, MergeRun};
-use super::{LCell, Ledger};
+use super::Ledger;
 use crate::batch::Input;
+use crate::model::Value;
 use crate::policy::Policy;
 use crate::read::{Limits, Workbook};
 use crate::testkit::*;
@@ -176,7 +177,7 @@ fn a_clerks_correction_stays_until_the_unit_sends_another_value_and_changes_are_
     let row = row_of(&ledger, MAIN);
     ledger
         .projects
-        .set(row, "联系电话", LCell::text("0554-6612345"));
+        .set(row, "联系电话", Value::text("0554-6612345"));
     ledger.save(&desk.path()).expect("saved");
     // The unit re-sends the proposal with other deliverables and the old phone.
     let second = set(proposal(), "成果形式", Some(text("工作制度汇编、典型案例")));

@@ -2,7 +2,7 @@
 //! messages. Each accessor records its own problems, so validators read like the SPEC's tables.
 
 use crate::form::{labels, RawField, RawForm};
-use crate::read::Value;
+use crate::model::Value;
 use crate::text::{char_len, fold_width};
 
 use super::{say, Code, Problem};

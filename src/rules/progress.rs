@@ -2,7 +2,7 @@
 
 use super::fields::Fields;
 use super::record::Progress;
-use super::values::{self, DayRole};
+use crate::model::values::{self, DayRole};
 use super::{say, Code, Problem};
 use crate::form::RawForm;
 use crate::policy::Policy;

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::fields::Fields;
 use super::record::{Milestone, Proposal};
-use super::values::{self, DayRole};
+use crate::model::values::{self, DayRole};
 use super::{say, Code, Problem};
 use crate::form::RawForm;
 use crate::policy::{Policy, Preset};

@@ -92,7 +92,7 @@ fn value_strategy() -> impl Strategy<Value = Value> {
         1 => (-1.0e6f64..1.0e6).prop_map(Value::Number),
         1 => any::<f64>().prop_map(Value::Percent),
         1 => (1900i32..2200, 1u32..13, 1u32..29).prop_map(|(y, m, d)| {
-            Value::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(0, 0, 0).unwrap())
+            Value::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap())
         }),
         1 => Just(Value::Error("#DIV/0!".into())),
         1 => any::<bool>().prop_map(Value::Bool),

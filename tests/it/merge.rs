@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use crate::common::*;
-use taizhang::ledger::{LCell, Ledger};
+use taizhang::ledger::Ledger;
+use taizhang::model::Value as LCell;
 
 fn merge(paths: &[&Path], ledger: &Path, extra: &[&str]) -> (i32, String) {
     let mut cmd = taizhang();
