@@ -9,9 +9,9 @@
 
 pub mod batch;
 pub mod form;
-pub mod model;
 pub mod intake;
 pub mod ledger;
+pub mod model;
 pub mod policy;
 pub mod rank;
 pub mod read;
