@@ -13,10 +13,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use serde::Serialize;
 use serde_json::Value;
 use taizhang::ledger::Table;
-use taizhang::model::Value as Cell;
+use taizhang::model::field::Input;
+use taizhang::model::{Column, Field, Scope, Value as Cell};
 use taizhang::write::style::looks_like_formula;
 
 use super::exit;
@@ -115,41 +115,37 @@ pub fn csv(t: &Table) -> String {
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for r in project_rows(t) {
-        let line: Vec<String> = t.headers.iter().map(|h| csv_field(t.get(r, h))).collect();
+        let line: Vec<String> = t
+            .headers
+            .iter()
+            .map(|h| csv_field(t.get_named(r, h)))
+            .collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }
     out
 }
 
-/// One project as JSON: SPEC §5's record keys, then the ledger's own.
-#[derive(Debug, Serialize)]
-struct Line {
-    project_id: Value,
-    unit: Value,
-    name: Value,
-    category: Value,
-    topic: Value,
-    scope: Value,
-    content: Value,
-    feasibility: Value,
-    goals: Value,
-    measures: Value,
-    start: Value,
-    deadline: Value,
-    deliverables: Value,
-    owner_unit: Value,
-    owner: Value,
-    owner_title: Value,
-    members: Vec<String>,
-    phone: Value,
-    budget: Value,
-    submitted: Value,
-    milestones: Vec<Value>,
-    status: Value,
-    percent: Value,
-    period: Value,
-    version: Value,
+/// How a cell becomes a JSON value.
+type ToJson = fn(&Cell) -> Value;
+
+/// The ledger's own columns in a JSON line, after the proposal's fields: key, column, kind.
+const LEDGER_KEYS: &[(&str, Column, ToJson)] = &[
+    ("status", Column::Status, text),
+    ("percent", Column::LatestPercent, float),
+    ("period", Column::LatestPeriod, text),
+    ("version", Column::Version, number),
+];
+
+/// A proposal field's cell as JSON, by what the field holds.
+fn field_json(field: Field, cell: &Cell) -> Value {
+    match (field, field.input()) {
+        (Field::Members, _) => members(cell).into(),
+        (Field::Milestones, _) => milestones(cell).into(),
+        (_, Input::Whole) => number(cell),
+        (_, Input::Money | Input::Percent) => float(cell),
+        _ => text(cell),
+    }
 }
 
 fn text(cell: &Cell) -> Value {
@@ -212,40 +208,39 @@ fn milestones(cell: &Cell) -> Vec<Value> {
         .collect()
 }
 
-/// The 项目台账 sheet as JSON Lines.
+/// The 项目台账 sheet as JSON Lines: SPEC §5's record keys (项目编号 and every proposal field
+/// the ledger keeps, in the catalogue's order), then the ledger's own.
 pub fn jsonl(t: &Table) -> Result<String, serde_json::Error> {
+    let fields: Vec<Field> = std::iter::once(Field::ProjectId)
+        .chain(
+            Field::ALL
+                .iter()
+                .copied()
+                .filter(|f| f.on(Scope::Proposal) && f.column().is_some()),
+        )
+        .collect();
     let mut out = String::new();
     for r in project_rows(t) {
-        let g = |h: &str| t.get(r, h);
-        let line = Line {
-            project_id: text(g("项目编号")),
-            unit: text(g("申报单位")),
-            name: text(g("项目名称")),
-            category: text(g("项目类别")),
-            topic: number(g("参考目录序号")),
-            scope: text(g("工作范围或对象")),
-            content: text(g("主要内容")),
-            feasibility: text(g("可行性分析")),
-            goals: text(g("工作目标")),
-            measures: text(g("主要措施")),
-            start: text(g("开始时间")),
-            deadline: text(g("完成时间")),
-            deliverables: text(g("成果形式")),
-            owner_unit: text(g("责任单位")),
-            owner: text(g("责任人")),
-            owner_title: text(g("职务")),
-            members: members(g("项目组成员")),
-            phone: text(g("联系电话")),
-            budget: float(g("经费预算（万元）")),
-            submitted: text(g("填报日期")),
-            milestones: milestones(g("进度安排")),
-            status: text(g("状态")),
-            percent: float(g("最新进度")),
-            period: text(g("最近报告期")),
-            version: number(g("版本")),
-        };
-        out.push_str(&serde_json::to_string(&line)?);
-        out.push('\n');
+        // Written pair by pair: the keys keep this order (serde_json's map would sort them).
+        let mut pairs: Vec<(&str, Value)> = Vec::new();
+        for &field in &fields {
+            if let Some(column) = field.column() {
+                pairs.push((field.key(), field_json(field, t.get(r, column))));
+            }
+        }
+        for (key, column, json) in LEDGER_KEYS {
+            pairs.push((key, json(t.get(r, *column))));
+        }
+        out.push('{');
+        for (i, (key, value)) in pairs.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&serde_json::to_string(key)?);
+            out.push(':');
+            out.push_str(&serde_json::to_string(value)?);
+        }
+        out.push_str("}\n");
     }
     Ok(out)
 }
@@ -260,20 +255,20 @@ mod tests {
         let mut l = Ledger::new();
         let t = &mut l.projects;
         let r = t.push_row();
-        t.set(r, "项目编号", Cell::text("2018-001"));
-        t.set(r, "项目名称", Cell::text("=HYPERLINK(\"x\")"));
-        t.set(r, "工作目标", Cell::text("一是，二是\n三是"));
-        t.set(r, "经费预算（万元）", Cell::Number(5.0));
-        t.set(r, "联系电话", Cell::Number(13805546677.0));
+        t.set(r, Column::ProjectId, Cell::text("2018-001"));
+        t.set(r, Column::Name, Cell::text("=HYPERLINK(\"x\")"));
+        t.set(r, Column::Goals, Cell::text("一是，二是\n三是"));
+        t.set(r, Column::Budget, Cell::Number(5.0));
+        t.set(r, Column::Phone, Cell::Number(13805546677.0));
         let d = NaiveDate::from_ymd_opt(2018, 12, 31).unwrap();
-        t.set(r, "完成时间", Cell::Date(d));
-        t.set(r, "项目组成员", Cell::text("张伟、李娜"));
+        t.set(r, Column::Deadline, Cell::Date(d));
+        t.set(r, Column::Members, Cell::text("张伟、李娜"));
         t.set(
             r,
-            "进度安排",
+            Column::Milestones,
             Cell::text("启动｜2018-04-01～2018-05-31｜划分网格"),
         );
-        t.set(r, "版本", Cell::Number(2.0));
+        t.set(r, Column::Version, Cell::Number(2.0));
         t.push_row(); // a blank row the clerk left
         l.projects
     }

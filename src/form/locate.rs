@@ -2,16 +2,16 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::labels::{self, FieldDef, Scope};
+use super::labels;
 use super::{milestones, FormKind, NotAForm, RawField, RawForm};
-use crate::model::Value;
+use crate::model::{Field, Scope, Value};
 use crate::read::{Sheet, Workbook};
 use crate::text::label_key;
 
 /// A label found on a sheet.
 #[derive(Debug, Clone)]
 pub(super) struct Hit {
-    pub field: &'static FieldDef,
+    pub field: Field,
     pub row: u32,
     pub col: u32,
     /// The label text as shown (trimmed, trailing colon removed).
@@ -95,7 +95,7 @@ fn is_label(value: &Value) -> bool {
 
 fn label_or_header(t: &str) -> bool {
     if let Some(key) = label_key(t) {
-        if labels::field_for_label(&key).is_some()
+        if Field::for_label(&key).is_some()
             || labels::MILESTONE_STAGE.contains(&key.as_str())
             || labels::HEADINGS.contains(&key.as_str())
         {
@@ -168,14 +168,14 @@ fn below(sheet: &Sheet, hit: &Hit) -> Option<(Option<Value>, String)> {
 /// Counts the distinct fields of each scope on a sheet.
 fn score(hits: &[Hit]) -> (usize, usize, usize, usize) {
     // A few dozen hits at most: a small list beats hashing.
-    let mut seen: Vec<&str> = Vec::with_capacity(hits.len());
+    let mut seen: Vec<Field> = Vec::with_capacity(hits.len());
     let (mut proposal, mut progress, mut both, mut scores) = (0, 0, 0, 0);
     for h in hits {
-        if seen.contains(&h.field.key) {
+        if seen.contains(&h.field) {
             continue;
         }
-        seen.push(h.field.key);
-        match h.field.scope {
+        seen.push(h.field);
+        match h.field.scope() {
             Scope::Proposal => proposal += 1,
             Scope::Progress => progress += 1,
             Scope::Both => both += 1,
@@ -285,7 +285,7 @@ pub fn extract(book: &Workbook) -> Result<RawForm, NotAForm> {
     };
     let mut fields = BTreeMap::new();
     for hit in &hits {
-        let in_scope = match hit.field.scope {
+        let in_scope = match hit.field.scope() {
             Scope::Both => true,
             Scope::Proposal => kind == FormKind::Proposal,
             Scope::Progress => kind == FormKind::Progress,
@@ -301,11 +301,11 @@ pub fn extract(book: &Workbook) -> Result<RawForm, NotAForm> {
             cell,
         };
         // The first label with a value wins; a later synonym only fills a blank.
-        match fields.get(hit.field.key) {
+        match fields.get(&hit.field) {
             Some(RawField { value: Some(_), .. }) => {}
             Some(_) if field.value.is_none() => {}
             _ => {
-                fields.insert(hit.field.key, field);
+                fields.insert(hit.field, field);
             }
         }
     }

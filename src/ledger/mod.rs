@@ -3,7 +3,6 @@
 pub mod merge;
 pub mod run;
 pub mod schedule;
-pub mod schema;
 pub mod status;
 pub mod store;
 pub mod table;

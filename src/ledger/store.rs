@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use calamine::{Reader, SheetVisible, Xlsx};
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use super::schema::{self, DATE_COLUMNS, LONG_COLUMNS};
 use super::table::Table;
+use crate::model::column::Kind;
 use crate::model::Value;
+use crate::model::{Column, Sheet};
 use crate::write::style;
 
 /// Why the ledger cannot be used (exit 2; nothing is written).
@@ -72,6 +73,9 @@ pub enum LedgerError {
     },
 }
 
+/// The ledger format version written in 说明.
+pub const FORMAT_VERSION: &str = "1";
+
 /// The whole ledger in memory.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Ledger {
@@ -96,16 +100,14 @@ pub struct Ledger {
 impl Ledger {
     /// A new, empty ledger with every sheet and header.
     pub fn new() -> Ledger {
-        let mut submitted_headers = vec!["项目编号"];
-        submitted_headers.extend_from_slice(schema::SUBMITTED_HEADERS);
         Ledger {
-            projects: Table::new(schema::PROJECTS, schema::PROJECT_HEADERS),
-            reports: Table::new(schema::REPORTS, schema::REPORT_HEADERS),
-            units: Table::new(schema::UNITS, schema::UNIT_HEADERS),
-            changes: Table::new(schema::CHANGES, schema::CHANGE_HEADERS),
-            sources: Table::new(schema::SOURCES, schema::SOURCE_HEADERS),
-            about: Table::new(schema::ABOUT, schema::ABOUT_HEADERS),
-            submitted: Table::new(schema::SUBMITTED, &submitted_headers),
+            projects: Table::new(Sheet::Projects),
+            reports: Table::new(Sheet::Reports),
+            units: Table::new(Sheet::Units),
+            changes: Table::new(Sheet::Changes),
+            sources: Table::new(Sheet::Sources),
+            about: Table::new(Sheet::About),
+            submitted: Table::new(Sheet::Submitted),
             others: Vec::new(),
         }
     }
@@ -139,57 +141,52 @@ impl Ledger {
                     }
                 }
             }
-            match name.as_str() {
-                schema::PROJECTS => ledger.projects = table,
-                schema::REPORTS => ledger.reports = table,
-                schema::UNITS => ledger.units = table,
-                schema::CHANGES => ledger.changes = table,
-                schema::SOURCES => ledger.sources = table,
-                schema::ABOUT => ledger.about = table,
-                schema::SUBMITTED => ledger.submitted = table,
-                _ => ledger.others.push(table),
+            match Sheet::named(name) {
+                Some(Sheet::Projects) => ledger.projects = table,
+                Some(Sheet::Reports) => ledger.reports = table,
+                Some(Sheet::Units) => ledger.units = table,
+                Some(Sheet::Changes) => ledger.changes = table,
+                Some(Sheet::Sources) => ledger.sources = table,
+                Some(Sheet::About) => ledger.about = table,
+                Some(Sheet::Submitted) => ledger.submitted = table,
+                None => ledger.others.push(table),
             }
             found.push(name.clone());
         }
-        for sheet in [
-            schema::PROJECTS,
-            schema::REPORTS,
-            schema::CHANGES,
-            schema::SOURCES,
-        ] {
-            if !found.iter().any(|n| n == sheet) {
+        let needed = [
+            Sheet::Projects,
+            Sheet::Reports,
+            Sheet::Changes,
+            Sheet::Sources,
+        ];
+        for sheet in needed {
+            if !found.iter().any(|n| n == sheet.name()) {
                 return Err(LedgerError::MissingSheet {
                     path: shown,
-                    sheet: sheet.to_owned(),
+                    sheet: sheet.name().to_owned(),
                 });
             }
         }
-        for table in [
-            &ledger.projects,
-            &ledger.reports,
-            &ledger.changes,
-            &ledger.sources,
-        ] {
-            for header in schema::required(&table.name) {
-                if table.col(header).is_none() {
-                    return Err(LedgerError::MissingHeader {
-                        path: shown,
-                        sheet: table.name.clone(),
-                        header: (*header).to_owned(),
-                    });
-                }
+        for sheet in needed {
+            let table = ledger.table(sheet);
+            if let Some(column) = sheet.required_columns().find(|c| table.col(*c).is_none()) {
+                return Err(LedgerError::MissingHeader {
+                    path: shown,
+                    sheet: sheet.name().to_owned(),
+                    header: column.header().to_owned(),
+                });
             }
         }
         ledger.check_ids(&shown)?;
         // Columns added by a newer schema (or the hidden sheet, if the clerk deleted it) come back.
-        ledger.projects.ensure_columns(schema::PROJECT_HEADERS);
-        ledger.reports.ensure_columns(schema::REPORT_HEADERS);
-        ledger.sources.ensure_columns(schema::SOURCE_HEADERS);
+        for sheet in [Sheet::Projects, Sheet::Reports, Sheet::Sources] {
+            ledger.table_mut_of(sheet).ensure_columns(sheet.columns());
+        }
         Ok(ledger)
     }
 
     fn check_ids(&self, path: &str) -> Result<(), LedgerError> {
-        let Some(col) = self.projects.col("项目编号") else {
+        let Some(col) = self.projects.col(Column::ProjectId) else {
             return Ok(());
         };
         let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -201,7 +198,7 @@ impl Ledger {
             let cell = |r: usize| {
                 format!(
                     "{}!{}",
-                    schema::PROJECTS,
+                    Sheet::Projects.name(),
                     crate::read::cell_name(r as u32 + 1, col as u32)
                 )
             };
@@ -223,22 +220,23 @@ impl Ledger {
     /// never "repaired" by dropping what someone typed — but the clerk should know.
     pub fn inspect(&self) -> Vec<String> {
         let mut out = Vec::new();
-        let checks: [Check<'_>; 7] = [
-            (&self.projects, "开始时间", |c| c.date().is_some(), "日期"),
-            (&self.projects, "完成时间", |c| c.date().is_some(), "日期"),
-            (&self.projects, "填报日期", |c| c.date().is_some(), "日期"),
-            (&self.projects, "版本", |c| c.number().is_some(), "数字"),
-            (&self.reports, "完成进度", |c| c.number().is_some(), "数字"),
-            (&self.reports, "填报日期", |c| c.date().is_some(), "日期"),
-            (
-                &self.reports,
-                "报告期",
-                |c| super::merge::period_end(&c.display()).is_some(),
-                "年月（如 2018-06）",
-            ),
-        ];
+        let tables = [&self.projects, &self.reports];
+        let checks = tables.into_iter().flat_map(|table| {
+            table.headers.iter().filter_map(move |h| {
+                let check: (Check, &str) = match Column::for_header(h)?.kind() {
+                    Kind::Date => (|c| c.date().is_some(), "日期"),
+                    Kind::Number | Kind::Percent => (|c| c.number().is_some(), "数字"),
+                    Kind::Month => (
+                        |c| super::merge::period_end(&c.display()).is_some(),
+                        "年月（如 2018-06）",
+                    ),
+                    Kind::Text | Kind::Long | Kind::DateTime => return None,
+                };
+                Some((table, h.as_str(), check.0, check.1))
+            })
+        });
         for (table, header, ok, what) in checks {
-            let Some(col) = table.col(header) else {
+            let Some(col) = table.col_named(header) else {
                 continue;
             };
             for (r, row) in table.rows.iter().enumerate() {
@@ -256,6 +254,31 @@ impl Ledger {
             }
         }
         out
+    }
+
+    /// The table of one of taizhang's sheets.
+    pub fn table(&self, sheet: Sheet) -> &Table {
+        match sheet {
+            Sheet::Projects => &self.projects,
+            Sheet::Reports => &self.reports,
+            Sheet::Units => &self.units,
+            Sheet::Changes => &self.changes,
+            Sheet::Sources => &self.sources,
+            Sheet::About => &self.about,
+            Sheet::Submitted => &self.submitted,
+        }
+    }
+
+    fn table_mut_of(&mut self, sheet: Sheet) -> &mut Table {
+        match sheet {
+            Sheet::Projects => &mut self.projects,
+            Sheet::Reports => &mut self.reports,
+            Sheet::Units => &mut self.units,
+            Sheet::Changes => &mut self.changes,
+            Sheet::Sources => &mut self.sources,
+            Sheet::About => &mut self.about,
+            Sheet::Submitted => &mut self.submitted,
+        }
     }
 
     /// The table behind a sheet name, for continuation sheets.
@@ -439,7 +462,8 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 /// One column check of [`Ledger::inspect`]: table, header, test, what the column should hold.
-type Check<'a> = (&'a Table, &'static str, fn(&Value) -> bool, &'static str);
+/// A read-back check of one column kind: does the cell hold what the column is for?
+type Check = fn(&Value) -> bool;
 
 /// A held lock on `L.xlsx.lock`: released (and the file removed) when dropped.
 #[derive(Debug)]
@@ -566,7 +590,6 @@ fn write_table(
     let long = text.clone().set_text_wrap();
     let date = text.clone().set_num_format("yyyy-mm-dd");
     let datetime = text.clone().set_num_format("yyyy-mm-dd hh:mm:ss");
-    let percent_cols = ["最新进度", "完成进度"];
     let percent = text.clone().set_num_format("0\"%\"");
     let mut widths = style::Widths::new(
         &table.headers.iter().map(String::as_str).collect::<Vec<_>>(),
@@ -576,16 +599,13 @@ fn write_table(
     for (c, h) in table.headers.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, h, &header)?;
     }
-    let is_long: Vec<bool> = table
+    let kinds: Vec<Option<Kind>> = table
         .headers
         .iter()
-        .map(|h| LONG_COLUMNS.contains(&h.as_str()))
+        .map(|h| Column::for_header(h).map(Column::kind))
         .collect();
-    let is_pct: Vec<bool> = table
-        .headers
-        .iter()
-        .map(|h| percent_cols.contains(&h.as_str()))
-        .collect();
+    let is_long: Vec<bool> = kinds.iter().map(|k| *k == Some(Kind::Long)).collect();
+    let is_pct: Vec<bool> = kinds.iter().map(|k| *k == Some(Kind::Percent)).collect();
     for (i, row) in rows.iter().enumerate() {
         let r = i as u32 + 1;
         let mut lines = 1usize;
@@ -638,12 +658,12 @@ fn write_table(
         }
     }
     widths.apply(sheet)?;
-    for (c, h) in table.headers.iter().enumerate() {
-        if LONG_COLUMNS.contains(&h.as_str()) {
-            sheet.set_column_width(c as u16, 40)?;
-        } else if DATE_COLUMNS.contains(&h.as_str()) || h == "报告期" {
-            sheet.set_column_width(c as u16, 12)?;
-        }
+    for (c, kind) in kinds.iter().enumerate() {
+        match kind {
+            Some(Kind::Long) => sheet.set_column_width(c as u16, 40)?,
+            Some(Kind::Date | Kind::Month) => sheet.set_column_width(c as u16, 12)?,
+            _ => sheet,
+        };
     }
     sheet.set_landscape();
     sheet.set_paper_size(9);
@@ -670,8 +690,8 @@ mod tests {
         for i in 0..7 {
             let r = l.reports.push_row();
             l.reports
-                .set(r, "项目编号", Value::text(format!("2018-{i:03}")));
-            l.reports.set(r, "报告期", Value::text("2018-05"));
+                .set(r, Column::ProjectId, Value::text(format!("2018-{i:03}")));
+            l.reports.set(r, Column::Period, Value::text("2018-05"));
         }
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("L.xlsx");
@@ -683,7 +703,7 @@ mod tests {
         );
         let back = Ledger::read(&path).unwrap();
         assert_eq!(back.reports.rows.len(), 7);
-        assert_eq!(back.reports.get(6, "项目编号").display(), "2018-006");
+        assert_eq!(back.reports.get(6, Column::ProjectId).display(), "2018-006");
         assert!(back.others.is_empty());
         assert_eq!(continuation_of("进度记录(12)"), Some("进度记录"));
         assert_eq!(continuation_of("会议(纪要)"), None);
@@ -694,18 +714,19 @@ mod tests {
         let mut l = Ledger::new();
         l.sources.headers.truncate(6);
         let r = l.sources.push_row();
-        l.sources.set(r, "文件名", Value::text("inbox/立项书.xlsx"));
-        l.sources.set(r, "项目编号", Value::text("2018-001"));
+        l.sources
+            .set(r, Column::FileName, Value::text("inbox/立项书.xlsx"));
+        l.sources.set(r, Column::ProjectId, Value::text("2018-001"));
         assert_eq!(l.sources.headers.len(), 6);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("L.xlsx");
         l.save(&path).unwrap();
         let back = Ledger::read(&path).unwrap();
-        assert_eq!(back.sources.headers, schema::SOURCE_HEADERS);
-        assert_eq!(back.sources.get(0, "项目编号").display(), "2018-001");
-        assert!(back.sources.get(0, "发件人").is_empty());
+        assert_eq!(back.sources.headers, Sheet::Sources.headers());
+        assert_eq!(back.sources.get(0, Column::ProjectId).display(), "2018-001");
+        assert!(back.sources.get(0, Column::Sender).is_empty());
         back.save(&path).unwrap();
         let again = Ledger::read(&path).unwrap();
-        assert_eq!(again.sources.headers, schema::SOURCE_HEADERS);
+        assert_eq!(again.sources.headers, Sheet::Sources.headers());
     }
 }

@@ -1,9 +1,11 @@
-//! A ledger sheet as a table: headers and rows of typed cells, addressed by header name.
+//! A ledger sheet as a table: headers and rows of typed cells, addressed by [`Column`].
 //!
 //! Columns are found by their header text, never by position, so a clerk may reorder columns or
-//! add their own; every column read is written back, in the order it was read.
+//! add their own; every column read is written back, in the order it was read. taizhang's own
+//! columns are named by [`Column`] (a misspelt header does not compile); the clerk's own columns
+//! only by [`Table::col_named`] and [`Table::get_named`], which never add a column.
 
-use crate::model::Value;
+use crate::model::{Column, Sheet, Value};
 
 /// A sheet as a table.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17,31 +19,51 @@ pub struct Table {
 }
 
 impl Table {
-    /// An empty table with the given headers.
-    pub fn new(name: &str, headers: &[&str]) -> Table {
+    /// An empty table of one of taizhang's sheets, with its columns.
+    pub fn new(sheet: Sheet) -> Table {
         Table {
-            name: name.to_owned(),
-            headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+            name: sheet.name().to_owned(),
+            headers: sheet
+                .columns()
+                .iter()
+                .map(|c| c.header().to_owned())
+                .collect(),
             rows: Vec::new(),
         }
     }
 
-    /// The column index of a header.
-    pub fn col(&self, header: &str) -> Option<usize> {
+    /// The column index of one of taizhang's columns.
+    pub fn col(&self, column: Column) -> Option<usize> {
+        self.col_named(column.header())
+    }
+
+    /// The column index of any header, the clerk's own included.
+    pub fn col_named(&self, header: &str) -> Option<usize> {
         self.headers.iter().position(|h| h == header)
     }
 
-    /// The cell at (row, header), or `Empty`.
-    pub fn get(&self, row: usize, header: &str) -> &Value {
+    /// The cell at (row, column), or `Empty`.
+    pub fn get(&self, row: usize, column: Column) -> &Value {
+        self.get_named(row, column.header())
+    }
+
+    /// The cell at (row, header) for any header, or `Empty`.
+    pub fn get_named(&self, row: usize, header: &str) -> &Value {
         const EMPTY: Value = Value::Empty;
-        self.col(header)
+        self.col_named(header)
             .and_then(|c| self.rows.get(row).and_then(|r| r.get(c)))
             .unwrap_or(&EMPTY)
     }
 
-    /// Sets (row, header), adding the column if the table lacks it.
-    pub fn set(&mut self, row: usize, header: &str, value: Value) {
-        let c = match self.col(header) {
+    /// Sets (row, column), adding the column at the end if the table lacks it.
+    pub fn set(&mut self, row: usize, column: Column, value: Value) {
+        self.set_named(row, column.header(), value);
+    }
+
+    /// Sets (row, header) for any header, adding the column if the table lacks it: the path
+    /// for a clerk's own column (taizhang's code names its columns with [`Table::set`]).
+    pub fn set_named(&mut self, row: usize, header: &str, value: Value) {
+        let c = match self.col_named(header) {
             Some(c) => c,
             None => {
                 self.headers.push(header.to_owned());
@@ -65,19 +87,19 @@ impl Table {
         self.rows.len() - 1
     }
 
-    /// Inserts columns that are missing, at the position the schema gives them.
-    pub fn ensure_columns(&mut self, headers: &[&str]) {
-        for (i, h) in headers.iter().enumerate() {
-            if self.col(h).is_some() {
+    /// Inserts the sheet's columns that are missing, at the position the schema gives them.
+    pub fn ensure_columns(&mut self, columns: &[Column]) {
+        for (i, column) in columns.iter().enumerate() {
+            if self.col(*column).is_some() {
                 continue;
             }
             // After the previous schema column present in the table, else at the end.
-            let at = headers[..i]
+            let at = columns[..i]
                 .iter()
                 .rev()
-                .find_map(|p| self.col(p))
+                .find_map(|p| self.col(*p))
                 .map_or(self.headers.len(), |c| c + 1);
-            self.headers.insert(at, (*h).to_owned());
+            self.headers.insert(at, column.header().to_owned());
             for r in &mut self.rows {
                 if r.len() >= at {
                     r.insert(at, Value::Empty);

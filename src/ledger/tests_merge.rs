@@ -79,7 +79,7 @@ fn id(n: &str) -> Option<String> {
 /// The 项目台账 row of the project with this name.
 fn row_of(ledger: &Ledger, name: &str) -> usize {
     (0..ledger.projects.rows.len())
-        .find(|&r| ledger.projects.get(r, "项目名称").display() == name)
+        .find(|&r| ledger.projects.get_named(r, "项目名称").display() == name)
         .unwrap_or_else(|| panic!("no project {name}"))
 }
 
@@ -108,7 +108,7 @@ fn new_projects_get_ids_in_path_order_and_proposals_are_merged_before_reports() 
     let ledger = desk.ledger();
     let ids: Vec<(String, String)> = (0..ledger.projects.rows.len())
         .map(|r| {
-            let get = |h| ledger.projects.get(r, h).display();
+            let get = |h| ledger.projects.get_named(r, h).display();
             (get("项目编号"), get("项目名称"))
         })
         .collect();
@@ -177,7 +177,7 @@ fn a_clerks_correction_stays_until_the_unit_sends_another_value_and_changes_are_
     let row = row_of(&ledger, MAIN);
     ledger
         .projects
-        .set(row, "联系电话", Value::text("0554-6612345"));
+        .set_named(row, "联系电话", Value::text("0554-6612345"));
     ledger.save(&desk.path()).expect("saved");
     // The unit re-sends the proposal with other deliverables and the old phone.
     let second = set(proposal(), "成果形式", Some(text("工作制度汇编、典型案例")));
@@ -188,14 +188,14 @@ fn a_clerks_correction_stays_until_the_unit_sends_another_value_and_changes_are_
     assert_eq!(actions(&run), [(Action::Updated, id("001"))]);
     assert_eq!(run.outcome.changes, 1);
     let ledger = desk.ledger();
-    let get = |h| ledger.projects.get(row, h).display();
+    let get = |h| ledger.projects.get_named(row, h).display();
     assert_eq!(get("联系电话"), "0554-6612345", "the correction stays");
     assert_eq!(get("成果形式"), "工作制度汇编、典型案例");
     assert_eq!(get("版本"), "2");
     assert_eq!(get("来源文件"), "2.xlsx");
     let changes = &ledger.changes;
     assert_eq!(changes.rows.len(), 1);
-    let change = |h| changes.get(0, h).display();
+    let change = |h| changes.get_named(0, h).display();
     assert_eq!(change("项目编号"), "2018-001");
     assert_eq!(change("字段"), "成果形式");
     assert_eq!(change("原值"), "工作制度汇编");
@@ -207,13 +207,19 @@ fn a_clerks_correction_stays_until_the_unit_sends_another_value_and_changes_are_
     desk.merge(&inputs(&[("3.xlsx", proposal_form(&third))]));
     let ledger = desk.ledger();
     assert_eq!(
-        ledger.projects.get(row, "联系电话").display(),
+        ledger.projects.get_named(row, "联系电话").display(),
         "13905540000"
     );
     let last = ledger.changes.rows.len() - 1;
-    assert_eq!(ledger.changes.get(last, "字段").display(), "联系电话");
-    assert_eq!(ledger.changes.get(last, "原值").display(), "0554-6612345");
-    assert_eq!(ledger.changes.get(last, "新值").display(), "13905540000");
+    assert_eq!(ledger.changes.get_named(last, "字段").display(), "联系电话");
+    assert_eq!(
+        ledger.changes.get_named(last, "原值").display(),
+        "0554-6612345"
+    );
+    assert_eq!(
+        ledger.changes.get_named(last, "新值").display(),
+        "13905540000"
+    );
 }
 
 #[test]

@@ -8,3 +8,8 @@ pub mod value;
 pub mod values;
 
 pub use value::Value;
+pub mod column;
+pub mod field;
+
+pub use column::{Column, Sheet};
+pub use field::{Field, Scope};

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use taizhang::form::{self, labels, FormKind};
+use taizhang::form::{self, FormKind};
 use taizhang::policy::Policy;
 use taizhang::read::{self, Cell, Limits, Sheet, Value, Workbook};
 use taizhang::rules;
@@ -52,9 +52,9 @@ fn walk(dir: &str) -> Vec<std::path::PathBuf> {
 }
 
 fn value_strategy() -> impl Strategy<Value = Value> {
-    let all_labels: Vec<String> = labels::FIELDS
+    let all_labels: Vec<String> = taizhang::model::Field::ALL
         .iter()
-        .flat_map(|f| f.labels.iter().map(|l| (*l).to_owned()))
+        .flat_map(|f| f.labels().iter().map(|l| (*l).to_owned()))
         .chain(
             [
                 "阶段",
