@@ -32,3 +32,5 @@ pub const VERSION_TEXT: &str = concat!(
     env!("TAIZHANG_BUILD_DATE"),
     "）"
 );
+#[cfg(test)]
+mod testkit;
