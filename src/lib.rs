@@ -9,9 +9,10 @@
 
 pub mod batch;
 pub mod form;
-pub mod model;
+pub mod input;
 pub mod intake;
 pub mod ledger;
+pub mod model;
 pub mod policy;
 pub mod rank;
 pub mod read;

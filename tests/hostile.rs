@@ -310,7 +310,7 @@ fn nothing_is_dropped_in_text_json_or_report() {
 #[test]
 fn a_tampered_ledger_is_reported_precisely_and_never_repaired_by_dropping_data() {
     use taizhang::ledger::Ledger;
-use taizhang::model::Value as LCell;
+    use taizhang::model::Value as LCell;
     let dir = tmp();
     let d = dir.path();
     let ledger = at(d, "台账.xlsx");

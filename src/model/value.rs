@@ -145,11 +145,7 @@ impl Value {
         match self {
             Value::Date(d) => Some(*d),
             Value::DateTime(d) => Some(d.date()),
-            Value::Text(s) => super::values::parse_date_text(
-                s,
-                super::values::DayRole::Start,
-                0,
-            ),
+            Value::Text(s) => super::values::parse_date_text(s, super::values::DayRole::Start, 0),
             _ => None,
         }
     }
@@ -204,7 +200,10 @@ mod tests {
             assert_eq!(Value::from_calamine(&data, false), want, "{data:?}");
             assert_eq!(Value::from_calamine(&data_ref, false), want, "{data_ref:?}");
         }
-        assert_eq!(Value::from_calamine(&Data::Float(0.6), true), Value::Percent(0.6));
+        assert_eq!(
+            Value::from_calamine(&Data::Float(0.6), true),
+            Value::Percent(0.6)
+        );
     }
 
     #[test]

@@ -419,7 +419,6 @@ impl Guarded for Xlsb<Cursor<Vec<u8>>> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

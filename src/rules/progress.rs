@@ -2,9 +2,9 @@
 
 use super::fields::Fields;
 use super::record::Progress;
-use crate::model::values::{self, DayRole};
 use super::{say, Code, Problem};
 use crate::form::RawForm;
+use crate::model::values::{self, DayRole};
 use crate::policy::Policy;
 
 /// The states a report may give (SPEC §3.2).

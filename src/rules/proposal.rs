@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 
 use super::fields::Fields;
 use super::record::{Milestone, Proposal};
-use crate::model::values::{self, DayRole};
 use super::{say, Code, Problem};
 use crate::form::RawForm;
+use crate::model::values::{self, DayRole};
 use crate::policy::{Policy, Preset};
 use crate::text::{fold_width, strip_spaces};
 

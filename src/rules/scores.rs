@@ -12,8 +12,8 @@ use serde::{Serialize, Serializer};
 
 use super::{say, Code, Problem};
 use crate::form::labels;
-use crate::policy::Policy;
 use crate::model::Value;
+use crate::policy::Policy;
 use crate::read::{cell_name, Sheet, Workbook};
 use crate::text::{fold_width, identity_key, normalize_label, strip_spaces};
 
