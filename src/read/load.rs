@@ -419,6 +419,11 @@ impl Guarded for Xlsb<Cursor<Vec<u8>>> {
     }
 }
 
+/// A cell's value, or `None` for an empty cell (the grid holds only cells with values).
+fn value<T: calamine::DataType>(d: &T, percent: bool) -> Option<Value> {
+    Some(Value::from_calamine(d, percent)).filter(|v| *v != Value::Empty)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -671,9 +676,4 @@ mod tests {
             other => panic!("{other:?}"),
         }
     }
-}
-
-/// A cell's value, or `None` for an empty cell (the grid holds only cells with values).
-fn value<T: calamine::DataType>(d: &T, percent: bool) -> Option<Value> {
-    Some(Value::from_calamine(d, percent)).filter(|v| *v != Value::Empty)
 }
