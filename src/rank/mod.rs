@@ -12,12 +12,12 @@ pub mod input;
 pub mod publish;
 pub mod report;
 pub mod sheet;
-mod xlsx;
 pub mod year;
 
 use std::collections::HashMap;
 
 use crate::ledger::merge::latest_reports;
+use crate::ledger::schedule::Status;
 use crate::ledger::Ledger;
 use crate::policy::{Policy, Preset};
 
@@ -35,8 +35,8 @@ pub struct Project {
     pub name: String,
     /// 项目类别 (`A`).
     pub category: String,
-    /// 状态 in the ledger (已完成 …).
-    pub status: String,
+    /// 状态 in the ledger, when it names a status.
+    pub status: Option<Status>,
     /// 责任人.
     pub owner: String,
     /// 职务.
@@ -77,17 +77,15 @@ pub fn projects(ledger: &Ledger) -> Vec<Project> {
         if id.is_empty() {
             continue;
         }
-        let status = get("状态");
-        let at_full = latest
-            .get(&id)
-            .is_some_and(|(_, l)| l.percent >= 100.0 || l.state == "已完成");
+        let status = Status::from_label(&get("状态"));
+        let at_full = latest.get(&id).is_some_and(|(_, l)| l.finished());
         let mut reports = results.remove(&id).unwrap_or_default();
         reports.sort_by(|a, b| a.0.cmp(&b.0));
         out.push(Project {
             unit: get("申报单位"),
             name: get("项目名称"),
             category: get("项目类别"),
-            finished: status == "已完成" || at_full,
+            finished: status == Some(Status::Done) || at_full,
             status,
             owner: get("责任人"),
             owner_title: get("职务"),
