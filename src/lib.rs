@@ -20,3 +20,4 @@ pub mod rules;
 pub mod serve;
 pub mod text;
 pub mod write;
+pub mod xlsx;

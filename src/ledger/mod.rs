@@ -1,6 +1,7 @@
 //! Ledger: the master ledger (管理台账) — the clerk's workbook and taizhang's store (SPEC §6).
 
 pub mod merge;
+pub mod quota;
 pub mod run;
 pub mod schedule;
 pub mod schema;

@@ -3,18 +3,20 @@
 //! rust_xlsxwriter cannot edit a workbook, so the ledger is read whole (calamine), changed in
 //! memory, and written whole. Every sheet and column read is written back, so nothing the clerk
 //! added is lost; a ledger that cannot be read back stops the run before anything is written.
+//! Sheets are written with the table kit of [`crate::xlsx`] (no `write` item), streamed row by
+//! row in constant-memory mode.
 
 use std::fs::File;
 use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 
 use calamine::{Reader, SheetVisible, Xlsx};
-use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use super::schema::{self, DATE_COLUMNS, LONG_COLUMNS};
 use super::table::Table;
 use crate::model::Value;
-use crate::write::style;
+use crate::xlsx::{self, Column, Fit, Kind, Look, Print};
 
 /// Why the ledger cannot be used (exit 2; nothing is written).
 #[derive(Debug, thiserror::Error)]
@@ -322,11 +324,6 @@ impl Ledger {
     }
 }
 
-/// Rows of one sheet beyond which no row gets its own height: rust_xlsxwriter keeps a few hundred
-/// bytes per row with a height until the file is saved (600 MB for 1,000,000 progress rows),
-/// and in a sheet that long the clerk filters and searches rather than reads row by row.
-const ROW_HEIGHTS_MAX: usize = 200_000;
-
 /// Data rows per sheet: Excel's 1,048,576 rows less the header.
 const SHEET_ROWS: usize = 1_048_575;
 
@@ -547,118 +544,47 @@ fn table_from_rows(name: &str, rows: Vec<Vec<Value>>) -> Table {
     table
 }
 
+/// Writes one ledger sheet with the table kit as a data sheet ([`Look::Plain`]): long columns
+/// wrap at a fixed width, date columns are fixed and narrow, the two percent columns show `60%`.
 fn write_table(
     sheet: &mut Worksheet,
     name: &str,
     headers: &[String],
     rows: &[Vec<Value>],
 ) -> Result<(), XlsxError> {
-    let table = Table {
-        name: name.to_owned(),
-        headers: headers.to_vec(),
-        rows: Vec::new(),
-    };
     sheet.set_name(name)?;
-    let header = style::header();
-    let text = Format::new()
-        .set_font_name(style::FONT)
-        .set_align(FormatAlign::Top);
-    let long = text.clone().set_text_wrap();
-    let date = text.clone().set_num_format("yyyy-mm-dd");
-    let datetime = text.clone().set_num_format("yyyy-mm-dd hh:mm:ss");
-    let percent_cols = ["最新进度", "完成进度"];
-    let percent = text.clone().set_num_format("0\"%\"");
-    let mut widths = style::Widths::new(
-        &table.headers.iter().map(String::as_str).collect::<Vec<_>>(),
-        6.0,
-        36.0,
-    );
-    for (c, h) in table.headers.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, h, &header)?;
-    }
-    let is_long: Vec<bool> = table
-        .headers
+    let columns = headers
         .iter()
-        .map(|h| LONG_COLUMNS.contains(&h.as_str()))
-        .collect();
-    let is_pct: Vec<bool> = table
-        .headers
-        .iter()
-        .map(|h| percent_cols.contains(&h.as_str()))
-        .collect();
-    for (i, row) in rows.iter().enumerate() {
-        let r = i as u32 + 1;
-        let mut lines = 1usize;
-        for (c, cell) in row.iter().enumerate() {
-            let col = c as u16;
-            match cell {
-                Value::Empty => {}
-                Value::Text(s) => {
-                    let f = if is_long.get(c).copied().unwrap_or(false) {
-                        &long
-                    } else {
-                        &text
-                    };
-                    style::write_text(sheet, r, col, s, f)?;
-                    if is_long.get(c).copied().unwrap_or(false) {
-                        lines = lines
-                            .max(s.lines().count())
-                            .max((style::text_width(s) / 38.0).ceil() as usize);
-                    } else if i < 2000 {
-                        widths.see(c, s);
-                    }
-                }
-                Value::Number(n) => {
-                    let f = if is_pct.get(c).copied().unwrap_or(false) {
-                        &percent
-                    } else {
-                        &text
-                    };
-                    sheet.write_number_with_format(r, col, *n, f)?;
-                }
-                Value::Date(d) => {
-                    sheet.write_date_with_format(r, col, *d, &date)?;
-                }
-                Value::DateTime(d) => {
-                    sheet.write_datetime_with_format(r, col, *d, &datetime)?;
-                }
-                // A fraction from a percent cell: the ledger keeps percents as 0–100.
-                Value::Percent(f) => {
-                    sheet.write_number_with_format(r, col, *f * 100.0, &percent)?;
-                }
-                Value::Bool(b) => {
-                    sheet.write_boolean_with_format(r, col, *b, &text)?;
-                }
-                // An Excel error stays visible as its text: taizhang writes no formulas.
-                Value::Error(e) => style::write_text(sheet, r, col, e, &text)?,
+        .map(|h| {
+            let h = h.as_str();
+            if LONG_COLUMNS.contains(&h) {
+                Column::new(h, Kind::LongText).fixed(40.0)
+            } else if DATE_COLUMNS.contains(&h) || h == "报告期" {
+                Column::new(h, Kind::Text).fixed(12.0)
+            } else if PERCENT_COLUMNS.contains(&h) {
+                Column::new(h, Kind::Percent)
+            } else {
+                Column::new(h, Kind::Text)
             }
-        }
-        if lines > 1 && rows.len() <= ROW_HEIGHTS_MAX {
-            sheet.set_row_height(r, 14.0 * lines.min(6) as f64 + 2.0)?;
-        }
+        })
+        .collect();
+    let table = xlsx::Table {
+        columns,
+        min_width: 6.0,
+        max_width: 36.0,
+        look: Look::Plain,
+    };
+    table.write(sheet, 0, rows)?;
+    Print {
+        landscape: true,
+        fit: Fit::None,
+        repeat: Some((0, 0)),
     }
-    widths.apply(sheet)?;
-    for (c, h) in table.headers.iter().enumerate() {
-        if LONG_COLUMNS.contains(&h.as_str()) {
-            sheet.set_column_width(c as u16, 40)?;
-        } else if DATE_COLUMNS.contains(&h.as_str()) || h == "报告期" {
-            sheet.set_column_width(c as u16, 12)?;
-        }
-    }
-    sheet.set_landscape();
-    sheet.set_paper_size(9);
-    sheet.set_repeat_rows(0, 0)?;
-    if !table.headers.is_empty() {
-        sheet.set_freeze_panes(1, 0)?;
-        sheet.autofilter(
-            0,
-            0,
-            rows.len().max(1) as u32,
-            table.headers.len() as u16 - 1,
-        )?;
-    }
-    Ok(())
+    .apply(sheet)
 }
+
+/// Columns holding a percent as 0–100.
+const PERCENT_COLUMNS: &[&str] = &["最新进度", "完成进度"];
 
 #[cfg(test)]
 mod tests {
