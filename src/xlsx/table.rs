@@ -331,17 +331,23 @@ impl Table {
             Look::Boxed => true,
             Look::Plain => kind == Kind::LongText,
         };
+        // A data sheet wraps only the text of long columns, never a date or number in them.
+        let numbers = base.clone();
         if wraps {
             base = base.set_text_wrap();
         }
+        let numbers = match self.look {
+            Look::Boxed => base.clone(),
+            Look::Plain => numbers,
+        };
         let aligned = |f: Format, align: FormatAlign| match self.look {
             Look::Boxed => f.set_align(align),
             Look::Plain => f,
         };
-        let date = aligned(base.clone(), FormatAlign::Left).set_num_format("yyyy-mm-dd");
+        let date = aligned(numbers.clone(), FormatAlign::Left).set_num_format("yyyy-mm-dd");
         let datetime =
-            aligned(base.clone(), FormatAlign::Left).set_num_format("yyyy-mm-dd hh:mm:ss");
-        let percent = aligned(base.clone(), FormatAlign::Right).set_num_format("0\"%\"");
+            aligned(numbers.clone(), FormatAlign::Left).set_num_format("yyyy-mm-dd hh:mm:ss");
+        let percent = aligned(numbers, FormatAlign::Right).set_num_format("0\"%\"");
         let main = match kind {
             Kind::Text | Kind::LongText => base,
             Kind::Date => date.clone(),
