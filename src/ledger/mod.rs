@@ -5,6 +5,7 @@ pub mod quota;
 pub mod run;
 pub mod schedule;
 pub mod schema;
+mod sheets;
 pub mod status;
 pub mod store;
 pub mod table;

@@ -3,20 +3,20 @@
 //! rust_xlsxwriter cannot edit a workbook, so the ledger is read whole (calamine), changed in
 //! memory, and written whole. Every sheet and column read is written back, so nothing the clerk
 //! added is lost; a ledger that cannot be read back stops the run before anything is written.
-//! Sheets are written with the table kit of [`crate::xlsx`] (no `write` item), streamed row by
-//! row in constant-memory mode.
+//! Each sheet is read and written by [`super::sheets`] (the table kit of [`crate::xlsx`], no
+//! `write` item), streamed row by row in constant-memory mode.
 
 use std::fs::File;
 use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 
 use calamine::{Reader, SheetVisible, Xlsx};
-use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, XlsxError};
 
-use super::schema::{self, DATE_COLUMNS, LONG_COLUMNS};
+use super::schema;
+use super::sheets::{continuation_of, read_table, write_parts};
 use super::table::Table;
 use crate::model::Value;
-use crate::xlsx::{self, Column, Fit, Kind, Look, Print};
 
 /// Why the ledger cannot be used (exit 2; nothing is written).
 #[derive(Debug, thiserror::Error)]
@@ -327,38 +327,6 @@ impl Ledger {
 /// Data rows per sheet: Excel's 1,048,576 rows less the header.
 const SHEET_ROWS: usize = 1_048_575;
 
-/// The table a continuation sheet (`进度记录(2)`) belongs to.
-fn continuation_of(name: &str) -> Option<&str> {
-    let open = name.rfind('(')?;
-    let digits = name[open + 1..].strip_suffix(')')?;
-    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())).then(|| &name[..open])
-}
-
-fn write_parts(
-    book: &mut Workbook,
-    table: &Table,
-    limit: usize,
-    hidden: bool,
-) -> Result<(), XlsxError> {
-    let limit = limit.max(1);
-    let parts = table.rows.len().div_ceil(limit).max(1);
-    for part in 0..parts {
-        let rows = &table.rows
-            [(part * limit).min(table.rows.len())..((part + 1) * limit).min(table.rows.len())];
-        let name = if part == 0 {
-            table.name.clone()
-        } else {
-            format!("{}({})", table.name, part + 1)
-        };
-        let sheet = book.add_worksheet_with_constant_memory()?;
-        write_table(sheet, &name, &table.headers, rows)?;
-        if hidden {
-            sheet.set_hidden(true);
-        }
-    }
-    Ok(())
-}
-
 /// Writes bytes over `path` safely (backup, temp file, fsync, rename).
 pub fn save_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
     save_bytes_with(path, bytes, || Ok(()))
@@ -472,119 +440,6 @@ impl Drop for Lock {
         let _ = std::fs::remove_file(&self.path);
     }
 }
-
-/// Reads one sheet cell by cell into a table: a 1,000,000-row sheet is never held twice (once as
-/// calamine's range, once as rows), which halves the peak memory of reading a big ledger.
-fn read_table<RS: std::io::Read + std::io::Seek>(
-    book: &mut Xlsx<RS>,
-    name: &str,
-) -> Result<Table, calamine::XlsxError> {
-    let mut rows: Vec<Vec<Value>> = Vec::new();
-    let mut reader = book.worksheet_cells_reader(name)?;
-    while let Some(cell) = reader.next_cell()? {
-        let (r, c) = cell.get_position();
-        let value = Value::from_calamine(cell.get_value(), false);
-        if value.is_empty() {
-            continue;
-        }
-        let (r, c) = (r as usize, c as usize);
-        if rows.len() <= r {
-            rows.resize_with(r + 1, Vec::new);
-        }
-        let row = &mut rows[r];
-        if row.len() <= c {
-            row.resize(c + 1, Value::Empty);
-        }
-        row[c] = value;
-    }
-    Ok(table_from_rows(name, rows))
-}
-
-fn table_from_rows(name: &str, rows: Vec<Vec<Value>>) -> Table {
-    let mut table = Table {
-        name: name.to_owned(),
-        ..Table::default()
-    };
-    let mut rows = rows.into_iter();
-    let headers: Vec<String> = rows
-        .next()
-        .unwrap_or_default()
-        .iter()
-        .map(|c| c.display().trim().to_owned())
-        .collect();
-    let mut body: Vec<Vec<Value>> = rows.collect();
-    while body.last().is_some_and(|r| r.iter().all(Value::is_empty)) {
-        body.pop();
-    }
-    // Trailing columns with neither header nor content are formatting leftovers.
-    let full = body
-        .iter()
-        .map(Vec::len)
-        .max()
-        .unwrap_or(0)
-        .max(headers.len());
-    let mut width = full;
-    while width > 0
-        && headers.get(width - 1).is_none_or(String::is_empty)
-        && body
-            .iter()
-            .all(|r| r.get(width - 1).is_none_or(Value::is_empty))
-    {
-        width -= 1;
-    }
-    table.headers = headers;
-    table.headers.resize(width, String::new());
-    table.rows = body
-        .into_iter()
-        .map(|mut r| {
-            r.resize(width, Value::Empty);
-            r
-        })
-        .collect();
-    table
-}
-
-/// Writes one ledger sheet with the table kit as a data sheet ([`Look::Plain`]): long columns
-/// wrap at a fixed width, date columns are fixed and narrow, the two percent columns show `60%`.
-fn write_table(
-    sheet: &mut Worksheet,
-    name: &str,
-    headers: &[String],
-    rows: &[Vec<Value>],
-) -> Result<(), XlsxError> {
-    sheet.set_name(name)?;
-    let columns = headers
-        .iter()
-        .map(|h| {
-            let h = h.as_str();
-            if LONG_COLUMNS.contains(&h) {
-                Column::new(h, Kind::LongText).fixed(40.0)
-            } else if DATE_COLUMNS.contains(&h) || h == "报告期" {
-                Column::new(h, Kind::Text).fixed(12.0)
-            } else if PERCENT_COLUMNS.contains(&h) {
-                Column::new(h, Kind::Percent)
-            } else {
-                Column::new(h, Kind::Text)
-            }
-        })
-        .collect();
-    let table = xlsx::Table {
-        columns,
-        min_width: 6.0,
-        max_width: 36.0,
-        look: Look::Plain,
-    };
-    table.write(sheet, 0, rows)?;
-    Print {
-        landscape: true,
-        fit: Fit::None,
-        repeat: Some((0, 0)),
-    }
-    .apply(sheet)
-}
-
-/// Columns holding a percent as 0–100.
-const PERCENT_COLUMNS: &[&str] = &["最新进度", "完成进度"];
 
 #[cfg(test)]
 mod tests {
