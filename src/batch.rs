@@ -2,6 +2,9 @@
 //!
 //! Files are read in parallel (rayon); each workbook is dropped as soon as its record is
 //! extracted. Problems never stop the run: an unreadable file is a result like any other.
+//!
+//! Its inputs ([`crate::input`]) are files on disk or what [`crate::intake`] found in mails and
+//! archives; intake never uses this module, so data flows one way.
 
 use std::path::{Path, PathBuf};
 

@@ -3,7 +3,7 @@
 //! rust_xlsxwriter cannot edit a workbook, so the ledger is read whole (calamine), changed in
 //! memory, and written whole. Every sheet and column read is written back, so nothing the clerk
 //! added is lost; a ledger that cannot be read back stops the run before anything is written.
-//! Each sheet is read and written by [`super::sheets`] (the table kit of [`crate::xlsx`], no
+//! Each sheet is read and written by `ledger::sheets` (the table kit of [`crate::xlsx`], no
 //! `write` item), streamed row by row in constant-memory mode.
 
 use std::fs::File;

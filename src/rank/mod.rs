@@ -4,7 +4,8 @@
 //! The flow is `scoresheet` → reviewers fill it → `rank`: [`input`] reads the filled sheets and
 //! matches their rows to the ledger's projects, [`compute`] trims and averages and ranks,
 //! [`exemplary`] picks the projects to publish, and [`report`], [`publish`] and [`sheet`] write
-//! the workbooks. The computation knows nothing of files, so it is tested on plain numbers.
+//! the workbooks with the kit of [`crate::xlsx`]. The computation knows nothing of files, so it is
+//! tested on plain numbers. A ledger 状态 is read back once, as a [`crate::ledger::schedule::Status`].
 
 pub mod compute;
 pub mod exemplary;

@@ -1,5 +1,6 @@
 //! The ranking workbook (年度综合排名, SPEC §8): 综合排名, 评分明细, 单位排名, 总分图, 说明, and
-//! 评分表问题 when the reviewers' sheets had problems.
+//! 评分表问题 when the reviewers' sheets had problems. Tables go through the kit of
+//! [`crate::xlsx`], scores as two-decimal columns.
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{

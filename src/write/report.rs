@@ -2,7 +2,8 @@
 //!
 //! Sheets: 问题清单 (one row per problem), 文件清单 (one row per file, so nothing is missing), and one
 //! sheet per unit with problems, ready to attach to the reply to that unit; with a unit list in
-//! the policy, 未报送单位 (units that sent nothing valid for the stage the batch shows).
+//! the policy, 未报送单位 (units that sent nothing valid for the stage the batch shows). Every
+//! sheet is a text table of the kit in [`crate::xlsx`], rows filled by severity.
 
 use std::collections::{BTreeMap, HashSet};
 

@@ -3,6 +3,9 @@
 //! Colour only where it means something: a row or count is filled by status (逾期 red, 滞后 yellow,
 //! 未报送 light orange, 已完成 green); on-schedule rows stay white. The 督办清单 is printed and sent,
 //! so it is plain, A4 landscape, one page wide, with its header repeated on every page.
+//!
+//! It renders the typed [`MonthlyStatus`] of [`crate::ledger::status`] (statuses, quota verdicts,
+//! reporting states) into words and colours, with the table kit of [`crate::xlsx`].
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
