@@ -51,16 +51,10 @@ const CHASE_HEADERS: &[&str] = &[
 /// 单位汇总's columns: the counts of [`Status::ALL`] follow 项目数.
 fn unit_columns() -> Vec<Column> {
     let mut columns = text_columns(&["申报单位", "单位类型"]);
-    let counts = [
-        "项目数",
-        "已立项",
-        "推进中",
-        "滞后",
-        "逾期",
-        "已完成",
-        "未报送",
-    ];
-    columns.extend(counts.iter().map(|h| Column::new(*h, Kind::Count)));
+    let counts = std::iter::once("项目数")
+        .chain(Status::ALL.iter().map(|s| s.label()))
+        .chain(["未报送"]);
+    columns.extend(counts.map(|h| Column::new(h, Kind::Count)));
     columns.extend(text_columns(&[
         "配额要求",
         "是否符合",
