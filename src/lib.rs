@@ -1,14 +1,25 @@
 //! taizhang (台账): reads the Excel forms units send to an Organisation Department, checks every
 //! field with reasons a clerk can paste into a reply, and keeps the master ledger.
 //!
-//! Data flows one way: [`read`] (workbook → grid of cells with addresses) → [`form`] (labels →
-//! raw fields) → [`rules`] (typed records and problems, under a [`policy::Policy`]) → [`batch`]
-//! (many files, one result each) → [`write`] (workbooks for the clerk). [`serve`] is the local
-//! web page over the same library.
+//! Data flows one way, each layer using only those before it:
+//!
+//! 1. base: [`model`] (the one cell [`model::Value`]), [`text`], [`policy`];
+//! 2. [`read`]: workbook → grid of cells with addresses;
+//! 3. [`form`]: labels → raw fields, score tables → raw scores (found, not judged);
+//! 4. [`rules`]: typed records and problems, under a [`policy::Policy`];
+//! 5. [`input`] and [`intake`] (files, mails, archives → inputs) → [`batch`] (many inputs, one
+//!    result each);
+//! 6. [`xlsx`]: the one kit for writing workbooks (styles, Chinese widths, tables, print setup);
+//! 7. [`ledger`]: the master ledger, its merge, quotas and monthly status, as typed data;
+//! 8. [`write`](mod@write) (check report, replies, status workbook, templates) and [`rank`] (year end),
+//!    rendering typed results with [`xlsx`].
+//!
+//! [`serve`] is the local web page over the same library.
 #![warn(missing_docs)]
 
 pub mod batch;
 pub mod form;
+pub mod input;
 pub mod intake;
 pub mod ledger;
 pub mod model;
@@ -34,3 +45,4 @@ pub const VERSION_TEXT: &str = concat!(
 );
 #[cfg(test)]
 mod testkit;
+pub mod xlsx;

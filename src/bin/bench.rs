@@ -13,6 +13,7 @@ use std::time::Instant;
 
 use calamine::{open_workbook_auto, Data, Reader};
 use rayon::prelude::*;
+use taizhang::ledger::schedule::Status;
 use taizhang::ledger::Ledger;
 use taizhang::model::{Column, Value};
 
@@ -129,7 +130,7 @@ fn make_ledger(args: &[String]) -> Res<()> {
         t.set(r, Column::Members, Value::text("张伟、李娜、王强、赵敏"));
         t.set(r, Column::Phone, Value::text("13805546677"));
         t.set(r, Column::Version, Value::Number(1.0));
-        t.set(r, Column::Status, Value::text("推进中"));
+        t.set(r, Column::Status, Value::text(Status::Ongoing.label()));
         // The last `reports` months of the year, so that ten reports end in December.
         let first = 13 - reports.clamp(1, 12) as u32;
         for m in 0..reports.min(12) {

@@ -1,11 +1,13 @@
 //! Form: a workbook grid → the raw fields of a form, found by their labels (SPEC §3).
 //!
 //! Nothing here judges values; it only finds them and remembers where they were, so that
-//! [`crate::rules`] can say "`完成时间`无法识别（立项书!C9）".
+//! [`crate::rules`] can say "`完成时间`无法识别（立项书!C9）". Score sheets are tables, not
+//! label/value pairs: [`scores`] locates them into raw score rows the same way.
 
 pub mod labels;
 mod locate;
 mod milestones;
+pub mod scores;
 
 use std::collections::BTreeMap;
 

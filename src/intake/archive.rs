@@ -9,7 +9,7 @@
 use std::io::{Cursor, Read};
 
 use super::{join, or_nothing_found, Unpack};
-use crate::batch::{Input, Origin};
+use crate::input::{Input, Origin};
 use crate::rules::Code;
 
 /// Opens an archive held in memory.

@@ -7,7 +7,7 @@
 use mail_parser::{Message, MessageParser, MimeHeaders};
 
 use super::{join, or_nothing_found, Unpack};
-use crate::batch::{Input, Origin};
+use crate::input::{Input, Origin};
 
 /// Opens a mail held in memory.
 pub(super) fn open(

@@ -17,7 +17,7 @@ pub mod mail;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::batch::{Input, InputData, Origin, SEPARATOR};
+use crate::input::{Input, InputData, Origin, SEPARATOR};
 use crate::read::{self, Limits};
 use crate::rules::{Code, Problem};
 

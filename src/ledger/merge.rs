@@ -5,7 +5,7 @@
 //! SHA-256 is in 来源文件) changes nothing. A field the clerk corrected stays corrected until the
 //! unit submits a different value for it; every change is logged in 变更记录.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
@@ -527,81 +527,25 @@ fn refresh(ledger: &mut Ledger, policy: &Policy, units: &UnitIndex<'_>) {
     ledger.units = unit_summary(ledger, policy, units);
 }
 
-/// 单位汇总: every unit of the policy (those that sent nothing too) and every unit in the ledger.
+/// 单位汇总: every unit of the policy (those that sent nothing too) and every unit in the ledger,
+/// computed by [`super::quota::unit_quotas`]; the verdict's words come from its `label()`.
 pub fn unit_summary(ledger: &Ledger, policy: &Policy, units: &UnitIndex<'_>) -> super::Table {
     let mut t = super::Table::new(Sheet::Units);
-    let mut rows: BTreeMap<String, (String, usize, usize, usize)> = BTreeMap::new();
-    let mut order: Vec<String> = policy.units.iter().map(|u| u.name.clone()).collect();
-    for u in &policy.units {
-        rows.insert(u.name.clone(), (u.kind.clone(), 0, 0, 0));
-    }
-    let mut unit_of_id: HashMap<String, String> = HashMap::new();
-    for row in 0..ledger.projects.rows.len() {
-        let raw = ledger.projects.get(row, Column::Unit).display();
-        let unit = units.find(&raw).map_or(raw.clone(), |u| u.name.clone());
-        if !rows.contains_key(&unit) {
-            order.push(unit.clone());
-        }
-        let kind = units.find(&raw).map(|u| u.kind.clone()).unwrap_or_default();
-        let entry = rows.entry(unit.clone()).or_insert((kind, 0, 0, 0));
-        entry.1 += 1;
-        if ledger.projects.get(row, Column::Category).display() == "A" {
-            entry.2 += 1;
-        }
-        unit_of_id.insert(ledger.projects.get(row, Column::ProjectId).display(), unit);
-    }
-    for r in 0..ledger.reports.rows.len() {
-        if let Some(unit) = unit_of_id.get(&ledger.reports.get(r, Column::ProjectId).display()) {
-            if let Some(e) = rows.get_mut(unit) {
-                e.3 += 1;
-            }
-        }
-    }
-    for unit in order {
-        let Some((kind, count, a, reports)) = rows.get(&unit).cloned() else {
-            continue;
-        };
-        let quota = policy.unit_types.iter().find(|t| t.name == kind);
-        let (rule, verdict) = match quota {
-            Some(q) => {
-                let rule = if q.min_category_a > 0 {
-                    format!(
-                        "{}–{} 个，至少 {} 个A类",
-                        q.min_projects, q.max_projects, q.min_category_a
-                    )
-                } else {
-                    format!("{}–{} 个", q.min_projects, q.max_projects)
-                };
-                let verdict = if count == 0 {
-                    "未报送".to_owned()
-                } else if count < q.min_projects {
-                    format!("不符合：少于 {} 个", q.min_projects)
-                } else if count > q.max_projects {
-                    format!("不符合：多于 {} 个", q.max_projects)
-                } else if a < q.min_category_a {
-                    format!("不符合：A类少于 {} 个", q.min_category_a)
-                } else {
-                    "符合".to_owned()
-                };
-                (rule, verdict)
-            }
-            None => (
-                String::new(),
-                if policy.units.is_empty() {
-                    String::new()
-                } else {
-                    "不在单位名单中".to_owned()
-                },
-            ),
-        };
+    for q in super::quota::unit_quotas(ledger, policy, units) {
         let row = t.push_row();
-        t.set(row, Column::Unit, Value::text(unit));
-        t.set(row, Column::UnitType, Value::text(kind));
-        t.set(row, Column::ProjectCount, Value::Number(count as f64));
-        t.set(row, Column::CategoryACount, Value::Number(a as f64));
-        t.set(row, Column::Quota, Value::text(rule));
+        t.set(row, Column::Unit, Value::text(q.unit));
+        t.set(row, Column::UnitType, Value::text(q.kind));
+        t.set(row, Column::ProjectCount, Value::Number(q.projects as f64));
+        t.set(
+            row,
+            Column::CategoryACount,
+            Value::Number(q.category_a as f64),
+        );
+        t.set(row, Column::Quota, Value::text(q.rule));
+        let verdict = q.verdict.map(super::quota::QuotaVerdict::label);
+        let verdict = verdict.unwrap_or_default();
         t.set(row, Column::QuotaMet, Value::text(verdict));
-        t.set(row, Column::ReportCount, Value::Number(reports as f64));
+        t.set(row, Column::ReportCount, Value::Number(q.reports as f64));
     }
     t
 }

@@ -1,8 +1,14 @@
 //! Ledger: the master ledger (管理台账) — the clerk's workbook and taizhang's store (SPEC §6).
+//!
+//! It produces typed data — project [`schedule::Status`], [`quota::QuotaVerdict`], the
+//! [`status::MonthlyStatus`] — that `write` and `rank` render; its own sheets are written with
+//! the kit of [`crate::xlsx`], never with a `write` item.
 
 pub mod merge;
+pub mod quota;
 pub mod run;
 pub mod schedule;
+mod sheets;
 pub mod status;
 pub mod store;
 pub mod table;

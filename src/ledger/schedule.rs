@@ -34,6 +34,13 @@ impl Status {
         }
     }
 
+    /// The status a 状态 cell (or a unit's own 项目状态 word) names: the one place Chinese
+    /// status words are read back into the type. Other words (`正常推进`, `申请延期`) are none.
+    pub fn from_label(word: &str) -> Option<Status> {
+        let word = word.trim();
+        Status::ALL.into_iter().find(|s| s.label() == word)
+    }
+
     /// Every status, in display order.
     pub const ALL: [Status; 5] = [
         Status::Proposed,
@@ -62,6 +69,18 @@ pub struct Latest {
     pub percent: f64,
     /// The unit's own state word.
     pub state: String,
+}
+
+impl Latest {
+    /// The status the unit declared itself (`已完成`, `滞后`), if its word names one.
+    pub fn declared(&self) -> Option<Status> {
+        Status::from_label(&self.state)
+    }
+
+    /// Finished by the report: at 100 % or declared 已完成.
+    pub fn finished(&self) -> bool {
+        self.percent >= 100.0 || self.declared() == Some(Status::Done)
+    }
 }
 
 fn fraction(from: NaiveDate, to: NaiveDate, at: NaiveDate) -> f64 {
@@ -100,11 +119,13 @@ impl Schedule {
                 Status::Proposed
             };
         };
-        if latest.percent >= 100.0 || latest.state == "已完成" {
+        if latest.finished() {
             Status::Done
         } else if as_of > self.deadline {
             Status::Overdue
-        } else if self.expected(as_of) - latest.percent > tolerance || latest.state == "滞后" {
+        } else if self.expected(as_of) - latest.percent > tolerance
+            || latest.declared() == Some(Status::Lagging)
+        {
             Status::Lagging
         } else {
             Status::Ongoing
@@ -181,5 +202,7 @@ mod tests {
         );
         let late = NaiveDate::from_ymd_opt(2019, 1, 31).unwrap();
         assert_eq!(s.classify(Some(&at(90.0, "")), late, 20.0), Status::Overdue);
+        assert_eq!(Status::from_label(" 已完成"), Some(Status::Done));
+        assert_eq!(Status::from_label("正常推进"), None);
     }
 }

@@ -1,7 +1,8 @@
 //! Monthly status (SPEC §7): every project's progress against its schedule at an as-of date, who
 //! has not reported, who lags, who is overdue, the 督办清单 (list to chase) and per-unit counts.
 //!
-//! Pure data: the workbook is written by [`crate::write::status`].
+//! Pure, typed data — [`Status`], [`QuotaVerdict`], [`Reporting`] — that
+//! [`crate::write::status`] and the web page render; no Chinese word is compared here.
 //!
 //! **Which month must be reported.** A month's report is due once the month has ended, so the
 //! report month is the last month that has ended by the as-of date: `--as-of 2018-06-30` asks for
@@ -15,14 +16,18 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::merge::{month_of, schedule_of, unit_summary};
-use super::schedule::{Latest, Status};
+use super::merge::{month_of, schedule_of};
+use super::quota::unit_quotas;
+use super::schedule::Latest;
 use super::store::Ledger;
 use crate::model::Column;
 use crate::model::Value;
 use crate::policy::{Policy, Preset};
 use crate::rules::units::UnitIndex;
 use crate::text::number_text;
+
+pub use super::quota::QuotaVerdict;
+pub use super::schedule::Status;
 
 /// One project at the as-of date (a row of 进度总览).
 #[derive(Debug, Clone, PartialEq)]
@@ -82,8 +87,33 @@ pub struct UnitStatus {
     pub missing: usize,
     /// The quota rule (`2–3 个，至少 1 个A类`).
     pub quota: String,
-    /// Quota compliance (符合, 不符合：…, 未申报项目).
-    pub compliance: String,
+    /// Quota compliance; `None` when the policy sets no quota for the unit.
+    pub compliance: Option<QuotaVerdict>,
+}
+
+/// How a project stands with this month's report (进度总览's 报送情况).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reporting {
+    /// Started, not finished, and no report for the report month.
+    Missing,
+    /// Finished: no more reports are owed.
+    Finished,
+    /// Starts after the report month.
+    NotStarted,
+    /// Reported for the report month (or later).
+    Reported,
+}
+
+impl Reporting {
+    /// The word in the 报送情况 column.
+    pub fn label(self) -> &'static str {
+        match self {
+            Reporting::Missing => "未报送",
+            Reporting::Finished => "已完成",
+            Reporting::NotStarted => "未开始",
+            Reporting::Reported => "已报送",
+        }
+    }
 }
 
 /// The month's consolidation: what the status workbook and the summary line show.
@@ -150,6 +180,20 @@ impl MonthlyStatus {
             })
             .map(|u| u.unit.as_str())
             .collect()
+    }
+
+    /// How a project stands with the report month's report.
+    pub fn reporting(&self, p: &ProjectStatus) -> Reporting {
+        let month_end = super::merge::period_end(&self.month);
+        if p.missing {
+            Reporting::Missing
+        } else if p.status == Status::Done {
+            Reporting::Finished
+        } else if month_end.is_some_and(|e| p.start > e) {
+            Reporting::NotStarted
+        } else {
+            Reporting::Reported
+        }
     }
 
     /// `2018年6月`: the report month as a title says it.
@@ -329,38 +373,32 @@ pub fn monthly(ledger: &Ledger, policy: &Policy, as_of: NaiveDate) -> MonthlySta
     }
 }
 
-/// Per-unit rows: the ledger's 单位汇总 (quota compliance) with the month's counts beside it.
+/// Per-unit rows: the ledger's quota verdicts (as in 单位汇总) with the month's counts beside it.
 fn units(
     ledger: &Ledger,
     policy: &Policy,
     index: &UnitIndex<'_>,
     projects: &[ProjectStatus],
 ) -> Vec<UnitStatus> {
-    let summary = unit_summary(ledger, policy, index);
-    (0..summary.rows.len())
-        .map(|r| {
-            let unit = summary.get(r, Column::Unit).display();
-            let mine: Vec<&ProjectStatus> = projects.iter().filter(|p| p.unit == unit).collect();
+    unit_quotas(ledger, policy, index)
+        .into_iter()
+        .map(|q| {
+            let mine: Vec<&ProjectStatus> = projects.iter().filter(|p| p.unit == q.unit).collect();
             let mut by_status = [0usize; 5];
             for (i, s) in Status::ALL.iter().enumerate() {
                 by_status[i] = mine.iter().filter(|p| p.status == *s).count();
             }
-            let known = index.find(&unit);
-            // The ledger says 未报送 for a unit with no proposal; here 未报送 is the monthly report.
-            let compliance = match summary.get(r, Column::QuotaMet).display() {
-                s if s == "未报送" => "未申报项目".to_owned(),
-                s => s,
-            };
+            let known = index.find(&q.unit);
             UnitStatus {
-                kind: summary.get(r, Column::UnitType).display(),
+                kind: q.kind,
                 contact: known.map(|u| u.contact.clone()).unwrap_or_default(),
                 email: known.map(|u| u.email.clone()).unwrap_or_default(),
                 projects: mine.len(),
                 by_status,
                 missing: mine.iter().filter(|p| p.missing).count(),
-                quota: summary.get(r, Column::Quota).display(),
-                compliance,
-                unit,
+                quota: q.rule,
+                compliance: q.verdict,
+                unit: q.unit,
             }
         })
         .collect()
@@ -508,10 +546,10 @@ mod tests {
         assert_eq!(pj.projects, 4);
         assert_eq!(pj.by_status, [1, 1, 0, 1, 1]);
         assert_eq!(pj.missing, 1);
-        assert_eq!(pj.compliance, "不符合：多于 3 个");
+        assert_eq!(pj.compliance, Some(QuotaVerdict::TooMany(3)));
         assert_eq!(s.units[2].projects, 0);
-        assert_eq!(s.units[2].compliance, "未申报项目");
-        assert_eq!(s.units[3].compliance, "不在单位名单中");
+        assert_eq!(s.units[2].compliance, Some(QuotaVerdict::NoProjects));
+        assert_eq!(s.units[3].compliance, Some(QuotaVerdict::NotListed));
         assert_eq!(s.units_without_projects(), vec!["寿县县委"]);
         // 潘集区委 reported June for 2018-003; 凤台县委's only project never reported.
         assert_eq!(s.units_not_reported(), vec!["凤台县委"]);

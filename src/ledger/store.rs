@@ -3,19 +3,21 @@
 //! rust_xlsxwriter cannot edit a workbook, so the ledger is read whole (calamine), changed in
 //! memory, and written whole. Every sheet and column read is written back, so nothing the clerk
 //! added is lost; a ledger that cannot be read back stops the run before anything is written.
+//! Each sheet is read and written by `ledger::sheets` (the table kit of [`crate::xlsx`], no
+//! `write` item), streamed row by row in constant-memory mode.
 
 use std::fs::File;
 use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 
 use calamine::{Reader, SheetVisible, Xlsx};
-use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, XlsxError};
 
+use super::sheets::{continuation_of, read_table, write_parts};
 use super::table::Table;
 use crate::model::column::Kind;
 use crate::model::Value;
 use crate::model::{Column, Sheet};
-use crate::write::style;
 
 /// Why the ledger cannot be used (exit 2; nothing is written).
 #[derive(Debug, thiserror::Error)]
@@ -345,45 +347,8 @@ impl Ledger {
     }
 }
 
-/// Rows of one sheet beyond which no row gets its own height: rust_xlsxwriter keeps a few hundred
-/// bytes per row with a height until the file is saved (600 MB for 1,000,000 progress rows),
-/// and in a sheet that long the clerk filters and searches rather than reads row by row.
-const ROW_HEIGHTS_MAX: usize = 200_000;
-
 /// Data rows per sheet: Excel's 1,048,576 rows less the header.
 const SHEET_ROWS: usize = 1_048_575;
-
-/// The table a continuation sheet (`进度记录(2)`) belongs to.
-fn continuation_of(name: &str) -> Option<&str> {
-    let open = name.rfind('(')?;
-    let digits = name[open + 1..].strip_suffix(')')?;
-    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())).then(|| &name[..open])
-}
-
-fn write_parts(
-    book: &mut Workbook,
-    table: &Table,
-    limit: usize,
-    hidden: bool,
-) -> Result<(), XlsxError> {
-    let limit = limit.max(1);
-    let parts = table.rows.len().div_ceil(limit).max(1);
-    for part in 0..parts {
-        let rows = &table.rows
-            [(part * limit).min(table.rows.len())..((part + 1) * limit).min(table.rows.len())];
-        let name = if part == 0 {
-            table.name.clone()
-        } else {
-            format!("{}({})", table.name, part + 1)
-        };
-        let sheet = book.add_worksheet_with_constant_memory()?;
-        write_table(sheet, &name, &table.headers, rows)?;
-        if hidden {
-            sheet.set_hidden(true);
-        }
-    }
-    Ok(())
-}
 
 /// Writes bytes over `path` safely (backup, temp file, fsync, rename).
 pub fn save_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
@@ -498,186 +463,6 @@ impl Drop for Lock {
         let _ = self.file.unlock();
         let _ = std::fs::remove_file(&self.path);
     }
-}
-
-/// Reads one sheet cell by cell into a table: a 1,000,000-row sheet is never held twice (once as
-/// calamine's range, once as rows), which halves the peak memory of reading a big ledger.
-fn read_table<RS: std::io::Read + std::io::Seek>(
-    book: &mut Xlsx<RS>,
-    name: &str,
-) -> Result<Table, calamine::XlsxError> {
-    let mut rows: Vec<Vec<Value>> = Vec::new();
-    let mut reader = book.worksheet_cells_reader(name)?;
-    while let Some(cell) = reader.next_cell()? {
-        let (r, c) = cell.get_position();
-        let value = Value::from_calamine(cell.get_value(), false);
-        if value.is_empty() {
-            continue;
-        }
-        let (r, c) = (r as usize, c as usize);
-        if rows.len() <= r {
-            rows.resize_with(r + 1, Vec::new);
-        }
-        let row = &mut rows[r];
-        if row.len() <= c {
-            row.resize(c + 1, Value::Empty);
-        }
-        row[c] = value;
-    }
-    Ok(table_from_rows(name, rows))
-}
-
-fn table_from_rows(name: &str, rows: Vec<Vec<Value>>) -> Table {
-    let mut table = Table {
-        name: name.to_owned(),
-        ..Table::default()
-    };
-    let mut rows = rows.into_iter();
-    let headers: Vec<String> = rows
-        .next()
-        .unwrap_or_default()
-        .iter()
-        .map(|c| c.display().trim().to_owned())
-        .collect();
-    let mut body: Vec<Vec<Value>> = rows.collect();
-    while body.last().is_some_and(|r| r.iter().all(Value::is_empty)) {
-        body.pop();
-    }
-    // Trailing columns with neither header nor content are formatting leftovers.
-    let full = body
-        .iter()
-        .map(Vec::len)
-        .max()
-        .unwrap_or(0)
-        .max(headers.len());
-    let mut width = full;
-    while width > 0
-        && headers.get(width - 1).is_none_or(String::is_empty)
-        && body
-            .iter()
-            .all(|r| r.get(width - 1).is_none_or(Value::is_empty))
-    {
-        width -= 1;
-    }
-    table.headers = headers;
-    table.headers.resize(width, String::new());
-    table.rows = body
-        .into_iter()
-        .map(|mut r| {
-            r.resize(width, Value::Empty);
-            r
-        })
-        .collect();
-    table
-}
-
-fn write_table(
-    sheet: &mut Worksheet,
-    name: &str,
-    headers: &[String],
-    rows: &[Vec<Value>],
-) -> Result<(), XlsxError> {
-    let table = Table {
-        name: name.to_owned(),
-        headers: headers.to_vec(),
-        rows: Vec::new(),
-    };
-    sheet.set_name(name)?;
-    let header = style::header();
-    let text = Format::new()
-        .set_font_name(style::FONT)
-        .set_align(FormatAlign::Top);
-    let long = text.clone().set_text_wrap();
-    let date = text.clone().set_num_format("yyyy-mm-dd");
-    let datetime = text.clone().set_num_format("yyyy-mm-dd hh:mm:ss");
-    let percent = text.clone().set_num_format("0\"%\"");
-    let mut widths = style::Widths::new(
-        &table.headers.iter().map(String::as_str).collect::<Vec<_>>(),
-        6.0,
-        36.0,
-    );
-    for (c, h) in table.headers.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, h, &header)?;
-    }
-    let kinds: Vec<Option<Kind>> = table
-        .headers
-        .iter()
-        .map(|h| Column::for_header(h).map(Column::kind))
-        .collect();
-    let is_long: Vec<bool> = kinds.iter().map(|k| *k == Some(Kind::Long)).collect();
-    let is_pct: Vec<bool> = kinds.iter().map(|k| *k == Some(Kind::Percent)).collect();
-    for (i, row) in rows.iter().enumerate() {
-        let r = i as u32 + 1;
-        let mut lines = 1usize;
-        for (c, cell) in row.iter().enumerate() {
-            let col = c as u16;
-            match cell {
-                Value::Empty => {}
-                Value::Text(s) => {
-                    let f = if is_long.get(c).copied().unwrap_or(false) {
-                        &long
-                    } else {
-                        &text
-                    };
-                    style::write_text(sheet, r, col, s, f)?;
-                    if is_long.get(c).copied().unwrap_or(false) {
-                        lines = lines
-                            .max(s.lines().count())
-                            .max((style::text_width(s) / 38.0).ceil() as usize);
-                    } else if i < 2000 {
-                        widths.see(c, s);
-                    }
-                }
-                Value::Number(n) => {
-                    let f = if is_pct.get(c).copied().unwrap_or(false) {
-                        &percent
-                    } else {
-                        &text
-                    };
-                    sheet.write_number_with_format(r, col, *n, f)?;
-                }
-                Value::Date(d) => {
-                    sheet.write_date_with_format(r, col, *d, &date)?;
-                }
-                Value::DateTime(d) => {
-                    sheet.write_datetime_with_format(r, col, *d, &datetime)?;
-                }
-                // A fraction from a percent cell: the ledger keeps percents as 0–100.
-                Value::Percent(f) => {
-                    sheet.write_number_with_format(r, col, *f * 100.0, &percent)?;
-                }
-                Value::Bool(b) => {
-                    sheet.write_boolean_with_format(r, col, *b, &text)?;
-                }
-                // An Excel error stays visible as its text: taizhang writes no formulas.
-                Value::Error(e) => style::write_text(sheet, r, col, e, &text)?,
-            }
-        }
-        if lines > 1 && rows.len() <= ROW_HEIGHTS_MAX {
-            sheet.set_row_height(r, 14.0 * lines.min(6) as f64 + 2.0)?;
-        }
-    }
-    widths.apply(sheet)?;
-    for (c, kind) in kinds.iter().enumerate() {
-        match kind {
-            Some(Kind::Long) => sheet.set_column_width(c as u16, 40)?,
-            Some(Kind::Date | Kind::Month) => sheet.set_column_width(c as u16, 12)?,
-            _ => sheet,
-        };
-    }
-    sheet.set_landscape();
-    sheet.set_paper_size(9);
-    sheet.set_repeat_rows(0, 0)?;
-    if !table.headers.is_empty() {
-        sheet.set_freeze_panes(1, 0)?;
-        sheet.autofilter(
-            0,
-            0,
-            rows.len().max(1) as u32,
-            table.headers.len() as u16 - 1,
-        )?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

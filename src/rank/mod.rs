@@ -4,7 +4,8 @@
 //! The flow is `scoresheet` → reviewers fill it → `rank`: [`input`] reads the filled sheets and
 //! matches their rows to the ledger's projects, [`compute`] trims and averages and ranks,
 //! [`exemplary`] picks the projects to publish, and [`report`], [`publish`] and [`sheet`] write
-//! the workbooks. The computation knows nothing of files, so it is tested on plain numbers.
+//! the workbooks with the kit of [`crate::xlsx`]. The computation knows nothing of files, so it is
+//! tested on plain numbers. A ledger 状态 is read back once, as a [`crate::ledger::schedule::Status`].
 
 pub mod compute;
 pub mod exemplary;
@@ -12,12 +13,12 @@ pub mod input;
 pub mod publish;
 pub mod report;
 pub mod sheet;
-mod xlsx;
 pub mod year;
 
 use std::collections::HashMap;
 
 use crate::ledger::merge::latest_reports;
+use crate::ledger::schedule::Status;
 use crate::ledger::Ledger;
 use crate::model::Column;
 use crate::policy::{Policy, Preset};
@@ -36,8 +37,8 @@ pub struct Project {
     pub name: String,
     /// 项目类别 (`A`).
     pub category: String,
-    /// 状态 in the ledger (已完成 …).
-    pub status: String,
+    /// 状态 in the ledger, when it names a status.
+    pub status: Option<Status>,
     /// 责任人.
     pub owner: String,
     /// 职务.
@@ -78,17 +79,15 @@ pub fn projects(ledger: &Ledger) -> Vec<Project> {
         if id.is_empty() {
             continue;
         }
-        let status = get(Column::Status);
-        let at_full = latest
-            .get(&id)
-            .is_some_and(|(_, l)| l.percent >= 100.0 || l.state == "已完成");
+        let status = Status::from_label(&get(Column::Status));
+        let at_full = latest.get(&id).is_some_and(|(_, l)| l.finished());
         let mut reports = results.remove(&id).unwrap_or_default();
         reports.sort_by(|a, b| a.0.cmp(&b.0));
         out.push(Project {
             unit: get(Column::Unit),
             name: get(Column::Name),
             category: get(Column::Category),
-            finished: status == "已完成" || at_full,
+            finished: status == Some(Status::Done) || at_full,
             status,
             owner: get(Column::Owner),
             owner_title: get(Column::OwnerTitle),

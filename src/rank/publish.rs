@@ -1,15 +1,17 @@
 //! The exemplary-project workbook (示范项目, SPEC §8): a summary sheet, then one printable A4
-//! portrait sheet per project. It is meant for publication, so phone numbers are masked.
+//! portrait sheet per project. It is meant for publication, so phone numbers are masked. The
+//! summary is written with the table kit of [`crate::xlsx`], two tables sharing their widths.
 
 use std::collections::HashSet;
 
 use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
 use super::report::YearEnd;
-use super::xlsx::{self, count, score, text, Cell, Row};
 use super::{mask_phone, ProjectScore, Selection};
 use crate::text::number_text;
-use crate::write::style;
+use crate::xlsx::style::{self, GREY};
+use crate::xlsx::table::{count, number as score, text, text_columns};
+use crate::xlsx::{self, Column, Kind, Print, Row, Table};
 
 /// The summary sheet's name.
 pub const SUMMARY: &str = "示范项目";
@@ -28,7 +30,7 @@ pub fn exemplary_workbook(y: &YearEnd<'_>, selection: &Selection) -> Result<Vec<
         y.policy.year,
         super::kind_name(y.policy)
     );
-    let mut book = xlsx::workbook(&title);
+    let mut book = xlsx::workbook(&title, None);
     let mut used = HashSet::new();
     used.insert(SUMMARY.to_lowercase());
     summary(
@@ -72,37 +74,36 @@ fn summary(
     selection: &Selection,
     title: &str,
 ) -> Result<(), XlsxError> {
-    let headers: Vec<String> = [
-        "序号",
-        "排名",
+    let mut headers = vec![
+        Column::new("序号", Kind::Count),
+        Column::new("排名", Kind::Count),
+    ];
+    headers.extend(text_columns(&[
         "项目编号",
         "申报单位",
         "项目名称",
         "项目类别",
         "责任人",
-        "总分",
-        "等次",
-        "说明",
-    ]
-    .map(str::to_owned)
-    .to_vec();
+    ]));
+    headers.push(Column::new("总分", Kind::Score));
+    headers.extend(text_columns(&["等次", "说明"]));
+    let width = headers.len();
+    let table = Table::boxed(headers, 36.0);
     let row_of = |n: usize, s: &ProjectScore, note: String, fill: Option<u32>| {
         let p = y.projects.get(s.project).cloned().unwrap_or_default();
-        Row {
-            cells: vec![
-                Cell::Count(n as f64),
-                count(s.rank),
-                text(p.id),
-                text(p.unit),
-                text(p.name),
-                text(p.category),
-                text(p.owner),
-                score(s.total),
-                text(s.grade.clone().unwrap_or_default()),
-                text(note),
-            ],
-            fill,
-        }
+        let cells = vec![
+            count(Some(n)),
+            count(s.rank),
+            text(p.id),
+            text(p.unit),
+            text(p.name),
+            text(p.category),
+            text(p.owner),
+            score(s.total),
+            text(s.grade.clone().unwrap_or_default()),
+            text(note),
+        ];
+        Row::filled(cells, fill)
     };
     let chosen: Vec<Row> = selection
         .chosen
@@ -119,13 +120,14 @@ fn summary(
         .enumerate()
         .filter_map(|(n, (i, reason))| {
             let s = y.ranking.scores.get(*i)?;
-            Some(row_of(n + 1, s, reason.clone(), Some(xlsx::GREY)))
+            Some(row_of(n + 1, s, reason.clone(), Some(GREY)))
         })
         .collect();
-    let widths = xlsx::widths(&headers, &[&chosen, &passed], 36.0);
+    let widths = table.widths(&[&chosen, &passed]);
     widths.apply(sheet)?;
-    xlsx::title(sheet, 0, title, headers.len())?;
-    xlsx::table(sheet, 1, &headers, &chosen, &widths, true)?;
+    xlsx::title(sheet, 0, title, width)?;
+    table.write_rows(sheet, 1, &chosen, &widths)?;
+    table.filter(sheet, 1, chosen.len())?;
     let e = &y.policy.exemplary;
     let mut r = 3 + chosen.len() as u32;
     let note = Format::new().set_font_name(style::FONT).set_text_wrap();
@@ -137,7 +139,7 @@ fn summary(
         e.max,
         e.min
     );
-    let last = headers.len() as u16 - 1;
+    let last = width as u16 - 1;
     sheet.merge_range(r, 0, r, last, &rule, &note)?;
     sheet.set_row_height(r, 32)?;
     r += 1;
@@ -151,10 +153,9 @@ fn summary(
         r += 1;
         sheet.write_string_with_format(r, 0, "符合条件但未入选的项目", &style::title())?;
         sheet.set_row_height(r, 24)?;
-        xlsx::table(sheet, r + 1, &headers, &passed, &widths, false)?;
+        table.write_rows(sheet, r + 1, &passed, &widths)?;
     }
-    xlsx::printable(sheet, 1, true)?;
-    Ok(())
+    Print::wide(1).apply(sheet)
 }
 
 /// Lines of text a cell of `width` needs.
@@ -234,7 +235,7 @@ fn project_sheet(
             .unwrap_or_default(),
     ));
     rows.push(("等次".into(), s.grade.clone().unwrap_or_default()));
-    let label = xlsx::label_format();
+    let label = style::label_format();
     let value = style::body().set_align(FormatAlign::VerticalCenter);
     for (i, (k, v)) in rows.iter().enumerate() {
         let r = 3 + i as u32;
@@ -243,14 +244,8 @@ fn project_sheet(
         let n = lines(v, VALUE_WIDTH).max(lines(k, LABEL_WIDTH));
         sheet.set_row_height(r, (14.5 * n + 6.0).clamp(22.0, 409.0))?;
     }
-    sheet.set_portrait();
-    sheet.set_paper_size(9);
     // One page per project: long results are scaled down rather than split.
-    sheet.set_print_fit_to_pages(1, 1);
-    sheet.set_print_center_horizontally(true);
-    sheet.set_margins(0.6, 0.6, 0.7, 0.7, 0.3, 0.3);
-    sheet.set_footer("&C第 &P 页，共 &N 页");
-    Ok(())
+    Print::one_page(false).apply(sheet)
 }
 
 /// `2018-06` → `2018年6月`.

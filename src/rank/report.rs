@@ -1,5 +1,6 @@
 //! The ranking workbook (年度综合排名, SPEC §8): 综合排名, 评分明细, 单位排名, 总分图, 说明, and
-//! 评分表问题 when the reviewers' sheets had problems.
+//! 评分表问题 when the reviewers' sheets had problems. Tables go through the kit of
+//! [`crate::xlsx`], scores as two-decimal columns.
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
@@ -8,11 +9,13 @@ use rust_xlsxwriter::{
 };
 
 use super::input::ScoreFile;
-use super::xlsx::{self, count, score, text, Cell, Row, GREEN, GREY, YELLOW};
 use super::{kind_name, Entry, Project, Ranking, Use};
+use crate::model::Value;
 use crate::policy::Policy;
 use crate::text::number_text;
-use crate::write::style;
+use crate::xlsx::style::{self, GREEN, GREY, YELLOW};
+use crate::xlsx::table::{count, notes, number as score, text, text_columns};
+use crate::xlsx::{self, Column, Kind, Print, Row, Table};
 
 /// Sheet names (the contract of SPEC §8).
 pub const RANKING: &str = "综合排名";
@@ -60,7 +63,7 @@ const HEADER: u32 = 1;
 ///
 /// Errors: any [`XlsxError`] (none expected for valid input).
 pub fn ranking_workbook(y: &YearEnd<'_>) -> Result<Vec<u8>, XlsxError> {
-    let mut book = xlsx::workbook(&y.title("综合排名"));
+    let mut book = xlsx::workbook(&y.title("综合排名"), None);
     let total_col = ranking(book.add_worksheet().set_name(RANKING)?, y)?;
     details(book.add_worksheet().set_name(DETAILS)?, y)?;
     units(book.add_worksheet().set_name(UNITS)?, y)?;
@@ -72,30 +75,37 @@ pub fn ranking_workbook(y: &YearEnd<'_>) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
-/// Criterion headers on two lines (`创新性` / `（20分）`), so the number columns stay narrow.
-fn criteria_headers(policy: &Policy) -> Vec<String> {
+/// Criterion columns, headed on two lines (`创新性` / `（20分）`) so they stay narrow.
+fn criteria_columns(policy: &Policy) -> Vec<Column> {
     policy
         .rubric
         .iter()
-        .map(|c| format!("{}\n（{}分）", c.name, number_text(c.max)))
+        .map(|c| {
+            let header = format!("{}\n（{}分）", c.name, number_text(c.max));
+            Column::new(header, Kind::Score)
+        })
         .collect()
+}
+
+/// Columns of `kind` from header texts.
+fn columns(headers: &[&str], kind: Kind) -> Vec<Column> {
+    headers.iter().map(|h| Column::new(*h, kind)).collect()
 }
 
 /// 综合排名; returns the column of 总分 (for the chart).
 fn ranking(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<u16, XlsxError> {
-    let mut headers: Vec<String> = [
-        "排名",
+    let mut headers = vec![Column::new("排名", Kind::Count)];
+    headers.extend(text_columns(&[
         "项目编号",
         "申报单位",
         "项目名称",
         "项目类别",
-        "评委人数",
-    ]
-    .map(str::to_owned)
-    .to_vec();
-    headers.extend(criteria_headers(y.policy));
+    ]));
+    headers.push(Column::new("评委人数", Kind::Count));
+    headers.extend(criteria_columns(y.policy));
     let total_col = headers.len() as u16;
-    headers.extend(["总分", "等次", "备注"].map(str::to_owned));
+    headers.push(Column::new("总分", Kind::Score));
+    headers.extend(text_columns(&["等次", "备注"]));
     let rows: Vec<Row> = y
         .ranking
         .scores
@@ -108,7 +118,7 @@ fn ranking(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<u16, XlsxError> {
                 text(p.unit),
                 text(p.name),
                 text(p.category),
-                Cell::Count(s.reviewers as f64),
+                count(Some(s.reviewers)),
             ];
             cells.extend(s.means.iter().map(|m| score(*m)));
             cells.push(score(s.total));
@@ -119,12 +129,12 @@ fn ranking(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<u16, XlsxError> {
                 (_, Some(g)) if Some(g) == top_grade(y.policy) => Some(GREEN),
                 _ => None,
             };
-            Row { cells, fill }
+            Row::filled(cells, fill)
         })
         .collect();
     xlsx::title(sheet, 0, &y.title("综合排名"), headers.len())?;
-    xlsx::grid(sheet, HEADER, &headers, &rows, 36.0)?;
-    xlsx::printable(sheet, HEADER, true)?;
+    Table::boxed(headers, 36.0).write(sheet, HEADER, &rows)?;
+    Print::wide(HEADER).apply(sheet)?;
     Ok(total_col)
 }
 
@@ -139,11 +149,10 @@ fn top_grade(policy: &Policy) -> Option<&str> {
 
 /// 评分明细: every reviewer's row, by project (ledger order), dropped ones marked.
 fn details(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
-    let mut headers: Vec<String> = ["项目编号", "申报单位", "项目名称", "评审人"]
-        .map(str::to_owned)
-        .to_vec();
-    headers.extend(criteria_headers(y.policy));
-    headers.extend(["合计", "计分情况", "来源文件"].map(str::to_owned));
+    let mut headers = text_columns(&["项目编号", "申报单位", "项目名称", "评审人"]);
+    headers.extend(criteria_columns(y.policy));
+    headers.push(Column::new("合计", Kind::Score));
+    headers.extend(text_columns(&["计分情况", "来源文件"]));
     let mut order: Vec<&super::ProjectScore> = y.ranking.scores.iter().collect();
     order.sort_by_key(|s| s.project);
     let mut rows = Vec::new();
@@ -158,7 +167,7 @@ fn details(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
                 text(e.reviewer.clone()),
             ];
             cells.extend(e.scores.iter().map(|v| score(*v)));
-            cells.push(Cell::Score(e.total()));
+            cells.push(Value::Number(e.total()));
             let how = if *used == Use::Counted && !s.trimmed {
                 "计入".to_owned()
             } else {
@@ -171,31 +180,25 @@ fn details(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
                 Use::Incomplete => Some(YELLOW),
                 Use::DroppedHigh | Use::DroppedLow => Some(GREY),
             };
-            rows.push(Row { cells, fill });
+            rows.push(Row::filled(cells, fill));
         }
     }
     xlsx::title(sheet, 0, &y.title("评分明细"), headers.len())?;
-    xlsx::grid(sheet, HEADER, &headers, &rows, 32.0)?;
+    Table::boxed(headers, 32.0).write(sheet, HEADER, &rows)?;
     if rows.is_empty() {
         sheet.write_string(HEADER + 1, 0, "没有读到任何评分。")?;
     }
-    xlsx::printable(sheet, HEADER, true)?;
+    Print::wide(HEADER).apply(sheet)?;
     Ok(())
 }
 
 fn units(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
-    let headers: Vec<String> = [
-        "排名",
-        "申报单位",
-        "项目数",
-        "参加排名项目数",
-        "平均总分",
-        "最好项目",
-        "最好项目总分",
-        "最好项目排名",
-    ]
-    .map(str::to_owned)
-    .to_vec();
+    let mut headers = vec![Column::new("排名", Kind::Count), Column::text("申报单位")];
+    headers.extend(columns(&["项目数", "参加排名项目数"], Kind::Count));
+    headers.push(Column::new("平均总分", Kind::Score));
+    headers.push(Column::text("最好项目"));
+    headers.push(Column::new("最好项目总分", Kind::Score));
+    headers.push(Column::new("最好项目排名", Kind::Count));
     let rows: Vec<Row> = y
         .ranking
         .units
@@ -203,30 +206,28 @@ fn units(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
         .map(|u| {
             let best = u.best.and_then(|i| y.ranking.scores.get(i));
             let name = best.map(|b| y.project(b.project).name).unwrap_or_default();
-            Row {
-                cells: vec![
-                    count(u.rank),
-                    text(u.unit.clone()),
-                    Cell::Count(u.projects as f64),
-                    Cell::Count(u.ranked as f64),
-                    score(u.mean),
-                    text(name),
-                    score(best.and_then(|b| b.total)),
-                    count(best.and_then(|b| b.rank)),
-                ],
-                fill: u.rank.is_none().then_some(GREY),
-            }
+            let cells = vec![
+                count(u.rank),
+                text(u.unit.clone()),
+                count(Some(u.projects)),
+                count(Some(u.ranked)),
+                score(u.mean),
+                text(name),
+                score(best.and_then(|b| b.total)),
+                count(best.and_then(|b| b.rank)),
+            ];
+            Row::filled(cells, u.rank.is_none().then_some(GREY))
         })
         .collect();
     xlsx::title(sheet, 0, &y.title("单位排名"), headers.len())?;
-    xlsx::grid(sheet, HEADER, &headers, &rows, 36.0)?;
+    Table::boxed(headers, 36.0).write(sheet, HEADER, &rows)?;
     let note = HEADER + 2 + rows.len() as u32;
     sheet.write_string(
         note,
         0,
         "平均总分：本单位参加排名的项目总分的平均值；没有项目参加排名的单位不排名。",
     )?;
-    xlsx::printable(sheet, HEADER, true)?;
+    Print::wide(HEADER).apply(sheet)?;
     Ok(())
 }
 
@@ -272,10 +273,7 @@ fn chart(sheet: &mut Worksheet, y: &YearEnd<'_>, total_col: u16) -> Result<(), X
         .set_width(960)
         .set_height((ranked * 30 + 140).clamp(360, 2000));
     sheet.insert_chart(0, 0, &chart)?;
-    sheet.set_portrait();
-    sheet.set_paper_size(9);
-    sheet.set_print_fit_to_pages(1, 1);
-    Ok(())
+    Print::one_page(false).apply(sheet)
 }
 
 fn about(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
@@ -341,41 +339,32 @@ fn about(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
         ),
         ("生成日期", y.date.format("%Y-%m-%d").to_string()),
     ];
-    style::notes(sheet, rows, 80.0)?;
-    xlsx::printable(sheet, 0, false)?;
-    Ok(())
+    notes(sheet, rows, 80.0)?;
+    Print::narrow(0).apply(sheet)
 }
 
 fn problems(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
-    let rows: Vec<(Vec<String>, rust_xlsxwriter::Format)> = y
+    let rows: Vec<Row> = y
         .files
         .iter()
         .flat_map(|f| {
             f.problems.iter().map(move |p| {
-                let format = match p.severity {
-                    crate::rules::Severity::Error => style::error_fill(style::body()),
-                    crate::rules::Severity::Warning => style::warning_fill(style::body()),
+                let fill = match p.severity {
+                    crate::rules::Severity::Error => style::RED,
+                    crate::rules::Severity::Warning => style::YELLOW,
                 };
-                (
-                    vec![
-                        f.file_name().to_owned(),
-                        p.severity.label().to_owned(),
-                        p.code.as_str().to_owned(),
-                        p.cell.clone().unwrap_or_default(),
-                        p.message.clone(),
-                    ],
-                    format,
-                )
+                let cells = vec![
+                    text(f.file_name()),
+                    text(p.severity.label()),
+                    text(p.code.as_str()),
+                    text(p.cell.clone().unwrap_or_default()),
+                    text(p.message.clone()),
+                ];
+                Row::filled(cells, Some(fill))
             })
         })
         .collect();
-    let table = style::Table {
-        headers: &["文件", "类型", "代码", "单元格", "问题"],
-        rows,
-        min_width: 6.0,
-        max_width: 60.0,
-    };
-    table.write(sheet, 0)?;
-    xlsx::printable(sheet, 0, true)?;
-    Ok(())
+    let headers = text_columns(&["文件", "类型", "代码", "单元格", "问题"]);
+    Table::boxed(headers, 60.0).write(sheet, 0, &rows)?;
+    Print::wide(0).apply(sheet)
 }

@@ -12,12 +12,12 @@ use rust_xlsxwriter::{
     FormatBorder, Formula, Worksheet, XlsxError,
 };
 
-use super::xlsx::{self, label_format};
 use super::{criterion_title, kind_name, Project};
 use crate::policy::Policy;
 use crate::read::cell_name;
 use crate::text::number_text;
-use crate::write::style;
+use crate::xlsx::style::{self, label_format};
+use crate::xlsx::{self, Print};
 
 /// The row of the table header (0-based): title, reviewer, instructions above it.
 pub const HEADER_ROW: u32 = 3;
@@ -44,7 +44,7 @@ pub fn scoresheet(
     policy: &Policy,
     reviewers: usize,
 ) -> Result<Vec<u8>, XlsxError> {
-    let mut book = xlsx::workbook(&title(policy));
+    let mut book = xlsx::workbook(&title(policy), None);
     let mut used = HashSet::new();
     let n = reviewers.max(1);
     for i in 1..=n {
@@ -196,7 +196,7 @@ fn write_sheet(
     )?;
     sheet.set_row_height(sign, 24)?;
     sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    xlsx::printable(sheet, HEADER_ROW, true)?;
+    Print::wide(HEADER_ROW).apply(sheet)?;
     Ok(())
 }
 

@@ -1,4 +1,5 @@
-//! Rules: raw form fields → typed records and problems, under a policy.
+//! Rules: raw form fields → typed records and problems, under a policy. Score sheets arrive
+//! already located by [`crate::form::scores`]; [`scores`] only judges them.
 
 pub mod problem;
 

@@ -1,20 +1,18 @@
-//! Score sheets (评分表, SPEC §3.3): a reviewer's name and a table of scores, read from the grid.
-//!
-//! A score sheet is a table, not label/value pairs: the header row is found by its words (项目编号
-//! and/or 项目名称, and at least one rubric criterion, possibly titled `创新性（20分）`), and each
-//! later row with a project ID or name is one project. Reviewers rearrange the sheet they were sent
-//! (columns moved, extra 序号 / 合计 / 备注 columns, projects by name only), so nothing depends on
-//! positions. Totals on the sheet are never read: taizhang adds the scores itself.
+//! Score sheets (评分表, SPEC §3.3) judged: [`crate::form::scores`] locates the reviewer and the
+//! table of raw scores in the grid; this module checks each score against the policy's rubric
+//! (0..max, blank → `W_NOT_SCORED`, otherwise `E_SCORE`), the reviewer, and duplicate rows, and
+//! sums the valid scores itself (totals on the sheet are never read).
 
 use std::collections::HashMap;
 
 use serde::{Serialize, Serializer};
 
 use super::{say, Code, Problem};
+use crate::form::{self, scores::RawScoreRow, scores::RawScoreSheet};
 use crate::model::Value;
 use crate::policy::Policy;
-use crate::read::{cell_name, Sheet, Workbook};
-use crate::text::{fold_width, identity_key, normalize_label, strip_spaces};
+use crate::read::{cell_name, Workbook};
+use crate::text::{fold_width, identity_key, strip_spaces};
 
 /// One reviewer's score sheet, as understood.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -112,167 +110,6 @@ pub fn exact_sum(values: impl IntoIterator<Item = f64>) -> f64 {
     units as f64 / 10_000.0
 }
 
-/// Header words of the project ID column.
-const ID_HEADERS: &[&str] = &["项目编号", "编号", "项目代码"];
-/// Header words of the project name column.
-const NAME_HEADERS: &[&str] = &["项目名称", "名称"];
-/// Header words of the unit column.
-const UNIT_HEADERS: &[&str] = &["申报单位", "单位", "单位名称", "填报单位", "报送单位"];
-/// Texts in a name cell that are no project (a footer row).
-const NOT_PROJECTS: &[&str] = &["合计", "总计", "平均", "平均分", "小计"];
-
-/// Where the table is on a sheet.
-struct Layout {
-    /// Last header row (the table body starts below it).
-    header_end: u32,
-    id_col: Option<u32>,
-    name_col: Option<u32>,
-    unit_col: Option<u32>,
-    /// Per rubric criterion, its column (None: the sheet lacks it).
-    criteria: Vec<Option<u32>>,
-}
-
-/// The rubric criterion a header cell names: `创新性`, `创新性（20分）`, `创新性20分`, `创新性得分`.
-fn criterion_of(header: &str, policy: &Policy) -> Option<usize> {
-    let norm = normalize_label(header);
-    policy.rubric.iter().position(|c| {
-        let name = normalize_label(&c.name);
-        match norm.strip_prefix(name.as_str()) {
-            Some("") => true,
-            Some(rest) => {
-                let rest = rest
-                    .trim_start_matches(['得', '评'])
-                    .trim_start_matches('分');
-                let rest = rest.trim_end_matches('分').trim_start_matches('数');
-                rest.is_empty() || rest.parse::<f64>().is_ok()
-            }
-            None => false,
-        }
-    })
-}
-
-fn text_of(v: &Value) -> Option<String> {
-    match v {
-        Value::Text(t) => Some(t.clone()),
-        _ => None,
-    }
-}
-
-/// Finds the header: the first row with an ID or name column and at least one criterion (in the
-/// same row, or in the row below when the criteria sit under a merged 评分项 cell).
-fn layout(sheet: &Sheet, policy: &Policy) -> Option<Layout> {
-    let mut rows: Vec<u32> = sheet.cells.iter().map(|c| c.row).collect();
-    rows.dedup();
-    for &row in &rows {
-        let mut id_col = None;
-        let mut name_col = None;
-        let mut unit_col = None;
-        for cell in sheet.row(row) {
-            let Some(t) = text_of(&cell.value) else {
-                continue;
-            };
-            let norm = normalize_label(&t);
-            let slot = if ID_HEADERS.contains(&norm.as_str()) {
-                &mut id_col
-            } else if NAME_HEADERS.contains(&norm.as_str()) {
-                &mut name_col
-            } else if UNIT_HEADERS.contains(&norm.as_str()) {
-                &mut unit_col
-            } else {
-                continue;
-            };
-            slot.get_or_insert(cell.col);
-        }
-        if id_col.is_none() && name_col.is_none() {
-            continue;
-        }
-        for header_end in [row, row + 1] {
-            let mut criteria = vec![None; policy.rubric.len()];
-            for cell in sheet.row(header_end) {
-                if let Some(i) = text_of(&cell.value).and_then(|t| criterion_of(&t, policy)) {
-                    criteria[i].get_or_insert(cell.col);
-                }
-            }
-            if criteria.iter().any(Option::is_some) {
-                return Some(Layout {
-                    header_end,
-                    id_col,
-                    name_col,
-                    unit_col,
-                    criteria,
-                });
-            }
-        }
-    }
-    None
-}
-
-/// The reviewer's name and the cell it is in (or where it should be), and whether a label was
-/// found at all.
-fn reviewer(sheet: &Sheet, header_end: u32) -> (Option<String>, Option<String>, bool) {
-    let names = crate::model::Field::Reviewer.labels();
-    let mut found_label = None;
-    for cell in &sheet.cells {
-        let Some(t) = text_of(&cell.value) else {
-            continue;
-        };
-        if t.chars().count() > 40 {
-            continue;
-        }
-        let norm = normalize_label(&t);
-        if names.contains(&norm.as_str()) {
-            // The nearest non-empty cell to the right that is not another label.
-            let value = sheet
-                .row(cell.row)
-                .iter()
-                .find(|c| c.col > cell.col)
-                .filter(|c| !is_label_text(&c.value));
-            if let Some(v) = value {
-                let name = clean_name(&v.value.to_text());
-                if !name.is_empty() {
-                    return (Some(name), Some(sheet.address(v.row, v.col)), true);
-                }
-            }
-            found_label.get_or_insert(sheet.address(cell.row, cell.col + 1));
-            continue;
-        }
-        // `评审人：张三` typed into one cell.
-        if let Some((left, right)) = t.split_once(['：', ':']) {
-            if names.contains(&normalize_label(left).as_str()) && cell.row <= header_end {
-                let name = clean_name(right);
-                if !name.is_empty() {
-                    return (Some(name), Some(sheet.address(cell.row, cell.col)), true);
-                }
-                found_label.get_or_insert(sheet.address(cell.row, cell.col));
-            }
-        }
-    }
-    let found = found_label.is_some();
-    (None, found_label, found)
-}
-
-/// A cell that is a caption, not a name (`评审日期：`, `签名`).
-fn is_label_text(v: &Value) -> bool {
-    match v {
-        Value::Text(t) => {
-            let t = t.trim();
-            t.ends_with(['：', ':'])
-                || ["日期", "评审日期", "签名", "签字", "时间"]
-                    .contains(&normalize_label(t).as_str())
-        }
-        _ => false,
-    }
-}
-
-fn clean_name(s: &str) -> String {
-    fold_width(s)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_matches(['：', ':'])
-        .to_owned()
-}
-
 /// A score as the reviewer typed it: a number, or text such as `18`, `１８`, `18分`.
 fn parse_score(v: &Value) -> Option<f64> {
     match v {
@@ -286,25 +123,25 @@ fn parse_score(v: &Value) -> Option<f64> {
     .filter(|n| n.is_finite())
 }
 
-/// A sheet's table read into a [`ScoreSheet`], with its problems.
-fn read_sheet(sheet: &Sheet, layout: &Layout, policy: &Policy) -> (ScoreSheet, Vec<Problem>) {
+/// A located table judged into a [`ScoreSheet`], with its problems: every score within 0..max
+/// (`E_SCORE`, `E_CELL_ERROR`), blanks (`W_NOT_SCORED`, per cell or per row), the reviewer
+/// (`E_REQUIRED`), missing criteria, and the same project twice (`W_DUPLICATE`).
+fn judge_sheet(raw: RawScoreSheet, policy: &Policy) -> (ScoreSheet, Vec<Problem>) {
     let mut problems = Vec::new();
-    let (reviewer, reviewer_cell, labelled) = reviewer(sheet, layout.header_end);
-    if reviewer.is_none() {
-        let message = match &reviewer_cell {
-            Some(cell) if labelled => say::blank("评审人", cell),
+    if raw.reviewer.is_none() {
+        let message = match &raw.reviewer_cell {
+            Some(cell) if raw.reviewer_labelled => say::blank("评审人", cell),
             _ => say::no_label("评审人"),
         };
         problems.push(Problem::new(
             Code::E_REQUIRED,
             Some("reviewer"),
-            reviewer_cell,
+            raw.reviewer_cell.clone(),
             message,
         ));
     }
-    for (i, col) in layout.criteria.iter().enumerate() {
-        if col.is_none() {
-            let c = &policy.rubric[i];
+    for (c, present) in policy.rubric.iter().zip(&raw.criteria) {
+        if !present {
             problems.push(Problem::new(
                 Code::E_REQUIRED,
                 Some(&c.name),
@@ -313,54 +150,33 @@ fn read_sheet(sheet: &Sheet, layout: &Layout, policy: &Policy) -> (ScoreSheet, V
             ));
         }
     }
+    let present = raw.criteria.iter().filter(|c| **c).count();
     let mut rows = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
-    let last = sheet.cells.last().map_or(0, |c| c.row);
-    for r in layout.header_end + 1..=last {
-        if sheet.row(r).is_empty() {
-            continue;
-        }
-        let text_at = |col: Option<u32>| -> Option<String> {
-            let v = sheet.get(r, col?)?;
-            let t = fold_width(&v.to_text());
-            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-            (!t.is_empty()).then_some(t)
-        };
-        let id = text_at(layout.id_col).map(|t| strip_spaces(&t));
-        let name = text_at(layout.name_col);
-        let is_note = |t: &str| {
-            NOT_PROJECTS.contains(&normalize_label(t).as_str())
-                || t.starts_with("注")
-                || t.starts_with("说明")
-                || t.starts_with("备注")
-                || t.starts_with("评审人")
-                || t.starts_with("评委")
-        };
-        let id = id.filter(|t| t.chars().count() <= 20 && !is_note(t));
-        let name = name.filter(|t| !is_note(t));
-        if id.is_none() && name.is_none() {
-            continue;
-        }
-        let (cell_col, label) = match (&id, &name) {
-            (Some(id), _) => (layout.id_col.unwrap_or(0), id.clone()),
-            (None, Some(n)) => (layout.name_col.unwrap_or(0), n.clone()),
-            (None, None) => continue,
-        };
-        let shown = name.clone().unwrap_or_else(|| label.clone());
-        let cell = sheet.address(r, cell_col);
+    for row in raw.rows {
+        let RawScoreRow {
+            row: r,
+            project_id: id,
+            name,
+            unit,
+            cell,
+            scores: cells,
+        } = row;
+        let shown = name.clone().or_else(|| id.clone()).unwrap_or_default();
         let mut scores = Vec::new();
         let mut blanks = Vec::new();
-        for (i, col) in layout.criteria.iter().enumerate() {
-            let Some(col) = *col else { continue };
-            let c = &policy.rubric[i];
-            let at = sheet.address(r, col);
-            match sheet.get(r, col) {
-                None => blanks.push((c.name.clone(), col)),
+        for score in &cells {
+            let Some(c) = policy.rubric.get(score.criterion) else {
+                continue;
+            };
+            let at = &score.cell;
+            match &score.value {
+                None => blanks.push((c.name.clone(), score)),
                 Some(Value::Error(e)) => problems.push(Problem::new(
                     Code::E_CELL_ERROR,
                     Some(&c.name),
                     Some(at.clone()),
-                    say::score_cell_error(&shown, &c.name, e, &at),
+                    say::score_cell_error(&shown, &c.name, e, at),
                 )),
                 Some(v) => match parse_score(v) {
                     Some(n) if (0.0..=c.max).contains(&n) => scores.push((c.name.clone(), n)),
@@ -368,46 +184,45 @@ fn read_sheet(sheet: &Sheet, layout: &Layout, policy: &Policy) -> (ScoreSheet, V
                         Code::E_SCORE,
                         Some(&c.name),
                         Some(at.clone()),
-                        say::score_out_of_range(&shown, &c.name, &v.to_text(), c.max, &at),
+                        say::score_out_of_range(&shown, &c.name, &v.to_text(), c.max, at),
                     )),
                     None => problems.push(Problem::new(
                         Code::E_SCORE,
                         Some(&c.name),
                         Some(at.clone()),
-                        say::score_not_number(&shown, &c.name, &v.to_text(), c.max, &at),
+                        say::score_not_number(&shown, &c.name, &v.to_text(), c.max, at),
                     )),
                 },
             }
         }
-        let present = layout.criteria.iter().filter(|c| c.is_some()).count();
-        if !blanks.is_empty() && blanks.len() == present && present > 1 {
-            let (first, last) = (blanks[0].1, blanks[blanks.len() - 1].1);
-            let range = format!(
-                "{}!{}:{}",
-                sheet.name,
-                cell_name(r, first),
-                cell_name(r, last)
-            );
-            problems.push(Problem::new(
-                Code::W_NOT_SCORED,
-                None,
-                Some(range.clone()),
-                say::row_not_scored(&shown, &range),
-            ));
-        } else {
-            for (criterion, col) in &blanks {
-                let at = sheet.address(r, *col);
+        match (blanks.first(), blanks.last()) {
+            (Some((_, first)), Some((_, last))) if blanks.len() == present && present > 1 => {
+                let range = format!(
+                    "{}!{}:{}",
+                    raw.sheet,
+                    cell_name(r, first.col),
+                    cell_name(r, last.col)
+                );
                 problems.push(Problem::new(
                     Code::W_NOT_SCORED,
-                    Some(criterion),
-                    Some(at.clone()),
-                    say::not_scored(&shown, criterion, &at),
+                    None,
+                    Some(range.clone()),
+                    say::row_not_scored(&shown, &range),
                 ));
+            }
+            _ => {
+                for (criterion, score) in &blanks {
+                    problems.push(Problem::new(
+                        Code::W_NOT_SCORED,
+                        Some(criterion),
+                        Some(score.cell.clone()),
+                        say::not_scored(&shown, criterion, &score.cell),
+                    ));
+                }
             }
         }
         let complete = scores.len() == policy.rubric.len();
         // The same project twice: the same ID, or (without IDs) the same unit and name.
-        let unit = text_at(layout.unit_col);
         let key = match (&id, &name) {
             (Some(id), _) => format!("id\u{1}{id}"),
             (None, n) => format!(
@@ -444,9 +259,9 @@ fn read_sheet(sheet: &Sheet, layout: &Layout, policy: &Policy) -> (ScoreSheet, V
         });
     }
     let sheet_out = ScoreSheet {
-        reviewer,
+        reviewer: raw.reviewer,
         rows,
-        sheet: sheet.name.clone(),
+        sheet: raw.sheet,
     };
     (sheet_out, problems)
 }
@@ -465,11 +280,10 @@ pub fn read_all(
     book: &Workbook,
     policy: &Policy,
 ) -> Result<Vec<(ScoreSheet, Vec<Problem>)>, Problem> {
-    let mut out: Vec<(ScoreSheet, Vec<Problem>)> = book
-        .sheets
-        .iter()
-        .filter(|s| s.visible)
-        .filter_map(|s| layout(s, policy).map(|l| read_sheet(s, &l, policy)))
+    let criteria: Vec<&str> = policy.rubric.iter().map(|c| c.name.as_str()).collect();
+    let mut out: Vec<(ScoreSheet, Vec<Problem>)> = form::scores::locate_all(book, &criteria)
+        .into_iter()
+        .map(|raw| judge_sheet(raw, policy))
         .collect();
     if out.is_empty() {
         return Err(Problem::file(Code::E_UNKNOWN_FORM, say::no_score_table()));
@@ -503,7 +317,7 @@ pub fn read_scores(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::Cell;
+    use crate::read::{Cell, Sheet};
 
     fn t(row: u32, col: u32, s: &str) -> Cell {
         Cell {
@@ -534,10 +348,6 @@ mod tests {
     #[test]
     fn headers_with_maxima_and_rearranged_columns() {
         let p = policy();
-        assert_eq!(criterion_of("创新性（20分）", &p), Some(1));
-        assert_eq!(criterion_of("创新性20分", &p), Some(1));
-        assert_eq!(criterion_of("创新性得分", &p), Some(1));
-        assert_eq!(criterion_of("合计（100分）", &p), None);
         let cells = vec![
             t(0, 0, "2018年度评分表"),
             t(1, 0, "评委："),

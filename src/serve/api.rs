@@ -419,7 +419,7 @@ async fn status_json(
         .map(|u| {
             json!({
                 "unit": u.unit, "kind": u.kind, "projects": u.projects, "by_status": u.by_status,
-                "missing": u.missing, "quota": u.quota, "compliance": u.compliance,
+                "missing": u.missing, "quota": u.quota, "compliance": u.compliance.map(|v| v.month_label()).unwrap_or_default(),
             })
         })
         .collect();

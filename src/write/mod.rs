@@ -1,8 +1,12 @@
-//! Write: the workbooks taizhang hands the clerk, and the styles they share.
+//! Write: the workbooks taizhang hands the clerk (check report, replies, monthly status, blank
+//! templates), rendered from typed results with the kit of [`crate::xlsx`].
+
+/// The styles moved to [`crate::xlsx::style`]; this path stays for callers outside the library
+/// layers (`cli::export`) until they are switched.
+pub use crate::xlsx::style;
 
 pub mod reply;
 pub mod report;
 pub mod status;
-pub mod style;
 pub mod template;
 mod template_style;

@@ -2,18 +2,21 @@
 //!
 //! Sheets: 问题清单 (one row per problem), 文件清单 (one row per file, so nothing is missing), and one
 //! sheet per unit with problems, ready to attach to the reply to that unit; with a unit list in
-//! the policy, 未报送单位 (units that sent nothing valid for the stage the batch shows).
+//! the policy, 未报送单位 (units that sent nothing valid for the stage the batch shows). Every
+//! sheet is a text table of the kit in [`crate::xlsx`], rows filled by severity.
 
 use std::collections::{BTreeMap, HashSet};
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use super::style::{self, Table};
 use crate::batch::{Batch, FileResult};
 use crate::model::Field;
 use crate::policy::Policy;
 use crate::rules::missing::MissingUnits;
 use crate::rules::{Problem, Severity};
+use crate::xlsx::style;
+use crate::xlsx::table::{text, text_columns};
+use crate::xlsx::{Print, Row, Table};
 
 const PROBLEM_HEADERS: &[&str] = &[
     "文件",
@@ -73,33 +76,31 @@ pub fn report(batch: &Batch, policy: &Policy) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
-fn severity_format(severity: Severity) -> Format {
+fn severity_fill(severity: Severity) -> Option<u32> {
     match severity {
-        Severity::Error => style::error_fill(style::body()),
-        Severity::Warning => style::warning_fill(style::body()),
+        Severity::Error => Some(style::RED),
+        Severity::Warning => Some(style::YELLOW),
     }
 }
 
-/// Writes a report table from `first_row` and sets it up to print: landscape A4, one page wide,
-/// the header repeated on every page.
+/// Writes a report table of text from `first_row` and sets it up to print: landscape A4, one
+/// page wide, the title and header repeated on every page.
 fn finish_table(
     sheet: &mut Worksheet,
     headers: &[&str],
-    rows: Vec<(Vec<String>, Format)>,
+    rows: Vec<(Vec<String>, Option<u32>)>,
     first_row: u32,
 ) -> Result<(), XlsxError> {
     let table = Table {
-        headers,
-        rows,
         min_width: 8.0,
-        max_width: 48.0,
+        ..Table::boxed(text_columns(headers), 48.0)
     };
-    table.write(sheet, first_row)?;
-    sheet.set_landscape();
-    sheet.set_paper_size(9);
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(first_row, first_row)?;
-    Ok(())
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .map(|(cells, fill)| Row::filled(cells.into_iter().map(text).collect(), fill))
+        .collect();
+    table.write(sheet, first_row, &rows)?;
+    Print::wide(first_row).apply(sheet)
 }
 
 fn problems_sheet(sheet: &mut Worksheet, batch: &Batch, units: &[String]) -> Result<(), XlsxError> {
@@ -110,7 +111,7 @@ fn problems_sheet(sheet: &mut Worksheet, batch: &Batch, units: &[String]) -> Res
         .flat_map(|(r, unit)| {
             r.problems
                 .iter()
-                .map(move |p| (problem_cells(r, p, Some(unit)), severity_format(p.severity)))
+                .map(move |p| (problem_cells(r, p, Some(unit)), severity_fill(p.severity)))
         })
         .collect();
     finish_table(sheet, PROBLEM_HEADERS, rows, 0)
@@ -148,11 +149,7 @@ fn files_sheet(sheet: &mut Worksheet, batch: &Batch, units: &[String]) -> Result
                 (_, 0, _) => "通过（有提醒）",
                 _ => "退回修改",
             };
-            let format = if errors > 0 {
-                style::error_fill(style::body())
-            } else {
-                style::body()
-            };
+            let format = (errors > 0).then_some(style::RED);
             let cells = vec![
                 r.path.clone(),
                 if r.kind == crate::form::FormKind::Skipped {
@@ -198,7 +195,7 @@ fn unit_sheet(sheet: &mut Worksheet, unit: &str, results: &[&FileResult]) -> Res
             r.problems.iter().map(move |p| {
                 let mut cells = problem_cells(r, p, None);
                 cells[0] = r.file_name().to_owned();
-                (cells, severity_format(p.severity))
+                (cells, severity_fill(p.severity))
             })
         })
         .collect();
@@ -213,7 +210,7 @@ fn missing_sheet(sheet: &mut Worksheet, missing: &[MissingUnits]) -> Result<(), 
             m.units.iter().map(move |u| {
                 (
                     vec![u.clone(), m.label.clone(), "尚未收到合格的材料".to_owned()],
-                    style::warning_fill(style::body()),
+                    Some(style::YELLOW),
                 )
             })
         })

@@ -3,16 +3,21 @@
 //! Colour only where it means something: a row or count is filled by status (逾期 red, 滞后 yellow,
 //! 未报送 light orange, 已完成 green); on-schedule rows stay white. The 督办清单 is printed and sent,
 //! so it is plain, A4 landscape, one page wide, with its header repeated on every page.
+//!
+//! It renders the typed [`MonthlyStatus`] of [`crate::ledger::status`] (statuses, quota verdicts,
+//! reporting states) into words and colours, with the table kit of [`crate::xlsx`].
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
-    Chart, ChartFont, ChartFormat, ChartLegendPosition, ChartSolidFill, ChartType, Color,
-    DocProperties, Format, FormatAlign, Workbook, Worksheet, XlsxError,
+    Chart, ChartFont, ChartFormat, ChartLegendPosition, ChartSolidFill, ChartType, Worksheet,
+    XlsxError,
 };
 
-use super::style::{self, Widths};
-use crate::ledger::schedule::Status;
-use crate::ledger::status::{MonthlyStatus, ProjectStatus};
+use crate::ledger::status::{MonthlyStatus, ProjectStatus, Status};
+use crate::model::Value;
+use crate::xlsx::style::{self, GREEN, ORANGE, RED, YELLOW};
+use crate::xlsx::table::{notes, number, text, text_columns};
+use crate::xlsx::{self, Column, Kind, Print, Row, Table};
 
 const OVERVIEW: &str = "进度总览";
 const CHASE: &str = "督办清单";
@@ -20,22 +25,18 @@ const UNITS: &str = "单位汇总";
 const CHART: &str = "图表";
 const ABOUT: &str = "说明";
 
-const OVERVIEW_HEADERS: &[&str] = &[
-    "项目编号",
-    "申报单位",
-    "项目名称",
-    "类别",
-    "责任人",
-    "开始时间",
-    "完成时间",
-    "计划进度",
-    "实际进度",
-    "差距（百分点）",
-    "最近报告期",
-    "报送情况",
-    "状态",
-    "督办事由",
-];
+/// 进度总览's columns.
+fn overview_columns() -> Vec<Column> {
+    let mut columns = text_columns(&["项目编号", "申报单位", "项目名称", "类别", "责任人"]);
+    columns.push(Column::new("开始时间", Kind::Date));
+    columns.push(Column::new("完成时间", Kind::Date));
+    columns.push(Column::new("计划进度", Kind::Percent));
+    columns.push(Column::new("实际进度", Kind::Percent));
+    columns.push(Column::new("差距（百分点）", Kind::Count));
+    columns.extend(text_columns(&["最近报告期", "报送情况", "状态"]));
+    columns.push(Column::new("督办事由", Kind::LongText));
+    columns
+}
 const CHASE_HEADERS: &[&str] = &[
     "序号",
     "申报单位",
@@ -47,182 +48,42 @@ const CHASE_HEADERS: &[&str] = &[
     "单位联系人",
     "督办事由",
 ];
-const UNIT_HEADERS: &[&str] = &[
-    "申报单位",
-    "单位类型",
-    "项目数",
-    "已立项",
-    "推进中",
-    "滞后",
-    "逾期",
-    "已完成",
-    "未报送",
-    "配额要求",
-    "是否符合",
-    "联系人",
-    "联系邮箱",
-];
+/// 单位汇总's columns: the counts of [`Status::ALL`] follow 项目数.
+fn unit_columns() -> Vec<Column> {
+    let mut columns = text_columns(&["申报单位", "单位类型"]);
+    let counts = std::iter::once("项目数")
+        .chain(Status::ALL.iter().map(|s| s.label()))
+        .chain(["未报送"]);
+    columns.extend(counts.map(|h| Column::new(h, Kind::Count)));
+    columns.extend(text_columns(&[
+        "配额要求",
+        "是否符合",
+        "联系人",
+        "联系邮箱",
+    ]));
+    columns
+}
 /// The column of 已立项 in 单位汇总: the statuses follow in [`Status::ALL`] order.
 const FIRST_STATUS_COL: u16 = 3;
-
-/// Light orange: a report is missing.
-const MISSING_FILL: u32 = 0xFCE4D6;
-/// Light green: finished.
-const DONE_FILL: u32 = 0xE2EFDA;
-/// Light red: overdue (as `style::error_fill`).
-const OVERDUE_FILL: u32 = 0xFCE4E4;
-/// Light yellow: lagging (as `style::warning_fill`).
-const LAGGING_FILL: u32 = 0xFFF5CC;
-
-/// One cell of a status table.
-enum Cell {
-    Text(String),
-    Percent(f64),
-    Count(f64),
-    Date(NaiveDate),
-    Blank,
-}
-
-impl Cell {
-    /// The text a reader sees, for column widths and row heights.
-    fn shown(&self) -> String {
-        match self {
-            Cell::Text(s) => s.clone(),
-            Cell::Percent(n) => format!("{n:.0}%"),
-            Cell::Count(n) => format!("{n:.0}"),
-            Cell::Date(_) => "2018-12-31".to_owned(),
-            Cell::Blank => String::new(),
-        }
-    }
-}
-
-/// A row: its cells, a fill for the whole row, and fills for single cells.
-struct Row {
-    cells: Vec<Cell>,
-    fill: Option<u32>,
-    cell_fills: Vec<(usize, u32)>,
-}
 
 /// The fill of a project row: the most urgent of its states.
 fn project_fill(p: &ProjectStatus) -> Option<u32> {
     match p.status {
-        Status::Overdue => Some(OVERDUE_FILL),
-        Status::Lagging => Some(LAGGING_FILL),
-        _ if p.missing => Some(MISSING_FILL),
-        Status::Done => Some(DONE_FILL),
+        Status::Overdue => Some(RED),
+        Status::Lagging => Some(YELLOW),
+        _ if p.missing => Some(ORANGE),
+        Status::Done => Some(GREEN),
         _ => None,
     }
 }
 
 fn status_fill(s: Status) -> Option<u32> {
     match s {
-        Status::Overdue => Some(OVERDUE_FILL),
-        Status::Lagging => Some(LAGGING_FILL),
-        Status::Done => Some(DONE_FILL),
+        Status::Overdue => Some(RED),
+        Status::Lagging => Some(YELLOW),
+        Status::Done => Some(GREEN),
         Status::Proposed | Status::Ongoing => None,
     }
-}
-
-fn fill(f: Format, colour: Option<u32>) -> Format {
-    match colour {
-        Some(c) => f.set_background_color(Color::RGB(c)),
-        None => f,
-    }
-}
-
-/// Writes a table of typed cells from `first_row`: header, frozen panes, autofilter, widths for
-/// Chinese text, row heights for wrapped text, dates as dates and percents as numbers.
-fn grid(
-    sheet: &mut Worksheet,
-    first_row: u32,
-    headers: &[&str],
-    rows: &[Row],
-    max_width: f64,
-) -> Result<(), XlsxError> {
-    let mut widths = Widths::new(headers, 6.0, max_width);
-    for row in rows {
-        for (c, cell) in row.cells.iter().enumerate() {
-            // Slack for the fonts Excel, WPS and LibreOffice substitute for 宋体.
-            widths.see(c, &format!("{}  ", cell.shown()));
-        }
-    }
-    widths.apply(sheet)?;
-    let header = style::header();
-    for (c, h) in headers.iter().enumerate() {
-        sheet.write_string_with_format(first_row, c as u16, *h, &header)?;
-    }
-    sheet.set_row_height(first_row, 30)?;
-    for (i, row) in rows.iter().enumerate() {
-        let r = first_row + 1 + i as u32;
-        let mut lines = 1.0f64;
-        for (c, cell) in row.cells.iter().enumerate() {
-            let colour = row
-                .cell_fills
-                .iter()
-                .find(|(col, _)| *col == c)
-                .map(|(_, f)| *f)
-                .or(row.fill);
-            let f = fill(style::body(), colour);
-            let col = c as u16;
-            match cell {
-                Cell::Text(s) => {
-                    style::write_text(sheet, r, col, s, &f)?;
-                    let width = (widths.get(c) - 1.0).max(1.0);
-                    let needed = style::lines_needed(s, width);
-                    lines = lines.max(needed);
-                }
-                Cell::Percent(n) => {
-                    let f = f.set_num_format("0\"%\"").set_align(FormatAlign::Right);
-                    sheet.write_number_with_format(r, col, *n, &f)?;
-                }
-                Cell::Count(n) => {
-                    let f = f.set_num_format("0").set_align(FormatAlign::Right);
-                    sheet.write_number_with_format(r, col, *n, &f)?;
-                }
-                Cell::Date(d) => {
-                    let f = f.set_num_format("yyyy-mm-dd").set_align(FormatAlign::Left);
-                    sheet.write_date_with_format(r, col, *d, &f)?;
-                }
-                Cell::Blank => {
-                    sheet.write_blank(r, col, &f)?;
-                }
-            }
-        }
-        if lines > 1.0 {
-            sheet.set_row_height(r, 15.0 * lines.min(20.0))?;
-        }
-    }
-    sheet.set_freeze_panes(first_row + 1, 0)?;
-    sheet.autofilter(
-        first_row,
-        0,
-        first_row + rows.len().max(1) as u32,
-        headers.len().saturating_sub(1) as u16,
-    )?;
-    Ok(())
-}
-
-/// A title across the table's width in row 0.
-fn title(sheet: &mut Worksheet, text: &str, width: usize) -> Result<(), XlsxError> {
-    let last = width.saturating_sub(1) as u16;
-    if last == 0 {
-        sheet.write_string_with_format(0, 0, text, &style::title())?;
-    } else {
-        sheet.merge_range(0, 0, 0, last, text, &style::title())?;
-    }
-    sheet.set_row_height(0, 28)?;
-    Ok(())
-}
-
-/// Landscape A4, one page wide, the header row repeated, page numbers in the footer.
-fn printable(sheet: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
-    sheet.set_landscape();
-    sheet.set_paper_size(9);
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_print_center_horizontally(true);
-    sheet.set_repeat_rows(header_row, header_row)?;
-    sheet.set_footer("&C第 &P 页，共 &N 页");
-    Ok(())
 }
 
 /// Writes the status workbook to a buffer.
@@ -230,14 +91,9 @@ fn printable(sheet: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
 /// Errors: any [`XlsxError`] from rust_xlsxwriter (none are expected for valid input; text is cut
 /// at Excel's cell limit by [`style::write_text`]).
 pub fn status_workbook(s: &MonthlyStatus, as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
-    let mut book = Workbook::new();
     let stamp = as_of.and_hms_opt(0, 0, 0).unwrap_or_default();
-    book.set_properties(
-        &DocProperties::new()
-            .set_title(format!("{} {}进度汇总", s.month_title(), s.kind_name))
-            .set_author("taizhang")
-            .set_creation_datetime(&stamp),
-    );
+    let title = format!("{} {}进度汇总", s.month_title(), s.kind_name);
+    let mut book = xlsx::workbook(&title, Some(stamp));
     overview(book.add_worksheet().set_name(OVERVIEW)?, s, as_of)?;
     chase(book.add_worksheet().set_name(CHASE)?, s, as_of)?;
     units(book.add_worksheet().set_name(UNITS)?, s, as_of)?;
@@ -246,95 +102,77 @@ pub fn status_workbook(s: &MonthlyStatus, as_of: NaiveDate) -> Result<Vec<u8>, X
     book.save_to_buffer()
 }
 
-fn reported_text(p: &ProjectStatus, month_end: Option<NaiveDate>) -> &'static str {
-    if p.missing {
-        "未报送"
-    } else if p.status == Status::Done {
-        "已完成"
-    } else if month_end.is_some_and(|e| p.start > e) {
-        "未开始"
-    } else {
-        "已报送"
-    }
-}
-
 fn overview(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(), XlsxError> {
-    let month_end = crate::ledger::merge::period_end(&s.month);
     let rows: Vec<Row> = s
         .projects
         .iter()
-        .map(|p| Row {
-            cells: vec![
-                Cell::Text(p.id.clone()),
-                Cell::Text(p.unit.clone()),
-                Cell::Text(p.name.clone()),
-                Cell::Text(p.category.clone()),
-                Cell::Text(p.owner.clone()),
-                Cell::Date(p.start),
-                Cell::Date(p.deadline),
-                Cell::Percent(p.expected),
-                p.percent.map_or(Cell::Blank, Cell::Percent),
-                p.gap.map_or(Cell::Blank, |g| Cell::Count(g.round() + 0.0)),
-                Cell::Text(p.period.clone().unwrap_or_default()),
-                Cell::Text(reported_text(p, month_end).to_owned()),
-                Cell::Text(p.status.label().to_owned()),
-                Cell::Text(p.reasons.join("\n")),
-            ],
-            fill: project_fill(p),
-            cell_fills: Vec::new(),
+        .map(|p| {
+            let cells = vec![
+                text(p.id.clone()),
+                text(p.unit.clone()),
+                text(p.name.clone()),
+                text(p.category.clone()),
+                text(p.owner.clone()),
+                Value::Date(p.start),
+                Value::Date(p.deadline),
+                Value::Number(p.expected),
+                number(p.percent),
+                number(p.gap.map(|g| g.round() + 0.0)),
+                text(p.period.clone().unwrap_or_default()),
+                text(s.reporting(p).label()),
+                text(p.status.label()),
+                text(p.reasons.join("\n")),
+            ];
+            Row::filled(cells, project_fill(p))
         })
         .collect();
-    let text = format!(
+    let heading = format!(
         "{}{}进度总览（截至 {as_of}，应报 {}进度报告）",
         s.organisation,
         s.kind_name,
         s.month_title()
     );
-    title(sheet, &text, OVERVIEW_HEADERS.len())?;
-    grid(sheet, 1, OVERVIEW_HEADERS, &rows, 40.0)?;
-    printable(sheet, 1)?;
-    Ok(())
+    let columns = overview_columns();
+    xlsx::title(sheet, 0, &heading, columns.len())?;
+    Table::boxed(columns, 40.0).write(sheet, 1, &rows)?;
+    Print::wide(1).apply(sheet)
 }
 
 fn chase(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(), XlsxError> {
-    let rows: Vec<(Vec<String>, Format)> = s
+    let rows: Vec<Row> = s
         .chased()
         .enumerate()
         .map(|(i, p)| {
-            let cells = vec![
-                (i + 1).to_string(),
-                p.unit.clone(),
-                p.id.clone(),
-                p.name.clone(),
-                p.owner.clone(),
-                p.owner_title.clone(),
-                p.phone.clone(),
-                p.contact.clone(),
-                p.reasons.join("\n"),
-            ];
-            (cells, style::body())
+            Row::new(vec![
+                text((i + 1).to_string()),
+                text(p.unit.clone()),
+                text(p.id.clone()),
+                text(p.name.clone()),
+                text(p.owner.clone()),
+                text(p.owner_title.clone()),
+                text(p.phone.clone()),
+                text(p.contact.clone()),
+                text(p.reasons.join("\n")),
+            ])
         })
         .collect();
     let count = rows.len();
-    let text = format!(
+    let heading = format!(
         "{} {}督办清单（截至 {as_of}，共 {count} 个项目）",
         s.month_title(),
         s.kind_name
     );
-    title(sheet, &text, CHASE_HEADERS.len())?;
-    let table = style::Table {
-        headers: CHASE_HEADERS,
-        rows,
-        min_width: 6.0,
-        max_width: 40.0,
-    };
-    table.write(sheet, 1)?;
+    let mut columns = text_columns(CHASE_HEADERS);
+    if let Some(reasons) = columns.last_mut() {
+        reasons.kind = Kind::LongText;
+    }
+    xlsx::title(sheet, 0, &heading, columns.len())?;
+    Table::boxed(columns, 40.0).write(sheet, 1, &rows)?;
     if count == 0 {
         let note = format!("{}没有需要督办的项目。", s.month_title());
         sheet.write_string(2, 0, note)?;
     }
-    printable(sheet, 1)?;
-    Ok(())
+    Print::wide(1).apply(sheet)
 }
 
 fn units(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(), XlsxError> {
@@ -343,28 +181,30 @@ fn units(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
         .iter()
         .map(|u| {
             let mut cells = vec![
-                Cell::Text(u.unit.clone()),
-                Cell::Text(u.kind.clone()),
-                Cell::Count(u.projects as f64),
+                text(u.unit.clone()),
+                text(u.kind.clone()),
+                Value::Number(u.projects as f64),
             ];
             let mut cell_fills = Vec::new();
             for (i, n) in u.by_status.iter().enumerate() {
-                cells.push(Cell::Count(*n as f64));
+                cells.push(Value::Number(*n as f64));
                 if let (true, Some(f)) = (*n > 0, status_fill(Status::ALL[i])) {
                     cell_fills.push((FIRST_STATUS_COL as usize + i, f));
                 }
             }
-            cells.push(Cell::Count(u.missing as f64));
+            cells.push(Value::Number(u.missing as f64));
             if u.missing > 0 {
-                cell_fills.push((cells.len() - 1, MISSING_FILL));
+                cell_fills.push((cells.len() - 1, ORANGE));
             }
-            cells.push(Cell::Text(u.quota.clone()));
-            cells.push(Cell::Text(u.compliance.clone()));
-            if !u.compliance.is_empty() && u.compliance != "符合" {
-                cell_fills.push((cells.len() - 1, LAGGING_FILL));
+            cells.push(text(u.quota.clone()));
+            cells.push(text(
+                u.compliance.map(|v| v.month_label()).unwrap_or_default(),
+            ));
+            if u.compliance.is_some_and(|v| !v.is_met()) {
+                cell_fills.push((cells.len() - 1, YELLOW));
             }
-            cells.push(Cell::Text(u.contact.clone()));
-            cells.push(Cell::Text(u.email.clone()));
+            cells.push(text(u.contact.clone()));
+            cells.push(text(u.email.clone()));
             Row {
                 cells,
                 fill: None,
@@ -372,9 +212,11 @@ fn units(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
             }
         })
         .collect();
-    let text = format!("{} 各单位项目进展与配额（截至 {as_of}）", s.month_title());
-    title(sheet, &text, UNIT_HEADERS.len())?;
-    grid(sheet, 1, UNIT_HEADERS, &rows, 30.0)?;
+    let heading = format!("{} 各单位项目进展与配额（截至 {as_of}）", s.month_title());
+    let columns = unit_columns();
+    let width = columns.len() as u16;
+    xlsx::title(sheet, 0, &heading, columns.len())?;
+    Table::boxed(columns, 30.0).write(sheet, 1, &rows)?;
     // 合计, below the filtered range so that sorting leaves it at the bottom.
     let r = 2 + rows.len() as u32;
     let bold = style::body().set_bold();
@@ -387,11 +229,10 @@ fn units(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
     for (i, n) in totals.iter().enumerate() {
         sheet.write_number_with_format(r, 2 + i as u16, *n as f64, &bold_number)?;
     }
-    for c in (2 + totals.len() as u16)..UNIT_HEADERS.len() as u16 {
+    for c in (2 + totals.len() as u16)..width {
         sheet.write_blank(r, c, &bold)?;
     }
-    printable(sheet, 1)?;
-    Ok(())
+    Print::wide(1).apply(sheet)
 }
 
 /// The colour of a status in the chart (RGB), public so the web page draws its chart alike.
@@ -454,10 +295,7 @@ fn chart(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
     let width = (s.units.len() as u32 * 56).clamp(720, 1600);
     chart.set_width(width).set_height(460);
     sheet.insert_chart(1, 1, &chart)?;
-    sheet.set_landscape();
-    sheet.set_paper_size(9);
-    sheet.set_print_fit_to_pages(1, 1);
-    Ok(())
+    Print::one_page(true).apply(sheet)
 }
 
 fn about(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(), XlsxError> {
@@ -492,13 +330,13 @@ fn about(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
             "红色：逾期；黄色：滞后；橙色：未报送；绿色：已完成".to_owned(),
         ),
     ];
-    style::notes(sheet, rows, 70.0)
+    notes(sheet, rows, 70.0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::status::{MonthlyStatus, UnitStatus};
+    use crate::ledger::status::UnitStatus;
 
     fn project(id: &str, status: Status, missing: bool) -> ProjectStatus {
         let d = |m, day| NaiveDate::from_ymd_opt(2018, m, day).unwrap();
@@ -550,7 +388,7 @@ mod tests {
                 by_status: [0, 1, 1, 0, 0],
                 missing: 1,
                 quota: "2–3 个".into(),
-                compliance: "符合".into(),
+                compliance: Some(crate::ledger::status::QuotaVerdict::Met),
             }],
         };
         let bytes = status_workbook(&s, as_of).unwrap();

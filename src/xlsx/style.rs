@@ -1,4 +1,6 @@
-//! Styles and helpers shared by every workbook taizhang writes.
+//! Styles and cell helpers of every workbook taizhang writes: the font, header/body/title
+//! formats, the fills that carry meaning, column widths that fit Chinese text, and the one way
+//! user text is written (never a formula).
 //!
 //! rust_xlsxwriter's `autofit` measures Latin text, so Chinese columns come out too narrow: widths
 //! are computed here (a CJK character is about two width units). Text a unit typed is always
@@ -22,9 +24,12 @@ pub fn text_width(s: &str) -> f64 {
         .fold(0.0, f64::max)
 }
 
-/// Column widths that fit the longest text of each column, clamped to `[min, max]`.
+/// Column widths that fit the longest text of each column, clamped to `[min, max]`; a column
+/// may instead have a fixed width (long text, dates).
+#[derive(Debug, Clone)]
 pub struct Widths {
     widths: Vec<f64>,
+    fixed: Vec<Option<f64>>,
     min: f64,
     max: f64,
 }
@@ -34,6 +39,7 @@ impl Widths {
     pub fn new(headers: &[&str], min: f64, max: f64) -> Self {
         Widths {
             widths: headers.iter().map(|h| text_width(h) + 2.0).collect(),
+            fixed: vec![None; headers.len()],
             min,
             max,
         }
@@ -41,96 +47,44 @@ impl Widths {
 
     /// Accounts for one cell's text.
     pub fn see(&mut self, col: usize, text: &str) {
+        self.see_padded(col, text, 0.0);
+    }
+
+    /// Accounts for one cell's text plus `pad` units of slack.
+    pub fn see_padded(&mut self, col: usize, text: &str, pad: f64) {
         if let Some(w) = self.widths.get_mut(col) {
-            *w = w.max(text_width(text) + 1.5);
+            *w = w.max(text_width(text) + 1.5 + pad);
         }
     }
 
-    /// The clamped width of a column.
+    /// Gives a column a fixed width, whatever its text.
+    pub fn fix(&mut self, col: usize, width: f64) {
+        if let Some(f) = self.fixed.get_mut(col) {
+            *f = Some(width);
+        }
+    }
+
+    /// True when the column's width is fixed (its text need not be measured).
+    pub fn is_fixed(&self, col: usize) -> bool {
+        self.fixed.get(col).is_some_and(Option::is_some)
+    }
+
+    /// The width of a column: fixed, or fitted and clamped.
     pub fn get(&self, col: usize) -> f64 {
-        self.widths
-            .get(col)
-            .map_or(self.min, |w| w.clamp(self.min, self.max))
+        match self.fixed.get(col).copied().flatten() {
+            Some(w) => w,
+            None => self
+                .widths
+                .get(col)
+                .map_or(self.min, |w| w.clamp(self.min, self.max)),
+        }
     }
 
     /// Applies the widths to a sheet.
     pub fn apply(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
-        for (i, w) in self.widths.iter().enumerate() {
-            sheet.set_column_width(i as u16, w.clamp(self.min, self.max))?;
+        for i in 0..self.widths.len() {
+            sheet.set_column_width(i as u16, self.get(i))?;
         }
-        Ok(())
-    }
-}
-
-/// A table to write: headers, rows of text each with its format, and column width bounds.
-pub struct Table<'a> {
-    /// Header texts.
-    pub headers: &'a [&'a str],
-    /// Rows: cell texts and the row's format.
-    pub rows: Vec<(Vec<String>, Format)>,
-    /// Narrowest column.
-    pub min_width: f64,
-    /// Widest column: longer text wraps, and the row grows to show it.
-    pub max_width: f64,
-}
-
-/// A 说明 sheet: a two-column 项目 | 内容 table of notes, ending with the tool and its version,
-/// shared by every workbook that explains itself.
-pub fn notes(
-    sheet: &mut Worksheet,
-    notes: impl IntoIterator<Item = (&'static str, String)>,
-    max_width: f64,
-) -> Result<(), XlsxError> {
-    let tool = format!("taizhang {}", env!("CARGO_PKG_VERSION"));
-    let table = Table {
-        headers: &["项目", "内容"],
-        rows: notes
-            .into_iter()
-            .chain([("生成工具", tool)])
-            .map(|(k, v)| (vec![k.to_owned(), v], body()))
-            .collect(),
-        min_width: 10.0,
-        max_width,
-    };
-    table.write(sheet, 0)
-}
-
-impl Table<'_> {
-    /// Writes the table from `first_row`: frozen header, autofilter, widths for Chinese text, and
-    /// row heights that show wrapped text whole (Excel and LibreOffice do not grow them on open).
-    pub fn write(&self, sheet: &mut Worksheet, first_row: u32) -> Result<(), XlsxError> {
-        let mut widths = Widths::new(self.headers, self.min_width, self.max_width);
-        for (cells, _) in &self.rows {
-            for (c, text) in cells.iter().enumerate() {
-                widths.see(c, text);
-            }
-        }
-        widths.apply(sheet)?;
-        let h = header();
-        for (c, text) in self.headers.iter().enumerate() {
-            sheet.write_string_with_format(first_row, c as u16, *text, &h)?;
-        }
-        sheet.set_freeze_panes(first_row + 1, 0)?;
-        for (i, (cells, format)) in self.rows.iter().enumerate() {
-            let row = first_row + 1 + i as u32;
-            let mut lines = 1.0f64;
-            for (c, text) in cells.iter().enumerate() {
-                write_text(sheet, row, c as u16, text, format)?;
-                let width = widths.get(c).max(1.0);
-                let needed = lines_needed(text, width - 1.0);
-                lines = lines.max(needed);
-            }
-            if lines > 1.0 {
-                sheet.set_row_height(row, 15.0 * lines.min(20.0))?;
-            }
-        }
-        let last = first_row + self.rows.len().max(1) as u32;
-        sheet.autofilter(
-            first_row,
-            0,
-            last,
-            self.headers.len().saturating_sub(1) as u16,
-        )?;
         Ok(())
     }
 }
@@ -174,14 +128,39 @@ pub fn title() -> Format {
         .set_align(FormatAlign::VerticalCenter)
 }
 
-/// Light red fill for errors: colour only where it carries meaning.
+/// A bold, grey, centred body cell for a label column (score sheets, project sheets).
+pub fn label_format() -> Format {
+    body()
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_background_color(Color::RGB(0xF2F2F2))
+}
+
+/// Light red: errors, overdue projects. Colour only where it carries meaning.
+pub const RED: u32 = 0xFCE4E4;
+/// Light yellow: warnings, lagging projects, rows that need attention.
+pub const YELLOW: u32 = 0xFFF5CC;
+/// Light orange: a report is missing.
+pub const ORANGE: u32 = 0xFCE4D6;
+/// Light green: finished, exemplary or excellent.
+pub const GREEN: u32 = 0xE2EFDA;
+/// Light grey: rows dropped or not counted.
+pub const GREY: u32 = 0xEDEDED;
+
+/// A format with a background fill (RGB).
+pub fn filled(f: Format, rgb: u32) -> Format {
+    f.set_background_color(Color::RGB(rgb))
+}
+
+/// Light red fill for errors.
 pub fn error_fill(f: Format) -> Format {
-    f.set_background_color(Color::RGB(0xFCE4E4))
+    filled(f, RED)
 }
 
 /// Light yellow fill for warnings.
 pub fn warning_fill(f: Format) -> Format {
-    f.set_background_color(Color::RGB(0xFFF5CC))
+    filled(f, YELLOW)
 }
 
 /// True when text would be read as a formula by a spreadsheet if typed in (CWE-1236).

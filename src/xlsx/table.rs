@@ -1,0 +1,504 @@
+//! The one table writer: a header row and rows of [`Value`]s, typed by a per-column [`Kind`].
+//!
+//! Every workbook taizhang writes (ledger, monthly status, check report, ranking, exemplary
+//! projects) goes through [`Table::write`], so all of them freeze the header, filter, fit widths
+//! to Chinese text, wrap long text, write dates as dates and never turn user text into a formula.
+//! Formats are built once per column (and per fill colour used), never per row, so the ledger's
+//! million-row sheets stream through constant-memory mode with no copy of their rows.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
+
+use super::style::{self, Widths};
+use crate::model::Value;
+
+/// What a column holds, which decides its number format and alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Short text (names, IDs, words).
+    Text,
+    /// Long text that wraps (goals, measures, reasons); rows grow to show it.
+    LongText,
+    /// A date, `yyyy-mm-dd`.
+    Date,
+    /// A date and time, `yyyy-mm-dd hh:mm:ss`.
+    DateTime,
+    /// A percent kept as 0–100, shown `60%`.
+    Percent,
+    /// A score or total, two decimals.
+    Score,
+    /// A whole number (count, place).
+    Count,
+    /// Any other number, as typed.
+    Number,
+}
+
+/// How a column's width is chosen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Width {
+    /// Fit the header and the cells' text, within the table's bounds.
+    Fit,
+    /// This width, whatever the text.
+    Fixed(f64),
+}
+
+/// One column: its header, what it holds and how wide it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// The header text (row 1 of the table).
+    pub header: String,
+    /// What the column holds.
+    pub kind: Kind,
+    /// Its width rule.
+    pub width: Width,
+}
+
+impl Column {
+    /// A column of `kind` whose width fits its text.
+    pub fn new(header: impl Into<String>, kind: Kind) -> Column {
+        Column {
+            header: header.into(),
+            kind,
+            width: Width::Fit,
+        }
+    }
+
+    /// A text column whose width fits its text.
+    pub fn text(header: impl Into<String>) -> Column {
+        Column::new(header, Kind::Text)
+    }
+
+    /// The same column with a fixed width.
+    pub fn fixed(self, width: f64) -> Column {
+        Column {
+            width: Width::Fixed(width),
+            ..self
+        }
+    }
+}
+
+/// Text columns from header texts (the common case of the report sheets).
+pub fn text_columns(headers: &[&str]) -> Vec<Column> {
+    headers.iter().map(|h| Column::text(*h)).collect()
+}
+
+/// The look of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Look {
+    /// A document to read and print (reports, status, ranking): bordered cells, all text wrapped,
+    /// a tall header, rows as high as their text (up to 20 lines).
+    Boxed,
+    /// A data sheet (the ledger): no borders, only long text wraps, rows at most 6 lines high and
+    /// no row heights at all past [`HEIGHTS_MAX_ROWS`] rows (they cost memory until saved).
+    Plain,
+}
+
+/// Rows of one sheet beyond which no row gets its own height: rust_xlsxwriter keeps a few hundred
+/// bytes per row with a height until the file is saved (600 MB for 1,000,000 progress rows),
+/// and in a sheet that long the clerk filters and searches rather than reads row by row.
+pub const HEIGHTS_MAX_ROWS: usize = 200_000;
+
+/// Rows measured for column widths: enough to fit every real column, and a million-row ledger
+/// is not measured twice.
+const MEASURED_ROWS: usize = 2000;
+
+/// One row of a table: its cells and the fill (RGB) of each cell, if any.
+pub trait TableRow {
+    /// The cells, in column order (fewer than the columns is fine).
+    fn cells(&self) -> &[Value];
+    /// The background of one cell.
+    fn fill(&self, _col: usize) -> Option<u32> {
+        None
+    }
+}
+
+impl TableRow for Vec<Value> {
+    fn cells(&self) -> &[Value] {
+        self
+    }
+}
+
+/// A row with fills: one for the whole row and overrides for single cells.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Row {
+    /// The cells.
+    pub cells: Vec<Value>,
+    /// Background of the whole row.
+    pub fill: Option<u32>,
+    /// Backgrounds of single cells (column, RGB), over the row's.
+    pub cell_fills: Vec<(usize, u32)>,
+}
+
+impl Row {
+    /// A row of cells with no fill.
+    pub fn new(cells: Vec<Value>) -> Row {
+        Row {
+            cells,
+            ..Row::default()
+        }
+    }
+
+    /// A row of cells with a fill for the whole row.
+    pub fn filled(cells: Vec<Value>, fill: Option<u32>) -> Row {
+        Row {
+            cells,
+            fill,
+            cell_fills: Vec::new(),
+        }
+    }
+}
+
+impl TableRow for Row {
+    fn cells(&self) -> &[Value] {
+        &self.cells
+    }
+
+    fn fill(&self, col: usize) -> Option<u32> {
+        self.cell_fills
+            .iter()
+            .find(|(c, _)| *c == col)
+            .map(|(_, f)| *f)
+            .or(self.fill)
+    }
+}
+
+/// A table to write: columns, width bounds and look.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The columns, in order.
+    pub columns: Vec<Column>,
+    /// Narrowest fitted column.
+    pub min_width: f64,
+    /// Widest fitted column: longer text wraps.
+    pub max_width: f64,
+    /// Document or data sheet.
+    pub look: Look,
+}
+
+/// The formats one column needs, by the value written.
+struct Formats {
+    main: Format,
+    date: Format,
+    datetime: Format,
+    percent: Format,
+    wraps: bool,
+}
+
+impl Table {
+    /// A document table ([`Look::Boxed`]) with widths from 6 to `max_width`.
+    pub fn boxed(columns: Vec<Column>, max_width: f64) -> Table {
+        Table {
+            columns,
+            min_width: 6.0,
+            max_width,
+            look: Look::Boxed,
+        }
+    }
+
+    /// Column widths fitting the headers and the first rows of every given table (tables written
+    /// one under another share their columns).
+    pub fn widths<R: TableRow>(&self, tables: &[&[R]]) -> Widths {
+        let headers: Vec<&str> = self.columns.iter().map(|c| c.header.as_str()).collect();
+        let mut widths = Widths::new(&headers, self.min_width, self.max_width);
+        for (c, col) in self.columns.iter().enumerate() {
+            if let Width::Fixed(w) = col.width {
+                widths.fix(c, w);
+            }
+        }
+        // Slack for the fonts Excel, WPS and LibreOffice substitute for 宋体.
+        let slack = match self.look {
+            Look::Boxed => 2.2,
+            Look::Plain => 0.0,
+        };
+        for row in tables.iter().flat_map(|t| t.iter()).take(MEASURED_ROWS) {
+            for (c, cell) in row.cells().iter().enumerate() {
+                if widths.is_fixed(c) || cell.is_empty() {
+                    continue;
+                }
+                let kind = self.columns.get(c).map_or(Kind::Text, |col| col.kind);
+                widths.see_padded(c, &shown(cell, kind), slack);
+            }
+        }
+        widths
+    }
+
+    /// Writes the table from `first_row`: widths, header, rows, frozen header and autofilter.
+    pub fn write<R: TableRow>(
+        &self,
+        sheet: &mut Worksheet,
+        first_row: u32,
+        rows: &[R],
+    ) -> Result<(), XlsxError> {
+        let widths = self.widths(&[rows]);
+        widths.apply(sheet)?;
+        self.write_rows(sheet, first_row, rows, &widths)?;
+        self.filter(sheet, first_row, rows.len())
+    }
+
+    /// Freezes the header row at `first_row` and filters the `rows` below it (one filter per
+    /// sheet, so a second table on the same sheet is written with [`Table::write_rows`] only).
+    pub fn filter(
+        &self,
+        sheet: &mut Worksheet,
+        first_row: u32,
+        rows: usize,
+    ) -> Result<(), XlsxError> {
+        if self.columns.is_empty() {
+            return Ok(());
+        }
+        sheet.set_freeze_panes(first_row + 1, 0)?;
+        sheet.autofilter(
+            first_row,
+            0,
+            first_row + rows.max(1) as u32,
+            self.columns.len() as u16 - 1,
+        )?;
+        Ok(())
+    }
+
+    /// Writes the header and rows from `first_row` with widths already applied to the sheet.
+    pub fn write_rows<R: TableRow>(
+        &self,
+        sheet: &mut Worksheet,
+        first_row: u32,
+        rows: &[R],
+        widths: &Widths,
+    ) -> Result<(), XlsxError> {
+        let header = style::header();
+        for (c, col) in self.columns.iter().enumerate() {
+            sheet.write_string_with_format(first_row, c as u16, &col.header, &header)?;
+        }
+        if self.look == Look::Boxed {
+            sheet.set_row_height(first_row, 30)?;
+        }
+        let plain: Vec<Formats> = (0..self.columns.len())
+            .map(|c| self.formats(c, None))
+            .collect();
+        let mut filled: HashMap<(usize, u32), Formats> = HashMap::new();
+        let heights = self.look == Look::Boxed || rows.len() <= HEIGHTS_MAX_ROWS;
+        for (i, row) in rows.iter().enumerate() {
+            let r = first_row + 1 + i as u32;
+            let mut lines = 1.0f64;
+            for (c, cell) in row.cells().iter().enumerate() {
+                let formats = match row.fill(c) {
+                    None => plain.get(c),
+                    Some(rgb) => Some(
+                        &*filled
+                            .entry((c, rgb))
+                            .or_insert_with(|| self.formats(c, Some(rgb))),
+                    ),
+                };
+                let extra;
+                let formats = match formats {
+                    Some(f) => f,
+                    None => {
+                        extra = self.formats(c, row.fill(c));
+                        &extra
+                    }
+                };
+                write_value(sheet, r, c as u16, cell, formats, self.look)?;
+                if let (true, Value::Text(s)) = (formats.wraps && heights, cell) {
+                    let width = (widths.get(c) - 1.0).max(1.0);
+                    lines = lines.max(style::lines_needed(s, width));
+                }
+            }
+            if lines > 1.0 && heights {
+                let height = match self.look {
+                    Look::Boxed => 15.0 * lines.min(20.0),
+                    Look::Plain => 14.0 * lines.min(6.0) + 2.0,
+                };
+                sheet.set_row_height(r, height)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The formats of column `c` (a column past the last is text), with a fill.
+    fn formats(&self, c: usize, fill: Option<u32>) -> Formats {
+        let kind = self.columns.get(c).map_or(Kind::Text, |col| col.kind);
+        let mut base = match self.look {
+            Look::Boxed => style::body(),
+            Look::Plain => Format::new()
+                .set_font_name(style::FONT)
+                .set_align(FormatAlign::Top),
+        };
+        if let Some(rgb) = fill {
+            base = style::filled(base, rgb);
+        }
+        let wraps = match self.look {
+            Look::Boxed => true,
+            Look::Plain => kind == Kind::LongText,
+        };
+        // A data sheet wraps only the text of long columns, never a date or number in them.
+        let numbers = base.clone();
+        if wraps {
+            base = base.set_text_wrap();
+        }
+        let numbers = match self.look {
+            Look::Boxed => base.clone(),
+            Look::Plain => numbers,
+        };
+        let aligned = |f: Format, align: FormatAlign| match self.look {
+            Look::Boxed => f.set_align(align),
+            Look::Plain => f,
+        };
+        let date = aligned(numbers.clone(), FormatAlign::Left).set_num_format("yyyy-mm-dd");
+        let datetime =
+            aligned(numbers.clone(), FormatAlign::Left).set_num_format("yyyy-mm-dd hh:mm:ss");
+        let percent = aligned(numbers, FormatAlign::Right).set_num_format("0\"%\"");
+        let main = match kind {
+            Kind::Text | Kind::LongText => base,
+            Kind::Date => date.clone(),
+            Kind::DateTime => datetime.clone(),
+            Kind::Percent => percent.clone(),
+            Kind::Score => aligned(base, FormatAlign::Right).set_num_format("0.00"),
+            Kind::Count => aligned(base, FormatAlign::Right).set_num_format("0"),
+            Kind::Number => aligned(base, FormatAlign::Right),
+        };
+        Formats {
+            main,
+            date,
+            datetime,
+            percent,
+            wraps,
+        }
+    }
+}
+
+/// Writes one value: text as text (never a formula), dates as dates, a percent fraction as 0–100.
+fn write_value(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: &Value,
+    f: &Formats,
+    look: Look,
+) -> Result<(), XlsxError> {
+    match value {
+        // A document keeps its borders and fills on blank cells; a data sheet writes nothing.
+        Value::Empty => {
+            if look == Look::Boxed {
+                sheet.write_blank(row, col, &f.main)?;
+            }
+        }
+        Value::Text(s) => style::write_text(sheet, row, col, s, &f.main)?,
+        Value::Number(n) => {
+            sheet.write_number_with_format(row, col, *n, &f.main)?;
+        }
+        Value::Date(d) => {
+            sheet.write_date_with_format(row, col, *d, &f.date)?;
+        }
+        Value::DateTime(d) => {
+            sheet.write_datetime_with_format(row, col, *d, &f.datetime)?;
+        }
+        // A fraction from a percent cell: tables keep percents as 0–100.
+        Value::Percent(p) => {
+            sheet.write_number_with_format(row, col, *p * 100.0, &f.percent)?;
+        }
+        Value::Bool(b) => {
+            sheet.write_boolean_with_format(row, col, *b, &f.main)?;
+        }
+        // An Excel error stays visible as its text: taizhang writes no formulas.
+        Value::Error(e) => style::write_text(sheet, row, col, e, &f.main)?,
+    }
+    Ok(())
+}
+
+/// The text a reader sees in a cell of `kind`, for widths.
+fn shown(v: &Value, kind: Kind) -> Cow<'_, str> {
+    match (v, kind) {
+        (Value::Text(s), _) | (Value::Error(s), _) => Cow::Borrowed(s),
+        (Value::Number(n), Kind::Percent) => Cow::Owned(format!("{n:.0}%")),
+        (Value::Number(n), Kind::Score) => Cow::Owned(format!("{n:.2}")),
+        (Value::Number(n), Kind::Count) => Cow::Owned(format!("{n:.0}")),
+        (Value::Date(_), _) => Cow::Borrowed("2018-12-31"),
+        (Value::DateTime(_), _) => Cow::Borrowed("2018-12-31 00:00:00"),
+        _ => Cow::Owned(v.display()),
+    }
+}
+
+/// A 说明 sheet: a two-column 项目 | 内容 table of notes, ending with the tool and its version,
+/// shared by every workbook that explains itself.
+pub fn notes(
+    sheet: &mut Worksheet,
+    notes: impl IntoIterator<Item = (&'static str, String)>,
+    max_width: f64,
+) -> Result<(), XlsxError> {
+    let tool = format!("taizhang {}", env!("CARGO_PKG_VERSION"));
+    let rows: Vec<Row> = notes
+        .into_iter()
+        .chain([("生成工具", tool)])
+        .map(|(k, v)| Row::new(vec![Value::text(k), Value::text(v)]))
+        .collect();
+    let table = Table {
+        min_width: 10.0,
+        ..Table::boxed(text_columns(&["项目", "内容"]), max_width)
+    };
+    table.write(sheet, 0, &rows)
+}
+
+/// Text as a table cell (an empty string is a blank cell).
+pub fn text(s: impl Into<String>) -> Value {
+    Value::text(s)
+}
+
+/// A number, or a blank cell.
+pub fn number(n: Option<f64>) -> Value {
+    n.map_or(Value::Empty, Value::Number)
+}
+
+/// A count, or a blank cell.
+pub fn count(n: Option<usize>) -> Value {
+    n.map_or(Value::Empty, |n| Value::Number(n as f64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_text_follows_the_kind() {
+        assert_eq!(shown(&Value::Number(60.0), Kind::Percent), "60%");
+        assert_eq!(shown(&Value::Number(85.325), Kind::Score), "85.33");
+        assert_eq!(shown(&Value::Number(3.0), Kind::Count), "3");
+    }
+
+    #[test]
+    fn writes_every_kind_and_user_text_stays_text() {
+        let table = Table::boxed(
+            vec![
+                Column::text("名称"),
+                Column::new("日期", Kind::Date),
+                Column::new("进度", Kind::Percent),
+                Column::new("得分", Kind::Score).fixed(10.0),
+            ],
+            30.0,
+        );
+        let d = chrono::NaiveDate::from_ymd_opt(2018, 6, 30);
+        let rows = vec![Row::filled(
+            vec![
+                text("=1+1"),
+                d.map_or(Value::Empty, Value::Date),
+                Value::Number(60.0),
+                Value::Number(18.5),
+            ],
+            Some(style::GREEN),
+        )];
+        assert!((table.widths(&[&rows]).get(3) - 10.0).abs() < 1e-9);
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        table.write(sheet, 0, &rows).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+            &mut xml,
+        )
+        .unwrap();
+        assert!(!xml.contains("<f>"), "no formula: {xml}");
+        assert!(xml.contains("autoFilter"));
+    }
+}
