@@ -9,6 +9,8 @@
 
 pub mod batch;
 pub mod form;
+pub mod fsio;
+pub mod guard;
 pub mod intake;
 pub mod ledger;
 pub mod policy;

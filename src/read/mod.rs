@@ -115,7 +115,7 @@ pub fn read_bytes(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook, 
             limit: human_size(limits.max_file_bytes),
         });
     }
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    crate::guard::catch(std::panic::AssertUnwindSafe(|| {
         load::load(bytes, ext, limits)
     }))
     .unwrap_or_else(|_| {
