@@ -9,9 +9,8 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use taizhang::serve::{self, Options};
-
-use super::exit;
+use super::exit::Exit;
+use super::CliError;
 
 /// Arguments of `serve`.
 #[derive(Debug, Args)]
@@ -37,8 +36,9 @@ impl Default for ServeArgs {
     }
 }
 
-/// Runs `serve` until the process is stopped; returns the exit code when it cannot start.
-pub fn run(args: ServeArgs) -> i32 {
+/// Runs `serve` until the process is stopped; the error when it cannot start.
+#[cfg(feature = "serve")]
+pub fn run(args: ServeArgs) -> Result<Exit, CliError> {
     // A server outlives whoever reads its first line (a test, a launcher that closes the console
     // pipe): a closed stdout must not end it, as it ends `status | head`.
     #[cfg(unix)]
@@ -46,16 +46,19 @@ pub fn run(args: ServeArgs) -> i32 {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_IGN);
     }
-    let options = Options {
+    let options = taizhang::serve::Options {
         workspace: args.workspace,
         port: args.port,
         open_browser: !args.no_browser,
     };
-    match serve::serve(&options) {
-        Ok(()) => exit::OK,
-        Err(e) => {
-            eprintln!("{e}");
-            exit::FAILED
-        }
-    }
+    taizhang::serve::serve(&options)?;
+    Ok(Exit::Ok)
+}
+
+/// A build without the page (`cargo build --no-default-features`): `taizhang` alone and
+/// `taizhang serve` say so instead of starting anything.
+#[cfg(not(feature = "serve"))]
+pub fn run(args: ServeArgs) -> Result<Exit, CliError> {
+    let _ = args;
+    Err(CliError::NoServe)
 }
