@@ -17,6 +17,7 @@ pub mod policy;
 pub mod rank;
 pub mod read;
 pub mod rules;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod text;
 pub mod write;

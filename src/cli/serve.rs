@@ -62,3 +62,14 @@ pub fn run(args: ServeArgs) -> Result<Exit, CliError> {
     let _ = args;
     Err(CliError::NoServe)
 }
+
+#[cfg(all(test, not(feature = "serve")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_build_without_the_page_says_so_in_chinese() {
+        let e = run(ServeArgs::default()).unwrap_err();
+        assert!(e.to_string().contains("不含本机网页"), "{e}");
+    }
+}
