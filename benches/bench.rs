@@ -1,4 +1,7 @@
-//! The benchmark: `cargo run --release --bin bench` (full) or `-- --smoke` (a few files, for CI).
+//! The benchmark, a cargo bench (not an installed binary): `cargo bench --bench bench` (full,
+//! optimised) or `cargo bench --bench bench --profile dev -- --smoke` (a few files, for CI, on
+//! the debug build the tests already made). Run without cargo bench's `--bench` flag (by
+//! `cargo test --all-targets`) it is the smoke run too, so a test run never starts the full one.
 //!
 //! In one run it generates the inputs and measures, side by side on the same files:
 //! (a) the floor — a bare parallel calamine read of every cell of every file; (b) `taizhang check`,
@@ -216,7 +219,7 @@ fn python_with(module: &str) -> bool {
 }
 
 fn run(args: &[String]) -> Res<()> {
-    let smoke = args.iter().any(|a| a == "--smoke");
+    let smoke = args.iter().any(|a| a == "--smoke") || !args.iter().any(|a| a == "--bench");
     let sizes: Vec<usize> = match args.iter().position(|a| a == "--sizes") {
         Some(i) => args
             .get(i + 1)
@@ -254,13 +257,8 @@ fn run(args: &[String]) -> Res<()> {
     let can_generate = gen.exists() && python_with("xlsxwriter");
     let can_baseline = baseline.exists() && python_with("openpyxl") && python_with("xlsxwriter");
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let taizhang = exe.with_file_name(format!("taizhang{}", std::env::consts::EXE_SUFFIX));
-    if !taizhang.exists() {
-        return Err(format!(
-            "{} missing: run `cargo build --release` first",
-            taizhang.display()
-        ));
-    }
+    // Built by cargo with the same profile as this benchmark.
+    let taizhang = PathBuf::from(env!("CARGO_BIN_EXE_taizhang"));
     let work = tempfile::tempdir().map_err(|e| e.to_string())?;
     let w = work.path();
     println!(
