@@ -10,8 +10,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use taizhang::batch::{self, Batch};
-use taizhang::rules::Severity;
 use taizhang::fsio;
+use taizhang::rules::Severity;
 use taizhang::write::reply;
 
 use super::exit::Exit;

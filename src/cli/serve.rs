@@ -8,9 +8,9 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
 use super::exit::Exit;
 use super::CliError;
+use clap::Args;
 
 /// Arguments of `serve`.
 #[derive(Debug, Args)]

@@ -386,10 +386,7 @@ fn save_with(
         if path.exists() {
             let backup = backup_path(path);
             std::fs::copy(path, &backup).map_err(|e| {
-                std::io::Error::new(
-                    e.kind(),
-                    format!("无法备份到“{}”：{e}", backup.display()),
-                )
+                std::io::Error::new(e.kind(), format!("无法备份到“{}”：{e}", backup.display()))
             })?;
         }
         Ok(())
@@ -406,10 +403,7 @@ fn save_with(
             ),
             Step::Write => format!("写入失败：{}", e.source),
             Step::BeforeRename => e.source.to_string(),
-            Step::Replace => format!(
-                "{}（如果台账正在 Excel 或 WPS 中打开，请先关闭）",
-                e.source
-            ),
+            Step::Replace => format!("{}（如果台账正在 Excel 或 WPS 中打开，请先关闭）", e.source),
         };
         LedgerError::Write {
             path: path.display().to_string(),

@@ -82,8 +82,8 @@ pub fn year_end(
         .filter_map(|s| projects.get(s.project))
         .map(|p| format!("{}（{}）", p.name, p.unit))
         .collect();
-    let exemplary = super::publish::exemplary_workbook(&y, &selection)
-        .map_err(YearEndError::Exemplary)?;
+    let exemplary =
+        super::publish::exemplary_workbook(&y, &selection).map_err(YearEndError::Exemplary)?;
     Ok(YearEndBooks {
         ranking: ranking_book,
         exemplary,
