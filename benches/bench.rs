@@ -16,7 +16,8 @@ use std::time::Instant;
 
 use calamine::{open_workbook_auto, Data, Reader};
 use rayon::prelude::*;
-use taizhang::ledger::{LCell, Ledger};
+use taizhang::ledger::Ledger;
+use taizhang::model::{Column, Value};
 
 type Res<T> = Result<T, String>;
 
@@ -92,65 +93,69 @@ fn make_ledger(args: &[String]) -> Res<()> {
     let reports: usize = args.get(2).and_then(|s| s.parse().ok()).ok_or("REPORTS")?;
     let mut l = Ledger::new();
     let date = |m: u32, d: u32| {
-        LCell::Date(chrono::NaiveDate::from_ymd_opt(2018, m, d).unwrap_or_default())
+        Value::Date(chrono::NaiveDate::from_ymd_opt(2018, m, d).unwrap_or_default())
     };
     for i in 0..projects {
         let r = l.projects.push_row();
         let t = &mut l.projects;
         let id = format!("2018-{:06}", i + 1);
-        t.set(r, "项目编号", LCell::text(id.clone()));
-        t.set(r, "年度", LCell::Number(2018.0));
-        t.set(r, "申报单位", LCell::text(format!("第{}区委", i % 997)));
+        t.set(r, Column::ProjectId, Value::text(id.clone()));
+        t.set(r, Column::Year, Value::Number(2018.0));
+        t.set(r, Column::Unit, Value::text(format!("第{}区委", i % 997)));
         t.set(
             r,
-            "项目类别",
-            LCell::text(if i % 3 == 0 { "A" } else { "B" }),
+            Column::Category,
+            Value::text(if i % 3 == 0 { "A" } else { "B" }),
         );
         t.set(
             r,
-            "项目名称",
-            LCell::text(format!("基层党建创新项目第{i}号工程")),
+            Column::Name,
+            Value::text(format!("基层党建创新项目第{i}号工程")),
         );
         t.set(
             r,
-            "工作范围或对象",
-            LCell::text("全区各街道社区党组织和在册党员"),
+            Column::Scope,
+            Value::text("全区各街道社区党组织和在册党员"),
         );
-        t.set(r, "工作目标", LCell::text("建立区、街道、社区、网格四级党建网格体系，实现党的组织和工作全覆盖，形成可复制可推广的工作经验。"));
-        t.set(r, "主要措施", LCell::text("一是划分网格；二是选派网格党小组长；三是建立问题清单、任务清单和责任清单；四是每季度召开推进会。"));
-        t.set(r, "开始时间", date(4, 1));
-        t.set(r, "完成时间", date(12, 31));
-        t.set(r, "成果形式", LCell::text("调研报告、工作制度汇编"));
-        t.set(r, "责任单位", LCell::text("区委组织部"));
-        t.set(r, "责任人", LCell::text("张伟"));
-        t.set(r, "职务", LCell::text("区委常委、组织部部长"));
-        t.set(r, "项目组成员", LCell::text("张伟、李娜、王强、赵敏"));
-        t.set(r, "联系电话", LCell::text("13805546677"));
-        t.set(r, "版本", LCell::Number(1.0));
-        t.set(r, "状态", LCell::text("推进中"));
+        t.set(r, Column::Goals, Value::text("建立区、街道、社区、网格四级党建网格体系，实现党的组织和工作全覆盖，形成可复制可推广的工作经验。"));
+        t.set(r, Column::Measures, Value::text("一是划分网格；二是选派网格党小组长；三是建立问题清单、任务清单和责任清单；四是每季度召开推进会。"));
+        t.set(r, Column::Start, date(4, 1));
+        t.set(r, Column::Deadline, date(12, 31));
+        t.set(
+            r,
+            Column::Deliverables,
+            Value::text("调研报告、工作制度汇编"),
+        );
+        t.set(r, Column::OwnerUnit, Value::text("区委组织部"));
+        t.set(r, Column::Owner, Value::text("张伟"));
+        t.set(r, Column::OwnerTitle, Value::text("区委常委、组织部部长"));
+        t.set(r, Column::Members, Value::text("张伟、李娜、王强、赵敏"));
+        t.set(r, Column::Phone, Value::text("13805546677"));
+        t.set(r, Column::Version, Value::Number(1.0));
+        t.set(r, Column::Status, Value::text("推进中"));
         // The last `reports` months of the year, so that ten reports end in December.
         let first = 13 - reports.clamp(1, 12) as u32;
         for m in 0..reports.min(12) {
             let month = first + m as u32;
             let q = l.reports.push_row();
             let t = &mut l.reports;
-            t.set(q, "项目编号", LCell::text(id.clone()));
+            t.set(q, Column::ProjectId, Value::text(id.clone()));
             t.set(
                 q,
-                "项目名称",
-                LCell::text(format!("基层党建创新项目第{i}号工程")),
+                Column::Name,
+                Value::text(format!("基层党建创新项目第{i}号工程")),
             );
-            t.set(q, "报告期", LCell::text(format!("2018-{month:02}")));
-            t.set(q, "完成进度", LCell::Number(10.0 * (m + 1) as f64));
-            t.set(q, "项目状态", LCell::text("正常推进"));
+            t.set(q, Column::Period, Value::text(format!("2018-{month:02}")));
+            t.set(q, Column::Percent, Value::Number(10.0 * (m + 1) as f64));
+            t.set(q, Column::State, Value::text("正常推进"));
             t.set(
                 q,
-                "本期完成情况",
-                LCell::text("完成网格划分，选派网格党小组长62名，召开推进会1次。"),
+                Column::Done,
+                Value::text("完成网格划分，选派网格党小组长62名，召开推进会1次。"),
             );
             let filed =
                 chrono::NaiveDate::from_ymd_opt(2018 + (month / 12) as i32, month % 12 + 1, 3);
-            t.set(q, "填报日期", LCell::Date(filed.unwrap_or_default()));
+            t.set(q, Column::Submitted, Value::Date(filed.unwrap_or_default()));
         }
     }
     l.save(Path::new(out)).map_err(|e| e.to_string())

@@ -393,7 +393,9 @@ pub fn check_input(input: &Input, policy: &Policy, limits: &Limits) -> FileResul
         FormKind::Unknown | FormKind::Skipped => {}
     }
     drop(book);
-    result.unit_field = raw.field("unit").map(|f| (f.label.clone(), f.cell.clone()));
+    result.unit_field = raw
+        .field(crate::model::Field::Unit)
+        .map(|f| (f.label.clone(), f.cell.clone()));
     result.finish();
     result
 }

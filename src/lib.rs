@@ -13,6 +13,7 @@ pub mod fsio;
 pub mod guard;
 pub mod intake;
 pub mod ledger;
+pub mod model;
 pub mod policy;
 pub mod rank;
 pub mod read;

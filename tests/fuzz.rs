@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use taizhang::form::{self, labels, FormKind};
+use taizhang::form::{self, FormKind};
 use taizhang::policy::Policy;
 use taizhang::read::{self, Cell, Limits, Sheet, Value, Workbook};
 use taizhang::rules;
@@ -48,9 +48,9 @@ fn walk(dir: &str) -> Vec<std::path::PathBuf> {
 }
 
 fn value_strategy() -> impl Strategy<Value = Value> {
-    let all_labels: Vec<String> = labels::FIELDS
+    let all_labels: Vec<String> = taizhang::model::Field::ALL
         .iter()
-        .flat_map(|f| f.labels.iter().map(|l| (*l).to_owned()))
+        .flat_map(|f| f.labels().iter().map(|l| (*l).to_owned()))
         .chain(
             [
                 "阶段",
@@ -88,7 +88,7 @@ fn value_strategy() -> impl Strategy<Value = Value> {
         1 => (-1.0e6f64..1.0e6).prop_map(Value::Number),
         1 => any::<f64>().prop_map(Value::Percent),
         1 => (1900i32..2200, 1u32..13, 1u32..29).prop_map(|(y, m, d)| {
-            Value::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(0, 0, 0).unwrap())
+            Value::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap())
         }),
         1 => Just(Value::Error("#DIV/0!".into())),
         1 => any::<bool>().prop_map(Value::Bool),

@@ -7,6 +7,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use common::*;
+use taizhang::model::Column;
 
 /// Rewrites one entry of a zip (xlsx) with new bytes.
 fn rezip(src: &[u8], entry: &str, new: &[u8]) -> Vec<u8> {
@@ -207,14 +208,14 @@ fn strange_but_valid_content_is_read_merged_and_kept_whole() {
     );
     let l = taizhang::ledger::Ledger::read(&ledger).unwrap();
     assert_eq!(
-        l.projects.get(0, "工作目标").display().chars().count(),
+        l.projects.get(0, Column::Goals).display().chars().count(),
         32_767
     );
-    assert_eq!(l.projects.get(0, "工作范围或对象").display(), odd);
+    assert_eq!(l.projects.get(0, Column::Scope).display(), odd);
     // A formula-looking name stays text: no formula, no hyperlink in the written ledger.
     assert!(l
         .projects
-        .get(0, "项目名称")
+        .get(0, Column::Name)
         .display()
         .starts_with("=HYPERLINK"));
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&ledger).unwrap()).unwrap();
@@ -309,7 +310,8 @@ fn nothing_is_dropped_in_text_json_or_report() {
 
 #[test]
 fn a_tampered_ledger_is_reported_precisely_and_never_repaired_by_dropping_data() {
-    use taizhang::ledger::{LCell, Ledger};
+    use taizhang::ledger::Ledger;
+    use taizhang::model::Value as LCell;
     let dir = tmp();
     let d = dir.path();
     let ledger = at(d, "台账.xlsx");
@@ -324,8 +326,8 @@ fn a_tampered_ledger_is_reported_precisely_and_never_repaired_by_dropping_data()
         .unwrap();
     // A date column holding text: reported with its cell, kept as typed.
     let mut l = Ledger::read(&ledger).unwrap();
-    let col = l.projects.col("开始时间").unwrap();
-    l.projects.set(1, "开始时间", LCell::text("明年开春"));
+    let col = l.projects.col(Column::Start).unwrap();
+    l.projects.set(1, Column::Start, LCell::text("明年开春"));
     l.save(&ledger).unwrap();
     let out = taizhang()
         .arg("merge")
@@ -342,15 +344,15 @@ fn a_tampered_ledger_is_reported_precisely_and_never_repaired_by_dropping_data()
         Ledger::read(&ledger)
             .unwrap()
             .projects
-            .get(1, "开始时间")
+            .get(1, Column::Start)
             .display(),
         "明年开春"
     );
     // Damage in bulk: twenty lines, then one line that counts the rest.
     let mut l = Ledger::read(&ledger).unwrap();
     for row in 0..l.projects.rows.len() {
-        l.projects.set(row, "开始时间", LCell::text("上个月"));
-        l.projects.set(row, "完成时间", LCell::text("上个月"));
+        l.projects.set(row, Column::Start, LCell::text("上个月"));
+        l.projects.set(row, Column::Deadline, LCell::text("上个月"));
     }
     let damaged = 2 * l.projects.rows.len();
     assert!(damaged > 25, "{damaged}");
@@ -368,8 +370,8 @@ fn a_tampered_ledger_is_reported_precisely_and_never_repaired_by_dropping_data()
     assert!(err.contains(&format!("还有 {} 处", damaged - 20)), "{err}");
     // A duplicated project ID stops the run and names both cells.
     let mut l = Ledger::read(&ledger).unwrap();
-    let first = l.projects.get(0, "项目编号").clone();
-    l.projects.set(2, "项目编号", first);
+    let first = l.projects.get(0, Column::ProjectId).clone();
+    l.projects.set(2, Column::ProjectId, first);
     l.save(&ledger).unwrap();
     let before = std::fs::read(&ledger).unwrap();
     let out = taizhang()
@@ -390,7 +392,11 @@ fn a_tampered_ledger_is_reported_precisely_and_never_repaired_by_dropping_data()
     // A deleted sheet stops the run and names the sheet.
     let mut book = rust_xlsxwriter::Workbook::new();
     let ws = book.add_worksheet().set_name("项目台账").unwrap();
-    for (c, h) in taizhang::ledger::schema::PROJECT_HEADERS.iter().enumerate() {
+    for (c, h) in taizhang::model::Sheet::Projects
+        .headers()
+        .iter()
+        .enumerate()
+    {
         ws.write_string(0, c as u16, *h).unwrap();
     }
     book.save(&ledger).unwrap();

@@ -5,7 +5,9 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use taizhang::ledger::{LCell, Ledger};
+use taizhang::ledger::Ledger;
+use taizhang::model::Column;
+use taizhang::model::Value as LCell;
 
 fn merge(paths: &[&Path], ledger: &Path, extra: &[&str]) -> (i32, String) {
     let mut cmd = taizhang();
@@ -51,7 +53,7 @@ fn one_batch_or_month_by_month_gives_the_same_projects_and_reports() {
     assert!(a.reports.rows.len() >= 25);
     // IDs are YEAR-NNN in path order, never reused.
     let ids: Vec<String> = (0..a.projects.rows.len())
-        .map(|r| a.projects.get(r, "项目编号").display())
+        .map(|r| a.projects.get(r, Column::ProjectId).display())
         .collect();
     assert_eq!(ids[0], "2018-001");
     assert_eq!(ids[20], "2018-021");
@@ -93,10 +95,10 @@ fn the_clerks_work_survives_and_an_updated_proposal_logs_each_changed_field() {
     // The clerk: a remark, a key-project mark, a corrected phone, and a column of their own.
     let mut l = Ledger::read(&ledger).unwrap();
     l.projects
-        .set(0, "备注", LCell::text("请区委组织部月底前补充材料"));
-    l.projects.set(0, "重点项目", LCell::text("是"));
-    l.projects.set(0, "联系电话", LCell::text("13805546677"));
-    l.projects.set(0, "督办人", LCell::text("王科长"));
+        .set(0, Column::Note, LCell::text("请区委组织部月底前补充材料"));
+    l.projects.set(0, Column::Key, LCell::text("是"));
+    l.projects.set(0, Column::Phone, LCell::text("13805546677"));
+    l.projects.set_named(0, "督办人", LCell::text("王科长"));
     l.save(&ledger).unwrap();
     // The unit re-sends: new goals and deadline, the same (wrong) phone.
     let v2 = with(
@@ -115,27 +117,27 @@ fn the_clerks_work_survives_and_an_updated_proposal_logs_each_changed_field() {
     let l = Ledger::read(&ledger).unwrap();
     assert_eq!(l.projects.rows.len(), 1);
     assert_eq!(
-        l.projects.get(0, "备注").display(),
+        l.projects.get(0, Column::Note).display(),
         "请区委组织部月底前补充材料"
     );
-    assert_eq!(l.projects.get(0, "重点项目").display(), "是");
-    assert_eq!(l.projects.get(0, "督办人").display(), "王科长");
+    assert_eq!(l.projects.get(0, Column::Key).display(), "是");
+    assert_eq!(l.projects.get_named(0, "督办人").display(), "王科长");
     assert_eq!(
-        l.projects.get(0, "联系电话").display(),
+        l.projects.get(0, Column::Phone).display(),
         "13805546677",
         "the clerk's correction stays"
     );
-    assert_eq!(l.projects.get(0, "版本").number(), Some(2.0));
+    assert_eq!(l.projects.get(0, Column::Version).number(), Some(2.0));
     assert_eq!(
-        l.projects.get(0, "完成时间"),
+        l.projects.get(0, Column::Deadline),
         &LCell::Date(chrono::NaiveDate::from_ymd_opt(2018, 11, 30).unwrap())
     );
     let fields: Vec<String> = (0..l.changes.rows.len())
-        .map(|r| l.changes.get(r, "字段").display())
+        .map(|r| l.changes.get(r, Column::Field).display())
         .collect();
     assert_eq!(fields, ["工作目标", "完成时间"]);
     assert_eq!(
-        l.changes.get(1, "原值"),
+        l.changes.get(1, Column::OldValue),
         &LCell::Date(chrono::NaiveDate::from_ymd_opt(2018, 12, 31).unwrap())
     );
     // A later submission that does change the phone wins, and is logged with the clerk's value as old.
@@ -146,10 +148,13 @@ fn the_clerks_work_survives_and_an_updated_proposal_logs_each_changed_field() {
     );
     merge(&[&at(&inbox, "v3.xlsx")], &ledger, &[]);
     let l = Ledger::read(&ledger).unwrap();
-    assert_eq!(l.projects.get(0, "联系电话").display(), "13905546677");
+    assert_eq!(l.projects.get(0, Column::Phone).display(), "13905546677");
     let last = l.changes.rows.len() - 1;
-    assert_eq!(l.changes.get(last, "原值").display(), "13805546677");
-    assert_eq!(l.projects.get(0, "督办人").display(), "王科长");
+    assert_eq!(
+        l.changes.get(last, Column::OldValue).display(),
+        "13805546677"
+    );
+    assert_eq!(l.projects.get_named(0, "督办人").display(), "王科长");
 }
 
 #[test]
@@ -188,8 +193,11 @@ fn reports_add_replace_warn_when_lower_and_need_a_project() {
     assert!(text.contains("E_NO_PROJECT"), "{text}");
     let l = Ledger::read(&ledger).unwrap();
     assert_eq!(l.reports.rows.len(), 2);
-    assert_eq!(l.projects.get(0, "最新进度").number(), Some(30.0));
-    assert_eq!(l.projects.get(0, "最近报告期").display(), "2018-06");
+    assert_eq!(
+        l.projects.get(0, Column::LatestPercent).number(),
+        Some(30.0)
+    );
+    assert_eq!(l.projects.get(0, Column::LatestPeriod).display(), "2018-06");
     // A corrected May report replaces May.
     let may2 = with(
         may,
@@ -205,7 +213,7 @@ fn reports_add_replace_warn_when_lower_and_need_a_project() {
     let l = Ledger::read(&ledger).unwrap();
     assert_eq!(l.reports.rows.len(), 2);
     assert_eq!(
-        l.reports.get(0, "本期完成情况").display(),
+        l.reports.get(0, Column::Done).display(),
         "完成网格划分，选派网格党小组长65名"
     );
 }
@@ -218,7 +226,7 @@ fn round_trips_keep_dates_text_numbers_and_blanks() {
     let mut l = Ledger::read(&ledger).unwrap();
     l.projects.set(
         0,
-        "备注",
+        Column::Note,
         LCell::text("第一行\n第二行\n=SUM(A1:A2) 不是公式"),
     );
     l.save(&ledger).unwrap();
@@ -229,16 +237,19 @@ fn round_trips_keep_dates_text_numbers_and_blanks() {
     let after = Ledger::read(&ledger).unwrap();
     assert_eq!(original, after);
     assert_eq!(
-        after.projects.get(0, "备注").display(),
+        after.projects.get(0, Column::Note).display(),
         "第一行\n第二行\n=SUM(A1:A2) 不是公式"
     );
-    assert!(matches!(after.projects.get(0, "开始时间"), LCell::Date(_)));
     assert!(matches!(
-        after.projects.get(0, "经费预算（万元）"),
+        after.projects.get(0, Column::Start),
+        LCell::Date(_)
+    ));
+    assert!(matches!(
+        after.projects.get(0, Column::Budget),
         LCell::Number(_)
     ));
-    assert!(after.projects.get(0, "主要内容").is_empty());
-    let long = after.projects.get(0, "主要措施").display();
+    assert!(after.projects.get(0, Column::Content).is_empty());
+    let long = after.projects.get(0, Column::Measures).display();
     assert!(long.chars().count() > 60);
 }
 
@@ -280,7 +291,7 @@ fn a_locked_corrupt_or_damaged_ledger_stops_the_run_untouched() {
     assert_eq!(std::fs::read(&ledger).unwrap(), before);
 
     let mut l = Ledger::read(&ledger).unwrap();
-    let c = l.projects.col("项目名称").unwrap();
+    let c = l.projects.col(Column::Name).unwrap();
     l.projects.headers[c] = "名称".into();
     l.save(&ledger).unwrap();
     let damaged = std::fs::read(&ledger).unwrap();

@@ -13,9 +13,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use serde::Serialize;
 use serde_json::Value;
-use taizhang::ledger::{LCell, Table};
+use taizhang::ledger::Table;
+use taizhang::model::field::Input;
+use taizhang::model::{Column, Field, Scope, Value as Cell};
 use taizhang::write::style::looks_like_formula;
 
 use super::exit::Exit;
@@ -79,9 +80,9 @@ fn project_rows(t: &Table) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// One CSV field's text: formula-like text gets a leading `'` (the `csv` writer quotes it).
-fn csv_field(cell: &LCell) -> String {
+fn csv_field(cell: &Cell) -> String {
     let mut s = cell.display();
-    if matches!(cell, LCell::Text(_)) && looks_like_formula(&s) {
+    if matches!(cell, Cell::Text(_)) && looks_like_formula(&s) {
         s.insert(0, '\'');
     }
     s
@@ -93,44 +94,36 @@ pub fn csv(t: &Table) -> Result<Vec<u8>, csv::Error> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer("\u{FEFF}".as_bytes().to_vec());
-    out.write_record(t.headers.iter().map(|h| csv_field(&LCell::text(h.clone()))))?;
+    out.write_record(t.headers.iter().map(|h| csv_field(&Cell::text(h.clone()))))?;
     for r in project_rows(t) {
-        out.write_record(t.headers.iter().map(|h| csv_field(t.get(r, h))))?;
+        out.write_record(t.headers.iter().map(|h| csv_field(t.get_named(r, h))))?;
     }
     out.into_inner().map_err(|e| e.into_error().into())
 }
 
-/// One project as JSON: SPEC §5's record keys, then the ledger's own.
-#[derive(Debug, Serialize)]
-struct Line {
-    project_id: Value,
-    unit: Value,
-    name: Value,
-    category: Value,
-    topic: Value,
-    scope: Value,
-    content: Value,
-    feasibility: Value,
-    goals: Value,
-    measures: Value,
-    start: Value,
-    deadline: Value,
-    deliverables: Value,
-    owner_unit: Value,
-    owner: Value,
-    owner_title: Value,
-    members: Vec<String>,
-    phone: Value,
-    budget: Value,
-    submitted: Value,
-    milestones: Vec<Value>,
-    status: Value,
-    percent: Value,
-    period: Value,
-    version: Value,
+/// How a cell becomes a JSON value.
+type ToJson = fn(&Cell) -> Value;
+
+/// The ledger's own columns in a JSON line, after the proposal's fields: key, column, kind.
+const LEDGER_KEYS: &[(&str, Column, ToJson)] = &[
+    ("status", Column::Status, text),
+    ("percent", Column::LatestPercent, float),
+    ("period", Column::LatestPeriod, text),
+    ("version", Column::Version, number),
+];
+
+/// A proposal field's cell as JSON, by what the field holds.
+fn field_json(field: Field, cell: &Cell) -> Value {
+    match (field, field.input()) {
+        (Field::Members, _) => members(cell).into(),
+        (Field::Milestones, _) => milestones(cell).into(),
+        (_, Input::Whole) => number(cell),
+        (_, Input::Money | Input::Percent) => float(cell),
+        _ => text(cell),
+    }
 }
 
-fn text(cell: &LCell) -> Value {
+fn text(cell: &Cell) -> Value {
     match cell.display().trim() {
         "" => Value::Null,
         s => Value::String(s.to_owned()),
@@ -138,7 +131,7 @@ fn text(cell: &LCell) -> Value {
 }
 
 /// A number (whole numbers as integers); text that is no number stays text, so nothing is lost.
-fn number(cell: &LCell) -> Value {
+fn number(cell: &Cell) -> Value {
     match cell.number() {
         Some(n) if n.fract() == 0.0 && n.abs() < 1e15 => Value::from(n as i64),
         Some(n) => Value::from(n),
@@ -147,14 +140,14 @@ fn number(cell: &LCell) -> Value {
 }
 
 /// A float (percent, budget): `60`, `5.5`.
-fn float(cell: &LCell) -> Value {
+fn float(cell: &Cell) -> Value {
     match cell.number() {
         Some(n) => Value::from(n),
         None => text(cell),
     }
 }
 
-fn members(cell: &LCell) -> Vec<String> {
+fn members(cell: &Cell) -> Vec<String> {
     cell.display()
         .split(['、', '，', ',', ';', '；', '\n'])
         .map(str::trim)
@@ -164,7 +157,7 @@ fn members(cell: &LCell) -> Vec<String> {
 }
 
 /// 进度安排 lines (`阶段｜2018-04-01～2018-05-31｜内容`) as `{stage, start, end, content}`.
-fn milestones(cell: &LCell) -> Vec<Value> {
+fn milestones(cell: &Cell) -> Vec<Value> {
     cell.display()
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -190,40 +183,39 @@ fn milestones(cell: &LCell) -> Vec<Value> {
         .collect()
 }
 
-/// The 项目台账 sheet as JSON Lines.
+/// The 项目台账 sheet as JSON Lines: SPEC §5's record keys (项目编号 and every proposal field
+/// the ledger keeps, in the catalogue's order), then the ledger's own.
 pub fn jsonl(t: &Table) -> Result<String, serde_json::Error> {
+    let fields: Vec<Field> = std::iter::once(Field::ProjectId)
+        .chain(
+            Field::ALL
+                .iter()
+                .copied()
+                .filter(|f| f.on(Scope::Proposal) && f.column().is_some()),
+        )
+        .collect();
     let mut out = String::new();
     for r in project_rows(t) {
-        let g = |h: &str| t.get(r, h);
-        let line = Line {
-            project_id: text(g("项目编号")),
-            unit: text(g("申报单位")),
-            name: text(g("项目名称")),
-            category: text(g("项目类别")),
-            topic: number(g("参考目录序号")),
-            scope: text(g("工作范围或对象")),
-            content: text(g("主要内容")),
-            feasibility: text(g("可行性分析")),
-            goals: text(g("工作目标")),
-            measures: text(g("主要措施")),
-            start: text(g("开始时间")),
-            deadline: text(g("完成时间")),
-            deliverables: text(g("成果形式")),
-            owner_unit: text(g("责任单位")),
-            owner: text(g("责任人")),
-            owner_title: text(g("职务")),
-            members: members(g("项目组成员")),
-            phone: text(g("联系电话")),
-            budget: float(g("经费预算（万元）")),
-            submitted: text(g("填报日期")),
-            milestones: milestones(g("进度安排")),
-            status: text(g("状态")),
-            percent: float(g("最新进度")),
-            period: text(g("最近报告期")),
-            version: number(g("版本")),
-        };
-        out.push_str(&serde_json::to_string(&line)?);
-        out.push('\n');
+        // Written pair by pair: the keys keep this order (serde_json's map would sort them).
+        let mut pairs: Vec<(&str, Value)> = Vec::new();
+        for &field in &fields {
+            if let Some(column) = field.column() {
+                pairs.push((field.key(), field_json(field, t.get(r, column))));
+            }
+        }
+        for (key, column, json) in LEDGER_KEYS {
+            pairs.push((key, json(t.get(r, *column))));
+        }
+        out.push('{');
+        for (i, (key, value)) in pairs.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&serde_json::to_string(key)?);
+            out.push(':');
+            out.push_str(&serde_json::to_string(value)?);
+        }
+        out.push_str("}\n");
     }
     Ok(out)
 }
@@ -238,20 +230,20 @@ mod tests {
         let mut l = Ledger::new();
         let t = &mut l.projects;
         let r = t.push_row();
-        t.set(r, "项目编号", LCell::text("2018-001"));
-        t.set(r, "项目名称", LCell::text("=HYPERLINK(\"x\")"));
-        t.set(r, "工作目标", LCell::text("一是，二是\n三是"));
-        t.set(r, "经费预算（万元）", LCell::Number(5.0));
-        t.set(r, "联系电话", LCell::Number(13805546677.0));
+        t.set(r, Column::ProjectId, Cell::text("2018-001"));
+        t.set(r, Column::Name, Cell::text("=HYPERLINK(\"x\")"));
+        t.set(r, Column::Goals, Cell::text("一是，二是\n三是"));
+        t.set(r, Column::Budget, Cell::Number(5.0));
+        t.set(r, Column::Phone, Cell::Number(13805546677.0));
         let d = NaiveDate::from_ymd_opt(2018, 12, 31).unwrap();
-        t.set(r, "完成时间", LCell::Date(d));
-        t.set(r, "项目组成员", LCell::text("张伟、李娜"));
+        t.set(r, Column::Deadline, Cell::Date(d));
+        t.set(r, Column::Members, Cell::text("张伟、李娜"));
         t.set(
             r,
-            "进度安排",
-            LCell::text("启动｜2018-04-01～2018-05-31｜划分网格"),
+            Column::Milestones,
+            Cell::text("启动｜2018-04-01～2018-05-31｜划分网格"),
         );
-        t.set(r, "版本", LCell::Number(2.0));
+        t.set(r, Column::Version, Cell::Number(2.0));
         t.push_row(); // a blank row the clerk left
         l.projects
     }

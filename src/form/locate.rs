@@ -2,15 +2,16 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::labels::{self, FieldDef, Scope};
+use super::labels;
 use super::{milestones, FormKind, NotAForm, RawField, RawForm};
-use crate::read::{Sheet, Value, Workbook};
+use crate::model::{Field, Scope, Value};
+use crate::read::{Sheet, Workbook};
 use crate::text::label_key;
 
 /// A label found on a sheet.
 #[derive(Debug, Clone)]
 pub(super) struct Hit {
-    pub field: &'static FieldDef,
+    pub field: Field,
     pub row: u32,
     pub col: u32,
     /// The label text as shown (trimmed, trailing colon removed).
@@ -94,7 +95,7 @@ fn is_label(value: &Value) -> bool {
 
 fn label_or_header(t: &str) -> bool {
     if let Some(key) = label_key(t) {
-        if labels::field_for_label(&key).is_some()
+        if Field::for_label(&key).is_some()
             || labels::MILESTONE_STAGE.contains(&key.as_str())
             || labels::HEADINGS.contains(&key.as_str())
         {
@@ -167,14 +168,14 @@ fn below(sheet: &Sheet, hit: &Hit) -> Option<(Option<Value>, String)> {
 /// Counts the distinct fields of each scope on a sheet.
 fn score(hits: &[Hit]) -> (usize, usize, usize, usize) {
     // A few dozen hits at most: a small list beats hashing.
-    let mut seen: Vec<&str> = Vec::with_capacity(hits.len());
+    let mut seen: Vec<Field> = Vec::with_capacity(hits.len());
     let (mut proposal, mut progress, mut both, mut scores) = (0, 0, 0, 0);
     for h in hits {
-        if seen.contains(&h.field.key) {
+        if seen.contains(&h.field) {
             continue;
         }
-        seen.push(h.field.key);
-        match h.field.scope {
+        seen.push(h.field);
+        match h.field.scope() {
             Scope::Proposal => proposal += 1,
             Scope::Progress => progress += 1,
             Scope::Both => both += 1,
@@ -221,6 +222,32 @@ struct Candidate<'a> {
 }
 
 /// Finds the form sheet, tells its kind and reads its fields.
+///
+/// ```
+/// use taizhang::form::{extract, FormKind};
+/// use taizhang::model::{Field, Value};
+/// use taizhang::read::{Cell, Sheet, Workbook};
+///
+/// let text = |row, col, s: &str| Cell { row, col, value: Value::Text(s.into()) };
+/// let sheet = Sheet::new(
+///     "立项书".into(),
+///     true,
+///     vec![
+///         text(0, 0, "基层党建创新项目立项书"),
+///         text(1, 0, "项目名称："),
+///         text(1, 1, "红色网格"),
+///         text(2, 0, "工作目标"),
+///         text(3, 0, "主要措施"),
+///     ],
+/// );
+/// let form = extract(&Workbook { sheets: vec![sheet] }).unwrap();
+/// assert_eq!(form.kind, FormKind::Proposal);
+/// let name = form.field(Field::Name).unwrap();
+/// assert_eq!(name.value, Some(Value::Text("红色网格".into())));
+/// assert_eq!(name.cell, "立项书!B2");
+/// // A label below a label means "blank", never the next label's text.
+/// assert_eq!(form.field(Field::Goals).unwrap().value, None);
+/// ```
 pub fn extract(book: &Workbook) -> Result<RawForm, NotAForm> {
     if book.sheets.iter().all(|s| s.cells.is_empty()) {
         return Err(NotAForm(
@@ -284,7 +311,7 @@ pub fn extract(book: &Workbook) -> Result<RawForm, NotAForm> {
     };
     let mut fields = BTreeMap::new();
     for hit in &hits {
-        let in_scope = match hit.field.scope {
+        let in_scope = match hit.field.scope() {
             Scope::Both => true,
             Scope::Proposal => kind == FormKind::Proposal,
             Scope::Progress => kind == FormKind::Progress,
@@ -300,11 +327,11 @@ pub fn extract(book: &Workbook) -> Result<RawForm, NotAForm> {
             cell,
         };
         // The first label with a value wins; a later synonym only fills a blank.
-        match fields.get(hit.field.key) {
+        match fields.get(&hit.field) {
             Some(RawField { value: Some(_), .. }) => {}
             Some(_) if field.value.is_none() => {}
             _ => {
-                fields.insert(hit.field.key, field);
+                fields.insert(hit.field, field);
             }
         }
     }

@@ -7,7 +7,8 @@ use std::collections::HashSet;
 
 use super::labels;
 use super::RawMilestone;
-use crate::read::{Sheet, Value};
+use crate::model::Value;
+use crate::read::Sheet;
 use crate::text::label_key;
 
 /// The milestone table of a sheet, if any.

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::read::Value;
+use crate::model::{Field, Value};
 
 pub use locate::extract;
 
@@ -77,16 +77,16 @@ pub struct RawForm {
     pub kind: FormKind,
     /// The sheet that holds the form.
     pub sheet: String,
-    /// Fields by record key.
-    pub fields: BTreeMap<&'static str, RawField>,
+    /// Fields by what they are.
+    pub fields: BTreeMap<Field, RawField>,
     /// Milestone rows, if the form has a timetable.
     pub milestones: Vec<RawMilestone>,
 }
 
 impl RawForm {
     /// The field with this key, when its label was found.
-    pub fn field(&self, key: &str) -> Option<&RawField> {
-        self.fields.get(key)
+    pub fn field(&self, field: Field) -> Option<&RawField> {
+        self.fields.get(&field)
     }
 }
 

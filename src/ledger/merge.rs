@@ -9,12 +9,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use super::schedule::{stages_from_cell, stages_text, Latest, Schedule, Status};
-use super::schema;
+use super::schedule::{stages_from_cell, Latest, Schedule, Status};
+
 use super::store::Ledger;
-use super::table::LCell;
 use crate::batch::{Batch, FileResult};
 use crate::form::FormKind;
+use crate::model::{Column, Field, Scope, Sheet, Value};
 use crate::policy::Policy;
 use crate::rules::units::UnitIndex;
 use crate::rules::{Code, Problem, Progress, Proposal, Record};
@@ -87,14 +87,14 @@ pub fn merge(
         index: Index::build(ledger, &units),
         known: ledger
             .sources
-            .col("SHA-256")
+            .col(Column::Sha256)
             .map(|c| {
                 ledger
                     .sources
                     .rows
                     .iter()
                     .filter_map(|r| r.get(c))
-                    .map(LCell::display)
+                    .map(Value::display)
                     .collect()
             })
             .unwrap_or_default(),
@@ -114,7 +114,7 @@ pub fn merge(
         m.file(&mut batch.files[i], i, hash);
     }
     m.ledger.reports.rows.sort_by(|a, b| {
-        let key = |r: &Vec<LCell>| (r.first().map(LCell::display), r.get(2).map(LCell::display));
+        let key = |r: &Vec<Value>| (r.first().map(Value::display), r.get(2).map(Value::display));
         key(a).cmp(&key(b))
     });
     m.outcome.files.sort_by_key(|(i, ..)| *i);
@@ -154,29 +154,29 @@ impl Index {
             submitted: HashMap::new(),
         };
         let reports = &ledger.reports;
-        if let Some(c) = reports.col("项目编号") {
+        if let Some(c) = reports.col(Column::ProjectId) {
             for (r, row) in reports.rows.iter().enumerate() {
-                let id = row.get(c).map(LCell::display).unwrap_or_default();
+                let id = row.get(c).map(Value::display).unwrap_or_default();
                 index.reports.entry(id).or_default().push(r);
             }
         }
         let submitted = &ledger.submitted;
-        if let Some(c) = submitted.col("项目编号") {
+        if let Some(c) = submitted.col(Column::ProjectId) {
             for (r, row) in submitted.rows.iter().enumerate() {
-                let id = row.get(c).map(LCell::display).unwrap_or_default();
+                let id = row.get(c).map(Value::display).unwrap_or_default();
                 index.submitted.insert(id, r);
             }
         }
         let t = &ledger.projects;
         for row in 0..t.rows.len() {
-            let id = t.get(row, "项目编号").display();
+            let id = t.get(row, Column::ProjectId).display();
             if let Some(seq) = id.rsplit('-').next().and_then(|s| s.parse::<u32>().ok()) {
                 index.next_seq = index.next_seq.max(seq + 1);
             }
             let key = project_key(
                 units,
-                &t.get(row, "申报单位").display(),
-                &t.get(row, "项目名称").display(),
+                &t.get(row, Column::Unit).display(),
+                &t.get(row, Column::Name).display(),
             );
             index.by_key.insert(key, row);
             index.by_id.insert(id, row);
@@ -223,12 +223,12 @@ impl Merger<'_> {
     fn source_row(&mut self, r: &FileResult, hash: &str, action: Action, id: Option<&str>) {
         let t = &mut self.ledger.sources;
         let row = t.push_row();
-        t.set(row, "文件名", LCell::text(r.path.clone()));
-        t.set(row, "SHA-256", LCell::text(hash));
-        t.set(row, "类型", LCell::text(r.kind.label()));
-        t.set(row, "合并时间", LCell::DateTime(self.now));
-        t.set(row, "结果", LCell::text(action.label()));
-        t.set(row, "项目编号", LCell::text(id.unwrap_or_default()));
+        t.set(row, Column::FileName, Value::text(r.path.clone()));
+        t.set(row, Column::Sha256, Value::text(hash));
+        t.set(row, Column::FileKind, Value::text(r.kind.label()));
+        t.set(row, Column::MergedAt, Value::DateTime(self.now));
+        t.set(row, Column::Outcome, Value::text(action.label()));
+        t.set(row, Column::ProjectId, Value::text(id.unwrap_or_default()));
         if let Some(origin) = &r.origin {
             let sender = match (&origin.from_name, &origin.from) {
                 (Some(name), Some(address)) => format!("{name} <{address}>"),
@@ -236,13 +236,13 @@ impl Merger<'_> {
                 (Some(name), None) => name.clone(),
                 (None, None) => String::new(),
             };
-            t.set(row, "发件人", LCell::text(sender));
+            t.set(row, Column::Sender, Value::text(sender));
             let subject = origin.subject.clone().unwrap_or_default();
-            t.set(row, "邮件主题", LCell::text(subject));
+            t.set(row, Column::Subject, Value::text(subject));
             t.set(
                 row,
-                "发送时间",
-                LCell::text(origin.date.clone().unwrap_or_default()),
+                Column::SentAt,
+                Value::text(origin.date.clone().unwrap_or_default()),
             );
         }
     }
@@ -257,34 +257,34 @@ impl Merger<'_> {
             self.index.next_seq += 1;
             let t = &mut self.ledger.projects;
             let row = t.push_row();
-            t.set(row, "项目编号", LCell::text(id.clone()));
-            t.set(row, "年度", LCell::Number(self.policy.year as f64));
+            t.set(row, Column::ProjectId, Value::text(id.clone()));
+            t.set(row, Column::Year, Value::Number(self.policy.year as f64));
             for (h, v) in &cells {
-                t.set(row, h, v.clone());
+                t.set(row, *h, v.clone());
             }
-            t.set(row, "版本", LCell::Number(1.0));
-            t.set(row, "来源文件", LCell::text(file));
+            t.set(row, Column::Version, Value::Number(1.0));
+            t.set(row, Column::Source, Value::text(file));
             self.remember_submitted(&id, &cells);
             self.index.by_key.insert(key, row);
             self.index.by_id.insert(id.clone(), row);
             return (Action::Added, Some(id));
         };
-        let id = self.ledger.projects.get(row, "项目编号").display();
+        let id = self.ledger.projects.get(row, Column::ProjectId).display();
         let before = self.submitted_row(&id);
         let mut changed = 0;
         for (h, new) in &cells {
             // What the unit said last time: a clerk's correction of an unchanged field stays.
             let last = match before {
-                Some(s) => self.ledger.submitted.get(s, h).clone(),
-                None => self.ledger.projects.get(row, h).clone(),
+                Some(s) => self.ledger.submitted.get(s, *h).clone(),
+                None => self.ledger.projects.get(row, *h).clone(),
             };
             if same(&last, new) {
                 continue;
             }
-            let current = self.ledger.projects.get(row, h).clone();
+            let current = self.ledger.projects.get(row, *h).clone();
             if !same(&current, new) {
-                self.log_change(&id, h, &current, new, file);
-                self.ledger.projects.set(row, h, new.clone());
+                self.log_change(&id, *h, &current, new, file);
+                self.ledger.projects.set(row, *h, new.clone());
                 changed += 1;
             }
         }
@@ -295,13 +295,15 @@ impl Merger<'_> {
         let version = self
             .ledger
             .projects
-            .get(row, "版本")
+            .get(row, Column::Version)
             .number()
             .unwrap_or(1.0);
         self.ledger
             .projects
-            .set(row, "版本", LCell::Number(version + 1.0));
-        self.ledger.projects.set(row, "来源文件", LCell::text(file));
+            .set(row, Column::Version, Value::Number(version + 1.0));
+        self.ledger
+            .projects
+            .set(row, Column::Source, Value::text(file));
         (Action::Updated, Some(id))
     }
 
@@ -309,30 +311,32 @@ impl Merger<'_> {
         self.index.submitted.get(id).copied()
     }
 
-    fn remember_submitted(&mut self, id: &str, cells: &[(&'static str, LCell)]) {
+    fn remember_submitted(&mut self, id: &str, cells: &[(Column, Value)]) {
         let row = match self.submitted_row(id) {
             Some(r) => r,
             None => {
                 let r = self.ledger.submitted.push_row();
-                self.ledger.submitted.set(r, "项目编号", LCell::text(id));
+                self.ledger
+                    .submitted
+                    .set(r, Column::ProjectId, Value::text(id));
                 self.index.submitted.insert(id.to_owned(), r);
                 r
             }
         };
         for (h, v) in cells {
-            self.ledger.submitted.set(row, h, v.clone());
+            self.ledger.submitted.set(row, *h, v.clone());
         }
     }
 
-    fn log_change(&mut self, id: &str, field: &str, old: &LCell, new: &LCell, file: &str) {
+    fn log_change(&mut self, id: &str, field: Column, old: &Value, new: &Value, file: &str) {
         let t = &mut self.ledger.changes;
         let row = t.push_row();
-        t.set(row, "时间", LCell::DateTime(self.now));
-        t.set(row, "项目编号", LCell::text(id));
-        t.set(row, "字段", LCell::text(field));
-        t.set(row, "原值", old.clone());
-        t.set(row, "新值", new.clone());
-        t.set(row, "来源文件", LCell::text(file));
+        t.set(row, Column::ChangedAt, Value::DateTime(self.now));
+        t.set(row, Column::ProjectId, Value::text(id));
+        t.set(row, Column::Field, Value::text(field.header()));
+        t.set(row, Column::OldValue, old.clone());
+        t.set(row, Column::NewValue, new.clone());
+        t.set(row, Column::Source, Value::text(file));
         self.outcome.changes += 1;
     }
 
@@ -364,7 +368,7 @@ impl Merger<'_> {
             result.ok = false;
             return (Action::Rejected, None);
         };
-        let id = self.ledger.projects.get(row, "项目编号").display();
+        let id = self.ledger.projects.get(row, Column::ProjectId).display();
         let period = p.period.clone().unwrap_or_default();
         let t = &self.ledger.reports;
         let mut existing = None;
@@ -376,11 +380,11 @@ impl Merger<'_> {
             .map(Vec::as_slice)
             .unwrap_or_default()
         {
-            let their = t.get(r, "报告期").display();
+            let their = t.get(r, Column::Period).display();
             if their == period {
                 existing = Some(r);
             } else if their < period && previous.as_ref().is_none_or(|(p, _)| &their > p) {
-                if let Some(n) = t.get(r, "完成进度").number() {
+                if let Some(n) = t.get(r, Column::Percent).number() {
                     previous = Some((their, n));
                 }
             }
@@ -403,87 +407,46 @@ impl Merger<'_> {
                 (r, Action::ReportAdded)
             }
         };
-        let name = self.ledger.projects.get(row, "项目名称").clone();
+        let name = self.ledger.projects.get(row, Column::Name).clone();
         let t = &mut self.ledger.reports;
-        t.set(row_index, "项目编号", LCell::text(id.clone()));
-        t.set(row_index, "项目名称", name);
+        t.set(row_index, Column::ProjectId, Value::text(id.clone()));
+        t.set(row_index, Column::Name, name);
         for (h, v) in progress_cells(p) {
             t.set(row_index, h, v);
         }
-        t.set(row_index, "来源文件", LCell::text(result.path.clone()));
+        t.set(row_index, Column::Source, Value::text(result.path.clone()));
         (action, Some(id))
     }
 }
 
-fn same(a: &LCell, b: &LCell) -> bool {
+fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (LCell::Number(x), LCell::Number(y)) => (x - y).abs() < 1e-9,
+        (Value::Number(x), Value::Number(y)) => (x - y).abs() < 1e-9,
         _ => a.display() == b.display(),
     }
 }
 
-fn text(v: &Option<String>) -> LCell {
-    v.as_ref().map_or(LCell::Empty, |s| LCell::text(s.clone()))
+/// The 项目台账 cells a proposal fills, in the ledger's column order: every proposal field the
+/// catalogue gives a column.
+pub fn proposal_cells(p: &Proposal) -> Vec<(Column, Value)> {
+    Sheet::Submitted
+        .columns()
+        .iter()
+        .filter_map(|&c| Some((c, p.value(Field::of_column(Scope::Proposal, c)?))))
+        .collect()
 }
 
-fn date(v: Option<NaiveDate>) -> LCell {
-    v.map_or(LCell::Empty, LCell::Date)
-}
-
-/// The 项目台账 cells a proposal fills.
-pub fn proposal_cells(p: &Proposal) -> Vec<(&'static str, LCell)> {
-    vec![
-        ("申报单位", text(&p.unit)),
-        ("项目类别", text(&p.category)),
-        ("项目名称", text(&p.name)),
-        (
-            "参考目录序号",
-            p.topic.map_or(LCell::Empty, |t| LCell::Number(t as f64)),
-        ),
-        ("工作范围或对象", text(&p.scope)),
-        ("工作目标", text(&p.goals)),
-        ("主要措施", text(&p.measures)),
-        ("主要内容", text(&p.content)),
-        ("可行性分析", text(&p.feasibility)),
-        ("开始时间", date(p.start)),
-        ("完成时间", date(p.deadline)),
-        ("成果形式", text(&p.deliverables)),
-        ("责任单位", text(&p.owner_unit)),
-        ("责任人", text(&p.owner)),
-        ("职务", text(&p.owner_title)),
-        (
-            "项目组成员",
-            p.members
-                .as_ref()
-                .map_or(LCell::Empty, |m| LCell::text(m.join("、"))),
-        ),
-        ("联系电话", text(&p.phone)),
-        (
-            "经费预算（万元）",
-            p.budget.map_or(LCell::Empty, LCell::Number),
-        ),
-        ("填报日期", date(p.submitted)),
-        (
-            "进度安排",
-            p.milestones
-                .as_ref()
-                .map_or(LCell::Empty, |m| LCell::text(stages_text(m))),
-        ),
-    ]
-}
-
-/// The 进度记录 cells a report fills.
-pub fn progress_cells(p: &Progress) -> Vec<(&'static str, LCell)> {
-    vec![
-        ("报告期", text(&p.period)),
-        ("完成进度", p.percent.map_or(LCell::Empty, LCell::Number)),
-        ("项目状态", text(&p.state)),
-        ("本期完成情况", text(&p.done)),
-        ("存在问题", text(&p.problems)),
-        ("下步计划", text(&p.next)),
-        ("填报日期", date(p.submitted)),
-        ("填报人", text(&p.reporter)),
-    ]
+/// The 进度记录 cells a report fills: its fields with a column there, but the ones that identify
+/// the project (the ledger's own ID and name go in those).
+pub fn progress_cells(p: &Progress) -> Vec<(Column, Value)> {
+    Sheet::Reports
+        .columns()
+        .iter()
+        .filter_map(|&c| {
+            let field = Field::of_column(Scope::Progress, c).filter(|f| !f.identifies())?;
+            Some((c, p.value(field)))
+        })
+        .collect()
 }
 
 /// The last day of a `YYYY-MM` period.
@@ -502,17 +465,17 @@ pub fn period_end(period: &str) -> Option<NaiveDate> {
 pub fn schedule_of(ledger: &Ledger, row: usize, policy: &Policy) -> Schedule {
     let t = &ledger.projects;
     let start = t
-        .get(row, "开始时间")
+        .get(row, Column::Start)
         .date()
         .unwrap_or_else(|| policy.year_start());
     let deadline = t
-        .get(row, "完成时间")
+        .get(row, Column::Deadline)
         .date()
         .unwrap_or_else(|| policy.year_end());
     Schedule {
         start,
         deadline,
-        stages: stages_from_cell(t.get(row, "进度安排")),
+        stages: stages_from_cell(t.get(row, Column::Milestones)),
     }
 }
 
@@ -521,14 +484,14 @@ pub fn latest_reports(ledger: &Ledger) -> HashMap<String, (String, Latest)> {
     let t = &ledger.reports;
     let mut latest: HashMap<String, (String, Latest)> = HashMap::new();
     for r in 0..t.rows.len() {
-        let id = t.get(r, "项目编号").display();
-        let period = t.get(r, "报告期").display();
-        let Some(percent) = t.get(r, "完成进度").number() else {
+        let id = t.get(r, Column::ProjectId).display();
+        let period = t.get(r, Column::Period).display();
+        let Some(percent) = t.get(r, Column::Percent).number() else {
             continue;
         };
         let newer = latest.get(&id).is_none_or(|(p, _)| period > *p);
         if newer {
-            let state = t.get(r, "项目状态").display();
+            let state = t.get(r, Column::State).display();
             latest.insert(id, (period, Latest { percent, state }));
         }
     }
@@ -541,7 +504,7 @@ fn refresh(ledger: &mut Ledger, policy: &Policy, units: &UnitIndex<'_>) {
     let latest = latest_reports(ledger);
     let as_of = latest.values().filter_map(|(p, _)| period_end(p)).max();
     for row in 0..ledger.projects.rows.len() {
-        let id = ledger.projects.get(row, "项目编号").display();
+        let id = ledger.projects.get(row, Column::ProjectId).display();
         let schedule = schedule_of(ledger, row, policy);
         let report = latest.get(&id);
         let status = match as_of {
@@ -549,15 +512,15 @@ fn refresh(ledger: &mut Ledger, policy: &Policy, units: &UnitIndex<'_>) {
             None => Status::Proposed,
         };
         let t = &mut ledger.projects;
-        t.set(row, "状态", LCell::text(status.label()));
+        t.set(row, Column::Status, Value::text(status.label()));
         match report {
             Some((period, l)) => {
-                t.set(row, "最新进度", LCell::Number(l.percent));
-                t.set(row, "最近报告期", LCell::text(period.clone()));
+                t.set(row, Column::LatestPercent, Value::Number(l.percent));
+                t.set(row, Column::LatestPeriod, Value::text(period.clone()));
             }
             None => {
-                t.set(row, "最新进度", LCell::Empty);
-                t.set(row, "最近报告期", LCell::Empty);
+                t.set(row, Column::LatestPercent, Value::Empty);
+                t.set(row, Column::LatestPeriod, Value::Empty);
             }
         }
     }
@@ -566,7 +529,7 @@ fn refresh(ledger: &mut Ledger, policy: &Policy, units: &UnitIndex<'_>) {
 
 /// 单位汇总: every unit of the policy (those that sent nothing too) and every unit in the ledger.
 pub fn unit_summary(ledger: &Ledger, policy: &Policy, units: &UnitIndex<'_>) -> super::Table {
-    let mut t = super::Table::new(schema::UNITS, schema::UNIT_HEADERS);
+    let mut t = super::Table::new(Sheet::Units);
     let mut rows: BTreeMap<String, (String, usize, usize, usize)> = BTreeMap::new();
     let mut order: Vec<String> = policy.units.iter().map(|u| u.name.clone()).collect();
     for u in &policy.units {
@@ -574,7 +537,7 @@ pub fn unit_summary(ledger: &Ledger, policy: &Policy, units: &UnitIndex<'_>) -> 
     }
     let mut unit_of_id: HashMap<String, String> = HashMap::new();
     for row in 0..ledger.projects.rows.len() {
-        let raw = ledger.projects.get(row, "申报单位").display();
+        let raw = ledger.projects.get(row, Column::Unit).display();
         let unit = units.find(&raw).map_or(raw.clone(), |u| u.name.clone());
         if !rows.contains_key(&unit) {
             order.push(unit.clone());
@@ -582,13 +545,13 @@ pub fn unit_summary(ledger: &Ledger, policy: &Policy, units: &UnitIndex<'_>) -> 
         let kind = units.find(&raw).map(|u| u.kind.clone()).unwrap_or_default();
         let entry = rows.entry(unit.clone()).or_insert((kind, 0, 0, 0));
         entry.1 += 1;
-        if ledger.projects.get(row, "项目类别").display() == "A" {
+        if ledger.projects.get(row, Column::Category).display() == "A" {
             entry.2 += 1;
         }
-        unit_of_id.insert(ledger.projects.get(row, "项目编号").display(), unit);
+        unit_of_id.insert(ledger.projects.get(row, Column::ProjectId).display(), unit);
     }
     for r in 0..ledger.reports.rows.len() {
-        if let Some(unit) = unit_of_id.get(&ledger.reports.get(r, "项目编号").display()) {
+        if let Some(unit) = unit_of_id.get(&ledger.reports.get(r, Column::ProjectId).display()) {
             if let Some(e) = rows.get_mut(unit) {
                 e.3 += 1;
             }
@@ -632,26 +595,26 @@ pub fn unit_summary(ledger: &Ledger, policy: &Policy, units: &UnitIndex<'_>) -> 
             ),
         };
         let row = t.push_row();
-        t.set(row, "申报单位", LCell::text(unit));
-        t.set(row, "单位类型", LCell::text(kind));
-        t.set(row, "项目数", LCell::Number(count as f64));
-        t.set(row, "A类项目数", LCell::Number(a as f64));
-        t.set(row, "配额要求", LCell::text(rule));
-        t.set(row, "是否符合", LCell::text(verdict));
-        t.set(row, "本年报告数", LCell::Number(reports as f64));
+        t.set(row, Column::Unit, Value::text(unit));
+        t.set(row, Column::UnitType, Value::text(kind));
+        t.set(row, Column::ProjectCount, Value::Number(count as f64));
+        t.set(row, Column::CategoryACount, Value::Number(a as f64));
+        t.set(row, Column::Quota, Value::text(rule));
+        t.set(row, Column::QuotaMet, Value::text(verdict));
+        t.set(row, Column::ReportCount, Value::Number(reports as f64));
     }
     t
 }
 
 fn about(ledger: &mut Ledger, policy: &Policy, now: NaiveDateTime) {
-    let mut t = super::Table::new(schema::ABOUT, schema::ABOUT_HEADERS);
+    let mut t = super::Table::new(Sheet::About);
     let preset = match policy.preset {
         crate::policy::Preset::Innovation => "innovation（基层党建创新项目）",
         crate::policy::Preset::Secretary => "secretary（书记项目）",
     };
     let rows = [
         ("工具", format!("taizhang {}", env!("CARGO_PKG_VERSION"))),
-        ("台账格式版本", schema::FORMAT_VERSION.to_owned()),
+        ("台账格式版本", super::store::FORMAT_VERSION.to_owned()),
         ("政策", format!("{preset}，{} 年度", policy.year)),
         ("最近合并时间", now.format("%Y-%m-%d %H:%M:%S").to_string()),
         ("项目数", ledger.projects.rows.len().to_string()),
@@ -661,8 +624,8 @@ fn about(ledger: &mut Ledger, policy: &Policy, now: NaiveDateTime) {
     ];
     for (k, v) in rows {
         let r = t.push_row();
-        t.set(r, "项目", LCell::text(k));
-        t.set(r, "内容", LCell::text(v));
+        t.set(r, Column::AboutItem, Value::text(k));
+        t.set(r, Column::AboutText, Value::text(v));
     }
     ledger.about = t;
 }

@@ -3,10 +3,9 @@
 pub mod merge;
 pub mod run;
 pub mod schedule;
-pub mod schema;
 pub mod status;
 pub mod store;
 pub mod table;
 
 pub use store::{Ledger, LedgerError, Lock};
-pub use table::{LCell, Table};
+pub use table::Table;

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::table::LCell;
+use crate::model::Value;
 
 /// A project's status (状态).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -112,21 +112,9 @@ impl Schedule {
     }
 }
 
-/// The 进度安排 cell: one stage per line, `阶段｜2018-04-01～2018-05-31｜内容`.
-pub fn stages_text(stages: &[crate::rules::Milestone]) -> String {
-    stages
-        .iter()
-        .map(|m| {
-            let d = |x: Option<NaiveDate>| x.map(|d| d.to_string()).unwrap_or_default();
-            format!("{}｜{}～{}｜{}", m.stage, d(m.start), d(m.end), m.content)
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Reads stage dates back from a 进度安排 cell (lines a clerk broke are skipped).
-pub fn stages_from_cell(cell: &LCell) -> Vec<(NaiveDate, NaiveDate)> {
-    let LCell::Text(text) = cell else {
+pub fn stages_from_cell(cell: &Value) -> Vec<(NaiveDate, NaiveDate)> {
+    let Value::Text(text) = cell else {
         return Vec::new();
     };
     text.lines()

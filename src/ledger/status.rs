@@ -18,7 +18,8 @@ use chrono::{Datelike, NaiveDate};
 use super::merge::{month_of, schedule_of, unit_summary};
 use super::schedule::{Latest, Status};
 use super::store::Ledger;
-use super::table::LCell;
+use crate::model::Column;
+use crate::model::Value;
 use crate::policy::{Policy, Preset};
 use crate::rules::units::UnitIndex;
 use crate::text::number_text;
@@ -191,10 +192,10 @@ pub fn report_month(as_of: NaiveDate) -> String {
 }
 
 /// A 报告期 cell as `YYYY-MM` (a clerk may have typed a date into it).
-fn period_of(cell: &LCell) -> String {
+fn period_of(cell: &Value) -> String {
     match cell {
-        LCell::Date(d) => month_of(*d),
-        LCell::DateTime(d) => month_of(d.date()),
+        Value::Date(d) => month_of(*d),
+        Value::DateTime(d) => month_of(d.date()),
         other => other.display().trim().to_owned(),
     }
 }
@@ -204,16 +205,16 @@ fn latest_until(ledger: &Ledger, last: &str) -> HashMap<String, (String, Latest)
     let t = &ledger.reports;
     let mut latest: HashMap<String, (String, Latest)> = HashMap::new();
     for r in 0..t.rows.len() {
-        let period = period_of(t.get(r, "报告期"));
+        let period = period_of(t.get(r, Column::Period));
         if period.is_empty() || period.as_str() > last {
             continue;
         }
-        let Some(percent) = t.get(r, "完成进度").number() else {
+        let Some(percent) = t.get(r, Column::Percent).number() else {
             continue;
         };
-        let id = t.get(r, "项目编号").display();
+        let id = t.get(r, Column::ProjectId).display();
         if latest.get(&id).is_none_or(|(p, _)| period > *p) {
-            let state = t.get(r, "项目状态").display();
+            let state = t.get(r, Column::State).display();
             latest.insert(id, (period, Latest { percent, state }));
         }
     }
@@ -265,11 +266,11 @@ pub fn monthly(ledger: &Ledger, policy: &Policy, as_of: NaiveDate) -> MonthlySta
     let t = &ledger.projects;
     let mut projects = Vec::with_capacity(t.rows.len());
     for row in 0..t.rows.len() {
-        let id = t.get(row, "项目编号").display();
-        if id.is_empty() && t.get(row, "项目名称").is_empty() {
+        let id = t.get(row, Column::ProjectId).display();
+        if id.is_empty() && t.get(row, Column::Name).is_empty() {
             continue;
         }
-        let raw_unit = t.get(row, "申报单位").display();
+        let raw_unit = t.get(row, Column::Unit).display();
         let known = index.find(&raw_unit);
         let schedule = schedule_of(ledger, row, policy);
         let report = latest.get(&id);
@@ -281,11 +282,11 @@ pub fn monthly(ledger: &Ledger, policy: &Policy, as_of: NaiveDate) -> MonthlySta
         let mut p = ProjectStatus {
             id,
             unit: known.map_or(raw_unit, |u| u.name.clone()),
-            name: t.get(row, "项目名称").display(),
-            category: t.get(row, "项目类别").display(),
-            owner: t.get(row, "责任人").display(),
-            owner_title: t.get(row, "职务").display(),
-            phone: t.get(row, "联系电话").display(),
+            name: t.get(row, Column::Name).display(),
+            category: t.get(row, Column::Category).display(),
+            owner: t.get(row, Column::Owner).display(),
+            owner_title: t.get(row, Column::OwnerTitle).display(),
+            phone: t.get(row, Column::Phone).display(),
             contact: known.map(|u| u.contact.clone()).unwrap_or_default(),
             start: schedule.start,
             deadline: schedule.deadline,
@@ -344,7 +345,7 @@ fn units(
     let summary = unit_summary(ledger, policy, index);
     (0..summary.rows.len())
         .map(|r| {
-            let unit = summary.get(r, "申报单位").display();
+            let unit = summary.get(r, Column::Unit).display();
             let mine: Vec<&ProjectStatus> = projects.iter().filter(|p| p.unit == unit).collect();
             let mut by_status = [0usize; 5];
             for (i, s) in Status::ALL.iter().enumerate() {
@@ -352,18 +353,18 @@ fn units(
             }
             let known = index.find(&unit);
             // The ledger says 未报送 for a unit with no proposal; here 未报送 is the monthly report.
-            let compliance = match summary.get(r, "是否符合").display() {
+            let compliance = match summary.get(r, Column::QuotaMet).display() {
                 s if s == "未报送" => "未申报项目".to_owned(),
                 s => s,
             };
             UnitStatus {
-                kind: summary.get(r, "单位类型").display(),
+                kind: summary.get(r, Column::UnitType).display(),
                 contact: known.map(|u| u.contact.clone()).unwrap_or_default(),
                 email: known.map(|u| u.email.clone()).unwrap_or_default(),
                 projects: mine.len(),
                 by_status,
                 missing: mine.iter().filter(|p| p.missing).count(),
-                quota: summary.get(r, "配额要求").display(),
+                quota: summary.get(r, Column::Quota).display(),
                 compliance,
                 unit,
             }
@@ -403,22 +404,22 @@ mod tests {
     fn project(l: &mut Ledger, id: &str, unit: &str, start: NaiveDate, deadline: NaiveDate) {
         let t = &mut l.projects;
         let r = t.push_row();
-        t.set(r, "项目编号", LCell::text(id));
-        t.set(r, "申报单位", LCell::text(unit));
-        t.set(r, "项目名称", LCell::text(format!("项目{id}")));
-        t.set(r, "项目类别", LCell::text("A"));
-        t.set(r, "责任人", LCell::text("张伟"));
-        t.set(r, "联系电话", LCell::text("13805546677"));
-        t.set(r, "开始时间", LCell::Date(start));
-        t.set(r, "完成时间", LCell::Date(deadline));
+        t.set(r, Column::ProjectId, Value::text(id));
+        t.set(r, Column::Unit, Value::text(unit));
+        t.set(r, Column::Name, Value::text(format!("项目{id}")));
+        t.set(r, Column::Category, Value::text("A"));
+        t.set(r, Column::Owner, Value::text("张伟"));
+        t.set(r, Column::Phone, Value::text("13805546677"));
+        t.set(r, Column::Start, Value::Date(start));
+        t.set(r, Column::Deadline, Value::Date(deadline));
     }
 
     fn report(l: &mut Ledger, id: &str, period: &str, percent: f64) {
         let t = &mut l.reports;
         let r = t.push_row();
-        t.set(r, "项目编号", LCell::text(id));
-        t.set(r, "报告期", LCell::text(period));
-        t.set(r, "完成进度", LCell::Number(percent));
+        t.set(r, Column::ProjectId, Value::text(id));
+        t.set(r, Column::Period, Value::text(period));
+        t.set(r, Column::Percent, Value::Number(percent));
     }
 
     fn ledger() -> Ledger {
@@ -544,10 +545,10 @@ mod tests {
     fn overdue_without_report_and_self_declared_lag() {
         let mut l = ledger();
         let r = l.reports.push_row();
-        l.reports.set(r, "项目编号", LCell::text("2018-001"));
-        l.reports.set(r, "报告期", LCell::Date(d(2018, 7, 1)));
-        l.reports.set(r, "完成进度", LCell::Number(55.0));
-        l.reports.set(r, "项目状态", LCell::text("滞后"));
+        l.reports.set(r, Column::ProjectId, Value::text("2018-001"));
+        l.reports.set(r, Column::Period, Value::Date(d(2018, 7, 1)));
+        l.reports.set(r, Column::Percent, Value::Number(55.0));
+        l.reports.set(r, Column::State, Value::text("滞后"));
         let s = monthly(&l, &policy(), d(2018, 7, 31));
         assert_eq!(s.projects[0].period.as_deref(), Some("2018-07"));
         assert_eq!(

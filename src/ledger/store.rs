@@ -8,13 +8,14 @@ use std::fs::File;
 use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, SheetVisible, Xlsx};
-use chrono::NaiveDateTime;
+use calamine::{Reader, SheetVisible, Xlsx};
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use super::schema::{self, DATE_COLUMNS, LONG_COLUMNS};
-use super::table::{LCell, Table};
+use super::table::Table;
 use crate::fsio::{self, Step};
+use crate::model::column::Kind;
+use crate::model::Value;
+use crate::model::{Column, Sheet};
 use crate::write::style;
 
 /// Why the ledger cannot be used (exit 2; nothing is written).
@@ -73,6 +74,9 @@ pub enum LedgerError {
     },
 }
 
+/// The ledger format version written in 说明.
+pub const FORMAT_VERSION: &str = "1";
+
 /// The whole ledger in memory.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Ledger {
@@ -97,16 +101,14 @@ pub struct Ledger {
 impl Ledger {
     /// A new, empty ledger with every sheet and header.
     pub fn new() -> Ledger {
-        let mut submitted_headers = vec!["项目编号"];
-        submitted_headers.extend_from_slice(schema::SUBMITTED_HEADERS);
         Ledger {
-            projects: Table::new(schema::PROJECTS, schema::PROJECT_HEADERS),
-            reports: Table::new(schema::REPORTS, schema::REPORT_HEADERS),
-            units: Table::new(schema::UNITS, schema::UNIT_HEADERS),
-            changes: Table::new(schema::CHANGES, schema::CHANGE_HEADERS),
-            sources: Table::new(schema::SOURCES, schema::SOURCE_HEADERS),
-            about: Table::new(schema::ABOUT, schema::ABOUT_HEADERS),
-            submitted: Table::new(schema::SUBMITTED, &submitted_headers),
+            projects: Table::new(Sheet::Projects),
+            reports: Table::new(Sheet::Reports),
+            units: Table::new(Sheet::Units),
+            changes: Table::new(Sheet::Changes),
+            sources: Table::new(Sheet::Sources),
+            about: Table::new(Sheet::About),
+            submitted: Table::new(Sheet::Submitted),
             others: Vec::new(),
         }
     }
@@ -140,69 +142,64 @@ impl Ledger {
                     }
                 }
             }
-            match name.as_str() {
-                schema::PROJECTS => ledger.projects = table,
-                schema::REPORTS => ledger.reports = table,
-                schema::UNITS => ledger.units = table,
-                schema::CHANGES => ledger.changes = table,
-                schema::SOURCES => ledger.sources = table,
-                schema::ABOUT => ledger.about = table,
-                schema::SUBMITTED => ledger.submitted = table,
-                _ => ledger.others.push(table),
+            match Sheet::named(name) {
+                Some(Sheet::Projects) => ledger.projects = table,
+                Some(Sheet::Reports) => ledger.reports = table,
+                Some(Sheet::Units) => ledger.units = table,
+                Some(Sheet::Changes) => ledger.changes = table,
+                Some(Sheet::Sources) => ledger.sources = table,
+                Some(Sheet::About) => ledger.about = table,
+                Some(Sheet::Submitted) => ledger.submitted = table,
+                None => ledger.others.push(table),
             }
             found.push(name.clone());
         }
-        for sheet in [
-            schema::PROJECTS,
-            schema::REPORTS,
-            schema::CHANGES,
-            schema::SOURCES,
-        ] {
-            if !found.iter().any(|n| n == sheet) {
+        let needed = [
+            Sheet::Projects,
+            Sheet::Reports,
+            Sheet::Changes,
+            Sheet::Sources,
+        ];
+        for sheet in needed {
+            if !found.iter().any(|n| n == sheet.name()) {
                 return Err(LedgerError::MissingSheet {
                     path: shown,
-                    sheet: sheet.to_owned(),
+                    sheet: sheet.name().to_owned(),
                 });
             }
         }
-        for table in [
-            &ledger.projects,
-            &ledger.reports,
-            &ledger.changes,
-            &ledger.sources,
-        ] {
-            for header in schema::required(&table.name) {
-                if table.col(header).is_none() {
-                    return Err(LedgerError::MissingHeader {
-                        path: shown,
-                        sheet: table.name.clone(),
-                        header: (*header).to_owned(),
-                    });
-                }
+        for sheet in needed {
+            let table = ledger.table(sheet);
+            if let Some(column) = sheet.required_columns().find(|c| table.col(*c).is_none()) {
+                return Err(LedgerError::MissingHeader {
+                    path: shown,
+                    sheet: sheet.name().to_owned(),
+                    header: column.header().to_owned(),
+                });
             }
         }
         ledger.check_ids(&shown)?;
         // Columns added by a newer schema (or the hidden sheet, if the clerk deleted it) come back.
-        ledger.projects.ensure_columns(schema::PROJECT_HEADERS);
-        ledger.reports.ensure_columns(schema::REPORT_HEADERS);
-        ledger.sources.ensure_columns(schema::SOURCE_HEADERS);
+        for sheet in [Sheet::Projects, Sheet::Reports, Sheet::Sources] {
+            ledger.table_mut_of(sheet).ensure_columns(sheet.columns());
+        }
         Ok(ledger)
     }
 
     fn check_ids(&self, path: &str) -> Result<(), LedgerError> {
-        let Some(col) = self.projects.col("项目编号") else {
+        let Some(col) = self.projects.col(Column::ProjectId) else {
             return Ok(());
         };
         let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (i, row) in self.projects.rows.iter().enumerate() {
-            let id = row.get(col).map(LCell::display).unwrap_or_default();
+            let id = row.get(col).map(Value::display).unwrap_or_default();
             if id.is_empty() {
                 continue;
             }
             let cell = |r: usize| {
                 format!(
                     "{}!{}",
-                    schema::PROJECTS,
+                    Sheet::Projects.name(),
                     crate::read::cell_name(r as u32 + 1, col as u32)
                 )
             };
@@ -224,22 +221,23 @@ impl Ledger {
     /// never "repaired" by dropping what someone typed — but the clerk should know.
     pub fn inspect(&self) -> Vec<String> {
         let mut out = Vec::new();
-        let checks: [Check<'_>; 7] = [
-            (&self.projects, "开始时间", |c| c.date().is_some(), "日期"),
-            (&self.projects, "完成时间", |c| c.date().is_some(), "日期"),
-            (&self.projects, "填报日期", |c| c.date().is_some(), "日期"),
-            (&self.projects, "版本", |c| c.number().is_some(), "数字"),
-            (&self.reports, "完成进度", |c| c.number().is_some(), "数字"),
-            (&self.reports, "填报日期", |c| c.date().is_some(), "日期"),
-            (
-                &self.reports,
-                "报告期",
-                |c| super::merge::period_end(&c.display()).is_some(),
-                "年月（如 2018-06）",
-            ),
-        ];
+        let tables = [&self.projects, &self.reports];
+        let checks = tables.into_iter().flat_map(|table| {
+            table.headers.iter().filter_map(move |h| {
+                let check: (Check, &str) = match Column::for_header(h)?.kind() {
+                    Kind::Date => (|c| c.date().is_some(), "日期"),
+                    Kind::Number | Kind::Percent => (|c| c.number().is_some(), "数字"),
+                    Kind::Month => (
+                        |c| super::merge::period_end(&c.display()).is_some(),
+                        "年月（如 2018-06）",
+                    ),
+                    Kind::Text | Kind::Long | Kind::DateTime => return None,
+                };
+                Some((table, h.as_str(), check.0, check.1))
+            })
+        });
         for (table, header, ok, what) in checks {
-            let Some(col) = table.col(header) else {
+            let Some(col) = table.col_named(header) else {
                 continue;
             };
             for (r, row) in table.rows.iter().enumerate() {
@@ -257,6 +255,31 @@ impl Ledger {
             }
         }
         out
+    }
+
+    /// The table of one of taizhang's sheets.
+    pub fn table(&self, sheet: Sheet) -> &Table {
+        match sheet {
+            Sheet::Projects => &self.projects,
+            Sheet::Reports => &self.reports,
+            Sheet::Units => &self.units,
+            Sheet::Changes => &self.changes,
+            Sheet::Sources => &self.sources,
+            Sheet::About => &self.about,
+            Sheet::Submitted => &self.submitted,
+        }
+    }
+
+    fn table_mut_of(&mut self, sheet: Sheet) -> &mut Table {
+        match sheet {
+            Sheet::Projects => &mut self.projects,
+            Sheet::Reports => &mut self.reports,
+            Sheet::Units => &mut self.units,
+            Sheet::Changes => &mut self.changes,
+            Sheet::Sources => &mut self.sources,
+            Sheet::About => &mut self.about,
+            Sheet::Submitted => &mut self.submitted,
+        }
     }
 
     /// The table behind a sheet name, for continuation sheets.
@@ -420,7 +443,8 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 /// One column check of [`Ledger::inspect`]: table, header, test, what the column should hold.
-type Check<'a> = (&'a Table, &'static str, fn(&LCell) -> bool, &'static str);
+/// A read-back check of one column kind: does the cell hold what the column is for?
+type Check = fn(&Value) -> bool;
 
 /// A held lock on `L.xlsx.lock`: released (and the file removed) when dropped.
 #[derive(Debug)]
@@ -463,11 +487,11 @@ fn read_table<RS: std::io::Read + std::io::Seek>(
     book: &mut Xlsx<RS>,
     name: &str,
 ) -> Result<Table, calamine::XlsxError> {
-    let mut rows: Vec<Vec<LCell>> = Vec::new();
+    let mut rows: Vec<Vec<Value>> = Vec::new();
     let mut reader = book.worksheet_cells_reader(name)?;
     while let Some(cell) = reader.next_cell()? {
         let (r, c) = cell.get_position();
-        let value = cell_from_data_ref(cell.get_value());
+        let value = Value::from_calamine(cell.get_value(), false);
         if value.is_empty() {
             continue;
         }
@@ -477,14 +501,14 @@ fn read_table<RS: std::io::Read + std::io::Seek>(
         }
         let row = &mut rows[r];
         if row.len() <= c {
-            row.resize(c + 1, LCell::Empty);
+            row.resize(c + 1, Value::Empty);
         }
         row[c] = value;
     }
     Ok(table_from_rows(name, rows))
 }
 
-fn table_from_rows(name: &str, rows: Vec<Vec<LCell>>) -> Table {
+fn table_from_rows(name: &str, rows: Vec<Vec<Value>>) -> Table {
     let mut table = Table {
         name: name.to_owned(),
         ..Table::default()
@@ -496,8 +520,8 @@ fn table_from_rows(name: &str, rows: Vec<Vec<LCell>>) -> Table {
         .iter()
         .map(|c| c.display().trim().to_owned())
         .collect();
-    let mut body: Vec<Vec<LCell>> = rows.collect();
-    while body.last().is_some_and(|r| r.iter().all(LCell::is_empty)) {
+    let mut body: Vec<Vec<Value>> = rows.collect();
+    while body.last().is_some_and(|r| r.iter().all(Value::is_empty)) {
         body.pop();
     }
     // Trailing columns with neither header nor content are formatting leftovers.
@@ -512,7 +536,7 @@ fn table_from_rows(name: &str, rows: Vec<Vec<LCell>>) -> Table {
         && headers.get(width - 1).is_none_or(String::is_empty)
         && body
             .iter()
-            .all(|r| r.get(width - 1).is_none_or(LCell::is_empty))
+            .all(|r| r.get(width - 1).is_none_or(Value::is_empty))
     {
         width -= 1;
     }
@@ -521,55 +545,18 @@ fn table_from_rows(name: &str, rows: Vec<Vec<LCell>>) -> Table {
     table.rows = body
         .into_iter()
         .map(|mut r| {
-            r.resize(width, LCell::Empty);
+            r.resize(width, Value::Empty);
             r
         })
         .collect();
     table
 }
 
-fn cell_from_data_ref(d: &calamine::DataRef<'_>) -> LCell {
-    use calamine::DataRef;
-    match d {
-        DataRef::SharedString(s) => LCell::text(*s),
-        DataRef::String(s) => LCell::text(s.as_str()),
-        DataRef::Empty => LCell::Empty,
-        DataRef::Float(f) => LCell::Number(*f),
-        DataRef::Int(i) => LCell::Number(*i as f64),
-        DataRef::Bool(b) => cell_from_data(&Data::Bool(*b)),
-        DataRef::DateTime(dt) => cell_from_data(&Data::DateTime(*dt)),
-        DataRef::DateTimeIso(s) => cell_from_data(&Data::DateTimeIso(s.clone())),
-        DataRef::DurationIso(s) => LCell::Text(s.clone()),
-        DataRef::Error(e) => LCell::Text(e.to_string()),
-    }
-}
-
-fn cell_from_data(d: &Data) -> LCell {
-    match d {
-        Data::Empty => LCell::Empty,
-        Data::String(s) => LCell::text(s.clone()),
-        Data::Float(f) => LCell::Number(*f),
-        Data::Int(i) => LCell::Number(*i as f64),
-        Data::Bool(b) => LCell::Text(if *b { "TRUE" } else { "FALSE" }.to_owned()),
-        Data::DateTime(dt) => match dt.as_datetime() {
-            Some(t) if t.time() == chrono::NaiveTime::MIN => LCell::Date(t.date()),
-            Some(t) => LCell::DateTime(t),
-            None => LCell::Number(dt.as_f64()),
-        },
-        Data::DateTimeIso(s) => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
-            .map(LCell::DateTime)
-            .or_else(|_| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map(LCell::Date))
-            .unwrap_or_else(|_| LCell::Text(s.clone())),
-        Data::DurationIso(s) => LCell::Text(s.clone()),
-        Data::Error(e) => LCell::Text(e.to_string()),
-    }
-}
-
 fn write_table(
     sheet: &mut Worksheet,
     name: &str,
     headers: &[String],
-    rows: &[Vec<LCell>],
+    rows: &[Vec<Value>],
 ) -> Result<(), XlsxError> {
     let table = Table {
         name: name.to_owned(),
@@ -584,7 +571,6 @@ fn write_table(
     let long = text.clone().set_text_wrap();
     let date = text.clone().set_num_format("yyyy-mm-dd");
     let datetime = text.clone().set_num_format("yyyy-mm-dd hh:mm:ss");
-    let percent_cols = ["最新进度", "完成进度"];
     let percent = text.clone().set_num_format("0\"%\"");
     let mut widths = style::Widths::new(
         &table.headers.iter().map(String::as_str).collect::<Vec<_>>(),
@@ -594,24 +580,21 @@ fn write_table(
     for (c, h) in table.headers.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, h, &header)?;
     }
-    let is_long: Vec<bool> = table
+    let kinds: Vec<Option<Kind>> = table
         .headers
         .iter()
-        .map(|h| LONG_COLUMNS.contains(&h.as_str()))
+        .map(|h| Column::for_header(h).map(Column::kind))
         .collect();
-    let is_pct: Vec<bool> = table
-        .headers
-        .iter()
-        .map(|h| percent_cols.contains(&h.as_str()))
-        .collect();
+    let is_long: Vec<bool> = kinds.iter().map(|k| *k == Some(Kind::Long)).collect();
+    let is_pct: Vec<bool> = kinds.iter().map(|k| *k == Some(Kind::Percent)).collect();
     for (i, row) in rows.iter().enumerate() {
         let r = i as u32 + 1;
         let mut lines = 1usize;
         for (c, cell) in row.iter().enumerate() {
             let col = c as u16;
             match cell {
-                LCell::Empty => {}
-                LCell::Text(s) => {
+                Value::Empty => {}
+                Value::Text(s) => {
                     let f = if is_long.get(c).copied().unwrap_or(false) {
                         &long
                     } else {
@@ -626,7 +609,7 @@ fn write_table(
                         widths.see(c, s);
                     }
                 }
-                LCell::Number(n) => {
+                Value::Number(n) => {
                     let f = if is_pct.get(c).copied().unwrap_or(false) {
                         &percent
                     } else {
@@ -634,12 +617,21 @@ fn write_table(
                     };
                     sheet.write_number_with_format(r, col, *n, f)?;
                 }
-                LCell::Date(d) => {
+                Value::Date(d) => {
                     sheet.write_date_with_format(r, col, *d, &date)?;
                 }
-                LCell::DateTime(d) => {
+                Value::DateTime(d) => {
                     sheet.write_datetime_with_format(r, col, *d, &datetime)?;
                 }
+                // A fraction from a percent cell: the ledger keeps percents as 0–100.
+                Value::Percent(f) => {
+                    sheet.write_number_with_format(r, col, *f * 100.0, &percent)?;
+                }
+                Value::Bool(b) => {
+                    sheet.write_boolean_with_format(r, col, *b, &text)?;
+                }
+                // An Excel error stays visible as its text: taizhang writes no formulas.
+                Value::Error(e) => style::write_text(sheet, r, col, e, &text)?,
             }
         }
         if lines > 1 && rows.len() <= ROW_HEIGHTS_MAX {
@@ -647,12 +639,12 @@ fn write_table(
         }
     }
     widths.apply(sheet)?;
-    for (c, h) in table.headers.iter().enumerate() {
-        if LONG_COLUMNS.contains(&h.as_str()) {
-            sheet.set_column_width(c as u16, 40)?;
-        } else if DATE_COLUMNS.contains(&h.as_str()) || h == "报告期" {
-            sheet.set_column_width(c as u16, 12)?;
-        }
+    for (c, kind) in kinds.iter().enumerate() {
+        match kind {
+            Some(Kind::Long) => sheet.set_column_width(c as u16, 40)?,
+            Some(Kind::Date | Kind::Month) => sheet.set_column_width(c as u16, 12)?,
+            _ => sheet,
+        };
     }
     sheet.set_landscape();
     sheet.set_paper_size(9);
@@ -679,8 +671,8 @@ mod tests {
         for i in 0..7 {
             let r = l.reports.push_row();
             l.reports
-                .set(r, "项目编号", LCell::text(format!("2018-{i:03}")));
-            l.reports.set(r, "报告期", LCell::text("2018-05"));
+                .set(r, Column::ProjectId, Value::text(format!("2018-{i:03}")));
+            l.reports.set(r, Column::Period, Value::text("2018-05"));
         }
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("L.xlsx");
@@ -692,7 +684,7 @@ mod tests {
         );
         let back = Ledger::read(&path).unwrap();
         assert_eq!(back.reports.rows.len(), 7);
-        assert_eq!(back.reports.get(6, "项目编号").display(), "2018-006");
+        assert_eq!(back.reports.get(6, Column::ProjectId).display(), "2018-006");
         assert!(back.others.is_empty());
         assert_eq!(continuation_of("进度记录(12)"), Some("进度记录"));
         assert_eq!(continuation_of("会议(纪要)"), None);
@@ -703,18 +695,19 @@ mod tests {
         let mut l = Ledger::new();
         l.sources.headers.truncate(6);
         let r = l.sources.push_row();
-        l.sources.set(r, "文件名", LCell::text("inbox/立项书.xlsx"));
-        l.sources.set(r, "项目编号", LCell::text("2018-001"));
+        l.sources
+            .set(r, Column::FileName, Value::text("inbox/立项书.xlsx"));
+        l.sources.set(r, Column::ProjectId, Value::text("2018-001"));
         assert_eq!(l.sources.headers.len(), 6);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("L.xlsx");
         l.save(&path).unwrap();
         let back = Ledger::read(&path).unwrap();
-        assert_eq!(back.sources.headers, schema::SOURCE_HEADERS);
-        assert_eq!(back.sources.get(0, "项目编号").display(), "2018-001");
-        assert!(back.sources.get(0, "发件人").is_empty());
+        assert_eq!(back.sources.headers, Sheet::Sources.headers());
+        assert_eq!(back.sources.get(0, Column::ProjectId).display(), "2018-001");
+        assert!(back.sources.get(0, Column::Sender).is_empty());
         back.save(&path).unwrap();
         let again = Ledger::read(&path).unwrap();
-        assert_eq!(again.sources.headers, schema::SOURCE_HEADERS);
+        assert_eq!(again.sources.headers, Sheet::Sources.headers());
     }
 }

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 
 use crate::ledger::merge::latest_reports;
 use crate::ledger::Ledger;
+use crate::model::Column;
 use crate::policy::{Policy, Preset};
 
 pub use compute::{rank, Entry, ProjectScore, Ranking, UnitScore, Use};
@@ -60,40 +61,40 @@ pub fn projects(ledger: &Ledger) -> Vec<Project> {
     let mut results: HashMap<String, Vec<(String, String)>> = HashMap::new();
     let r = &ledger.reports;
     for row in 0..r.rows.len() {
-        let id = r.get(row, "项目编号").display();
-        let done = r.get(row, "本期完成情况").display();
+        let id = r.get(row, Column::ProjectId).display();
+        let done = r.get(row, Column::Done).display();
         if id.is_empty() || done.trim().is_empty() {
             continue;
         }
         results
             .entry(id)
             .or_default()
-            .push((r.get(row, "报告期").display(), done.trim().to_owned()));
+            .push((r.get(row, Column::Period).display(), done.trim().to_owned()));
     }
     let mut out = Vec::new();
     for row in 0..t.rows.len() {
-        let get = |h: &str| t.get(row, h).display().trim().to_owned();
-        let id = get("项目编号");
+        let get = |h: Column| t.get(row, h).display().trim().to_owned();
+        let id = get(Column::ProjectId);
         if id.is_empty() {
             continue;
         }
-        let status = get("状态");
+        let status = get(Column::Status);
         let at_full = latest
             .get(&id)
             .is_some_and(|(_, l)| l.percent >= 100.0 || l.state == "已完成");
         let mut reports = results.remove(&id).unwrap_or_default();
         reports.sort_by(|a, b| a.0.cmp(&b.0));
         out.push(Project {
-            unit: get("申报单位"),
-            name: get("项目名称"),
-            category: get("项目类别"),
+            unit: get(Column::Unit),
+            name: get(Column::Name),
+            category: get(Column::Category),
             finished: status == "已完成" || at_full,
             status,
-            owner: get("责任人"),
-            owner_title: get("职务"),
-            phone: get("联系电话"),
-            goals: get("工作目标"),
-            measures: get("主要措施"),
+            owner: get(Column::Owner),
+            owner_title: get(Column::OwnerTitle),
+            phone: get(Column::Phone),
+            goals: get(Column::Goals),
+            measures: get(Column::Measures),
             results: reports,
             id,
         });

@@ -1,42 +1,6 @@
 //! The grid: a workbook reduced to what forms need, every cell knowing its address.
 
-use chrono::NaiveDateTime;
-
-/// A cell's value, as the form filler meant it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    /// Text (trimmed of nothing: callers trim).
-    Text(String),
-    /// A number in a cell with no percent or date format.
-    Number(f64),
-    /// A number in a percent-formatted cell: the fraction (0.6 shown as 60 %).
-    Percent(f64),
-    /// A date (or date-time) cell.
-    Date(NaiveDateTime),
-    /// TRUE / FALSE.
-    Bool(bool),
-    /// An Excel error such as `#REF!`.
-    Error(String),
-}
-
-impl Value {
-    /// The value as text, numbers written as typed (`5`, not `5.0`).
-    pub fn to_text(&self) -> String {
-        match self {
-            Value::Text(s) => s.trim().to_owned(),
-            Value::Number(n) => crate::text::number_text(*n),
-            Value::Percent(f) => format!("{}%", crate::text::number_text(*f * 100.0)),
-            Value::Date(d) => d.format("%Y-%m-%d").to_string(),
-            Value::Bool(b) => if *b { "是" } else { "否" }.to_owned(),
-            Value::Error(e) => e.clone(),
-        }
-    }
-
-    /// True for a text cell holding only white space: such a cell is empty for a person.
-    pub fn is_blank(&self) -> bool {
-        matches!(self, Value::Text(s) if s.chars().all(crate::text::is_space))
-    }
-}
+use crate::model::Value;
 
 /// One non-empty cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +27,7 @@ pub struct Sheet {
 impl Sheet {
     /// A sheet from cells in any order; blank text cells are dropped.
     pub fn new(name: String, visible: bool, mut cells: Vec<Cell>) -> Sheet {
-        cells.retain(|c| !c.value.is_blank());
+        cells.retain(|c| !c.value.is_empty());
         cells.sort_by_key(|c| (c.row, c.col));
         Sheet {
             name,

@@ -4,8 +4,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 
-use calamine::{Data, DataRef, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx, XlsxError};
-use chrono::NaiveDateTime;
+use calamine::{Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx, XlsxError};
 
 use super::xls::Extent;
 use super::{Cell, Limits, ReadError, Sheet, Value, Workbook};
@@ -164,7 +163,7 @@ fn load_xlsx(bytes: &[u8], limits: &Limits) -> Result<Workbook, ReadError> {
             let Some((cell, style)) = next else { break };
             let (row, col) = cell.get_position();
             let percent = percent_styles.get(style).copied().unwrap_or(false);
-            if let Some(value) = from_data_ref(cell.get_value(), percent) {
+            if let Some(value) = value(cell.get_value(), percent) {
                 if cells.len() >= limits.max_cells_per_sheet {
                     return Err(ReadError::TooManyCells {
                         sheet: name,
@@ -372,7 +371,7 @@ where
     let (r0, c0) = range.start().unwrap_or((0, 0));
     for (r, c, data) in range.used_cells() {
         let (row, col) = (r0 + r as u32, c0 + c as u32);
-        if let Some(value) = from_data(data, percent(row, col)) {
+        if let Some(value) = value(data, percent(row, col)) {
             each(Cell { row, col, value })?;
         }
     }
@@ -412,7 +411,7 @@ impl Guarded for Xlsb<Cursor<Vec<u8>>> {
         let mut reader = self.worksheet_cells_reader(name).map_err(unreadable)?;
         while let Some(cell) = reader.next_cell().map_err(unreadable)? {
             let (row, col) = cell.get_position();
-            if let Some(value) = from_data_ref(cell.get_value(), percent(row, col)) {
+            if let Some(value) = value(cell.get_value(), percent(row, col)) {
                 each(Cell { row, col, value })?;
             }
         }
@@ -420,63 +419,9 @@ impl Guarded for Xlsb<Cursor<Vec<u8>>> {
     }
 }
 
-fn number(n: f64, percent: bool) -> Value {
-    if percent {
-        Value::Percent(n)
-    } else {
-        Value::Number(n)
-    }
-}
-
-fn from_data_ref(d: &DataRef<'_>, percent: bool) -> Option<Value> {
-    Some(match d {
-        DataRef::Int(i) => number(*i as f64, percent),
-        DataRef::Float(f) => number(*f, percent),
-        DataRef::String(s) => Value::Text(s.clone()),
-        DataRef::SharedString(s) => Value::Text((*s).to_owned()),
-        DataRef::Bool(b) => Value::Bool(*b),
-        DataRef::DateTime(dt) => match dt.as_datetime() {
-            Some(d) if dt.is_datetime() => Value::Date(d),
-            _ => Value::Number(dt.as_f64()),
-        },
-        DataRef::DateTimeIso(s) => iso_date(s),
-        DataRef::DurationIso(s) => Value::Text(s.clone()),
-        DataRef::Error(e) => Value::Error(e.to_string()),
-        DataRef::Empty => return None,
-    })
-}
-
-fn from_data(d: &Data, percent: bool) -> Option<Value> {
-    Some(match d {
-        Data::Int(i) => number(*i as f64, percent),
-        Data::Float(f) => number(*f, percent),
-        Data::String(s) => Value::Text(s.clone()),
-        Data::Bool(b) => Value::Bool(*b),
-        Data::DateTime(dt) => match dt.as_datetime() {
-            Some(d) if dt.is_datetime() => Value::Date(d),
-            _ => Value::Number(dt.as_f64()),
-        },
-        Data::DateTimeIso(s) => iso_date(s),
-        Data::DurationIso(s) => Value::Text(s.clone()),
-        Data::Error(e) => Value::Error(e.to_string()),
-        Data::Empty => return None,
-    })
-}
-
-/// ods dates arrive as ISO text (`2018-06-01`, `2018-06-01T00:00:00`).
-fn iso_date(s: &str) -> Value {
-    let parsed = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
-        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
-        .ok()
-        .or_else(|| {
-            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .ok()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-        });
-    match parsed {
-        Some(d) => Value::Date(d),
-        None => Value::Text(s.to_owned()),
-    }
+/// A cell's value, or `None` for an empty cell (the grid holds only cells with values).
+fn value<T: calamine::DataType>(d: &T, percent: bool) -> Option<Value> {
+    Some(Value::from_calamine(d, percent)).filter(|v| *v != Value::Empty)
 }
 
 #[cfg(test)]

@@ -12,7 +12,8 @@ mod xls;
 
 use std::path::Path;
 
-pub use grid::{cell_name, Cell, Sheet, Value, Workbook};
+pub use crate::model::Value;
+pub use grid::{cell_name, Cell, Sheet, Workbook};
 use thiserror::Error;
 
 /// Bounds checked before memory is spent on a file.

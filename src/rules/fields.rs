@@ -1,8 +1,10 @@
-//! Field access shared by the form validators: required-ness, Excel error cells, labels for
-//! messages. Each accessor records its own problems, so validators read like the SPEC's tables.
+//! Field access shared by the form validators: required-ness (from the catalogue and the
+//! policy), Excel error cells, labels for messages. Each accessor records its own problems, so
+//! validators read like the SPEC's tables.
 
-use crate::form::{labels, RawField, RawForm};
-use crate::read::Value;
+use crate::form::{RawField, RawForm};
+use crate::model::{Field, Value};
+use crate::policy::Policy;
 use crate::text::{char_len, fold_width};
 
 use super::{say, Code, Problem};
@@ -10,6 +12,7 @@ use super::{say, Code, Problem};
 /// A form being validated: its raw fields and the problems found so far.
 pub(crate) struct Fields<'a> {
     raw: &'a RawForm,
+    policy: &'a Policy,
     /// Problems found so far, in field order.
     pub problems: Vec<Problem>,
 }
@@ -25,40 +28,50 @@ pub(crate) struct Found<'a> {
 }
 
 impl<'a> Fields<'a> {
-    pub fn new(raw: &'a RawForm) -> Self {
+    pub fn new(raw: &'a RawForm, policy: &'a Policy) -> Self {
         Fields {
             raw,
+            policy,
             problems: Vec::new(),
         }
     }
 
     /// Records a problem about a field.
-    pub fn problem(&mut self, code: Code, key: &str, cell: Option<&str>, message: String) {
+    pub fn problem(&mut self, code: Code, field: Field, cell: Option<&str>, message: String) {
         self.problems.push(Problem::new(
             code,
-            Some(key),
+            Some(field.key()),
             cell.map(str::to_owned),
             message,
         ));
     }
 
     /// The label a message should use for `key`: as the form shows it, else the official one.
-    pub fn label(&self, key: &str) -> String {
+    pub fn label(&self, field: Field) -> String {
         self.raw
-            .field(key)
-            .map(|f| f.label.clone())
-            .or_else(|| labels::field(key).map(|f| f.labels[0].to_owned()))
-            .unwrap_or_else(|| key.to_owned())
+            .field(field)
+            .map_or_else(|| field.label().to_owned(), |f| f.label.clone())
     }
 
     /// The raw field, if its label is on the form.
-    pub fn raw(&self, key: &str) -> Option<&'a RawField> {
-        self.raw.field(key)
+    pub fn raw(&self, field: Field) -> Option<&'a RawField> {
+        self.raw.field(field)
     }
 
-    /// The value of `key`. Missing or blank → `E_REQUIRED` when `required`; an Excel error value →
-    /// `E_CELL_ERROR`. Returns only usable values.
-    pub fn get(&mut self, key: &str, required: bool) -> Option<Found<'a>> {
+    /// Whether the policy requires `field` (the catalogue's [`Field::required`]).
+    pub fn required(&self, field: Field) -> bool {
+        field.required(self.policy)
+    }
+
+    /// The value of `key`, required as the policy says. Missing or blank → `E_REQUIRED` when
+    /// required; an Excel error value → `E_CELL_ERROR`. Returns only usable values.
+    pub fn get(&mut self, key: Field) -> Option<Found<'a>> {
+        self.get_if(key, self.required(key))
+    }
+
+    /// [`Fields::get`] where the rule, not the catalogue, decides whether the value is required
+    /// (责任人 is not required when 责任单位及责任人 gave it).
+    pub fn get_if(&mut self, key: Field, required: bool) -> Option<Found<'a>> {
         let Some(field) = self.raw.field(key) else {
             if required {
                 let label = self.label(key);
@@ -88,22 +101,28 @@ impl<'a> Fields<'a> {
     }
 
     /// The value of `key` as trimmed text (prose keeps its punctuation).
-    pub fn text(&mut self, key: &str, required: bool) -> Option<(String, Found<'a>)> {
-        let found = self.get(key, required)?;
+    pub fn text(&mut self, key: Field) -> Option<(String, Found<'a>)> {
+        let found = self.get(key)?;
         let text = found.value.to_text();
         Some((text, found))
     }
 
     /// The value as a short identifier: trimmed, half-width, inner white space collapsed.
-    pub fn name(&mut self, key: &str, required: bool) -> Option<(String, Found<'a>)> {
-        let (text, found) = self.text(key, required)?;
+    pub fn name(&mut self, key: Field) -> Option<(String, Found<'a>)> {
+        self.name_if(key, self.required(key))
+    }
+
+    /// [`Fields::name`] with the rule deciding whether it is required.
+    pub fn name_if(&mut self, key: Field, required: bool) -> Option<(String, Found<'a>)> {
+        let found = self.get_if(key, required)?;
+        let text = found.value.to_text();
         let folded = fold_width(&text);
         let one_line = folded.split_whitespace().collect::<Vec<_>>().join(" ");
         Some((one_line, found))
     }
 
     /// Checks a text's length in characters (SPEC: 项目名称 4–60, 工作目标 ≥ 10 …).
-    pub fn length(&mut self, key: &str, text: &str, found: &Found<'_>, min: usize, max: usize) {
+    pub fn length(&mut self, key: Field, text: &str, found: &Found<'_>, min: usize, max: usize) {
         let len = char_len(text);
         if min > 0 && len < min {
             let message = say::too_short(found.label, len, min, found.cell);

@@ -1,7 +1,6 @@
 //! Rules: raw form fields → typed records and problems, under a policy.
 
 pub mod problem;
-pub mod values;
 
 pub use problem::{Code, Problem, Severity};
 mod fields;

@@ -4,22 +4,50 @@ use chrono::NaiveDate;
 
 use super::fields::Fields;
 use super::record::{Milestone, Proposal};
-use super::values::{self, DayRole};
 use super::{say, Code, Problem};
 use crate::form::RawForm;
+use crate::model::values::{self, DayRole};
+use crate::model::Field;
 use crate::policy::{Policy, Preset};
 use crate::text::{fold_width, strip_spaces};
 
 /// Validates a proposal form: the record of what was understood, and every problem.
+///
+/// ```
+/// use taizhang::form::extract;
+/// use taizhang::model::Value;
+/// use taizhang::policy::Policy;
+/// use taizhang::read::{Cell, Sheet, Workbook};
+/// use taizhang::rules::{proposal, Code};
+///
+/// let text = |row, col, s: &str| Cell { row, col, value: Value::Text(s.into()) };
+/// let sheet = Sheet::new(
+///     "立项书".into(),
+///     true,
+///     vec![
+///         text(0, 0, "立项书"),
+///         text(1, 0, "项目名称"),
+///         text(1, 1, "红色网格"),
+///         text(2, 0, "完成时间"),
+///         text(2, 1, "明年春天"),
+///     ],
+/// );
+/// let raw = extract(&Workbook { sheets: vec![sheet] }).unwrap();
+/// let policy = Policy::preset("innovation").unwrap();
+/// let (record, problems) = proposal::check(&raw, &policy);
+/// assert_eq!(record.name.as_deref(), Some("红色网格"));
+/// let bad_date = problems.iter().find(|p| p.code == Code::E_DATE).unwrap();
+/// assert!(bad_date.message.starts_with("“完成时间”无法识别：“明年春天”（立项书!B3）"));
+/// ```
 pub fn check(raw: &RawForm, policy: &Policy) -> (Proposal, Vec<Problem>) {
-    let mut f = Fields::new(raw);
+    let mut f = Fields::new(raw, policy);
     let mut p = Proposal {
-        unit: f.name("unit", true).map(|(t, _)| t),
+        unit: f.name(Field::Unit).map(|(t, _)| t),
         ..Proposal::default()
     };
-    if let Some((name, found)) = f.name("name", true) {
+    if let Some((name, found)) = f.name(Field::Name) {
         f.length(
-            "name",
+            Field::Name,
             &name,
             &found,
             policy.limits.name_min,
@@ -29,25 +57,25 @@ pub fn check(raw: &RawForm, policy: &Policy) -> (Proposal, Vec<Problem>) {
     }
     p.category = category(&mut f, policy);
     p.topic = topic(&mut f, policy);
-    p.scope = f.text("scope", true).map(|(t, _)| t);
-    for key in ["content", "feasibility"] {
-        let required = policy.required.iter().any(|r| r == key);
-        let value = f.text(key, required).map(|(t, _)| t);
-        match key {
-            "content" => p.content = value,
-            _ => p.feasibility = value,
-        }
-    }
-    if let Some((goals, found)) = f.text("goals", true) {
-        f.length("goals", &goals, &found, policy.limits.goals_min, 0);
+    p.scope = f.text(Field::Scope).map(|(t, _)| t);
+    p.content = f.text(Field::Content).map(|(t, _)| t);
+    p.feasibility = f.text(Field::Feasibility).map(|(t, _)| t);
+    if let Some((goals, found)) = f.text(Field::Goals) {
+        f.length(Field::Goals, &goals, &found, policy.limits.goals_min, 0);
         p.goals = Some(goals);
     }
-    if let Some((measures, found)) = f.text("measures", true) {
-        f.length("measures", &measures, &found, policy.limits.measures_min, 0);
+    if let Some((measures, found)) = f.text(Field::Measures) {
+        f.length(
+            Field::Measures,
+            &measures,
+            &found,
+            policy.limits.measures_min,
+            0,
+        );
         p.measures = Some(measures);
     }
     dates(&mut f, policy, &mut p);
-    p.deliverables = f.text("deliverables", true).map(|(t, _)| t);
+    p.deliverables = f.text(Field::Deliverables).map(|(t, _)| t);
     owner(&mut f, &mut p);
     p.owner_title = owner_title(&mut f, policy, &p);
     members(&mut f, policy, &mut p);
@@ -62,7 +90,7 @@ fn category(f: &mut Fields<'_>, policy: &Policy) -> Option<String> {
     if policy.categories.is_empty() {
         return None;
     }
-    let (text, found) = f.name("category", policy.category_required)?;
+    let (text, found) = f.name(Field::Category)?;
     let norm = strip_spaces(&fold_width(&text)).to_uppercase();
     let matches: Vec<&str> = policy
         .categories
@@ -88,12 +116,12 @@ fn category(f: &mut Fields<'_>, policy: &Policy) -> Option<String> {
         .map(|c| format!("{}（{}）", c.code, c.name))
         .collect();
     let message = say::bad_category(found.label, &text, &allowed.join("或"), found.cell);
-    f.problem(Code::E_CATEGORY, "category", Some(found.cell), message);
+    f.problem(Code::E_CATEGORY, Field::Category, Some(found.cell), message);
     None
 }
 
 fn topic(f: &mut Fields<'_>, policy: &Policy) -> Option<u32> {
-    let (text, found) = f.name("topic", false)?;
+    let (text, found) = f.name(Field::Topic)?;
     let count = policy.catalogue.len();
     let digits: String = text
         .trim_start_matches('第')
@@ -112,7 +140,7 @@ fn topic(f: &mut Fields<'_>, policy: &Policy) -> Option<u32> {
         Some(n) if n >= 1 && n as usize <= count => Some(n),
         _ => {
             let message = say::bad_topic(found.label, &text, count, found.cell);
-            f.problem(Code::E_TOPIC, "topic", Some(found.cell), message);
+            f.problem(Code::E_TOPIC, Field::Topic, Some(found.cell), message);
             None
         }
     }
@@ -120,12 +148,11 @@ fn topic(f: &mut Fields<'_>, policy: &Policy) -> Option<u32> {
 
 fn date_field(
     f: &mut Fields<'_>,
-    key: &str,
-    required: bool,
+    key: Field,
     role: DayRole,
     year: i32,
 ) -> Option<(NaiveDate, String, String)> {
-    let found = f.get(key, required)?;
+    let found = f.get(key)?;
     match values::parse_date(found.value, role, year) {
         Some(d) => Some((d, found.label.to_owned(), found.cell.to_owned())),
         None => {
@@ -149,8 +176,8 @@ fn months_between(start: NaiveDate, end: NaiveDate) -> u32 {
 }
 
 fn dates(f: &mut Fields<'_>, policy: &Policy, p: &mut Proposal) {
-    let start = date_field(f, "start", false, DayRole::Start, policy.year);
-    let deadline = date_field(f, "deadline", true, DayRole::End, policy.year);
+    let start = date_field(f, Field::Start, DayRole::Start, policy.year);
+    let deadline = date_field(f, Field::Deadline, DayRole::End, policy.year);
     p.start = start.as_ref().map(|(d, ..)| *d);
     let Some((end, label, cell)) = deadline else {
         return;
@@ -159,26 +186,26 @@ fn dates(f: &mut Fields<'_>, policy: &Policy, p: &mut Proposal) {
     let begin = p.start.unwrap_or_else(|| policy.year_start());
     if end <= begin {
         let message = say::date_order(&label, &end.to_string(), &begin.to_string(), &cell);
-        f.problem(Code::E_DATE_ORDER, "deadline", Some(&cell), message);
+        f.problem(Code::E_DATE_ORDER, Field::Deadline, Some(&cell), message);
         return;
     }
     if policy.duration.within_year && end > policy.year_end() {
         let message = say::beyond_year(&label, &end.to_string(), policy.year, &cell);
-        f.problem(Code::W_DEADLINE, "deadline", Some(&cell), message);
+        f.problem(Code::W_DEADLINE, Field::Deadline, Some(&cell), message);
     }
     let months = months_between(begin, end);
     if policy.duration.max_months > 0 && months > policy.duration.max_months {
         let message = say::too_long_duration(&label, months, policy.duration.max_months, &cell);
-        f.problem(Code::E_DURATION, "deadline", Some(&cell), message);
+        f.problem(Code::E_DURATION, Field::Deadline, Some(&cell), message);
     } else if policy.duration.warn_months > 0 && months > policy.duration.warn_months {
         let message = say::long_duration(&label, months, policy.duration.warn_months, &cell);
-        f.problem(Code::W_DEADLINE, "deadline", Some(&cell), message);
+        f.problem(Code::W_DEADLINE, Field::Deadline, Some(&cell), message);
     }
 }
 
 fn owner(f: &mut Fields<'_>, p: &mut Proposal) {
-    let has_separate = f.raw("owner_unit").is_some() || f.raw("owner").is_some();
-    if let (false, Some((text, _))) = (has_separate, f.text("owner_combined", false)) {
+    let has_separate = f.raw(Field::OwnerUnit).is_some() || f.raw(Field::Owner).is_some();
+    if let (false, Some((text, _))) = (has_separate, f.text(Field::OwnerCombined)) {
         match values::split_owner(&text) {
             Some((unit, person)) => {
                 p.owner_unit = Some(unit);
@@ -187,21 +214,21 @@ fn owner(f: &mut Fields<'_>, p: &mut Proposal) {
             None => p.owner = Some(text),
         }
     }
-    let combined_given = f.raw("owner_combined").is_some() && !has_separate;
+    let combined_given = f.raw(Field::OwnerCombined).is_some() && !has_separate;
     if !combined_given || p.owner_unit.is_none() {
-        if let Some((t, _)) = f.name("owner_unit", p.owner_unit.is_none()) {
+        if let Some((t, _)) = f.name_if(Field::OwnerUnit, p.owner_unit.is_none()) {
             p.owner_unit = Some(t);
         }
     }
     if !combined_given || p.owner.is_none() {
-        if let Some((t, _)) = f.name("owner", p.owner.is_none()) {
+        if let Some((t, _)) = f.name_if(Field::Owner, p.owner.is_none()) {
             p.owner = Some(t);
         }
     }
 }
 
 fn owner_title(f: &mut Fields<'_>, policy: &Policy, p: &Proposal) -> Option<String> {
-    let title = f.name("owner_title", false);
+    let title = f.name_if(Field::OwnerTitle, false);
     let shown = title.as_ref().map(|(t, _)| t.clone());
     let Some(code) = &p.category else {
         return shown;
@@ -223,16 +250,21 @@ fn owner_title(f: &mut Fields<'_>, policy: &Policy, p: &Proposal) -> Option<Stri
                 let message = say::owner_title(&t, code, &rule, found.cell);
                 f.problem(
                     Code::E_OWNER_TITLE,
-                    "owner_title",
+                    Field::OwnerTitle,
                     Some(found.cell),
                     message,
                 );
             }
         }
         None => {
-            let cell = f.raw("owner_title").map(|r| r.cell.clone());
+            let cell = f.raw(Field::OwnerTitle).map(|r| r.cell.clone());
             let message = say::owner_title_missing(code, &rule);
-            f.problem(Code::E_OWNER_TITLE, "owner_title", cell.as_deref(), message);
+            f.problem(
+                Code::E_OWNER_TITLE,
+                Field::OwnerTitle,
+                cell.as_deref(),
+                message,
+            );
         }
     }
     shown
@@ -240,32 +272,31 @@ fn owner_title(f: &mut Fields<'_>, policy: &Policy, p: &Proposal) -> Option<Stri
 
 fn members(f: &mut Fields<'_>, policy: &Policy, p: &mut Proposal) {
     let team = &policy.team;
-    let required = team.min > 0;
-    let Some((text, found)) = f.text("members", required) else {
+    let Some((text, found)) = f.text(Field::Members) else {
         return;
     };
     let list = values::parse_members(&text);
     let n = list.len();
     if (team.min > 0 && n < team.min) || (team.max > 0 && n > team.max) {
         let message = say::team_size(found.label, n, team.min, team.max, found.cell);
-        f.problem(Code::E_MEMBERS, "members", Some(found.cell), message);
+        f.problem(Code::E_MEMBERS, Field::Members, Some(found.cell), message);
     }
     p.members = Some(list);
 }
 
 fn phone(f: &mut Fields<'_>, p: &mut Proposal) {
-    let Some((text, found)) = f.name("phone", false) else {
+    let Some((text, found)) = f.name(Field::Phone) else {
         return;
     };
     if !values::phone_ok(&text) {
         let message = say::bad_phone(found.label, &text, found.cell);
-        f.problem(Code::W_PHONE, "phone", Some(found.cell), message);
+        f.problem(Code::W_PHONE, Field::Phone, Some(found.cell), message);
     }
     p.phone = Some(text);
 }
 
 fn budget(f: &mut Fields<'_>, p: &mut Proposal) {
-    let Some(found) = f.get("budget", false) else {
+    let Some(found) = f.get(Field::Budget) else {
         return;
     };
     let text = found.value.to_text();
@@ -277,13 +308,13 @@ fn budget(f: &mut Fields<'_>, p: &mut Proposal) {
         _ => {
             let message = say::bad_amount(found.label, &text, found.cell);
             let cell = found.cell.to_owned();
-            f.problem(Code::E_NUMBER, "budget", Some(&cell), message);
+            f.problem(Code::E_NUMBER, Field::Budget, Some(&cell), message);
         }
     }
 }
 
 fn submitted(f: &mut Fields<'_>, policy: &Policy, p: &mut Proposal) {
-    let Some((date, label, cell)) = date_field(f, "submitted", false, DayRole::Start, policy.year)
+    let Some((date, label, cell)) = date_field(f, Field::Submitted, DayRole::Start, policy.year)
     else {
         return;
     };
@@ -291,7 +322,7 @@ fn submitted(f: &mut Fields<'_>, policy: &Policy, p: &mut Proposal) {
     if let (Preset::Innovation, Some(deadline)) = (policy.preset, policy.submission_deadline) {
         if date > deadline {
             let message = say::late(&label, &date.to_string(), &deadline.to_string(), &cell);
-            f.problem(Code::W_LATE, "submitted", Some(&cell), message);
+            f.problem(Code::W_LATE, Field::Submitted, Some(&cell), message);
         }
     }
 }
@@ -325,7 +356,7 @@ fn milestones(
         match span {
             None if m.period.is_some() => {
                 let message = say::bad_milestone(&m.stage, &shown, &m.cell);
-                f.problem(Code::W_MILESTONE, "milestones", Some(&m.cell), message);
+                f.problem(Code::W_MILESTONE, Field::Milestones, Some(&m.cell), message);
             }
             Some((a, b)) => {
                 // Timetables are usually written by month (`2018年5月—6月`): compare by month.
@@ -335,10 +366,10 @@ fn milestones(
                     let end = p.deadline.map(|d| d.to_string()).unwrap_or_default();
                     let message =
                         say::milestone_outside(&m.stage, &begin.to_string(), &end, &m.cell);
-                    f.problem(Code::W_MILESTONE, "milestones", Some(&m.cell), message);
+                    f.problem(Code::W_MILESTONE, Field::Milestones, Some(&m.cell), message);
                 } else if previous.is_some_and(|prev| a < prev) {
                     let message = say::milestone_order(&m.stage, &m.cell);
-                    f.problem(Code::W_MILESTONE, "milestones", Some(&m.cell), message);
+                    f.problem(Code::W_MILESTONE, Field::Milestones, Some(&m.cell), message);
                 }
                 previous = Some(a);
             }

@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::model::{Field, Value};
+
 /// A proposal (立项书). Every key is optional: the record holds what was found and understood.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Proposal {
@@ -147,6 +149,114 @@ impl Record {
             Record::Proposal(p) => p.name.as_deref(),
             Record::Progress(p) => p.name.as_deref(),
             Record::Scores(_) => None,
+        }
+    }
+}
+
+fn text(v: &Option<String>) -> Value {
+    v.as_ref().map_or(Value::Empty, |s| Value::text(s.clone()))
+}
+
+fn date(v: Option<NaiveDate>) -> Value {
+    v.map_or(Value::Empty, Value::Date)
+}
+
+impl Proposal {
+    /// The value of one field as the ledger keeps it (members joined with 、, the timetable one
+    /// stage a line); `Empty` for a field that is not a proposal's. The match lists every field,
+    /// so a new field must say here what a proposal holds for it.
+    pub fn value(&self, field: Field) -> Value {
+        match field {
+            Field::Unit => text(&self.unit),
+            Field::Name => text(&self.name),
+            Field::Category => text(&self.category),
+            Field::Topic => self.topic.map_or(Value::Empty, |t| Value::Number(t as f64)),
+            Field::Scope => text(&self.scope),
+            Field::Content => text(&self.content),
+            Field::Feasibility => text(&self.feasibility),
+            Field::Goals => text(&self.goals),
+            Field::Measures => text(&self.measures),
+            Field::Start => date(self.start),
+            Field::Deadline => date(self.deadline),
+            Field::Deliverables => text(&self.deliverables),
+            Field::OwnerUnit => text(&self.owner_unit),
+            Field::Owner => text(&self.owner),
+            Field::OwnerTitle => text(&self.owner_title),
+            Field::Members => self
+                .members
+                .as_ref()
+                .map_or(Value::Empty, |m| Value::text(m.join("、"))),
+            Field::Phone => text(&self.phone),
+            Field::Budget => self.budget.map_or(Value::Empty, Value::Number),
+            Field::Submitted => date(self.submitted),
+            Field::Milestones => self
+                .milestones
+                .as_ref()
+                .map_or(Value::Empty, |m| Value::text(Milestone::timetable(m))),
+            Field::ProjectId
+            | Field::OwnerCombined
+            | Field::Period
+            | Field::Percent
+            | Field::State
+            | Field::Done
+            | Field::Problems
+            | Field::Next
+            | Field::Reporter
+            | Field::Reviewer => Value::Empty,
+        }
+    }
+}
+
+impl Milestone {
+    /// The timetable as the ledger's 进度安排 cell: `阶段｜起～止｜内容`, one stage a line (read
+    /// back by the schedule).
+    pub fn timetable(stages: &[Milestone]) -> String {
+        stages
+            .iter()
+            .map(|m| {
+                let d = |x: Option<NaiveDate>| x.map(|d| d.to_string()).unwrap_or_default();
+                format!("{}｜{}～{}｜{}", m.stage, d(m.start), d(m.end), m.content)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl Progress {
+    /// The value of one field as the ledger keeps it; `Empty` for a field that is not a
+    /// report's. Every field is listed, as for [`Proposal::value`].
+    pub fn value(&self, field: Field) -> Value {
+        match field {
+            Field::ProjectId => text(&self.project_id),
+            Field::Unit => text(&self.unit),
+            Field::Name => text(&self.name),
+            Field::Period => text(&self.period),
+            Field::Percent => self.percent.map_or(Value::Empty, Value::Number),
+            Field::State => text(&self.state),
+            Field::Done => text(&self.done),
+            Field::Problems => text(&self.problems),
+            Field::Next => text(&self.next),
+            Field::Submitted => date(self.submitted),
+            Field::Reporter => text(&self.reporter),
+            Field::Category
+            | Field::Topic
+            | Field::Scope
+            | Field::Content
+            | Field::Feasibility
+            | Field::Goals
+            | Field::Measures
+            | Field::Start
+            | Field::Deadline
+            | Field::Deliverables
+            | Field::OwnerUnit
+            | Field::Owner
+            | Field::OwnerCombined
+            | Field::OwnerTitle
+            | Field::Members
+            | Field::Phone
+            | Field::Budget
+            | Field::Milestones
+            | Field::Reviewer => Value::Empty,
         }
     }
 }

@@ -11,9 +11,9 @@ use std::collections::HashMap;
 use serde::{Serialize, Serializer};
 
 use super::{say, Code, Problem};
-use crate::form::labels;
+use crate::model::Value;
 use crate::policy::Policy;
-use crate::read::{cell_name, Sheet, Value, Workbook};
+use crate::read::{cell_name, Sheet, Workbook};
 use crate::text::{fold_width, identity_key, normalize_label, strip_spaces};
 
 /// One reviewer's score sheet, as understood.
@@ -210,7 +210,7 @@ fn layout(sheet: &Sheet, policy: &Policy) -> Option<Layout> {
 /// The reviewer's name and the cell it is in (or where it should be), and whether a label was
 /// found at all.
 fn reviewer(sheet: &Sheet, header_end: u32) -> (Option<String>, Option<String>, bool) {
-    let names = labels::field("reviewer").map_or(&[][..], |f| f.labels);
+    let names = crate::model::Field::Reviewer.labels();
     let mut found_label = None;
     for cell in &sheet.cells {
         let Some(t) = text_of(&cell.value) else {

@@ -10,7 +10,7 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::style::{self, Table};
 use crate::batch::{Batch, FileResult};
-use crate::form::labels;
+use crate::model::Field;
 use crate::policy::Policy;
 use crate::rules::missing::MissingUnits;
 use crate::rules::{Problem, Severity};
@@ -41,10 +41,7 @@ const UNIT_HEADERS: &[&str] = &["文件", "种类", "严重程度", "栏目", "�
 /// The label a clerk knows for a field key.
 pub fn field_label(key: Option<&str>) -> String {
     match key {
-        Some("milestones") => "进度安排".to_owned(),
-        Some(k) => labels::field(k)
-            .map(|f| f.labels[0].to_owned())
-            .unwrap_or_else(|| k.to_owned()),
+        Some(k) => Field::from_key(k).map_or_else(|| k.to_owned(), |f| f.label().to_owned()),
         None => "（整个文件）".to_owned(),
     }
 }

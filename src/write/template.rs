@@ -29,8 +29,6 @@ pub const PROPOSAL_SHEET: &str = "立项书";
 pub const PROGRESS_SHEET: &str = "进度报告";
 /// Sheet name of the instructions that travel with each form.
 pub const NOTES_SHEET: &str = "填表说明";
-/// Status values of a progress report (SPEC §3.2), offered as a dropdown.
-pub const PROGRESS_STATES: [&str; 4] = ["正常推进", "滞后", "已完成", "申请延期"];
 
 /// Last column of the form (F): values are merged over B..=F.
 const LAST_COL: u16 = 5;

@@ -4,8 +4,11 @@
 
 use chrono::NaiveDate;
 
-use super::{NOTES_SHEET, PROGRESS_SHEET, PROGRESS_STATES, PROPOSAL_SHEET};
+use super::{NOTES_SHEET, PROGRESS_SHEET, PROPOSAL_SHEET};
+use crate::model::field::{Input, Need};
+use crate::model::{self, Scope};
 use crate::policy::{Policy, Preset};
+use crate::rules::progress::STATES;
 
 /// What a value cell holds: decides its format and its data validation.
 pub(super) enum Value {
@@ -36,17 +39,6 @@ pub(super) struct Field {
     pub(super) tip: String,
 }
 
-impl Field {
-    fn new(label: &'static str, required: bool, value: Value, tip: String) -> Field {
-        Field {
-            label,
-            required,
-            value,
-            tip,
-        }
-    }
-}
-
 /// A paragraph of the 填表说明 sheet.
 pub(super) enum Note {
     Title(String),
@@ -62,216 +54,120 @@ pub(super) fn project_kind(policy: &Policy) -> &'static str {
     }
 }
 
+/// The labelled rows of a form: the catalogue's fields of `scope` that the template asks for
+/// under the policy, in the catalogue's order.
+pub(super) fn fields(scope: Scope, p: &Policy) -> Vec<Field> {
+    model::Field::ALL
+        .iter()
+        .copied()
+        .filter(|f| f.on(scope) && f.on_template(p))
+        .map(|f| Field {
+            label: f.template_label(),
+            // 主要内容 and 可行性分析 are asked for only where they are wanted, and then required.
+            required: f.need() == Need::Listed || f.required(p),
+            value: input(f, p),
+            tip: tip(f, scope, p),
+        })
+        .collect()
+}
+
+/// The proposal form's rows.
 pub(super) fn proposal_fields(p: &Policy) -> Vec<Field> {
-    let l = &p.limits;
-    let mut f = vec![
-        Field::new(
-            "申报单位",
-            true,
-            Value::Line,
-            "填写申报党组织的全称，与所盖公章一致。".into(),
-        ),
-        Field::new(
-            "项目名称",
-            true,
-            Value::Line,
-            format!("{}-{}个字，简明反映项目内容。", l.name_min, l.name_max),
-        ),
-    ];
-    if !p.categories.is_empty() {
-        let rules: Vec<String> = p
-            .categories
-            .iter()
-            .map(|c| {
-                let rule = if c.owner_rule.is_empty() {
-                    String::new()
-                } else {
-                    format!("，{}", c.owner_rule)
-                };
-                format!("{}（{}类）{rule}", c.name, c.code)
-            })
-            .collect();
-        let names = p.categories.iter().map(|c| c.name.clone()).collect();
-        f.push(Field::new(
-            "项目类别",
-            p.category_required,
-            Value::List(names),
-            format!("从下拉列表中选择：{}。", rules.join("；")),
-        ));
+    fields(Scope::Proposal, p)
+}
+
+/// The progress report's rows.
+pub(super) fn progress_fields(p: &Policy) -> Vec<Field> {
+    fields(Scope::Progress, p)
+}
+
+/// The catalogue's input, with the policy's choices filled in.
+fn input(f: model::Field, p: &Policy) -> Value {
+    match f.input() {
+        Input::Line | Input::Absent => Value::Line,
+        Input::Box(h) => Value::Box(f64::from(h)),
+        Input::Text => Value::Text,
+        Input::Date => Value::Date,
+        Input::Percent => Value::Percent,
+        Input::Money => Value::Money,
+        Input::Choice if f == model::Field::Category => {
+            Value::List(p.categories.iter().map(|c| c.name.clone()).collect())
+        }
+        Input::Choice => Value::List(STATES.iter().map(|s| (*s).to_owned()).collect()),
+        Input::Whole => Value::Whole(1, i32::try_from(p.catalogue.len()).unwrap_or(i32::MAX)),
     }
-    if !p.catalogue.is_empty() {
-        let n = p.catalogue.len();
-        let examples: Vec<String> = p
-            .catalogue
-            .iter()
-            .take(3)
-            .enumerate()
-            .map(|(i, t)| format!("{} {t}", i + 1))
-            .collect();
-        f.push(Field::new(
-            "参考目录序号",
-            false,
-            Value::Whole(1, i32::try_from(n).unwrap_or(i32::MAX)),
+}
+
+/// What to write in a field: its cell's input message, repeated on the 填表说明 sheet. Every
+/// field is listed, so a new field must say here how a unit fills it in.
+fn tip(f: model::Field, scope: Scope, p: &Policy) -> String {
+    use model::Field as F;
+    let l = &p.limits;
+    let y = p.year;
+    let progress = scope == Scope::Progress;
+    match f {
+        F::ProjectId => {
+            format!("立项批复中的项目编号，如 {y}-001；不清楚可不填，按申报单位和项目名称对应。")
+        }
+        F::Unit if progress => "与立项书中的申报单位一致。".into(),
+        F::Unit => "填写申报党组织的全称，与所盖公章一致。".into(),
+        F::Name if progress => "与立项书中的项目名称一致。".into(),
+        F::Name => format!("{}-{}个字，简明反映项目内容。", l.name_min, l.name_max),
+        F::Category => {
+            let rules: Vec<String> = p
+                .categories
+                .iter()
+                .map(|c| {
+                    let rule = if c.owner_rule.is_empty() {
+                        String::new()
+                    } else {
+                        format!("，{}", c.owner_rule)
+                    };
+                    format!("{}（{}类）{rule}", c.name, c.code)
+                })
+                .collect();
+            format!("从下拉列表中选择：{}。", rules.join("；"))
+        }
+        F::Topic => {
+            let n = p.catalogue.len();
+            let examples: Vec<String> = p
+                .catalogue
+                .iter()
+                .take(3)
+                .enumerate()
+                .map(|(i, t)| format!("{} {t}", i + 1))
+                .collect();
             format!(
                 "参照参考目录选题的，填写序号（1-{n}），如：{}……全部目录见“{NOTES_SHEET}”。自主选题可不填。",
                 examples.join("；")
-            ),
-        ));
+            )
+        }
+        F::Scope => "写明项目覆盖的范围或面向的对象，如“全区各村（社区）党组织和党员”。".into(),
+        F::Content => "写明项目要解决的问题和主要工作内容。".into(),
+        F::Feasibility => "从必要性、工作基础、保障条件等方面分析项目的可行性。".into(),
+        F::Goals => format!("写明项目要达到的具体目标，不少于{}个字。", l.goals_min),
+        F::Measures => format!("分条写明推进措施，不少于{}个字。", l.measures_min),
+        F::Start => format!("按“{y}-03-01”的格式填写；不填按{y}年1月1日计。"),
+        F::Deadline => deadline_tip(p),
+        F::Deliverables => "如：调研报告、制度文件、工作案例、经验材料等。".into(),
+        F::OwnerUnit => "负责实施项目的党组织。".into(),
+        F::Owner => "项目负责人姓名。".into(),
+        F::OwnerTitle => owner_title_tip(p),
+        F::Members => team_tip(p),
+        F::Phone => "手机号（11位）或座机（区号-号码，如0554-6666666）。".into(),
+        F::Budget => "单位：万元，只填数字，如 2 或 0.5；无经费可不填。".into(),
+        F::Period => format!("报告所属月份，如 {y}-06（表示{y}年6月）。"),
+        F::Percent => "项目总体完成的比例：填 60% 表示完成了百分之六十；全部完成填 100%。".into(),
+        F::State => "从下拉列表中选择：正常推进、滞后、已完成、申请延期。".into(),
+        F::Done => "本报告期开展的主要工作、取得的进展和成效。".into(),
+        F::Problems => "推进中遇到的困难和问题；没有可不填。".into(),
+        F::Next => "下一报告期的工作安排。".into(),
+        F::Reporter => "填表人姓名，便于联系核实。".into(),
+        F::Submitted if progress => format!("按“{y}-06-30”的格式填写。"),
+        F::Submitted => submitted_tip(p),
+        // Not on the templates: the timetable is its own table, the others are no form rows.
+        F::OwnerCombined | F::Milestones | F::Reviewer => String::new(),
     }
-    f.push(Field::new(
-        "工作范围或对象",
-        true,
-        Value::Box(44.0),
-        "写明项目覆盖的范围或面向的对象，如“全区各村（社区）党组织和党员”。".into(),
-    ));
-    let secretary = p.preset == Preset::Secretary;
-    let wants = |key: &str| secretary || p.required.iter().any(|r| r == key);
-    if wants("content") {
-        f.push(Field::new(
-            "主要内容",
-            true,
-            Value::Box(72.0),
-            "写明项目要解决的问题和主要工作内容。".into(),
-        ));
-    }
-    if wants("feasibility") {
-        f.push(Field::new(
-            "可行性分析",
-            true,
-            Value::Box(60.0),
-            "从必要性、工作基础、保障条件等方面分析项目的可行性。".into(),
-        ));
-    }
-    f.push(Field::new(
-        "工作目标",
-        true,
-        Value::Box(72.0),
-        format!("写明项目要达到的具体目标，不少于{}个字。", l.goals_min),
-    ));
-    f.push(Field::new(
-        "主要措施",
-        true,
-        Value::Box(100.0),
-        format!("分条写明推进措施，不少于{}个字。", l.measures_min),
-    ));
-    f.push(Field::new(
-        "开始时间",
-        false,
-        Value::Date,
-        format!("按“{0}-03-01”的格式填写；不填按{0}年1月1日计。", p.year),
-    ));
-    f.push(Field::new("完成时间", true, Value::Date, deadline_tip(p)));
-    f.push(Field::new(
-        "成果形式",
-        true,
-        Value::Box(36.0),
-        "如：调研报告、制度文件、工作案例、经验材料等。".into(),
-    ));
-    f.push(Field::new(
-        "责任单位",
-        true,
-        Value::Line,
-        "负责实施项目的党组织。".into(),
-    ));
-    f.push(Field::new(
-        "责任人",
-        true,
-        Value::Line,
-        "项目负责人姓名。".into(),
-    ));
-    f.push(Field::new("职务", true, Value::Line, owner_title_tip(p)));
-    f.push(Field::new(
-        "项目组成员",
-        p.team.min > 0,
-        Value::Box(32.0),
-        team_tip(p),
-    ));
-    f.push(Field::new(
-        "联系电话",
-        false,
-        Value::Text,
-        "手机号（11位）或座机（区号-号码，如0554-6666666）。".into(),
-    ));
-    f.push(Field::new(
-        "经费预算（万元）",
-        false,
-        Value::Money,
-        "单位：万元，只填数字，如 2 或 0.5；无经费可不填。".into(),
-    ));
-    f.push(Field::new("填报日期", false, Value::Date, submitted_tip(p)));
-    f
-}
-
-pub(super) fn progress_fields(p: &Policy) -> Vec<Field> {
-    let y = p.year;
-    vec![
-        Field::new(
-            "项目编号",
-            false,
-            Value::Text,
-            format!("立项批复中的项目编号，如 {y}-001；不清楚可不填，按申报单位和项目名称对应。"),
-        ),
-        Field::new(
-            "申报单位",
-            true,
-            Value::Line,
-            "与立项书中的申报单位一致。".into(),
-        ),
-        Field::new(
-            "项目名称",
-            true,
-            Value::Line,
-            "与立项书中的项目名称一致。".into(),
-        ),
-        Field::new(
-            "报告期",
-            true,
-            Value::Text,
-            format!("报告所属月份，如 {y}-06（表示{y}年6月）。"),
-        ),
-        Field::new(
-            "完成进度",
-            true,
-            Value::Percent,
-            "项目总体完成的比例：填 60% 表示完成了百分之六十；全部完成填 100%。".into(),
-        ),
-        Field::new(
-            "项目状态",
-            false,
-            Value::List(PROGRESS_STATES.iter().map(|s| (*s).to_owned()).collect()),
-            "从下拉列表中选择：正常推进、滞后、已完成、申请延期。".into(),
-        ),
-        Field::new(
-            "本期完成情况",
-            true,
-            Value::Box(120.0),
-            "本报告期开展的主要工作、取得的进展和成效。".into(),
-        ),
-        Field::new(
-            "存在问题",
-            false,
-            Value::Box(72.0),
-            "推进中遇到的困难和问题；没有可不填。".into(),
-        ),
-        Field::new(
-            "下步计划",
-            false,
-            Value::Box(72.0),
-            "下一报告期的工作安排。".into(),
-        ),
-        Field::new(
-            "填报人",
-            false,
-            Value::Line,
-            "填表人姓名，便于联系核实。".into(),
-        ),
-        Field::new(
-            "填报日期",
-            false,
-            Value::Date,
-            format!("按“{y}-06-30”的格式填写。"),
-        ),
-    ]
 }
 
 pub(super) fn deadline_tip(p: &Policy) -> String {

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
-use crate::read::Value;
+use super::Value;
 use crate::text::{fold_width, number_text, strip_spaces};
 
 /// Whether a month-only date means its first day (a start) or its last (a deadline).
@@ -63,7 +63,8 @@ static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// A date from a cell (SPEC §3.4). `year` fills in dates typed without one (`年底前`).
 pub fn parse_date(value: &Value, role: DayRole, year: i32) -> Option<NaiveDate> {
     match value {
-        Value::Date(d) => Some(d.date()),
+        Value::Date(d) => Some(*d),
+        Value::DateTime(d) => Some(d.date()),
         Value::Number(n) => {
             // 43465 in a General cell is a date typed as a serial; 2018.12 is a month typed as a number.
             if (20_000.0..=80_000.0).contains(n) {
@@ -179,7 +180,8 @@ pub fn parse_date_text(text: &str, role: DayRole, year: i32) -> Option<NaiveDate
 /// A report period `YYYY-MM` (SPEC §3.2): `2018年6月`, `2018-06`, `2018.6`, a date, `6月`.
 pub fn parse_period(value: &Value, year: i32) -> Option<(i32, u32)> {
     let date = match value {
-        Value::Date(d) => Some(d.date()),
+        Value::Date(d) => Some(*d),
+        Value::DateTime(d) => Some(d.date()),
         Value::Number(n) if (20_000.0..=80_000.0).contains(n) => excel_serial(*n),
         Value::Number(n) => parse_date_text(&number_text(*n), DayRole::Start, year),
         Value::Text(t) => parse_date_text(t.trim_end_matches("份"), DayRole::Start, year),
@@ -347,7 +349,8 @@ fn simple_span(text: &str, year: i32) -> Option<(NaiveDate, NaiveDate)> {
 /// or one month. Returns (first day, last day).
 pub fn parse_span(value: &Value, year: i32) -> Option<(NaiveDate, NaiveDate)> {
     let text = match value {
-        Value::Date(d) => return Some((d.date(), d.date())),
+        Value::Date(d) => return Some((*d, *d)),
+        Value::DateTime(d) => return Some((d.date(), d.date())),
         Value::Number(n) if (20_000.0..=80_000.0).contains(n) => {
             let d = excel_serial(*n)?;
             return Some((d, d));
