@@ -35,3 +35,32 @@ fn line(info: &std::panic::PanicHookInfo<'_>) -> String {
         .unwrap_or_default();
     format!("taizhang 内部错误：{message}{place}（请把这条信息和出错的文件发给维护人员）")
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    #[test]
+    fn a_panic_is_one_chinese_line_with_its_place() {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let keep = Arc::clone(&seen);
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if let Ok(mut lines) = keep.lock() {
+                lines.push(super::line(info));
+            }
+        }));
+        let caught = std::panic::catch_unwind(|| panic!("索引越界 {}", 3));
+        let _ = std::panic::catch_unwind(|| std::panic::panic_any(7_u8));
+        std::panic::set_hook(previous);
+        assert!(caught.is_err());
+        let lines = seen.lock().unwrap();
+        assert!(
+            lines[0].starts_with("taizhang 内部错误：索引越界 3（位置：src/cli/panic.rs:"),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[0].ends_with("（请把这条信息和出错的文件发给维护人员）"));
+        assert!(lines[1].starts_with("taizhang 内部错误：未知错误"), "{}", lines[1]);
+    }
+}
