@@ -1,5 +1,5 @@
 //! The one way taizhang writes a file it produces (the ledger, every workbook, the policy and
-//! templates of `init`, reply drafts): a temporary file in the target's folder, flushed to disk,
+//! templates of `init`, reply drafts, the page's copies and uploads): a temporary file in the target's folder, flushed to disk,
 //! renamed over the target, and the folder flushed too. A crash or a full disk at any moment
 //! leaves either the old file or the new one, never half a workbook.
 //!
@@ -83,8 +83,38 @@ pub fn write_with(
     fill: impl FnOnce(&mut File) -> io::Result<()>,
     before_rename: impl FnOnce() -> io::Result<()>,
 ) -> Result<(), WriteError> {
-    let fail = |step| move |e| WriteError::new(path, step, e);
     let dir = folder_of(path);
+    let tmp = stage(path, &dir, fill)?;
+    before_rename().map_err(|e| WriteError::new(path, Step::BeforeRename, e))?;
+    tmp.persist(path)
+        .map_err(|e| WriteError::new(path, Step::Replace, e.error))?;
+    sync_folder(&dir);
+    Ok(())
+}
+
+/// The atomic write of a file that must not exist yet (an upload saved into the inbox): when
+/// `path` appeared meanwhile it is left alone and the error's source is of kind
+/// [`io::ErrorKind::AlreadyExists`], so the caller can pick another name.
+///
+/// # Errors
+/// [`WriteError`]; nothing is left behind.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let dir = folder_of(path);
+    let tmp = stage(path, &dir, |file| file.write_all(bytes))?;
+    tmp.persist_noclobber(path)
+        .map_err(|e| WriteError::new(path, Step::Replace, e.error))?;
+    sync_folder(&dir);
+    Ok(())
+}
+
+/// The contents of `path`-to-be in a temporary file in `dir`, with the final permissions and
+/// flushed to disk; removed again if dropped before it is renamed.
+fn stage(
+    path: &Path,
+    dir: &Path,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<tempfile::NamedTempFile, WriteError> {
+    let fail = |step| move |e| WriteError::new(path, step, e);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".taizhang-").suffix(".tmp");
     #[cfg(unix)]
@@ -93,7 +123,7 @@ pub fn write_with(
         // The mode given to open(2), which the kernel reduces by the umask, as for any output.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(&dir).map_err(fail(Step::Create))?;
+    let mut tmp = builder.tempfile_in(dir).map_err(fail(Step::Create))?;
     fill(tmp.as_file_mut()).map_err(fail(Step::Write))?;
     if let Ok(old) = std::fs::metadata(path) {
         // A file being replaced keeps its permissions (a clerk's read-only share, say).
@@ -102,11 +132,7 @@ pub fn write_with(
             .map_err(fail(Step::Write))?;
     }
     tmp.as_file().sync_all().map_err(fail(Step::Write))?;
-    before_rename().map_err(fail(Step::BeforeRename))?;
-    tmp.persist(path)
-        .map_err(|e| WriteError::new(path, Step::Replace, e.error))?;
-    sync_folder(&dir);
-    Ok(())
+    Ok(tmp)
 }
 
 /// The folder a file is written in: its parent, or the current folder for a bare name.
@@ -172,6 +198,17 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "the temporary file is removed: {names:?}");
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one_that_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("上传.xlsx");
+        write_new(&path, b"first").unwrap();
+        let err = write_new(&path, b"second").unwrap_err();
+        assert_eq!(err.source.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

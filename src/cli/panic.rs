@@ -61,6 +61,10 @@ mod tests {
             lines[0]
         );
         assert!(lines[0].ends_with("（请把这条信息和出错的文件发给维护人员）"));
-        assert!(lines[1].starts_with("taizhang 内部错误：未知错误"), "{}", lines[1]);
+        assert!(
+            lines[1].starts_with("taizhang 内部错误：未知错误"),
+            "{}",
+            lines[1]
+        );
     }
 }

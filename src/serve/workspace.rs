@@ -167,7 +167,6 @@ impl Workspace {
         raw_name: &str,
         bytes: &[u8],
     ) -> std::io::Result<String> {
-        use std::io::Write;
         let dir = self.inbox(month);
         std::fs::create_dir_all(&dir)?;
         let name = safe_name(raw_name);
@@ -185,14 +184,11 @@ impl Workspace {
                 }
                 continue;
             }
-            let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
-            tmp.write_all(bytes)?;
-            tmp.as_file().sync_all()?;
-            // persist_noclobber: a file that appeared meanwhile is never overwritten.
-            match tmp.persist_noclobber(&path) {
-                Ok(_) => return Ok(candidate),
-                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(e.error),
+            // A file that appeared meanwhile is never overwritten.
+            match crate::fsio::write_new(&path, bytes) {
+                Ok(()) => return Ok(candidate),
+                Err(e) if e.source.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e.source),
             }
         }
         Err(std::io::Error::other("同名文件过多"))
