@@ -49,7 +49,7 @@ pub struct ExportArgs {
 pub fn run(args: ExportArgs) -> Result<Exit, CliError> {
     let ledger = super::read_ledger(&args.ledger)?;
     let text = match args.format {
-        ExportFormat::Csv => csv(&ledger.projects).map_err(|e| CliError::Stdout(e.into()))?,
+        ExportFormat::Csv => csv(&ledger.projects)?,
         ExportFormat::Jsonl => jsonl(&ledger.projects)
             .map_err(|e| CliError::Json(e.into()))?
             .into_bytes(),

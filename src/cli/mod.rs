@@ -102,6 +102,9 @@ pub enum CliError {
     /// The ledger has no project to put on a score sheet.
     #[error("台账中还没有项目，无法生成评分表")]
     NoProjects,
+    /// The CSV text could not be made.
+    #[error("无法生成 CSV：{0}")]
+    Csv(#[from] csv::Error),
     /// JSON could not be made or printed.
     #[error("无法输出 JSON：{0}")]
     Json(#[source] std::io::Error),
