@@ -3,7 +3,7 @@
 //!
 //! Data flows one way: [`read`] (workbook → grid of cells with addresses) → [`form`] (labels →
 //! raw fields) → [`rules`] (typed records and problems, under a [`policy::Policy`]) → [`batch`]
-//! (many files, one result each) → [`write`] (workbooks for the clerk). `serve` is the local
+//! (many files, one result each) → [`write`](mod@write) (workbooks for the clerk). `serve` is the local
 //! web page over the same library (cargo feature `serve`, on by default). Every file written
 //! goes through [`fsio`]; [`guard`] marks the parser panics that are broken inputs, not bugs.
 #![warn(missing_docs)]
