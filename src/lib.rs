@@ -23,3 +23,18 @@ pub mod rules;
 pub mod serve;
 pub mod text;
 pub mod write;
+
+/// The version, as in Cargo.toml.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The build date (YYYY-MM-DD, UTC): from `SOURCE_DATE_EPOCH` when the build set it, else the day
+/// of the build (see `build.rs`).
+pub const BUILD_DATE: &str = env!("TAIZHANG_BUILD_DATE");
+/// What `taizhang --version` prints after the program's name, and the page shows.
+pub const VERSION_TEXT: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "（构建日期 ",
+    env!("TAIZHANG_BUILD_DATE"),
+    "）"
+);
+#[cfg(test)]
+mod testkit;

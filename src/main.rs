@@ -10,7 +10,7 @@ use cli::CliError;
 
 /// 台账：基层党建项目表单的批量校验与台账管理工具
 #[derive(Debug, Parser)]
-#[command(name = "taizhang", version, about = "台账：基层党建项目表单的批量校验与台账管理工具", long_about = None)]
+#[command(name = "taizhang", version = taizhang::VERSION_TEXT, about = "台账：基层党建项目表单的批量校验与台账管理工具", long_about = None)]
 struct Cli {
     /// Without a command (a double-click on Windows) taizhang opens its page on the current folder.
     #[command(subcommand)]
@@ -35,6 +35,8 @@ enum Command {
     Rank(cli::rank::RankArgs),
     /// 本机网页：在浏览器中完成收件、退回、合并和进度（不带任何参数启动时即为此项）
     Serve(cli::serve::ServeArgs),
+    /// 桌面图标“台账”：打开本机网页，工作目录为“文档”中的“台账”文件夹（第一次启动时自动创建）
+    Desktop(cli::desktop::DesktopArgs),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +53,9 @@ fn main() -> ExitCode {
         Ok(Ok(code)) => code,
         Ok(Err(e)) => {
             eprintln!("{e}");
+            if matches!(e, CliError::InWindow(_)) {
+                cli::serve::wait_for_enter();
+            }
             Exit::Failed.into()
         }
         Err(_) => Exit::Failed.into(),
@@ -83,6 +88,7 @@ fn run() -> Result<ExitCode, CliError> {
         Command::Scoresheet(args) => cli::scoresheet::run(args)?,
         Command::Rank(args) => cli::rank::run(args)?,
         Command::Serve(args) => cli::serve::run(args)?,
+        Command::Desktop(args) => cli::desktop::run(args)?,
     };
     Ok(exit.into())
 }

@@ -2,6 +2,7 @@
 //! short `run` over library calls.
 
 pub mod check;
+pub mod desktop;
 pub mod export;
 pub mod init;
 pub mod merge;
@@ -85,6 +86,13 @@ pub enum CliError {
     #[cfg(not(feature = "serve"))]
     #[error("这个版本的 taizhang 不含本机网页（编译时未启用 serve 功能），请在命令行中使用 taizhang check、taizhang merge 等命令；taizhang --help 列出全部命令")]
     NoServe,
+    /// Started from an icon, in a console window of its own that closes with the program: `main`
+    /// waits for Enter after printing the error, so that the clerk can read why.
+    #[error(transparent)]
+    InWindow(Box<CliError>),
+    /// No home folder to find the documents folder in (`taizhang desktop`).
+    #[error("找不到用户主目录（环境变量 HOME 未设置），请用 --workspace 指定工作目录")]
+    NoHome,
     /// A read-only command was pointed at a ledger that does not exist yet.
     #[error("找不到台账“{}”，请先用 taizhang merge 生成台账", .0.display())]
     NoLedger(PathBuf),
@@ -114,6 +122,15 @@ pub enum CliError {
 }
 
 impl CliError {
+    /// `e` as [`CliError::InWindow`] when the run was started from an icon, else as it is.
+    pub fn in_window(e: CliError, from_icon: bool) -> CliError {
+        if from_icon {
+            CliError::InWindow(Box::new(e))
+        } else {
+            e
+        }
+    }
+
     /// A [`CliError::Build`] maker for `map_err`: `.map_err(CliError::build("校验报告"))`.
     pub fn build(what: &'static str) -> impl Fn(rust_xlsxwriter::XlsxError) -> CliError {
         move |source| CliError::Build { what, source }

@@ -24,14 +24,22 @@ pub struct ServeArgs {
     /// 不自动打开浏览器（只显示网页地址）
     #[arg(long)]
     pub no_browser: bool,
+    /// Started from an icon (a double-click, the desktop entry), in a console window of its own
+    /// that closes with the program: when the server cannot start, wait for Enter so that the
+    /// clerk can read why. Not an option: `serve` typed in a terminal leaves it false.
+    #[arg(skip)]
+    pub from_icon: bool,
 }
 
+/// The arguments of a start with none at all (a double-click on Windows): the current folder,
+/// as started from an icon.
 impl Default for ServeArgs {
     fn default() -> Self {
         ServeArgs {
             workspace: PathBuf::from("."),
             port: 0,
             no_browser: false,
+            from_icon: true,
         }
     }
 }
@@ -51,7 +59,8 @@ pub fn run(args: ServeArgs) -> Result<Exit, CliError> {
         port: args.port,
         open_browser: !args.no_browser,
     };
-    taizhang::serve::serve(&options)?;
+    let from_icon = args.from_icon;
+    taizhang::serve::serve(&options).map_err(|e| CliError::in_window(e.into(), from_icon))?;
     Ok(Exit::Ok)
 }
 
@@ -59,8 +68,21 @@ pub fn run(args: ServeArgs) -> Result<Exit, CliError> {
 /// `taizhang serve` say so instead of starting anything.
 #[cfg(not(feature = "serve"))]
 pub fn run(args: ServeArgs) -> Result<Exit, CliError> {
-    let _ = args;
-    Err(CliError::NoServe)
+    Err(CliError::in_window(CliError::NoServe, args.from_icon))
+}
+
+/// Keeps a console window that would close with the program open until the clerk presses Enter;
+/// does nothing when nobody is there to press it (stdin not a terminal: tests, pipes, services).
+pub fn wait_for_enter() {
+    use std::io::{IsTerminal, Write};
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return;
+    }
+    let _ = write!(std::io::stderr(), "按回车键关闭本窗口。");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    let _ = stdin.read_line(&mut line);
 }
 
 #[cfg(all(test, not(feature = "serve")))]

@@ -71,8 +71,10 @@ pub fn expand_bytes(
     })
 }
 
-/// [`expand_bytes`] without the guard, for the fuzz tests: a panic here is a bug to see.
-#[doc(hidden)]
+/// [`expand_bytes`] without its `catch_unwind`: a panic in a mail or zip parser reaches the
+/// caller. It exists so that tests and fuzzing see panics, which [`expand_bytes`] turns into one
+/// broken input; everything else should call [`expand_bytes`]. The spreadsheets it returns are
+/// not read here (see [`read::read_bytes_unguarded`] for those).
 pub fn expand_unguarded(
     name: &str,
     bytes: &[u8],

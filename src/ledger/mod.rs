@@ -9,3 +9,6 @@ pub mod table;
 
 pub use store::{Ledger, LedgerError, Lock};
 pub use table::Table;
+
+#[cfg(test)]
+mod tests_merge;

@@ -108,22 +108,35 @@ pub fn read_path(path: &Path, limits: &Limits) -> Result<Workbook, ReadError> {
     read_bytes(&bytes, extension(path).as_deref().unwrap_or(""), limits)
 }
 
-/// Reads a workbook from memory; `ext` is the lower-case extension it came with.
+/// Reads a workbook from memory; `ext` is the lower-case extension it came with. Never panics:
+/// [`read_bytes_unguarded`] inside `catch_unwind`, a panic becoming one unreadable file.
 pub fn read_bytes(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook, ReadError> {
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(ReadError::TooLarge {
-            size: human_size(bytes.len() as u64),
-            limit: human_size(limits.max_file_bytes),
-        });
-    }
     crate::guard::catch(std::panic::AssertUnwindSafe(|| {
-        load::load(bytes, ext, limits)
+        read_bytes_unguarded(bytes, ext, limits)
     }))
     .unwrap_or_else(|_| {
         Err(ReadError::Unreadable(
             "文件结构异常，无法读取（可能已损坏），请用 Excel 打开后另存为 .xlsx 再发送".into(),
         ))
     })
+}
+
+/// [`read_bytes`] without its `catch_unwind`: the same checks and loaders, but a panic in a
+/// loader (or in a crate it calls) reaches the caller. It exists so that tests and fuzzing see
+/// panics, which [`read_bytes`] turns into an ordinary [`ReadError::Unreadable`]; everything else
+/// should call [`read_bytes`].
+pub fn read_bytes_unguarded(
+    bytes: &[u8],
+    ext: &str,
+    limits: &Limits,
+) -> Result<Workbook, ReadError> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(ReadError::TooLarge {
+            size: human_size(bytes.len() as u64),
+            limit: human_size(limits.max_file_bytes),
+        });
+    }
+    load::load(bytes, ext, limits)
 }
 
 /// A size as a clerk reads it (`1.5 MB`, `300 KB`).

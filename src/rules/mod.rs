@@ -14,3 +14,8 @@ pub use record::{Milestone, Progress, Proposal, Record};
 pub mod cross;
 pub mod missing;
 pub mod units;
+
+#[cfg(test)]
+mod tests_cross;
+#[cfg(test)]
+mod tests_proposal;

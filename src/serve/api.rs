@@ -3,7 +3,7 @@
 //!
 //! | route | what |
 //! |---|---|
-//! | `GET /api/meta` | workspace, current month, the words the page shows (kinds, statuses) |
+//! | `GET /api/meta` | workspace, current month, the words the page shows (kinds, statuses), version and build date |
 //! | `GET /api/check?month=YYYY-MM` | the month's inbox checked: exactly the SPEC §5 JSON |
 //! | `POST /api/check?month=YYYY-MM` | multipart files saved into the inbox, then as above |
 //! | `POST /api/merge?month=YYYY-MM&dry_run=true` | the merge preview, or (`false`) the merge |
@@ -193,6 +193,8 @@ async fn meta(State(state): State<Arc<AppState>>) -> Response {
     let policy = state.workspace.policy();
     axum::Json(json!({
         "workspace": state.workspace.root().display().to_string(),
+        "version": crate::VERSION,
+        "build_date": crate::BUILD_DATE,
         "month": Month::current().as_str(),
         "today": chrono::Local::now().date_naive().to_string(),
         "ledger_exists": state.workspace.ledger().is_file(),

@@ -110,27 +110,50 @@ async fn run(options: &Options) -> Result<(), ServeError> {
     });
     let url = format!("http://127.0.0.1:{port}/?token={}", state.token);
     announce(&url, &state.workspace);
-    if options.open_browser {
-        if let Err(e) = webbrowser::open(&url) {
-            say_err(&format!(
-                "无法自动打开浏览器（{e}），请把上面的地址复制到浏览器中打开"
-            ));
-        }
-    }
+    let opened = options.open_browser
+        && match webbrowser::open(&url) {
+            Ok(()) => true,
+            Err(e) => {
+                say_err(&format!("无法自动打开浏览器（{e}）"));
+                false
+            }
+        };
+    guide(&url, opened);
     axum::serve(listener, router(state)).await?;
     Ok(())
 }
 
-/// The address first (a program reading stdout takes line one), then a word for the clerk.
+/// The address first (a program reading stdout takes line one), then the workspace.
 fn announce(url: &str, workspace: &Workspace) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{url}");
     let _ = writeln!(
         out,
-        "台账网页已启动，工作目录：{}\n浏览器没有自动打开时，请把上面的地址复制到浏览器中。用完后关闭此窗口即可停止。",
+        "台账网页已启动，工作目录：{}",
         workspace.root().display()
     );
+    let _ = out.flush();
+}
+
+/// What is happening and what to do, for a clerk looking at the console window.
+fn guide(url: &str, opened: bool) {
+    use std::io::Write;
+    /// The window is the server: on Windows a console of its own, elsewhere a terminal.
+    #[cfg(windows)]
+    const STOP: &str = "使用期间请不要关闭本窗口；关闭本窗口即退出台账。";
+    #[cfg(not(windows))]
+    const STOP: &str = "使用期间请不要关闭本窗口；关闭本窗口（或按 Ctrl+C）即退出台账。";
+    let mut out = std::io::stdout().lock();
+    let _ = if opened {
+        writeln!(out, "台账已在浏览器中打开：{url}")
+    } else {
+        writeln!(
+            out,
+            "请在浏览器中打开上面的地址（要带上 token=… 的完整地址）。"
+        )
+    };
+    let _ = writeln!(out, "浏览器页面关掉了可以再用上面的地址打开。{STOP}");
     let _ = out.flush();
 }
 

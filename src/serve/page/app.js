@@ -298,6 +298,7 @@ async function start() {
     $("notice").hidden = false;
   }
   $("workspace").textContent = "工作目录：" + meta.workspace;
+  $("version").textContent = "　台账 " + meta.version + "（构建日期 " + meta.build_date + "）";
   $("month").value = meta.month;
   onMonthChange();
 }

@@ -1,10 +1,8 @@
 //! `taizhang merge` end to end: the ledger as store, month after month, never losing a value.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use taizhang::ledger::Ledger;
 use taizhang::model::Column;
 use taizhang::model::Value as LCell;

@@ -1,14 +1,12 @@
 //! `taizhang status` and `taizhang export` end to end: forms → merge → ledger → status workbook /
 //! CSV / JSON Lines, read back.
 
-mod common;
-
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::common::*;
 use calamine::{Data, Reader, Xlsx};
-use common::*;
 
 /// (unit, project name, phone, deadline, [(period, percent)]).
 type Case = (

@@ -8,7 +8,6 @@ use std::process::{Child, Command, Stdio};
 
 use serde_json::Value;
 
-#[path = "serve/browser.rs"]
 mod browser;
 
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");

@@ -1,12 +1,10 @@
 //! Hostile and broken input: every file gets one clear result, nothing panics, nothing is lost,
 //! and nothing a file contains can act on the clerk's computer. The corpus is made by the test.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use taizhang::model::Column;
 
 /// Rewrites one entry of a zip (xlsx) with new bytes.

@@ -1,13 +1,11 @@
 //! Year end through the binary: `scoresheet`, `check` on score sheets, `rank` with `--exemplary`,
 //! and the whole routine over the bundled samples, checked against sums done by hand.
 
-mod common;
-
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::common::*;
 use calamine::{open_workbook, Data, Range, Reader, Xlsx};
-use common::*;
 use serde_json::json;
 
 /// A proposal of the given unit and name (IDs follow the file names' order).

@@ -1,10 +1,11 @@
 //! `taizhang init` and the blank forms it writes.
 //!
 //! The files under `templates/` are exactly what `taizhang init --preset X` writes; these tests
-//! compare them byte for byte. When the generator changes on purpose, regenerate them with
+//! compare them part by part (each sheet's XML, a failure showing the lines that differ), then
+//! byte for byte. When the generator changes on purpose, regenerate them with
 //!
 //! ```text
-//! TAIZHANG_BLESS=1 cargo test --test templates
+//! TAIZHANG_BLESS=1 cargo test --test it templates::
 //! ```
 //!
 //! and commit `templates/` (look at the forms in Excel or WPS first).
@@ -78,6 +79,12 @@ fn init(preset: &str) -> tempfile::TempDir {
 }
 
 /// The written file must equal the committed one; under `TAIZHANG_BLESS=1` it replaces it.
+///
+/// Workbooks are compared as zips: the list of parts, then each part's XML, then the bytes of the
+/// whole file (every part is equal, so only the container may still differ). A failure names the
+/// part and shows the lines around the first difference. Nothing is ignored: `init` writes fixed
+/// document properties (docProps/core.xml has the project year's 1 January), so every part is
+/// reproducible.
 fn same_as_committed(written: &Path, committed: &Path) {
     let new = fs::read(written).unwrap();
     if blessing() {
@@ -87,16 +94,161 @@ fn same_as_committed(written: &Path, committed: &Path) {
     }
     let Ok(old) = fs::read(committed) else {
         panic!(
-            "{} is missing: create it with `TAIZHANG_BLESS=1 cargo test --test templates`",
+            "{} is missing: create it with `TAIZHANG_BLESS=1 cargo test --test it templates::`",
             committed.display()
         );
     };
+    let is_xlsx = committed.extension().is_some_and(|e| e == "xlsx");
+    let difference = if is_xlsx {
+        xlsx_difference(&old, &new)
+    } else {
+        text_difference(
+            &String::from_utf8_lossy(&old),
+            &String::from_utf8_lossy(&new),
+        )
+    };
+    if let Some(difference) = difference {
+        panic!(
+            "{} differs from what `taizhang init` writes now ({}): {difference}\n\
+             If the change is intended, regenerate with \
+             `TAIZHANG_BLESS=1 cargo test --test it templates::` and commit templates/.",
+            committed.display(),
+            written.display()
+        );
+    }
+}
+
+/// Every part of an xlsx, as (name, content), in the zip's order.
+fn parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut part = zip.by_index(i).unwrap();
+            let mut content = Vec::new();
+            part.read_to_end(&mut content).unwrap();
+            (part.name().unwrap().into_owned(), content)
+        })
+        .collect()
+}
+
+/// Where the committed workbook `old` and the written one `new` first differ, if they do.
+fn xlsx_difference(old: &[u8], new: &[u8]) -> Option<String> {
+    let (old_parts, new_parts) = (parts(old), parts(new));
+    let names = |p: &[(String, Vec<u8>)]| p.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    let (old_names, new_names) = (names(&old_parts), names(&new_parts));
+    if old_names != new_names {
+        return Some(format!(
+            "the parts differ\n  committed: {old_names:?}\n  written:   {new_names:?}"
+        ));
+    }
+    for ((name, a), (_, b)) in old_parts.iter().zip(&new_parts) {
+        if a != b {
+            let (a, b) = (String::from_utf8_lossy(a), String::from_utf8_lossy(b));
+            let lines = text_difference(&xml_lines(&a), &xml_lines(&b))
+                .unwrap_or_else(|| "(same text, different bytes)".to_owned());
+            return Some(format!("part {name} differs\n{lines}"));
+        }
+    }
+    (old != new).then(|| {
+        "every part is equal but the zip container differs (entry order, compression or \
+         entry timestamps)"
+            .to_owned()
+    })
+}
+
+/// XML with a line break between tags, so that a diff is line by line.
+fn xml_lines(xml: &str) -> String {
+    xml.replace("><", ">\n<")
+}
+
+/// The lines around the first difference of two texts (`-` committed, `+` written), if any.
+fn text_difference(old: &str, new: &str) -> Option<String> {
+    const CONTEXT: usize = 3;
+    const MOST: usize = 12;
+    if old == new {
+        return None;
+    }
+    let (a, b): (Vec<&str>, Vec<&str>) = (old.lines().collect(), new.lines().collect());
+    let first = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let same_tail = a[first..]
+        .iter()
+        .rev()
+        .zip(b[first..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let mut out = vec![format!("first difference at line {}:", first + 1)];
+    for line in &a[first.saturating_sub(CONTEXT)..first] {
+        out.push(format!("    {line}"));
+    }
+    for (sign, lines) in [("-", &a), ("+", &b)] {
+        let changed = &lines[first..lines.len() - same_tail];
+        for line in changed.iter().take(MOST) {
+            out.push(format!("  {sign} {line}"));
+        }
+        if changed.len() > MOST {
+            out.push(format!("  {sign} … {} more lines", changed.len() - MOST));
+        }
+    }
+    let end = a.len() - same_tail;
+    for line in &a[end..a.len().min(end + CONTEXT)] {
+        out.push(format!("    {line}"));
+    }
+    if a.len() == b.len() && first == a.len() {
+        out.push("(the same lines; line endings or a final newline differ)".to_owned());
+    }
+    Some(out.join("\n"))
+}
+
+#[test]
+fn a_changed_part_is_named_with_the_lines_around_its_first_difference() {
+    let committed = fs::read(committed("立项书.xlsx")).unwrap();
+    assert_eq!(xlsx_difference(&committed, &committed), None);
+    // The same workbook with one cell of its first sheet changed.
+    let mut changed = Vec::new();
+    {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut changed));
+        for (name, content) in parts(&committed) {
+            zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            let content = if name == "xl/worksheets/sheet1.xml" {
+                let xml = String::from_utf8(content).unwrap();
+                assert!(xml.contains("<v>0</v>"), "a shared string 0 in sheet1");
+                xml.replacen("<v>0</v>", "<v>1</v>", 1).into_bytes()
+            } else {
+                content
+            };
+            zip.write_all(&content).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    let difference = xlsx_difference(&committed, &changed).expect("a difference");
     assert!(
-        old == new,
-        "{} differs from what `taizhang init` writes now ({}). If the change is intended, \
-         regenerate with `TAIZHANG_BLESS=1 cargo test --test templates` and commit templates/.",
-        committed.display(),
-        written.display()
+        difference.starts_with("part xl/worksheets/sheet1.xml differs\nfirst difference at line "),
+        "{difference}"
+    );
+    assert!(
+        difference.contains("\n  - <v>0</v>\n  + <v>1</v>\n"),
+        "{difference}"
+    );
+    // Re-zipped with the same parts: only the container differs, and that is a difference too.
+    let mut rezipped = Vec::new();
+    {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut rezipped));
+        for (name, content) in parts(&committed) {
+            let stored = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored);
+            zip.start_file(name.as_str(), stored).unwrap();
+            zip.write_all(&content).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    let container = xlsx_difference(&committed, &rezipped).expect("a difference");
+    assert!(container.contains("zip container differs"), "{container}");
+    // Text files: the changed line, with the lines before it.
+    let text = text_difference("a\nb\nc\nd\n", "a\nb\nX\nd\n").expect("a difference");
+    assert_eq!(
+        text,
+        "first difference at line 3:\n    a\n    b\n  - c\n  + X\n    d"
     );
 }
 

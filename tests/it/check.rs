@@ -1,8 +1,6 @@
 //! `taizhang check` end to end: real xlsx files in the layouts units really send, through the binary.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use rust_xlsxwriter::{Format, Workbook};
 use serde_json::json;
 
@@ -276,6 +274,82 @@ fn messages_quote_the_label_as_shown_and_the_offending_text() {
     assert_eq!(codes(&f), vec!["E_REQUIRED"]);
     assert_eq!(f["problems"][0]["field"], "name");
     assert!(f["record"].get("name").is_none());
+}
+
+/// A proposal form with a timetable (`阶段 | 起止时间 | 内容`) below its fields.
+fn with_timetable(pairs: &[(&'static str, V)], stages: &[[&'static str; 3]]) -> Vec<Sheet> {
+    let mut cells = rows("2018年度基层党建创新项目立项书", pairs);
+    let header = pairs.len() as u32 + 2;
+    for (i, row) in std::iter::once(["阶段", "起止时间", "内容"])
+        .chain(stages.iter().copied())
+        .enumerate()
+    {
+        for (col, text) in row.into_iter().enumerate() {
+            cells.push((header + i as u32, col as u16, V::T(text)));
+        }
+    }
+    vec![sheet("立项书", cells)]
+}
+
+#[test]
+fn budget_team_size_and_timetable_defects_through_the_binary() {
+    let dir = tmp();
+    let d = dir.path();
+    // 经费预算 that is no amount: E_NUMBER at its cell, quoting what was written.
+    let budget = with(good_proposal(), "经费预算", Some(V::T("五万元")));
+    let f = one(d, "budget.xlsx", &proposal_file(&budget));
+    assert_eq!(codes(&f), vec!["E_NUMBER"], "{f}");
+    assert_eq!(f["ok"], false);
+    let p = &f["problems"][0];
+    assert_eq!(p["field"], "budget");
+    assert_eq!(p["cell"], "立项书!B17");
+    assert!(p["message"].as_str().unwrap().contains("五万元"), "{p}");
+    let budget = with(good_proposal(), "经费预算", Some(V::T("5万元")));
+    let f = one(d, "budget-ok.xlsx", &proposal_file(&budget));
+    assert_eq!(codes(&f), Vec::<String>::new(), "{f}");
+    assert_eq!(f["record"]["budget"], 5.0);
+    // A team above the maximum (7 under the innovation preset): E_MEMBERS, counted.
+    let eight = "张伟、李娜、王强、赵敏、刘洋、陈静、杨帆、黄磊";
+    let team = with(good_proposal(), "项目组成员", Some(V::T(eight)));
+    let f = one(d, "team8.xlsx", &proposal_file(&team));
+    assert_eq!(codes(&f), vec!["E_MEMBERS"], "{f}");
+    assert_eq!(f["ok"], false);
+    let message = f["problems"][0]["message"].as_str().unwrap();
+    assert!(message.contains('8') && message.contains('7'), "{message}");
+    let seven = "张伟、李娜、王强、赵敏、刘洋、陈静、杨帆";
+    let team = with(good_proposal(), "项目组成员", Some(V::T(seven)));
+    let f = one(d, "team7.xlsx", &proposal_file(&team));
+    assert_eq!(codes(&f), Vec::<String>::new(), "{f}");
+    // Timetable rows: clean, then unreadable, outside the project and out of order.
+    let clean = [
+        ["调研摸底", "2018年4月—2018年5月", "走访调研"],
+        ["组织实施", "6月-11月", "全面推开"],
+    ];
+    let f = one(d, "stages.xlsx", &with_timetable(&good_proposal(), &clean));
+    assert_eq!(codes(&f), Vec::<String>::new(), "{f}");
+    assert_eq!(f["record"]["milestones"][1]["end"], "2018-11-30");
+    for (name, stages) in [
+        ("unreadable", [["调研摸底", "待定", "走访调研"], clean[1]]),
+        (
+            "outside",
+            [clean[0], ["组织实施", "2018年6月—2019年3月", "全面推开"]],
+        ),
+        ("order", [clean[1], clean[0]]),
+    ] {
+        let f = one(
+            d,
+            &format!("{name}.xlsx"),
+            &with_timetable(&good_proposal(), &stages),
+        );
+        assert_eq!(codes(&f), vec!["W_MILESTONE"], "{name}: {f}");
+        assert_eq!(f["ok"], true, "{name}: a warning");
+        let p = &f["problems"][0];
+        assert_eq!(p["field"], "milestones", "{name}");
+        assert!(
+            p["cell"].as_str().unwrap().starts_with("立项书!B"),
+            "{name}: {p}"
+        );
+    }
 }
 
 #[test]

@@ -1,11 +1,9 @@
 //! Mail intake (.eml, .zip), reply notices and not-sent units, end to end through the binary.
 
-mod common;
-
 use std::io::Write;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 const POLICY: &[&str] = &["--policy", "samples/taizhang.toml"];
 

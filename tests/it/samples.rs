@@ -1,11 +1,9 @@
 //! The bundled samples: `samples/README.md` says what each file must produce; hold the tool to it.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// (path under samples/, kind, sorted codes) for every row of the README's table.
 fn expected() -> BTreeMap<String, (String, Vec<String>)> {

@@ -1,0 +1,30 @@
+//! The integration tests, in one binary (one link, one run), a module per area as ripgrep's
+//! `tests/tests.rs` does. Run one area with `cargo test --test it fuzz::`, one test by a part
+//! of its name.
+//!
+//! - `check`: `taizhang check` end to end on real xlsx files.
+//! - `fuzz`: property tests of the reader, the form extractor, the rules and mail/zip intake.
+//! - `hostile`: broken, encrypted and malicious files.
+//! - `mail`: mails and zips, reply notices.
+//! - `merge`: the ledger: merging, corrections, change log, round trips, locks.
+//! - `rank`: score sheets, ranking and exemplary projects.
+//! - `package`: `--version` and `taizhang desktop`, as the installed program is started.
+//! - `samples`: the bundled samples against `samples/README.md`.
+//! - `serve`: the local web page over HTTP, and in headless Chromium (`serve::browser`).
+//! - `status`: the monthly status workbook and exports.
+//! - `templates`: `init`'s templates against the committed `templates/`, part by part.
+//! - `common`: shared helpers (forms written with rust_xlsxwriter, the binary run on them).
+
+mod common;
+
+mod check;
+mod fuzz;
+mod hostile;
+mod mail;
+mod merge;
+mod package;
+mod rank;
+mod samples;
+mod serve;
+mod status;
+mod templates;
