@@ -172,7 +172,7 @@ columns! {
     /// 说明's first column.
     AboutItem = "项目", Text;
     /// 说明's second column.
-    AboutText = "内容", Long;
+    AboutText = "内容", Text;
 }
 
 /// The ledger's sheets.
