@@ -223,6 +223,19 @@ fn python_with(module: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+/// The number after `--name N`: `None` when the option is not given, an error when N is missing
+/// or no number.
+fn number_after(args: &[String], name: &str) -> Res<Option<usize>> {
+    match args.iter().position(|a| a == name) {
+        None => Ok(None),
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|s| s.parse().ok())
+            .map(Some)
+            .ok_or_else(|| format!("{name} N")),
+    }
+}
+
 fn run(args: &[String]) -> Res<()> {
     let smoke = args.iter().any(|a| a == "--smoke") || !args.iter().any(|a| a == "--bench");
     let sizes: Vec<usize> = match args.iter().position(|a| a == "--sizes") {
@@ -235,20 +248,14 @@ fn run(args: &[String]) -> Res<()> {
         None if smoke => vec![20],
         None => vec![1000, 10000],
     };
-    let big: usize = match args.iter().position(|a| a == "--ledger-projects") {
-        Some(i) => args
-            .get(i + 1)
-            .and_then(|s| s.parse().ok())
-            .ok_or("--ledger-projects N")?,
+    let big: usize = match number_after(args, "--ledger-projects")? {
+        Some(n) => n,
         None if smoke => 500,
         None => 100_000,
     };
     // Ten reports a project: a 100,000-project ledger holds 1,000,000 progress rows.
-    let per_project: usize = match args.iter().position(|a| a == "--ledger-reports") {
-        Some(i) => args
-            .get(i + 1)
-            .and_then(|s| s.parse().ok())
-            .ok_or("--ledger-reports N")?,
+    let per_project: usize = match number_after(args, "--ledger-reports")? {
+        Some(n) => n,
         None if smoke => 2,
         None => 10,
     };
