@@ -14,11 +14,15 @@
 //! 8. [`write`](mod@write) (check report, replies, status workbook, templates) and [`rank`] (year end),
 //!    rendering typed results with [`xlsx`].
 //!
-//! [`serve`] is the local web page over the same library.
+//! `serve` is the local web page over the same library.
+//! Every file written goes through [`fsio`]; [`guard`] marks the parser panics that are broken
+//! inputs, not bugs. The page's server is the cargo feature `serve`, on by default.
 #![warn(missing_docs)]
 
 pub mod batch;
 pub mod form;
+pub mod fsio;
+pub mod guard;
 pub mod input;
 pub mod intake;
 pub mod ledger;
@@ -27,6 +31,7 @@ pub mod policy;
 pub mod rank;
 pub mod read;
 pub mod rules;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod text;
 pub mod write;

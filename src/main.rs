@@ -2,7 +2,11 @@
 
 mod cli;
 
+use std::process::ExitCode;
+
 use clap::{Parser, Subcommand};
+use cli::exit::Exit;
+use cli::CliError;
 
 /// 台账：基层党建项目表单的批量校验与台账管理工具
 #[derive(Debug, Parser)]
@@ -35,7 +39,7 @@ enum Command {
     Desktop(cli::desktop::DesktopArgs),
 }
 
-fn main() {
+fn main() -> ExitCode {
     // Output piped into `head` or a closed pager ends the program quietly, as for any Unix
     // tool, instead of a panic when stdout goes away.
     #[cfg(unix)]
@@ -43,36 +47,50 @@ fn main() {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    cli::panic::install();
+    // The hook has already printed the panic's line; here it only becomes exit code 2.
+    match std::panic::catch_unwind(run) {
+        Ok(Ok(code)) => code,
+        Ok(Err(e)) => {
+            eprintln!("{e}");
+            if matches!(e, CliError::InWindow(_)) {
+                cli::serve::wait_for_enter();
+            }
+            Exit::Failed.into()
+        }
+        Err(_) => Exit::Failed.into(),
+    }
+}
+
+/// Parses the arguments and runs the command: its exit code, or why it could not be done.
+fn run() -> Result<ExitCode, CliError> {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() {
-                cli::exit::FAILED
-            } else {
-                cli::exit::OK
-            };
             let _ = e.print();
-            std::process::exit(code);
+            let exit = if e.use_stderr() {
+                Exit::Failed
+            } else {
+                Exit::Ok
+            };
+            return Ok(exit.into());
         }
     };
     let command = cli
         .command
         .unwrap_or_else(|| Command::Serve(cli::serve::ServeArgs::default()));
-    let code = match command {
-        Command::Init(args) => cli::init::run(args).unwrap_or_else(|e| {
-            eprintln!("{e}");
-            cli::exit::FAILED
-        }),
-        Command::Check(args) => cli::check::run(args),
-        Command::Merge(args) => cli::merge::run(args),
-        Command::Status(args) => cli::status::run(args),
-        Command::Export(args) => cli::export::run(args),
-        Command::Scoresheet(args) => cli::scoresheet::run(args),
-        Command::Rank(args) => cli::rank::run(args),
-        Command::Serve(args) => cli::serve::run(args),
-        Command::Desktop(args) => cli::desktop::run(args),
+    let exit = match command {
+        Command::Init(args) => cli::init::run(args)?,
+        Command::Check(args) => cli::check::run(args)?,
+        Command::Merge(args) => cli::merge::run(args)?,
+        Command::Status(args) => cli::status::run(args)?,
+        Command::Export(args) => cli::export::run(args)?,
+        Command::Scoresheet(args) => cli::scoresheet::run(args)?,
+        Command::Rank(args) => cli::rank::run(args)?,
+        Command::Serve(args) => cli::serve::run(args)?,
+        Command::Desktop(args) => cli::desktop::run(args)?,
     };
-    std::process::exit(code);
+    Ok(exit.into())
 }
 
 /// mimalloc, not the system allocator: checking a form allocates and frees about half a

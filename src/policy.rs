@@ -63,6 +63,7 @@ pub enum Preset {
 /// The whole policy. Field docs say which seed rule each key carries.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
+#[validate(schema(function = "known_unit_types"))]
 pub struct Policy {
     /// The project year: IDs are `YEAR-NNN`, dates without a year take it.
     #[validate(range(min = 2000, max = 2100))]
@@ -153,6 +154,7 @@ pub struct Category {
 /// Team size limits.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
+#[validate(schema(function = "team_in_order"))]
 pub struct Team {
     /// Fewest members (0: not checked).
     pub min: usize,
@@ -192,6 +194,7 @@ pub struct Limits {
 /// A type of unit and its quota of projects per year.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
+#[validate(schema(function = "quota_in_order"))]
 pub struct UnitType {
     /// Type name (`县区`, `其他`).
     #[validate(length(min = 1))]
@@ -264,6 +267,7 @@ pub struct Grade {
 /// Exemplary-project settings (SPEC §8).
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
+#[validate(schema(function = "exemplary_in_order"))]
 pub struct Exemplary {
     /// Lowest total that qualifies.
     pub min_score: f64,
@@ -331,36 +335,13 @@ impl Policy {
             key,
             message,
         };
-        if let Err(errors) = self.validate() {
-            let (key, message) = first_validation_error(&errors);
-            return Err(invalid(key, message));
-        }
-        if self.team.max != 0 && self.team.min > self.team.max {
-            return Err(invalid("team.min".into(), "不能大于 team.max".into()));
-        }
-        for (i, unit) in self.units.iter().enumerate() {
-            if !unit.kind.is_empty() && !self.unit_types.iter().any(|t| t.name == unit.kind) {
-                return Err(invalid(
-                    format!("units[{i}].type"),
-                    format!("“{}”不在 unit_types 中", unit.kind),
-                ));
+        match self.validate() {
+            Ok(()) => Ok(()),
+            Err(errors) => {
+                let (key, message) = first_validation_error(&errors);
+                Err(invalid(key, message))
             }
         }
-        for (i, t) in self.unit_types.iter().enumerate() {
-            if t.min_projects > t.max_projects {
-                return Err(invalid(
-                    format!("unit_types[{i}].min_projects"),
-                    "不能大于 max_projects".into(),
-                ));
-            }
-        }
-        if self.exemplary.min > self.exemplary.max {
-            return Err(invalid(
-                "exemplary.min".into(),
-                "不能大于 exemplary.max".into(),
-            ));
-        }
-        Ok(())
     }
 
     /// The last day of the policy year (innovation deadline rule, `年底`).
@@ -394,17 +375,67 @@ fn toml_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>
         })
 }
 
-/// Flattens validator's nested errors into the first `key: message`.
+/// A check across keys that names its own key (relative to the struct it is on) and says what is
+/// wrong; [`first_validation_error`] reads both back.
+fn across(key: impl Into<String>, message: impl Into<String>) -> validator::ValidationError {
+    let mut e = validator::ValidationError::new("across").with_message(message.into().into());
+    e.add_param("key".into(), &key.into());
+    e
+}
+
+/// `team.min` ≤ `team.max` (`max = 0`: no limit).
+fn team_in_order(t: &Team) -> Result<(), validator::ValidationError> {
+    if t.max != 0 && t.min > t.max {
+        return Err(across("min", "不能大于 team.max"));
+    }
+    Ok(())
+}
+
+/// A unit type's `min_projects` ≤ `max_projects`.
+fn quota_in_order(t: &UnitType) -> Result<(), validator::ValidationError> {
+    if t.min_projects > t.max_projects {
+        return Err(across("min_projects", "不能大于 max_projects"));
+    }
+    Ok(())
+}
+
+/// `exemplary.min` ≤ `exemplary.max`.
+fn exemplary_in_order(e: &Exemplary) -> Result<(), validator::ValidationError> {
+    if e.min > e.max {
+        return Err(across("min", "不能大于 exemplary.max"));
+    }
+    Ok(())
+}
+
+/// Every unit's `type` is one of `unit_types`, so its quota is known.
+fn known_unit_types(p: &Policy) -> Result<(), validator::ValidationError> {
+    for (i, unit) in p.units.iter().enumerate() {
+        if !unit.kind.is_empty() && !p.unit_types.iter().any(|t| t.name == unit.kind) {
+            return Err(across(
+                format!("units[{i}].type"),
+                format!("“{}”不在 unit_types 中", unit.kind),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Flattens validator's nested errors into the first `key: message`: a range or length check
+/// names its field, a check across keys ([`across`]) names the key it gave.
 fn first_validation_error(errors: &validator::ValidationErrors) -> (String, String) {
     use validator::ValidationErrorsKind as K;
     for (field, kind) in errors.errors() {
         match kind {
             K::Field(list) => {
-                let message = list
-                    .first()
-                    .map(|e| format!("取值不在允许范围内（{}）", e.code))
-                    .unwrap_or_default();
-                return (field.to_string(), message);
+                let Some(e) = list.first() else { continue };
+                let key = e.params.get("key").and_then(|k| k.as_str());
+                return match (key, &e.message) {
+                    (Some(key), Some(message)) => (key.to_owned(), message.to_string()),
+                    _ => (
+                        field.to_string(),
+                        format!("取值不在允许范围内（{}）", e.code),
+                    ),
+                };
             }
             K::Struct(inner) => {
                 let (k, m) = first_validation_error(inner);
@@ -443,5 +474,40 @@ mod tests {
         let text = INNOVATION_TOML.replace("lag_tolerance = 20.0", "lag_tolerance = 200.0");
         let err = Policy::from_toml(&text, "t.toml").unwrap_err().to_string();
         assert!(err.contains("lag_tolerance"), "{err}");
+    }
+
+    #[test]
+    fn checks_across_keys_name_the_key() {
+        let bad = |policy: Policy| policy.check("t.toml").unwrap_err().to_string();
+        let mut p = Policy::preset("innovation").unwrap();
+        p.team.min = 9;
+        assert_eq!(
+            bad(p),
+            "政策文件 t.toml 中“team.min”不正确：不能大于 team.max"
+        );
+        let mut p = Policy::preset("innovation").unwrap();
+        p.exemplary.min = p.exemplary.max + 1;
+        assert_eq!(
+            bad(p),
+            "政策文件 t.toml 中“exemplary.min”不正确：不能大于 exemplary.max"
+        );
+        let mut p = Policy::preset("innovation").unwrap();
+        p.unit_types[1].min_projects = p.unit_types[1].max_projects + 1;
+        assert_eq!(
+            bad(p),
+            "政策文件 t.toml 中“unit_types[1].min_projects”不正确：不能大于 max_projects"
+        );
+        let mut p = Policy::preset("innovation").unwrap();
+        p.units = vec![Unit {
+            name: "某单位".into(),
+            kind: "乡镇".into(),
+            aliases: Vec::new(),
+            contact: String::new(),
+            email: String::new(),
+        }];
+        assert_eq!(
+            bad(p),
+            "政策文件 t.toml 中“units[0].type”不正确：“乡镇”不在 unit_types 中"
+        );
     }
 }

@@ -10,10 +10,12 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use taizhang::batch::{self, Batch};
+use taizhang::fsio;
 use taizhang::rules::Severity;
 use taizhang::write::reply;
 
-use super::exit;
+use super::exit::Exit;
+use super::CliError;
 
 /// How results are printed.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -46,24 +48,12 @@ pub struct CheckArgs {
     pub ack: bool,
 }
 
-/// Runs `check`; returns the exit code.
-pub fn run(args: CheckArgs) -> i32 {
-    let policy = match super::load_policy(args.read.policy.as_deref()) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("{e}");
-            return exit::FAILED;
-        }
-    };
+/// Runs `check`: 1 when some file has errors, else 0.
+pub fn run(args: CheckArgs) -> Result<Exit, CliError> {
+    let policy = super::load_policy(args.read.policy.as_deref())?;
     let started = std::time::Instant::now();
     let limits = args.read.limits();
-    let files = match batch::inputs_within(&args.paths, &limits) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("{e}");
-            return exit::FAILED;
-        }
-    };
+    let files = batch::inputs_within(&args.paths, &limits)?;
     let bar = super::progress(files.len(), args.read.quiet, "正在检查");
     let batch = batch::check_inputs(&files, &policy, &limits, &|| bar.inc(1));
     bar.finish_and_clear();
@@ -82,48 +72,30 @@ pub fn run(args: CheckArgs) -> i32 {
                 batch: &batch,
                 missing_units: &missing,
             };
-            let written = serde_json::to_writer_pretty(&mut out, &json)
+            serde_json::to_writer_pretty(&mut out, &json)
                 .map_err(std::io::Error::from)
                 .and_then(|()| writeln!(out))
-                .and_then(|()| out.flush());
-            if let Err(e) = written {
-                eprintln!("无法输出 JSON：{e}");
-                return exit::FAILED;
-            }
+                .and_then(|()| out.flush())
+                .map_err(CliError::Json)?;
         }
     }
     if let Some(path) = &args.report {
-        let written = taizhang::write::report::report(&batch, &policy)
-            .map_err(|e| format!("无法生成校验报告：{e}"))
-            .and_then(|bytes| super::write_atomically(path, &bytes));
-        match written {
-            Ok(()) => eprintln!("校验报告已保存：{}", path.display()),
-            Err(e) => {
-                eprintln!("{e}");
-                return exit::FAILED;
-            }
-        }
+        let bytes = taizhang::write::report::report(&batch, &policy)
+            .map_err(CliError::build("校验报告"))?;
+        fsio::write(path, &bytes)?;
+        eprintln!("校验报告已保存：{}", path.display());
     }
     if let Some(dir) = &args.replies {
         let now = chrono::Local::now();
         let replies = reply::compose(&batch, &policy, now.date_naive(), args.ack);
-        match reply::write_all(dir, &replies, &policy, now.timestamp()) {
-            Ok(_) => eprintln!(
-                "已生成 {} 份回复（邮件草稿和文本）：{}",
-                replies.len(),
-                dir.display()
-            ),
-            Err(e) => {
-                eprintln!("{e}");
-                return exit::FAILED;
-            }
-        }
+        reply::write_all(dir, &replies, &policy, now.timestamp())?;
+        eprintln!(
+            "已生成 {} 份回复（邮件草稿和文本）：{}",
+            replies.len(),
+            dir.display()
+        );
     }
-    if batch.summary.with_errors > 0 {
-        exit::INPUT_ERRORS
-    } else {
-        exit::OK
-    }
+    Ok(Exit::input_errors_if(batch.summary.with_errors > 0))
 }
 
 /// The text report: each file with its verdict, then its errors and warnings, then one summary line.

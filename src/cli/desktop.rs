@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
 
-use super::exit;
+use super::exit::Exit;
 use super::init::InitArgs;
 use super::serve::ServeArgs;
+use super::CliError;
 
 /// The workspace's folder name inside the documents folder.
 pub const FOLDER: &str = "台账";
@@ -30,14 +31,13 @@ pub struct DesktopArgs {
 }
 
 /// Runs `desktop`: the workspace set up if it has no policy yet, then `serve` on it until the
-/// process is stopped. Returns the exit code when the page cannot start.
-pub fn run(args: DesktopArgs) -> i32 {
+/// process is stopped. The error (shown until Enter is pressed) when the page cannot start.
+pub fn run(args: DesktopArgs) -> Result<Exit, CliError> {
     let Some(dir) = args.workspace.or_else(default_workspace) else {
-        eprintln!("找不到用户主目录（环境变量 HOME 未设置），请用 --workspace 指定工作目录");
-        super::serve::wait_for_enter();
-        return exit::FAILED;
+        return Err(CliError::in_window(CliError::NoHome, true));
     };
-    if !dir.join("taizhang.toml").exists() {
+    // Without the page (`--no-default-features`) there is nothing to set a folder up for.
+    if cfg!(feature = "serve") && !dir.join("taizhang.toml").exists() {
         let init = InitArgs {
             dir: dir.clone(),
             preset: "innovation".to_owned(),

@@ -19,7 +19,8 @@ use taizhang::model::field::Input;
 use taizhang::model::{Column, Field, Scope, Value as Cell};
 use taizhang::write::style::looks_like_formula;
 
-use super::exit;
+use super::exit::Exit;
+use super::CliError;
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -44,46 +45,33 @@ pub struct ExportArgs {
     pub out: Option<PathBuf>,
 }
 
-/// Runs `export`; returns the exit code.
-pub fn run(args: ExportArgs) -> i32 {
-    let ledger = match super::read_ledger(&args.ledger) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("{e}");
-            return exit::FAILED;
-        }
-    };
+/// Runs `export`: 0 once the projects are written.
+pub fn run(args: ExportArgs) -> Result<Exit, CliError> {
+    let ledger = super::read_ledger(&args.ledger)?;
     let text = match args.format {
-        ExportFormat::Csv => csv(&ledger.projects),
-        ExportFormat::Jsonl => match jsonl(&ledger.projects) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("无法输出 JSON：{e}");
-                return exit::FAILED;
-            }
-        },
+        ExportFormat::Csv => csv(&ledger.projects)?,
+        ExportFormat::Jsonl => jsonl(&ledger.projects)
+            .map_err(|e| CliError::Json(e.into()))?
+            .into_bytes(),
     };
     let count = project_rows(&ledger.projects).count();
     match &args.out {
         Some(path) => {
-            if let Err(e) = super::write_atomically(path, text.as_bytes()) {
-                eprintln!("{e}");
-                return exit::FAILED;
-            }
+            taizhang::fsio::write(path, &text)?;
             eprintln!("已导出 {count} 个项目：{}", path.display());
         }
         None => {
             let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            match out.write_all(&text).and_then(|()| out.flush()) {
                 // A closed pipe (`| head`) is not the clerk's problem.
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    eprintln!("无法输出：{e}");
-                    return exit::FAILED;
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    return Err(CliError::Stdout(e))
                 }
+                _ => {}
             }
         }
     }
-    exit::OK
+    Ok(Exit::Ok)
 }
 
 /// Rows that hold a project (blank rows a clerk left are skipped).
@@ -91,39 +79,26 @@ fn project_rows(t: &Table) -> impl Iterator<Item = usize> + '_ {
     (0..t.rows.len()).filter(|&r| t.rows[r].iter().any(|c| !c.is_empty()))
 }
 
-/// One CSV field: formula-like text gets a leading `'`, then RFC 4180 quoting.
+/// One CSV field's text: formula-like text gets a leading `'` (the `csv` writer quotes it).
 fn csv_field(cell: &Cell) -> String {
     let mut s = cell.display();
     if matches!(cell, Cell::Text(_)) && looks_like_formula(&s) {
         s.insert(0, '\'');
     }
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
+    s
 }
 
-/// The 项目台账 sheet as CSV: BOM, header row, one line per project.
-pub fn csv(t: &Table) -> String {
-    let mut out = String::from("\u{FEFF}");
-    let header: Vec<String> = t
-        .headers
-        .iter()
-        .map(|h| csv_field(&Cell::text(h.clone())))
-        .collect();
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
+/// The 项目台账 sheet as CSV: BOM, header row, one line per project, RFC 4180 quoting where a
+/// field needs it, CRLF line ends.
+pub fn csv(t: &Table) -> Result<Vec<u8>, csv::Error> {
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer("\u{FEFF}".as_bytes().to_vec());
+    out.write_record(t.headers.iter().map(|h| csv_field(&Cell::text(h.clone()))))?;
     for r in project_rows(t) {
-        let line: Vec<String> = t
-            .headers
-            .iter()
-            .map(|h| csv_field(t.get_named(r, h)))
-            .collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
+        out.write_record(t.headers.iter().map(|h| csv_field(t.get_named(r, h))))?;
     }
-    out
+    out.into_inner().map_err(|e| e.into_error().into())
 }
 
 /// How a cell becomes a JSON value.
@@ -275,7 +250,7 @@ mod tests {
 
     #[test]
     fn csv_quotes_and_defuses() {
-        let csv = csv(&table());
+        let csv = String::from_utf8(csv(&table()).unwrap()).unwrap();
         assert!(csv.starts_with("\u{FEFF}项目编号,年度,"));
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(lines.len(), 3, "header, one project, final empty");

@@ -7,8 +7,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use taizhang::policy::{Policy, INNOVATION_TOML, SECRETARY_TOML};
+use taizhang::policy::{Policy, PolicyError, INNOVATION_TOML, SECRETARY_TOML};
 use taizhang::write::template::{progress_template, proposal_template};
+
+use super::exit::Exit;
+use super::CliError;
 
 /// Arguments of `taizhang init`.
 #[derive(clap::Args, Debug)]
@@ -30,25 +33,43 @@ pub struct InitArgs {
     pub force: bool,
 }
 
-/// Runs `init`. `Ok(0)` when the folder is ready; `Err(message)` (in Chinese, for exit code 2)
-/// when it could not be done: unknown preset, bad year, files already there, a write failing.
-pub fn run(args: InitArgs) -> Result<i32, String> {
+/// Why `init` could not set up the folder (exit 2), in the clerk's words.
+#[derive(Debug, thiserror::Error)]
+pub enum InitError {
+    /// `--year` outside the years a policy can have.
+    #[error("年度“{0}”不正确，请填写 2000 到 2100 之间的年份，如 2019。")]
+    BadYear(i32),
+    /// A preset text without its `year = ` line (a bug in the preset).
+    #[error("预设中没有 year 设置")]
+    PresetWithoutYear,
+    /// The policy or a template is already there and `--force` was not given.
+    #[error("{0} 已存在，未做任何修改。如确需重新生成（会覆盖这些文件），请加 --force。")]
+    Exists(String),
+    /// A folder could not be made.
+    #[error("无法创建目录 {}：{source}", path.display())]
+    CreateDir {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// Runs `init`: 0 when the folder is ready; the error when it could not be done (unknown
+/// preset, bad year, files already there, a write failing).
+pub fn run(args: InitArgs) -> Result<Exit, CliError> {
     let preset_text = match args.preset.as_str() {
         "innovation" => INNOVATION_TOML,
         "secretary" => SECRETARY_TOML,
-        other => {
-            return Err(format!(
-                "未知的预设“{other}”，可选：innovation（创新项目）、secretary（书记项目）"
-            ))
-        }
+        other => return Err(PolicyError::UnknownPreset(other.to_owned()).into()),
     };
     let toml_text = match args.year {
         Some(year) => with_year(preset_text, year)?,
         None => preset_text.to_owned(),
     };
-    let policy = Policy::from_toml(&toml_text, "taizhang.toml").map_err(|e| e.to_string())?;
-    let proposal = proposal_template(&policy).map_err(|e| format!("无法生成空白立项书：{e}"))?;
-    let progress = progress_template(&policy).map_err(|e| format!("无法生成空白进度报告：{e}"))?;
+    let policy = Policy::from_toml(&toml_text, "taizhang.toml")?;
+    let proposal = proposal_template(&policy).map_err(CliError::build("空白立项书"))?;
+    let progress = progress_template(&policy).map_err(CliError::build("空白进度报告"))?;
 
     let dir = &args.dir;
     let files: [(PathBuf, &[u8]); 3] = [
@@ -63,35 +84,30 @@ pub fn run(args: InitArgs) -> Result<i32, String> {
             .map(|(path, _)| path.display().to_string())
             .collect();
         if !existing.is_empty() {
-            return Err(format!(
-                "{} 已存在，未做任何修改。如确需重新生成（会覆盖这些文件），请加 --force。",
-                existing.join("、")
-            ));
+            return Err(InitError::Exists(existing.join("、")).into());
         }
     }
     for sub in [dir.join("templates"), dir.join("inbox")] {
-        fs::create_dir_all(&sub).map_err(|e| format!("无法创建目录 {}：{e}", sub.display()))?;
+        fs::create_dir_all(&sub).map_err(|source| InitError::CreateDir { path: sub, source })?;
     }
     for (path, bytes) in &files {
-        super::write_atomically(path, bytes)?;
+        taizhang::fsio::write(path, bytes)?;
     }
     print_summary(dir, &policy);
-    Ok(super::exit::OK)
+    Ok(Exit::Ok)
 }
 
 /// The preset text for another year: the `year = ` line, and the year of every date on a
 /// `submission_deadline` line (commented or not) and of the `（如 2018-001）` example.
-fn with_year(text: &str, year: i32) -> Result<String, String> {
+fn with_year(text: &str, year: i32) -> Result<String, InitError> {
     if !(2000..=2100).contains(&year) {
-        return Err(format!(
-            "年度“{year}”不正确，请填写 2000 到 2100 之间的年份，如 2019。"
-        ));
+        return Err(InitError::BadYear(year));
     }
     let old = text
         .lines()
         .find_map(|line| line.strip_prefix("year = "))
         .and_then(|v| v.trim().parse::<i32>().ok())
-        .ok_or_else(|| "预设中没有 year 设置".to_owned())?;
+        .ok_or(InitError::PresetWithoutYear)?;
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
         let (body, end) = match line.strip_suffix('\n') {

@@ -11,7 +11,8 @@ use taizhang::batch;
 use taizhang::ledger::merge::Action;
 use taizhang::ledger::run::{describe, merge_inputs, MergeJob, Step};
 
-use super::exit;
+use super::exit::Exit;
+use super::CliError;
 
 /// Arguments of `merge`.
 #[derive(Debug, Args)]
@@ -29,24 +30,12 @@ pub struct MergeArgs {
     pub dry_run: bool,
 }
 
-/// Runs `merge`; returns the exit code.
-pub fn run(args: MergeArgs) -> i32 {
+/// Runs `merge`: 1 when some form was rejected, else 0.
+pub fn run(args: MergeArgs) -> Result<Exit, CliError> {
     let started = std::time::Instant::now();
-    let policy = match super::load_policy(args.read.policy.as_deref()) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("{e}");
-            return exit::FAILED;
-        }
-    };
+    let policy = super::load_policy(args.read.policy.as_deref())?;
     let limits = args.read.limits();
-    let inputs = match batch::inputs_within(&args.paths, &limits) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("{e}");
-            return exit::FAILED;
-        }
-    };
+    let inputs = batch::inputs_within(&args.paths, &limits)?;
     let bar = super::progress(inputs.len(), args.read.quiet, "正在检查");
     let spin = std::sync::OnceLock::new();
     let job = MergeJob {
@@ -70,13 +59,7 @@ pub fn run(args: MergeArgs) -> i32 {
         }
     });
     bar.finish_and_clear();
-    let run = match done {
-        Ok(run) => run,
-        Err(e) => {
-            eprintln!("{e}");
-            return exit::FAILED;
-        }
-    };
+    let run = done?;
     // A ledger damaged in bulk (a column pasted over) would otherwise print a line per cell.
     const SHOWN: usize = 20;
     for warning in run.warnings.iter().take(SHOWN) {
@@ -101,9 +84,7 @@ pub fn run(args: MergeArgs) -> i32 {
         println!("台账已保存：{}", args.ledger.display());
     }
     println!("用时 {:.2} 秒", started.elapsed().as_secs_f64());
-    if run.outcome.count(Action::Rejected) > 0 {
-        exit::INPUT_ERRORS
-    } else {
-        exit::OK
-    }
+    Ok(Exit::input_errors_if(
+        run.outcome.count(Action::Rejected) > 0,
+    ))
 }

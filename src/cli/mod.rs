@@ -6,6 +6,7 @@ pub mod desktop;
 pub mod export;
 pub mod init;
 pub mod merge;
+pub mod panic;
 pub mod rank;
 pub mod scoresheet;
 pub mod serve;
@@ -15,20 +16,131 @@ use std::path::{Path, PathBuf};
 
 use taizhang::policy::Policy;
 
-/// Exit codes (SPEC §2).
+/// Exit codes (SPEC §2): scripts and the clerk's batch files branch on them.
 pub mod exit {
-    /// Everything good.
-    pub const OK: i32 = 0;
-    /// Some input had errors; the run completed and wrote what it could.
-    pub const INPUT_ERRORS: i32 = 1;
-    /// The run could not be done.
-    pub const FAILED: i32 = 2;
+    use std::process::ExitCode;
+
+    /// How a run ended. A command returns [`Exit::Ok`] or [`Exit::InputErrors`]; a run that
+    /// could not be done is a [`CliError`](super::CliError) instead, which `main` prints and
+    /// turns into [`Exit::Failed`].
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Exit {
+        /// Everything good (0).
+        Ok,
+        /// Some input had errors; the run completed and wrote what it could (1).
+        InputErrors,
+        /// The run could not be done (2): bad arguments, a missing file, a write failing, a
+        /// panic.
+        Failed,
+    }
+
+    impl Exit {
+        /// [`Exit::InputErrors`] when some input had errors, else [`Exit::Ok`].
+        pub fn input_errors_if(errors: bool) -> Exit {
+            if errors {
+                Exit::InputErrors
+            } else {
+                Exit::Ok
+            }
+        }
+    }
+
+    impl From<Exit> for ExitCode {
+        fn from(exit: Exit) -> ExitCode {
+            match exit {
+                Exit::Ok => ExitCode::SUCCESS,
+                Exit::InputErrors => ExitCode::from(1),
+                Exit::Failed => ExitCode::from(2),
+            }
+        }
+    }
+}
+
+/// Why a command could not be done (exit 2). Each is one Chinese sentence for the clerk, printed
+/// once by `main`; library errors keep their own wording.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The policy file is missing or wrong.
+    #[error(transparent)]
+    Policy(#[from] taizhang::policy::PolicyError),
+    /// A path given does not exist.
+    #[error(transparent)]
+    Input(#[from] taizhang::batch::InputError),
+    /// The ledger cannot be read, is locked, or could not be saved.
+    #[error(transparent)]
+    Ledger(#[from] taizhang::ledger::LedgerError),
+    /// An output file could not be written.
+    #[error(transparent)]
+    Write(#[from] taizhang::fsio::WriteError),
+    /// No ranking could be made.
+    #[error(transparent)]
+    YearEnd(#[from] taizhang::rank::year::YearEndError),
+    /// `init` could not set up the folder.
+    #[error(transparent)]
+    Init(#[from] init::InitError),
+    /// The page could not start.
+    #[cfg(feature = "serve")]
+    #[error(transparent)]
+    Serve(#[from] taizhang::serve::ServeError),
+    /// This build was made without the page (`--no-default-features`).
+    #[cfg(not(feature = "serve"))]
+    #[error("这个版本的 taizhang 不含本机网页（编译时未启用 serve 功能），请在命令行中使用 taizhang check、taizhang merge 等命令；taizhang --help 列出全部命令")]
+    NoServe,
+    /// Started from an icon, in a console window of its own that closes with the program: `main`
+    /// waits for Enter after printing the error, so that the clerk can read why.
+    #[error(transparent)]
+    InWindow(Box<CliError>),
+    /// No home folder to find the documents folder in (`taizhang desktop`).
+    #[error("找不到用户主目录（环境变量 HOME 未设置），请用 --workspace 指定工作目录")]
+    NoHome,
+    /// A read-only command was pointed at a ledger that does not exist yet.
+    #[error("找不到台账“{}”，请先用 taizhang merge 生成台账", .0.display())]
+    NoLedger(PathBuf),
+    /// A workbook could not be built in memory; `what` names it (`校验报告`, `评分表` …).
+    #[error("无法生成{what}：{source}")]
+    Build {
+        /// The workbook, as the clerk calls it.
+        what: &'static str,
+        /// rust_xlsxwriter's reason.
+        source: rust_xlsxwriter::XlsxError,
+    },
+    /// The policy has no rubric, so there is nothing to score.
+    #[error("政策文件中没有评分标准（rubric），无法生成评分表")]
+    NoRubric,
+    /// The ledger has no project to put on a score sheet.
+    #[error("台账中还没有项目，无法生成评分表")]
+    NoProjects,
+    /// The CSV text could not be made.
+    #[error("无法生成 CSV：{0}")]
+    Csv(#[from] csv::Error),
+    /// JSON could not be made or printed.
+    #[error("无法输出 JSON：{0}")]
+    Json(#[source] std::io::Error),
+    /// Standard output went away for a reason other than a closed pipe.
+    #[error("无法输出：{0}")]
+    Stdout(#[source] std::io::Error),
+}
+
+impl CliError {
+    /// `e` as [`CliError::InWindow`] when the run was started from an icon, else as it is.
+    pub fn in_window(e: CliError, from_icon: bool) -> CliError {
+        if from_icon {
+            CliError::InWindow(Box::new(e))
+        } else {
+            e
+        }
+    }
+
+    /// A [`CliError::Build`] maker for `map_err`: `.map_err(CliError::build("校验报告"))`.
+    pub fn build(what: &'static str) -> impl Fn(rust_xlsxwriter::XlsxError) -> CliError {
+        move |source| CliError::Build { what, source }
+    }
 }
 
 /// The policy: `--policy F`, else `taizhang.toml` in the current folder, else the innovation preset
 /// ([`Policy::resolve`]).
-pub fn load_policy(given: Option<&Path>) -> Result<Policy, String> {
-    Policy::resolve(given, Path::new("")).map_err(|e| e.to_string())
+pub fn load_policy(given: Option<&Path>) -> Result<Policy, CliError> {
+    Ok(Policy::resolve(given, Path::new(""))?)
 }
 
 /// A progress bar on stderr for `len` files, or a hidden one when stderr is not a terminal or
@@ -63,14 +175,11 @@ pub fn spinner(quiet: bool, what: &str) -> indicatif::ProgressBar {
 
 /// Opens an existing ledger for the commands that only read it (status, scoresheet, rank,
 /// export), with the message a clerk needs when it is not there yet.
-pub fn read_ledger(path: &Path) -> Result<taizhang::ledger::Ledger, String> {
+pub fn read_ledger(path: &Path) -> Result<taizhang::ledger::Ledger, CliError> {
     if !path.is_file() {
-        return Err(format!(
-            "找不到台账“{}”，请先用 taizhang merge 生成台账",
-            path.display()
-        ));
+        return Err(CliError::NoLedger(path.to_path_buf()));
     }
-    taizhang::ledger::Ledger::read(path).map_err(|e| e.to_string())
+    Ok(taizhang::ledger::Ledger::read(path)?)
 }
 
 /// The options of every command that reads forms (`check`, `merge`).
@@ -99,26 +208,4 @@ impl ReadArgs {
             ..taizhang::read::Limits::default()
         }
     }
-}
-
-/// Writes bytes to `path` through a temporary file in the same folder, so that a failure never
-/// leaves a half-written workbook where the old one was.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let fail = |e: std::io::Error| format!("无法写入“{}”：{e}", path.display());
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| {
-        format!(
-            "无法写入“{}”：{}（如果该文件正在 Excel 或 WPS 中打开，请先关闭）",
-            path.display(),
-            e.error
-        )
-    })?;
-    Ok(())
 }

@@ -9,10 +9,12 @@ use std::path::PathBuf;
 
 use clap::Args;
 use taizhang::batch;
+use taizhang::fsio;
 use taizhang::rank;
 use taizhang::read::Limits;
 
-use super::exit;
+use super::exit::Exit;
+use super::CliError;
 
 /// Arguments of `rank`.
 #[derive(Debug, Args)]
@@ -34,25 +36,15 @@ pub struct RankArgs {
     pub policy: Option<PathBuf>,
 }
 
-/// Runs `rank`; returns the exit code.
-pub fn run(args: RankArgs) -> i32 {
-    match run_inner(&args) {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("{e}");
-            exit::FAILED
-        }
-    }
-}
-
-fn run_inner(args: &RankArgs) -> Result<i32, String> {
+/// Runs `rank`: 1 when some score sheet has errors, else 0.
+pub fn run(args: RankArgs) -> Result<Exit, CliError> {
     let policy = super::load_policy(args.policy.as_deref())?;
     let ledger = super::read_ledger(&args.ledger)?;
-    let paths = batch::collect(&args.scores).map_err(|e| e.to_string())?;
+    let paths = batch::collect(&args.scores)?;
     let date = chrono::Local::now().date_naive();
     let books = rank::year::year_end(&ledger, &paths, &policy, &Limits::default(), date)?;
     print!("{}", books.text);
-    super::write_atomically(&args.out, &books.ranking)?;
+    fsio::write(&args.out, &books.ranking)?;
     println!("年度综合排名已保存：{}", args.out.display());
     if let Some(path) = &args.exemplary {
         println!(
@@ -63,12 +55,8 @@ fn run_inner(args: &RankArgs) -> Result<i32, String> {
         if let Some(w) = &books.warning {
             println!("提醒：{w}");
         }
-        super::write_atomically(path, &books.exemplary)?;
+        fsio::write(path, &books.exemplary)?;
         println!("示范项目材料已保存：{}", path.display());
     }
-    Ok(if books.errors {
-        exit::INPUT_ERRORS
-    } else {
-        exit::OK
-    })
+    Ok(Exit::input_errors_if(books.errors))
 }

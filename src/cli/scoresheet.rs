@@ -10,7 +10,8 @@ use std::path::PathBuf;
 use clap::Args;
 use taizhang::rank;
 
-use super::exit;
+use super::exit::Exit;
+use super::CliError;
 
 /// Arguments of `scoresheet`.
 #[derive(Debug, Args)]
@@ -30,38 +31,20 @@ pub struct ScoresheetArgs {
     pub policy: Option<PathBuf>,
 }
 
-/// Runs `scoresheet`; returns the exit code.
-pub fn run(args: ScoresheetArgs) -> i32 {
-    let policy = match super::load_policy(args.policy.as_deref()) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("{e}");
-            return exit::FAILED;
-        }
-    };
+/// Runs `scoresheet`: 0 once the sheet is written.
+pub fn run(args: ScoresheetArgs) -> Result<Exit, CliError> {
+    let policy = super::load_policy(args.policy.as_deref())?;
     if policy.rubric.is_empty() {
-        eprintln!("政策文件中没有评分标准（rubric），无法生成评分表");
-        return exit::FAILED;
+        return Err(CliError::NoRubric);
     }
-    let ledger = match super::read_ledger(&args.ledger) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("{e}");
-            return exit::FAILED;
-        }
-    };
+    let ledger = super::read_ledger(&args.ledger)?;
     let projects = rank::projects(&ledger);
     if projects.is_empty() {
-        eprintln!("台账中还没有项目，无法生成评分表");
-        return exit::FAILED;
+        return Err(CliError::NoProjects);
     }
-    let written = rank::sheet::scoresheet(&projects, &policy, args.reviewers as usize)
-        .map_err(|e| format!("无法生成评分表：{e}"))
-        .and_then(|bytes| super::write_atomically(&args.out, &bytes));
-    if let Err(e) = written {
-        eprintln!("{e}");
-        return exit::FAILED;
-    }
+    let bytes = rank::sheet::scoresheet(&projects, &policy, args.reviewers as usize)
+        .map_err(CliError::build("评分表"))?;
+    taizhang::fsio::write(&args.out, &bytes)?;
     let criteria: Vec<String> = policy
         .rubric
         .iter()
@@ -78,5 +61,5 @@ pub fn run(args: ScoresheetArgs) -> i32 {
             String::new()
         }
     );
-    exit::OK
+    Ok(Exit::Ok)
 }

@@ -8,10 +8,9 @@
 
 use std::path::PathBuf;
 
+use super::exit::Exit;
+use super::CliError;
 use clap::Args;
-use taizhang::serve::{self, Options};
-
-use super::exit;
 
 /// Arguments of `serve`.
 #[derive(Debug, Args)]
@@ -45,8 +44,9 @@ impl Default for ServeArgs {
     }
 }
 
-/// Runs `serve` until the process is stopped; returns the exit code when it cannot start.
-pub fn run(args: ServeArgs) -> i32 {
+/// Runs `serve` until the process is stopped; the error when it cannot start.
+#[cfg(feature = "serve")]
+pub fn run(args: ServeArgs) -> Result<Exit, CliError> {
     // A server outlives whoever reads its first line (a test, a launcher that closes the console
     // pipe): a closed stdout must not end it, as it ends `status | head`.
     #[cfg(unix)]
@@ -54,21 +54,21 @@ pub fn run(args: ServeArgs) -> i32 {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_IGN);
     }
-    let options = Options {
+    let options = taizhang::serve::Options {
         workspace: args.workspace,
         port: args.port,
         open_browser: !args.no_browser,
     };
-    match serve::serve(&options) {
-        Ok(()) => exit::OK,
-        Err(e) => {
-            eprintln!("{e}");
-            if args.from_icon {
-                wait_for_enter();
-            }
-            exit::FAILED
-        }
-    }
+    let from_icon = args.from_icon;
+    taizhang::serve::serve(&options).map_err(|e| CliError::in_window(e.into(), from_icon))?;
+    Ok(Exit::Ok)
+}
+
+/// A build without the page (`cargo build --no-default-features`): `taizhang` alone and
+/// `taizhang serve` say so instead of starting anything.
+#[cfg(not(feature = "serve"))]
+pub fn run(args: ServeArgs) -> Result<Exit, CliError> {
+    Err(CliError::in_window(CliError::NoServe, args.from_icon))
 }
 
 /// Keeps a console window that would close with the program open until the clerk presses Enter;
@@ -83,4 +83,15 @@ pub fn wait_for_enter() {
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     let _ = stdin.read_line(&mut line);
+}
+
+#[cfg(all(test, not(feature = "serve")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_build_without_the_page_says_so_in_chinese() {
+        let e = run(ServeArgs::default()).unwrap_err();
+        assert!(e.to_string().contains("不含本机网页"), "{e}");
+    }
 }

@@ -11,7 +11,8 @@ use clap::Args;
 use taizhang::ledger::schedule::Status;
 use taizhang::ledger::status::{self, MonthlyStatus};
 
-use super::exit;
+use super::exit::Exit;
+use super::CliError;
 
 /// Arguments of `status`.
 #[derive(Debug, Args)]
@@ -30,36 +31,20 @@ pub struct StatusArgs {
     pub policy: Option<PathBuf>,
 }
 
-/// Runs `status`; returns the exit code.
-pub fn run(args: StatusArgs) -> i32 {
-    let policy = match super::load_policy(args.policy.as_deref()) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("{e}");
-            return exit::FAILED;
-        }
-    };
-    let ledger = match super::read_ledger(&args.ledger) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("{e}");
-            return exit::FAILED;
-        }
-    };
+/// Runs `status`: 0 once the workbook is written.
+pub fn run(args: StatusArgs) -> Result<Exit, CliError> {
+    let policy = super::load_policy(args.policy.as_deref())?;
+    let ledger = super::read_ledger(&args.ledger)?;
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let s = status::monthly(&ledger, &policy, as_of);
-    let written = taizhang::write::status::status_workbook(&s, as_of)
-        .map_err(|e| format!("无法生成进度汇总表：{e}"))
-        .and_then(|bytes| super::write_atomically(&args.out, &bytes));
-    if let Err(e) = written {
-        eprintln!("{e}");
-        return exit::FAILED;
-    }
+    let bytes = taizhang::write::status::status_workbook(&s, as_of)
+        .map_err(CliError::build("进度汇总表"))?;
+    taizhang::fsio::write(&args.out, &bytes)?;
     print!("{}", render(&s));
     println!("进度汇总表已保存：{}", args.out.display());
-    exit::OK
+    Ok(Exit::Ok)
 }
 
 /// The summary line, then the 督办清单 one project per line.
@@ -125,6 +110,7 @@ mod tests {
         assert_eq!(status::parse_as_of("2018年6月30日"), Ok(june));
         assert!(status::parse_as_of("六月底")
             .unwrap_err()
+            .to_string()
             .contains("2018-06-30"));
     }
 }

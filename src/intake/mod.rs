@@ -59,7 +59,7 @@ pub fn expand_bytes(
     origin: Option<&Origin>,
     limits: &Limits,
 ) -> Vec<Input> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    crate::guard::catch(std::panic::AssertUnwindSafe(|| {
         expand_unguarded(name, bytes, origin, limits)
     }))
     .unwrap_or_else(|_| {

@@ -205,14 +205,20 @@ impl MonthlyStatus {
     }
 }
 
+/// An as-of date that is no date in any of the ways [`parse_as_of`] reads; the text is what the
+/// clerk typed, and the message shows how to write it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("日期应写成 2018-06-30 的形式，而不是“{0}”")]
+pub struct BadDate(pub String);
+
 /// An as-of date as a clerk types it: `2018-06-30` (also `2018/6/30`, `2018.6.30`, `2018年6月30日`),
 /// or a message saying how to write it. Shared by `status --as-of` and the page's date box.
-pub fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
+pub fn parse_as_of(s: &str) -> Result<NaiveDate, BadDate> {
     let t = s.trim();
     ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
-        .ok_or_else(|| format!("日期应写成 2018-06-30 的形式，而不是“{s}”"))
+        .ok_or_else(|| BadDate(s.to_owned()))
 }
 
 /// The report month at `as_of`: the month of `as_of` if it is that month's last day, else the

@@ -15,6 +15,7 @@ use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::sheets::{continuation_of, read_table, write_parts};
 use super::table::Table;
+use crate::fsio::{self, Step};
 use crate::model::column::Kind;
 use crate::model::Value;
 use crate::model::{Column, Sheet};
@@ -332,91 +333,71 @@ impl Ledger {
     /// Saves the ledger: the old file becomes `L.xlsx.bak`, the new one is written to a temporary
     /// file in the same folder, flushed, and renamed into place.
     pub fn save(&self, path: &Path) -> Result<(), LedgerError> {
-        let shown = path.display().to_string();
-        let fail = |reason: String| LedgerError::Write {
-            path: shown.clone(),
-            reason,
-        };
-        let mut book = self.workbook().map_err(|e| fail(e.to_string()))?;
+        let mut book = self.workbook().map_err(|e| LedgerError::Write {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
         save_with(
             path,
-            |file| book.save_to_writer(file).map_err(|e| e.to_string()),
+            |file| book.save_to_writer(file).map_err(std::io::Error::other),
             || Ok(()),
         )
-        .map_err(fail)
     }
 }
 
 /// Data rows per sheet: Excel's 1,048,576 rows less the header.
 const SHEET_ROWS: usize = 1_048_575;
 
-/// Writes bytes over `path` safely (backup, temp file, fsync, rename).
-pub fn save_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    save_bytes_with(path, bytes, || Ok(()))
-}
-
-/// [`save_bytes`] with a step run after the temporary file is written and before anything is
-/// renamed: fault-injection tests fail there to show the old ledger survives.
+/// Writes ledger bytes over `path` as [`Ledger::save`] does (backup, then the atomic write),
+/// with a step run after the temporary file is on disk and before anything is renamed:
+/// fault-injection tests fail there to show the old ledger survives.
+///
+/// # Errors
+/// [`LedgerError::Write`]; the old ledger is then untouched.
 pub fn save_bytes_with(
     path: &Path,
     bytes: &[u8],
-    before_rename: impl FnOnce() -> Result<(), String>,
-) -> Result<(), String> {
-    save_with(
-        path,
-        |file| file.write_all(bytes).map_err(|e| format!("写入失败：{e}")),
-        before_rename,
-    )
+    before_rename: impl FnOnce() -> std::io::Result<()>,
+) -> Result<(), LedgerError> {
+    save_with(path, |file| file.write_all(bytes), before_rename)
 }
 
-/// The safe write: `write` fills a temporary file in the target's folder, which is flushed to
-/// disk; then the old file is copied to `.bak` and the temporary file renamed into place.
+/// The ledger's write: [`crate::fsio::write_with`], with the old file copied to `.bak` once the
+/// new one is on disk and just before it is renamed into place.
 fn save_with(
     path: &Path,
-    write: impl FnOnce(&mut File) -> Result<(), String>,
-    before_rename: impl FnOnce() -> Result<(), String>,
-) -> Result<(), String> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    fill: impl FnOnce(&mut File) -> std::io::Result<()>,
+    before_rename: impl FnOnce() -> std::io::Result<()>,
+) -> Result<(), LedgerError> {
+    let backup = || {
+        before_rename()?;
+        if path.exists() {
+            let backup = backup_path(path);
+            std::fs::copy(path, &backup).map_err(|e| {
+                std::io::Error::new(e.kind(), format!("无法备份到“{}”：{e}", backup.display()))
+            })?;
+        }
+        Ok(())
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".taizhang-")
-        .suffix(".xlsx.tmp")
-        .tempfile_in(&dir)
-        .map_err(|e| format!("无法在“{}”中写入临时文件：{e}", dir.display()))?;
-    write(tmp.as_file_mut())?;
-    // A temporary file is private (0600); the ledger keeps the old file's permissions.
-    let permissions = match std::fs::metadata(path) {
-        Ok(m) => Some(m.permissions()),
-        Err(_) => default_permissions(),
-    };
-    if let Some(p) = permissions {
-        let _ = tmp.as_file().set_permissions(p);
-    }
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| format!("写入失败：{e}"))?;
-    before_rename()?;
-    if path.exists() {
-        let backup = backup_path(path);
-        std::fs::copy(path, &backup)
-            .map_err(|e| format!("无法备份到“{}”：{e}", backup.display()))?;
-    }
-    tmp.persist(path)
-        .map_err(|e| format!("{}（如果台账正在 Excel 或 WPS 中打开，请先关闭）", e.error))?;
-    Ok(())
-}
-
-#[cfg(unix)]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Some(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    None
+    fsio::write_with(path, fill, backup).map_err(|e| {
+        let reason = match e.step {
+            Step::Create => format!(
+                "无法在“{}”中写入临时文件：{}",
+                path.parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
+                    .display(),
+                e.source
+            ),
+            Step::Write => format!("写入失败：{}", e.source),
+            Step::BeforeRename => e.source.to_string(),
+            Step::Replace => format!("{}（如果台账正在 Excel 或 WPS 中打开，请先关闭）", e.source),
+        };
+        LedgerError::Write {
+            path: path.display().to_string(),
+            reason,
+        }
+    })
 }
 
 /// `L.xlsx.bak`.

@@ -28,6 +28,24 @@ pub struct YearEndBooks {
     pub errors: bool,
 }
 
+/// Why no ranking could be made at all, in the clerk's words (exit 2 on the command line, a
+/// message on the page).
+#[derive(Debug, thiserror::Error)]
+pub enum YearEndError {
+    /// The policy has no rubric to score against.
+    #[error("政策文件中没有评分标准（rubric），无法排名")]
+    NoRubric,
+    /// No score sheet was found among the files given.
+    #[error("没有找到评分表文件（.xlsx / .xls / .ods 等），请检查评分表放在了哪里")]
+    NoScoreSheets,
+    /// The ranking workbook could not be built.
+    #[error("无法生成排名表：{0}")]
+    Ranking(#[source] rust_xlsxwriter::XlsxError),
+    /// The exemplary projects' workbook could not be built.
+    #[error("无法生成示范项目材料：{0}")]
+    Exemplary(#[source] rust_xlsxwriter::XlsxError),
+}
+
 /// Ranks the ledger's projects from the score sheets at `score_files`. Errors are why no ranking
 /// could be made at all (no rubric, no score sheet), in the clerk's words.
 pub fn year_end(
@@ -36,14 +54,14 @@ pub fn year_end(
     policy: &Policy,
     limits: &Limits,
     date: NaiveDate,
-) -> Result<YearEndBooks, String> {
+) -> Result<YearEndBooks, YearEndError> {
     if policy.rubric.is_empty() {
-        return Err("政策文件中没有评分标准（rubric），无法排名".into());
+        return Err(YearEndError::NoRubric);
     }
     let projects = super::projects(ledger);
     let mut files = input::read_files(score_files, policy, limits);
     if !files.iter().any(|f| f.read) {
-        return Err("没有找到评分表文件（.xlsx / .xls / .ods 等），请检查评分表放在了哪里".into());
+        return Err(YearEndError::NoScoreSheets);
     }
     let entries = input::entries(&mut files, &projects, policy);
     let ranking = super::rank(&projects, &entries, policy);
@@ -55,8 +73,7 @@ pub fn year_end(
         policy,
         date,
     };
-    let ranking_book =
-        super::report::ranking_workbook(&y).map_err(|e| format!("无法生成排名表：{e}"))?;
+    let ranking_book = super::report::ranking_workbook(&y).map_err(YearEndError::Ranking)?;
     let selection = super::select(&projects, &ranking, policy);
     let chosen = selection
         .chosen
@@ -65,8 +82,8 @@ pub fn year_end(
         .filter_map(|s| projects.get(s.project))
         .map(|p| format!("{}（{}）", p.name, p.unit))
         .collect();
-    let exemplary = super::publish::exemplary_workbook(&y, &selection)
-        .map_err(|e| format!("无法生成示范项目材料：{e}"))?;
+    let exemplary =
+        super::publish::exemplary_workbook(&y, &selection).map_err(YearEndError::Exemplary)?;
     Ok(YearEndBooks {
         ranking: ranking_book,
         exemplary,

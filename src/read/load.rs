@@ -53,7 +53,7 @@ pub(super) fn load(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook,
 /// True when an OLE container holds the `EncryptedPackage` stream of a password-protected
 /// Office Open XML file.
 fn has_encrypted_package(bytes: &[u8]) -> bool {
-    std::panic::catch_unwind(|| {
+    crate::guard::catch(|| {
         cfb::CompoundFile::open(Cursor::new(bytes))
             .map(|cf| cf.exists("/EncryptedPackage") || cf.exists("EncryptedPackage"))
             .unwrap_or(false)

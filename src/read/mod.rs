@@ -111,7 +111,7 @@ pub fn read_path(path: &Path, limits: &Limits) -> Result<Workbook, ReadError> {
 /// Reads a workbook from memory; `ext` is the lower-case extension it came with. Never panics:
 /// [`read_bytes_unguarded`] inside `catch_unwind`, a panic becoming one unreadable file.
 pub fn read_bytes(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook, ReadError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    crate::guard::catch(std::panic::AssertUnwindSafe(|| {
         read_bytes_unguarded(bytes, ext, limits)
     }))
     .unwrap_or_else(|_| {

@@ -132,7 +132,7 @@ fn month_param(params: &HashMap<String, String>) -> Result<Month, ApiError> {
         .map(|s| s.trim())
         .filter(|s| !s.is_empty())
     {
-        Some(m) => Month::parse(m).map_err(ApiError::bad),
+        Some(m) => Month::parse(m).map_err(|e| ApiError::bad(e.to_string())),
         None => Ok(Month::current()),
     }
 }
@@ -143,7 +143,7 @@ fn as_of_param(params: &HashMap<String, String>) -> Result<NaiveDate, ApiError> 
         .map(|s| s.trim())
         .filter(|s| !s.is_empty())
     {
-        Some(d) => status::parse_as_of(d).map_err(ApiError::bad),
+        Some(d) => status::parse_as_of(d).map_err(|e| ApiError::bad(e.to_string())),
         None => Ok(chrono::Local::now().date_naive()),
     }
 }
@@ -468,7 +468,7 @@ fn download_as(
         let saved = ws
             .output(name)
             .map_err(|e| e.to_string())
-            .and_then(|path| crate::ledger::store::save_bytes(&path, &bytes));
+            .and_then(|path| crate::fsio::write(&path, &bytes).map_err(|e| e.to_string()));
         if let Err(e) = saved {
             super::say_err(&format!(
                 "提醒：未能在“{}”中保存副本：{e}",
@@ -639,7 +639,7 @@ fn year_end(ws: &Workspace, exemplary: bool) -> Result<Response, ApiError> {
     }
     let today = chrono::Local::now().date_naive();
     let books = crate::rank::year::year_end(&ledger, &sheets, &policy, &Limits::default(), today)
-        .map_err(ApiError::bad)?;
+        .map_err(|e| ApiError::bad(e.to_string()))?;
     Ok(if exemplary {
         download(ws, "示范项目.xlsx", books.exemplary, true)
     } else {

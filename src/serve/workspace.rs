@@ -35,15 +35,20 @@ pub struct Workspace {
     root: PathBuf,
 }
 
+/// A month the page was given that is not `YYYY-MM`; the text is what the clerk typed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("月份应写成 2018-05 的形式，而不是“{0}”")]
+pub struct BadMonth(pub String);
+
 /// A month as `YYYY-MM`, checked, so it can name a folder without surprises.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Month(String);
 
 impl Month {
     /// Parses `2018-05` (also `2018-5`); anything else is a message for the clerk.
-    pub fn parse(s: &str) -> Result<Month, String> {
+    pub fn parse(s: &str) -> Result<Month, BadMonth> {
         let t = s.trim();
-        let bad = || format!("月份应写成 2018-05 的形式，而不是“{s}”");
+        let bad = || BadMonth(s.to_owned());
         let (y, m) = t.split_once('-').ok_or_else(bad)?;
         let year: u16 = y.parse().map_err(|_| bad())?;
         let month: u8 = m.parse().map_err(|_| bad())?;
@@ -162,7 +167,6 @@ impl Workspace {
         raw_name: &str,
         bytes: &[u8],
     ) -> std::io::Result<String> {
-        use std::io::Write;
         let dir = self.inbox(month);
         std::fs::create_dir_all(&dir)?;
         let name = safe_name(raw_name);
@@ -180,14 +184,11 @@ impl Workspace {
                 }
                 continue;
             }
-            let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
-            tmp.write_all(bytes)?;
-            tmp.as_file().sync_all()?;
-            // persist_noclobber: a file that appeared meanwhile is never overwritten.
-            match tmp.persist_noclobber(&path) {
-                Ok(_) => return Ok(candidate),
-                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(e.error),
+            // A file that appeared meanwhile is never overwritten.
+            match crate::fsio::write_new(&path, bytes) {
+                Ok(()) => return Ok(candidate),
+                Err(e) if e.source.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e.source),
             }
         }
         Err(std::io::Error::other("同名文件过多"))

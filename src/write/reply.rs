@@ -344,19 +344,25 @@ pub fn files(
     Ok(out)
 }
 
-/// Saves every reply into `dir` (created if missing) as the [`files`]; returns the paths written.
+/// Saves every reply into `dir` (created if missing) as the [`files`], each by the one atomic
+/// write ([`crate::fsio`]); returns the paths written.
+///
+/// # Errors
+/// [`WriteError`](crate::fsio::WriteError) naming the folder or the file that could not be
+/// written.
 pub fn write_all(
     dir: &Path,
     replies: &[Reply],
     policy: &Policy,
     timestamp: i64,
-) -> Result<Vec<PathBuf>, String> {
-    let fail = |path: &Path, e: std::io::Error| format!("无法写入“{}”：{e}", path.display());
-    std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
+) -> Result<Vec<PathBuf>, crate::fsio::WriteError> {
+    use crate::fsio::{Step, WriteError};
+    let fail = |e| WriteError::new(dir, Step::Create, e);
+    std::fs::create_dir_all(dir).map_err(fail)?;
     let mut written = Vec::new();
-    for (name, bytes) in files(replies, policy, timestamp).map_err(|e| fail(dir, e))? {
+    for (name, bytes) in files(replies, policy, timestamp).map_err(fail)? {
         let path = dir.join(name);
-        std::fs::write(&path, bytes).map_err(|e| fail(&path, e))?;
+        crate::fsio::write(&path, &bytes)?;
         written.push(path);
     }
     Ok(written)

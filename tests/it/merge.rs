@@ -259,10 +259,11 @@ fn a_failed_write_leaves_the_old_ledger_whole() {
     let before = std::fs::read(&ledger).unwrap();
     let l = Ledger::read(&ledger).unwrap();
     let bytes = l.to_bytes().unwrap();
-    let err =
-        taizhang::ledger::store::save_bytes_with(&ledger, &bytes, || Err("注入的故障".into()))
-            .unwrap_err();
-    assert!(err.contains("注入的故障"));
+    let err = taizhang::ledger::store::save_bytes_with(&ledger, &bytes, || {
+        Err(std::io::Error::other("注入的故障"))
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("注入的故障"));
     assert_eq!(std::fs::read(&ledger).unwrap(), before);
     assert!(Ledger::read(&ledger).is_ok());
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())

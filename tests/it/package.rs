@@ -1,6 +1,7 @@
 //! The installed program as a clerk meets it: `--version` with the build date, and `taizhang
 //! desktop` (the desktop entry's command) setting up the documents folder's 台账 workspace and
-//! serving the page, which shows the version.
+//! serving the page, which shows the version. Only in builds with the page.
+#![cfg(feature = "serve")]
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;

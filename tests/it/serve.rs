@@ -1,5 +1,6 @@
 //! `taizhang serve`: HTTP tests against the real binary on `--port 0 --no-browser`, and one test
-//! in a real browser (headless Chromium through chromedriver).
+//! in a real browser (headless Chromium through chromedriver). Only in builds with the page.
+#![cfg(feature = "serve")]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};

@@ -244,15 +244,33 @@ fn dir_name(raw: &[u8]) -> String {
     name
 }
 
+/// Why no workbook stream could be taken out of an `.xls`: English detail, shown inside the
+/// loader's Chinese "the file is damaged" sentence.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PrepareError {
+    /// No readable compound file (too short, bad header, broken chains).
+    #[error("{0}")]
+    Container(&'static str),
+    /// A compound file without a `Workbook` or `Book` stream.
+    #[error("cannot read the Workbook stream: {0}")]
+    NoWorkbook(&'static str),
+    /// The measured stream could not be wrapped again for calamine.
+    #[error("cannot rebuild the compound file")]
+    Rewrap,
+    /// The reader panicked on the file's structure (caught).
+    #[error("unexpected structure")]
+    Panicked,
+}
+
 /// The stream calamine parses: `Workbook`, else `Book` (BIFF5), with its
 /// name.
-pub(super) fn calamine_stream(bytes: &[u8]) -> Result<(&'static str, Vec<u8>), String> {
-    let cf = Compound::open(bytes).map_err(str::to_owned)?;
+pub(super) fn calamine_stream(bytes: &[u8]) -> Result<(&'static str, Vec<u8>), PrepareError> {
+    let cf = Compound::open(bytes).map_err(PrepareError::Container)?;
     match cf.stream("Workbook") {
         Ok(s) => Ok(("Workbook", s)),
         Err(_) => match cf.stream("Book") {
             Ok(s) => Ok(("Book", s)),
-            Err(e) => Err(format!("cannot read the Workbook stream: {e}")),
+            Err(e) => Err(PrepareError::NoWorkbook(e)),
         },
     }
 }

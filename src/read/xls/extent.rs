@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use super::compound::{calamine_stream, rewrap};
+use super::compound::{calamine_stream, rewrap, PrepareError};
 use super::scan::scan_extents;
 
 /// What calamine will hold for one sheet once it has opened the workbook.
@@ -147,14 +147,14 @@ pub fn extents(bytes: &[u8]) -> HashMap<String, Extent> {
 /// `Err` says, in English for the error detail, why no workbook stream
 /// could be read; calamine would have failed on such a file too (or would
 /// have looped on its sector chains). Never panics.
-pub fn prepare(bytes: &[u8]) -> Result<Prepared, String> {
-    std::panic::catch_unwind(|| {
+pub fn prepare(bytes: &[u8]) -> Result<Prepared, PrepareError> {
+    crate::guard::catch(|| {
         let (name, stream) = calamine_stream(bytes)?;
         let extents = extent_map(scan_extents(&stream));
-        let container = rewrap(name, &stream).ok_or("cannot rebuild the compound file")?;
+        let container = rewrap(name, &stream).ok_or(PrepareError::Rewrap)?;
         Ok(Prepared { container, extents })
     })
-    .unwrap_or_else(|_| Err("unexpected structure".to_owned()))
+    .unwrap_or(Err(PrepareError::Panicked))
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
     // The cfb crate validates the container, but it is third-party code fed
     // with hostile input: contain any panic so this function keeps its
     // promise.
-    std::panic::catch_unwind(|| {
+    crate::guard::catch(|| {
         let mut cf = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
         // Only BIFF8 is read; a BIFF5 file has a "Book" stream instead.
         let stream = cf.open_stream("/Workbook").ok()?;

@@ -1,4 +1,7 @@
-//! The benchmark: `cargo run --release --bin bench` (full) or `-- --smoke` (a few files, for CI).
+//! The benchmark, a cargo bench (not an installed binary): `cargo bench --bench bench` (full,
+//! optimised) or `cargo bench --bench bench --profile dev -- --smoke` (a few files, for CI, on
+//! the debug build the tests already made). Run without cargo bench's `--bench` flag (by
+//! `cargo test --all-targets`) it is the smoke run too, so a test run never starts the full one.
 //!
 //! In one run it generates the inputs and measures, side by side on the same files:
 //! (a) the floor — a bare parallel calamine read of every cell of every file; (b) `taizhang check`,
@@ -221,8 +224,21 @@ fn python_with(module: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+/// The number after `--name N`: `None` when the option is not given, an error when N is missing
+/// or no number.
+fn number_after(args: &[String], name: &str) -> Res<Option<usize>> {
+    match args.iter().position(|a| a == name) {
+        None => Ok(None),
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|s| s.parse().ok())
+            .map(Some)
+            .ok_or_else(|| format!("{name} N")),
+    }
+}
+
 fn run(args: &[String]) -> Res<()> {
-    let smoke = args.iter().any(|a| a == "--smoke");
+    let smoke = args.iter().any(|a| a == "--smoke") || !args.iter().any(|a| a == "--bench");
     let sizes: Vec<usize> = match args.iter().position(|a| a == "--sizes") {
         Some(i) => args
             .get(i + 1)
@@ -233,20 +249,14 @@ fn run(args: &[String]) -> Res<()> {
         None if smoke => vec![20],
         None => vec![1000, 10000],
     };
-    let big: usize = match args.iter().position(|a| a == "--ledger-projects") {
-        Some(i) => args
-            .get(i + 1)
-            .and_then(|s| s.parse().ok())
-            .ok_or("--ledger-projects N")?,
+    let big: usize = match number_after(args, "--ledger-projects")? {
+        Some(n) => n,
         None if smoke => 500,
         None => 100_000,
     };
     // Ten reports a project: a 100,000-project ledger holds 1,000,000 progress rows.
-    let per_project: usize = match args.iter().position(|a| a == "--ledger-reports") {
-        Some(i) => args
-            .get(i + 1)
-            .and_then(|s| s.parse().ok())
-            .ok_or("--ledger-reports N")?,
+    let per_project: usize = match number_after(args, "--ledger-reports")? {
+        Some(n) => n,
         None if smoke => 2,
         None => 10,
     };
@@ -260,13 +270,8 @@ fn run(args: &[String]) -> Res<()> {
     let can_generate = gen.exists() && python_with("xlsxwriter");
     let can_baseline = baseline.exists() && python_with("openpyxl") && python_with("xlsxwriter");
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let taizhang = exe.with_file_name(format!("taizhang{}", std::env::consts::EXE_SUFFIX));
-    if !taizhang.exists() {
-        return Err(format!(
-            "{} missing: run `cargo build --release` first",
-            taizhang.display()
-        ));
-    }
+    // Built by cargo with the same profile as this benchmark.
+    let taizhang = PathBuf::from(env!("CARGO_BIN_EXE_taizhang"));
     let work = tempfile::tempdir().map_err(|e| e.to_string())?;
     let w = work.path();
     println!(
