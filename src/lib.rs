@@ -31,6 +31,7 @@ pub mod policy;
 pub mod rank;
 pub mod read;
 pub mod rules;
+pub mod say;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod text;

@@ -128,10 +128,7 @@ fn with_year(text: &str, year: i32) -> Result<String, InitError> {
 }
 
 fn print_summary(dir: &Path, policy: &Policy) {
-    let kind = match policy.preset {
-        taizhang::policy::Preset::Innovation => "基层党建创新项目",
-        taizhang::policy::Preset::Secretary => "基层党建“书记项目”",
-    };
+    let kind = taizhang::say::project_kind(policy.preset);
     println!(
         "已创建工作目录 {}（{kind}，{} 年度）：",
         dir.display(),

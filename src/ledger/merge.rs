@@ -552,10 +552,7 @@ pub fn unit_summary(ledger: &Ledger, policy: &Policy, units: &UnitIndex<'_>) -> 
 
 fn about(ledger: &mut Ledger, policy: &Policy, now: NaiveDateTime) {
     let mut t = super::Table::new(Sheet::About);
-    let preset = match policy.preset {
-        crate::policy::Preset::Innovation => "innovation（基层党建创新项目）",
-        crate::policy::Preset::Secretary => "secretary（书记项目）",
-    };
+    let preset = crate::say::preset_name(policy.preset);
     let rows = [
         ("工具", format!("taizhang {}", env!("CARGO_PKG_VERSION"))),
         ("台账格式版本", super::store::FORMAT_VERSION.to_owned()),

@@ -22,7 +22,7 @@ use super::schedule::Latest;
 use super::store::Ledger;
 use crate::model::Column;
 use crate::model::Value;
-use crate::policy::{Policy, Preset};
+use crate::policy::Policy;
 use crate::rules::units::UnitIndex;
 use crate::text::number_text;
 
@@ -369,10 +369,7 @@ pub fn monthly(ledger: &Ledger, policy: &Policy, as_of: NaiveDate) -> MonthlySta
         month,
         tolerance: policy.lag_tolerance,
         organisation: policy.organisation.clone(),
-        kind_name: match policy.preset {
-            Preset::Innovation => "基层党建创新项目".to_owned(),
-            Preset::Secretary => "基层党建“书记项目”".to_owned(),
-        },
+        kind_name: crate::say::project_kind(policy.preset).to_owned(),
         projects,
         chase,
         units,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::{Project, Ranking};
 use crate::policy::Policy;
-use crate::rules::say;
+use crate::say::problems as say;
 
 /// The choice, with the reasons for every eligible project passed over.
 #[derive(Debug, Clone, PartialEq, Default)]

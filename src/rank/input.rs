@@ -13,7 +13,8 @@ use super::{Entry, Project};
 use crate::policy::Policy;
 use crate::read::{self, Limits, ReadError};
 use crate::rules::scores::{read_all, ScoreSheet};
-use crate::rules::{say, Code, Problem, Severity};
+use crate::rules::{Code, Problem, Severity};
+use crate::say::problems as say;
 use crate::text::{fold_width, identity_key, strip_spaces};
 
 /// One file given to `rank`.

@@ -21,7 +21,7 @@ use crate::ledger::merge::latest_reports;
 use crate::ledger::schedule::Status;
 use crate::ledger::Ledger;
 use crate::model::Column;
-use crate::policy::{Policy, Preset};
+use crate::policy::Policy;
 
 pub use compute::{rank, Entry, ProjectScore, Ranking, UnitScore, Use};
 pub use exemplary::{mask_phone, select, Selection};
@@ -103,10 +103,7 @@ pub fn projects(ledger: &Ledger) -> Vec<Project> {
 
 /// What the projects are called in titles: 基层党建创新项目 or 基层党建“书记项目”.
 pub fn kind_name(policy: &Policy) -> &'static str {
-    match policy.preset {
-        Preset::Innovation => "基层党建创新项目",
-        Preset::Secretary => "基层党建“书记项目”",
-    }
+    crate::say::project_kind(policy.preset)
 }
 
 /// A criterion's column title with its maximum: `创新性（20分）`.

@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 
 use super::units::UnitIndex;
-use super::{say, Code, Problem, Record};
+use super::{Code, Problem, Record};
 use crate::policy::Policy;
+use crate::say::problems as say;
 use crate::text::identity_key;
 
 /// One file of the batch as the cross-file rules see it.

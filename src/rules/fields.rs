@@ -7,7 +7,8 @@ use crate::model::{Field, Value};
 use crate::policy::Policy;
 use crate::text::{char_len, fold_width};
 
-use super::{say, Code, Problem};
+use super::{Code, Problem};
+use crate::say::problems as say;
 
 /// A form being validated: its raw fields and the problems found so far.
 pub(crate) struct Fields<'a> {

@@ -8,7 +8,6 @@ mod fields;
 pub mod progress;
 pub mod proposal;
 pub mod record;
-pub mod say;
 pub mod scores;
 
 pub use record::{Milestone, Progress, Proposal, Record};

@@ -2,11 +2,12 @@
 
 use super::fields::Fields;
 use super::record::Progress;
-use super::{say, Code, Problem};
+use super::{Code, Problem};
 use crate::form::RawForm;
 use crate::model::values::{self, DayRole};
 use crate::model::Field;
 use crate::policy::Policy;
+use crate::say::problems as say;
 
 /// The states a report may give (SPEC §3.2).
 pub const STATES: &[&str] = &["正常推进", "滞后", "已完成", "申请延期"];

@@ -4,11 +4,12 @@ use chrono::NaiveDate;
 
 use super::fields::Fields;
 use super::record::{Milestone, Proposal};
-use super::{say, Code, Problem};
+use super::{Code, Problem};
 use crate::form::RawForm;
 use crate::model::values::{self, DayRole};
 use crate::model::Field;
 use crate::policy::{Policy, Preset};
+use crate::say::problems as say;
 use crate::text::{fold_width, strip_spaces};
 
 /// Validates a proposal form: the record of what was understood, and every problem.

@@ -7,11 +7,12 @@ use std::collections::HashMap;
 
 use serde::{Serialize, Serializer};
 
-use super::{say, Code, Problem};
+use super::{Code, Problem};
 use crate::form::{self, scores::RawScoreRow, scores::RawScoreSheet};
 use crate::model::Value;
 use crate::policy::Policy;
 use crate::read::{cell_name, Workbook};
+use crate::say::problems as say;
 use crate::text::{fold_width, identity_key, strip_spaces};
 
 /// One reviewer's score sheet, as understood.

@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::batch::{Batch, FileResult, SEPARATOR};
 use crate::form::FormKind;
-use crate::policy::{Policy, Preset};
+use crate::policy::Policy;
 use crate::rules::units::UnitIndex;
 use crate::rules::{Record, Severity};
 
@@ -125,10 +125,7 @@ pub fn compose(batch: &Batch, policy: &Policy, today: NaiveDate, ack: bool) -> V
 
 /// `2018年度基层党建创新项目立项书`: the year, the programme and what the unit sent.
 fn topic(files: &[&FileResult], policy: &Policy) -> String {
-    let programme = match policy.preset {
-        Preset::Innovation => "基层党建创新项目",
-        Preset::Secretary => "基层党建“书记项目”",
-    };
+    let programme = crate::say::project_kind(policy.preset);
     let all = |kind: FormKind| files.iter().all(|r| r.kind == kind);
     let what = if all(FormKind::Proposal) {
         "立项书".to_owned()

@@ -48,10 +48,7 @@ pub(super) enum Note {
 
 /// The project family named in titles.
 pub(super) fn project_kind(policy: &Policy) -> &'static str {
-    match policy.preset {
-        Preset::Innovation => "基层党建创新项目",
-        Preset::Secretary => "基层党建“书记项目”",
-    }
+    crate::say::project_kind(policy.preset)
 }
 
 /// The labelled rows of a form: the catalogue's fields of `scope` that the template asks for

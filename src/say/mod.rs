@@ -1,0 +1,29 @@
+//! Say: the product's words. Every Chinese text a clerk reads — problem messages, sheet names,
+//! titles and headers of the workbooks, status and action labels, letters, command-line and page
+//! messages — lives in this module, by area, so a reviewer reads taizhang's whole language in
+//! one place. The ledger's own headers are the catalogue's ([`crate::model::column`]); the label
+//! synonyms units use are data ([`crate::model::field`], [`crate::form::labels`]).
+//!
+//! Code elsewhere calls these functions and constants; it spells no sentence itself.
+
+pub mod problems;
+
+use crate::policy::Preset;
+
+/// What a preset's projects are called in titles and letters: 基层党建创新项目 or
+/// 基层党建“书记项目”. Said once, here.
+pub const fn project_kind(preset: Preset) -> &'static str {
+    match preset {
+        Preset::Innovation => "基层党建创新项目",
+        Preset::Secretary => "基层党建“书记项目”",
+    }
+}
+
+/// The preset as the 说明 sheet and messages name it: its key and its projects.
+pub fn preset_name(preset: Preset) -> String {
+    let key = match preset {
+        Preset::Innovation => "innovation",
+        Preset::Secretary => "secretary",
+    };
+    format!("{key}（{}）", project_kind(preset))
+}
