@@ -3,7 +3,8 @@
 //!
 //! Data flows one way, each layer using only those before it:
 //!
-//! 1. base: [`model`] (the one cell [`model::Value`]), [`text`], [`policy`];
+//! 1. base: [`model`] (the one cell [`model::Value`], the catalogue of fields and columns),
+//!    [`text`], [`policy`], and [`say`] (every Chinese word the product says);
 //! 2. [`read`]: workbook → grid of cells with addresses;
 //! 3. [`form`]: labels → raw fields, score tables → raw scores (found, not judged);
 //! 4. [`rules`]: typed records and problems, under a [`policy::Policy`];
