@@ -14,53 +14,34 @@ use rust_xlsxwriter::{
 };
 
 use crate::ledger::status::{MonthlyStatus, ProjectStatus, Status};
-use crate::model::Value;
+use crate::model::{Column as Header, Value};
 use crate::xlsx::style::{self, GREEN, ORANGE, RED, YELLOW};
 use crate::xlsx::table::{notes, number, text, text_columns};
 use crate::xlsx::{self, Column, Kind, Print, Row, Table};
 
-const OVERVIEW: &str = "进度总览";
-const CHASE: &str = "督办清单";
-const UNITS: &str = "单位汇总";
-const CHART: &str = "图表";
-const ABOUT: &str = "说明";
+use crate::say::status as say;
+use crate::say::status::{ABOUT, CHART, CHASE, CHASE_HEADERS, OVERVIEW, UNITS};
 
 /// 进度总览's columns.
 fn overview_columns() -> Vec<Column> {
-    let mut columns = text_columns(&["项目编号", "申报单位", "项目名称", "类别", "责任人"]);
-    columns.push(Column::new("开始时间", Kind::Date));
-    columns.push(Column::new("完成时间", Kind::Date));
-    columns.push(Column::new("计划进度", Kind::Percent));
-    columns.push(Column::new("实际进度", Kind::Percent));
-    columns.push(Column::new("差距（百分点）", Kind::Count));
-    columns.extend(text_columns(&["最近报告期", "报送情况", "状态"]));
-    columns.push(Column::new("督办事由", Kind::LongText));
+    let mut columns = text_columns(say::OVERVIEW_TEXT);
+    columns.push(Column::new(Header::Start.header(), Kind::Date));
+    columns.push(Column::new(Header::Deadline.header(), Kind::Date));
+    columns.push(Column::new(say::EXPECTED, Kind::Percent));
+    columns.push(Column::new(say::ACTUAL, Kind::Percent));
+    columns.push(Column::new(say::GAP, Kind::Count));
+    columns.extend(text_columns(say::OVERVIEW_TAIL));
+    columns.push(Column::new(say::REASONS, Kind::LongText));
     columns
 }
-const CHASE_HEADERS: &[&str] = &[
-    "序号",
-    "申报单位",
-    "项目编号",
-    "项目名称",
-    "责任人",
-    "职务",
-    "联系电话",
-    "单位联系人",
-    "督办事由",
-];
 /// 单位汇总's columns: the counts of [`Status::ALL`] follow 项目数.
 fn unit_columns() -> Vec<Column> {
-    let mut columns = text_columns(&["申报单位", "单位类型"]);
-    let counts = std::iter::once("项目数")
+    let mut columns = text_columns(say::UNIT_HEAD);
+    let counts = std::iter::once(say::PROJECTS)
         .chain(Status::ALL.iter().map(|s| s.label()))
-        .chain(["未报送"]);
+        .chain([say::MISSING]);
     columns.extend(counts.map(|h| Column::new(h, Kind::Count)));
-    columns.extend(text_columns(&[
-        "配额要求",
-        "是否符合",
-        "联系人",
-        "联系邮箱",
-    ]));
+    columns.extend(text_columns(say::UNIT_TAIL));
     columns
 }
 /// The column of 已立项 in 单位汇总: the statuses follow in [`Status::ALL`] order.
@@ -92,7 +73,7 @@ fn status_fill(s: Status) -> Option<u32> {
 /// at Excel's cell limit by [`style::write_text`]).
 pub fn status_workbook(s: &MonthlyStatus, as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
     let stamp = as_of.and_hms_opt(0, 0, 0).unwrap_or_default();
-    let title = format!("{} {}进度汇总", s.month_title(), s.kind_name);
+    let title = say::book_title(&s.month_title(), &s.kind_name);
     let mut book = xlsx::workbook(&title, Some(stamp));
     overview(book.add_worksheet().set_name(OVERVIEW)?, s, as_of)?;
     chase(book.add_worksheet().set_name(CHASE)?, s, as_of)?;
@@ -126,11 +107,11 @@ fn overview(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Resul
             Row::filled(cells, project_fill(p))
         })
         .collect();
-    let heading = format!(
-        "{}{}进度总览（截至 {as_of}，应报 {}进度报告）",
-        s.organisation,
-        s.kind_name,
-        s.month_title()
+    let heading = say::overview_heading(
+        &s.organisation,
+        &s.kind_name,
+        &as_of.to_string(),
+        &s.month_title(),
     );
     let columns = overview_columns();
     xlsx::title(sheet, 0, &heading, columns.len())?;
@@ -157,11 +138,7 @@ fn chase(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
         })
         .collect();
     let count = rows.len();
-    let heading = format!(
-        "{} {}督办清单（截至 {as_of}，共 {count} 个项目）",
-        s.month_title(),
-        s.kind_name
-    );
+    let heading = say::chase_heading(&s.month_title(), &s.kind_name, &as_of.to_string(), count);
     let mut columns = text_columns(CHASE_HEADERS);
     if let Some(reasons) = columns.last_mut() {
         reasons.kind = Kind::LongText;
@@ -169,7 +146,7 @@ fn chase(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
     xlsx::title(sheet, 0, &heading, columns.len())?;
     Table::boxed(columns, 40.0).write(sheet, 1, &rows)?;
     if count == 0 {
-        let note = format!("{}没有需要督办的项目。", s.month_title());
+        let note = say::nothing_to_chase(&s.month_title());
         sheet.write_string(2, 0, note)?;
     }
     Print::wide(1).apply(sheet)
@@ -212,7 +189,7 @@ fn units(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
             }
         })
         .collect();
-    let heading = format!("{} 各单位项目进展与配额（截至 {as_of}）", s.month_title());
+    let heading = say::units_heading(&s.month_title(), &as_of.to_string());
     let columns = unit_columns();
     let width = columns.len() as u16;
     xlsx::title(sheet, 0, &heading, columns.len())?;
@@ -221,7 +198,7 @@ fn units(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
     let r = 2 + rows.len() as u32;
     let bold = style::body().set_bold();
     let bold_number = bold.clone().set_num_format("0");
-    sheet.write_string_with_format(r, 0, "合计", &bold)?;
+    sheet.write_string_with_format(r, 0, say::TOTAL, &bold)?;
     sheet.write_blank(r, 1, &bold)?;
     let mut totals = vec![s.projects.len()];
     totals.extend(Status::ALL.iter().map(|st| s.count(*st)));
@@ -250,7 +227,7 @@ pub fn series_colour(s: Status) -> u32 {
 fn chart(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(), XlsxError> {
     sheet.set_column_width(0, 2)?;
     if s.units.is_empty() {
-        sheet.write_string(1, 1, "台账中还没有项目，无法绘制图表。")?;
+        sheet.write_string(1, 1, say::NO_CHART)?;
         return Ok(());
     }
     let (first, last) = (2u32, 1 + s.units.len() as u32);
@@ -269,7 +246,7 @@ fn chart(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
             )
             .set_gap(60);
     }
-    let name = format!("各单位项目状态（截至 {as_of}）");
+    let name = say::chart_title(&as_of.to_string());
     chart.title().set_name(name.as_str()).set_font(
         ChartFont::new()
             .set_name(style::FONT)
@@ -278,12 +255,12 @@ fn chart(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
     );
     chart
         .x_axis()
-        .set_name("申报单位")
+        .set_name(Header::Unit.header())
         .set_name_font(&font)
         .set_font(&font);
     chart
         .y_axis()
-        .set_name("项目数")
+        .set_name(say::PROJECTS)
         .set_name_font(&font)
         .set_font(&font)
         .set_major_unit(1)
@@ -300,36 +277,7 @@ fn chart(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
 
 fn about(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(), XlsxError> {
     let tolerance = crate::text::number_text(s.tolerance);
-    let rows = [
-        ("截至日期", as_of.to_string()),
-        (
-            "应报月份",
-            format!("{}（到截至日期为止已经结束的最后一个月份）", s.month),
-        ),
-        (
-            "计划进度",
-            "按开始时间（0%）到完成时间（100%）线性计算；立项书有进度安排的，按各阶段平均计算"
-                .to_owned(),
-        ),
-        (
-            "滞后",
-            format!("实际进度低于计划进度超过 {tolerance} 个百分点，或单位自报“滞后”"),
-        ),
-        ("逾期", "已过完成时间而进度未到 100%".to_owned()),
-        (
-            "未报送",
-            format!("项目已开始、尚未完成，且没有 {} 或之后的进度报告", s.month),
-        ),
-        ("已立项", "尚无进度报告".to_owned()),
-        (
-            "差距",
-            "计划进度减实际进度，正数表示落后，负数表示超前".to_owned(),
-        ),
-        (
-            "颜色",
-            "红色：逾期；黄色：滞后；橙色：未报送；绿色：已完成".to_owned(),
-        ),
-    ];
+    let rows = say::about(&as_of.to_string(), &s.month, &tolerance);
     notes(sheet, rows, 70.0)
 }
 
