@@ -6,6 +6,7 @@
 //!
 //! Code elsewhere calls these functions and constants; it spells no sentence itself.
 
+pub mod ledger;
 pub mod problems;
 
 use crate::policy::Preset;
