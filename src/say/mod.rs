@@ -7,6 +7,8 @@
 //! Code elsewhere calls these functions and constants; it spells no sentence itself.
 
 pub mod ledger;
+#[cfg(feature = "serve")]
+pub mod page;
 pub mod problems;
 
 use crate::policy::Preset;
