@@ -275,8 +275,8 @@ fn reasons(p: &ProjectStatus, month: &str, tolerance: f64) -> Vec<String> {
     let mut out = Vec::new();
     let expected = number_text(p.expected.round());
     match (p.status, p.percent) {
-        (Status::Overdue, Some(done)) => out.push(say::overdue_with(&p.deadline, &pct(done))),
-        (Status::Overdue, None) => out.push(say::overdue_unreported(&p.deadline)),
+        (Status::Overdue, Some(done)) => out.push(say::overdue_with(p.deadline, &pct(done))),
+        (Status::Overdue, None) => out.push(say::overdue_unreported(p.deadline)),
         (Status::Lagging, Some(done)) if p.gap.is_some_and(|g| g > tolerance) => {
             out.push(say::lagging(&expected, &pct(done)))
         }
