@@ -53,11 +53,8 @@ impl WriteError {
     fn message(&self) -> String {
         let shown = self.path.display();
         match self.step {
-            Step::Replace => format!(
-                "无法写入“{shown}”：{}（如果该文件正在 Excel 或 WPS 中打开，请先关闭）",
-                self.source
-            ),
-            _ => format!("无法写入“{shown}”：{}", self.source),
+            Step::Replace => crate::say::ledger::file_replace_failed(shown, &self.source),
+            _ => crate::say::ledger::file_write_failed(shown, &self.source),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! SHA-256 is in 来源文件) changes nothing. A field the clerk corrected stays corrected until the
 //! unit submits a different value for it; every change is logged in 变更记录.
 
+use crate::say::ledger as say;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -45,14 +46,14 @@ impl Action {
     /// The word in 来源文件 and in the printed list.
     pub fn label(self) -> &'static str {
         match self {
-            Action::Added => "新立项",
-            Action::Updated => "更新",
-            Action::Unchanged => "未变",
-            Action::ReportAdded => "新增报告",
-            Action::ReportReplaced => "替换报告",
-            Action::AlreadyMerged => "已合并过",
-            Action::Rejected => "退回",
-            Action::Skipped => "跳过",
+            Action::Added => say::ACTION_ADDED,
+            Action::Updated => say::ACTION_UPDATED,
+            Action::Unchanged => say::ACTION_UNCHANGED,
+            Action::ReportAdded => say::ACTION_REPORT_ADDED,
+            Action::ReportReplaced => say::ACTION_REPORT_REPLACED,
+            Action::AlreadyMerged => say::ACTION_ALREADY_MERGED,
+            Action::Rejected => say::ACTION_REJECTED,
+            Action::Skipped => say::ACTION_SKIPPED,
         }
     }
 }
@@ -360,10 +361,7 @@ impl Merger<'_> {
                 Code::E_NO_PROJECT,
                 Some("name"),
                 None,
-                format!(
-                    "台账中没有“{name}”这个项目（申报单位“{}”），请核对项目名称与立项书是否一致",
-                    p.unit.clone().unwrap_or_default()
-                ),
+                say::no_project(&name, &p.unit.clone().unwrap_or_default()),
             ));
             result.ok = false;
             return (Action::Rejected, None);
@@ -395,7 +393,7 @@ impl Merger<'_> {
                     Code::W_PERCENT_DOWN,
                     Some("percent"),
                     None,
-                    format!("本期完成进度 {now}% 低于上期（{when}）的 {before}%，请核实"),
+                    say::percent_down(now, when, before),
                 ));
             }
         }
@@ -554,14 +552,20 @@ fn about(ledger: &mut Ledger, policy: &Policy, now: NaiveDateTime) {
     let mut t = super::Table::new(Sheet::About);
     let preset = crate::say::preset_name(policy.preset);
     let rows = [
-        ("工具", format!("taizhang {}", env!("CARGO_PKG_VERSION"))),
-        ("台账格式版本", super::store::FORMAT_VERSION.to_owned()),
-        ("政策", format!("{preset}，{} 年度", policy.year)),
-        ("最近合并时间", now.format("%Y-%m-%d %H:%M:%S").to_string()),
-        ("项目数", ledger.projects.rows.len().to_string()),
-        ("进度记录数", ledger.reports.rows.len().to_string()),
-        ("状态口径", "按台账中最近一个报告期的月末计算；“滞后”指实际进度低于计划进度超过容差".to_owned()),
-        ("说明", "本台账由 taizhang 生成和更新。可以在“备注”“重点项目”列填写，也可以增加列或工作表，合并时都会保留；请勿修改第1行的列标题。隐藏的“报送原值”表记录各单位最近一次报送的内容。".to_owned()),
+        (
+            say::ABOUT_TOOL,
+            format!("taizhang {}", env!("CARGO_PKG_VERSION")),
+        ),
+        (say::ABOUT_FORMAT, super::store::FORMAT_VERSION.to_owned()),
+        (say::ABOUT_POLICY, say::about_policy(&preset, policy.year)),
+        (
+            say::ABOUT_MERGED_AT,
+            now.format("%Y-%m-%d %H:%M:%S").to_string(),
+        ),
+        (say::ABOUT_PROJECTS, ledger.projects.rows.len().to_string()),
+        (say::ABOUT_REPORTS, ledger.reports.rows.len().to_string()),
+        (say::ABOUT_STATUS, say::ABOUT_STATUS_TEXT.to_owned()),
+        (say::ABOUT_NOTE, say::ABOUT_NOTE_TEXT.to_owned()),
     ];
     for (k, v) in rows {
         let r = t.push_row();

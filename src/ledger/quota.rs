@@ -4,6 +4,7 @@
 //! is written, by [`QuotaVerdict::label`] (the ledger) or [`QuotaVerdict::month_label`] (the
 //! monthly status), so nothing compares Chinese strings read back from a sheet.
 
+use crate::say::ledger as say;
 use std::collections::{BTreeMap, HashMap};
 
 use super::store::Ledger;
@@ -32,12 +33,12 @@ impl QuotaVerdict {
     /// The ledger's 是否符合 cell: `符合`, `不符合：少于 2 个`, `未报送` ….
     pub fn label(self) -> String {
         match self {
-            QuotaVerdict::NoProjects => "未报送".to_owned(),
-            QuotaVerdict::TooFew(n) => format!("不符合：少于 {n} 个"),
-            QuotaVerdict::TooMany(n) => format!("不符合：多于 {n} 个"),
-            QuotaVerdict::TooFewA(n) => format!("不符合：A类少于 {n} 个"),
-            QuotaVerdict::Met => "符合".to_owned(),
-            QuotaVerdict::NotListed => "不在单位名单中".to_owned(),
+            QuotaVerdict::NoProjects => say::QUOTA_NONE.to_owned(),
+            QuotaVerdict::TooFew(n) => say::quota_too_few(n),
+            QuotaVerdict::TooMany(n) => say::quota_too_many(n),
+            QuotaVerdict::TooFewA(n) => say::quota_too_few_a(n),
+            QuotaVerdict::Met => say::QUOTA_MET.to_owned(),
+            QuotaVerdict::NotListed => say::QUOTA_NOT_LISTED.to_owned(),
         }
     }
 
@@ -45,7 +46,7 @@ impl QuotaVerdict {
     /// project reads 未申报项目 there.
     pub fn month_label(self) -> String {
         match self {
-            QuotaVerdict::NoProjects => "未申报项目".to_owned(),
+            QuotaVerdict::NoProjects => say::QUOTA_NONE_MONTH.to_owned(),
             other => other.label(),
         }
     }
@@ -114,12 +115,9 @@ pub fn unit_quotas(ledger: &Ledger, policy: &Policy, units: &UnitIndex<'_>) -> V
         let (rule, verdict) = match quota {
             Some(q) => {
                 let rule = if q.min_category_a > 0 {
-                    format!(
-                        "{}–{} 个，至少 {} 个A类",
-                        q.min_projects, q.max_projects, q.min_category_a
-                    )
+                    say::quota_rule_a(q.min_projects, q.max_projects, q.min_category_a)
                 } else {
-                    format!("{}–{} 个", q.min_projects, q.max_projects)
+                    say::quota_rule(q.min_projects, q.max_projects)
                 };
                 let verdict = if count == 0 {
                     QuotaVerdict::NoProjects

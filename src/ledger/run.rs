@@ -127,8 +127,7 @@ pub fn describe(batch: &Batch, outcome: &Outcome) -> String {
 /// The one-line count of a merge: projects added / updated / unchanged, reports, rejected files.
 pub fn summary_line(outcome: &Outcome) -> String {
     let c = |a| outcome.count(a);
-    format!(
-        "项目：新增 {} 个，更新 {} 个，未变 {} 个；进度报告：新增 {} 份，替换 {} 份；退回 {} 个文件，已合并过 {} 个，跳过 {} 个；记录变更 {} 处",
+    crate::say::ledger::merge_summary(
         c(Action::Added),
         c(Action::Updated),
         c(Action::Unchanged),
@@ -137,6 +136,6 @@ pub fn summary_line(outcome: &Outcome) -> String {
         c(Action::Rejected),
         c(Action::AlreadyMerged),
         c(Action::Skipped),
-        outcome.changes
+        outcome.changes,
     )
 }

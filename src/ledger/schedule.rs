@@ -3,6 +3,7 @@
 //! Expected progress runs linearly from the start (0 %) to the deadline (100 %), or stage by stage
 //! along the timetable when the proposal has one (each stage an equal share).
 
+use crate::say::ledger as say;
 use chrono::NaiveDate;
 
 use crate::model::Value;
@@ -26,11 +27,11 @@ impl Status {
     /// The word in the ledger.
     pub fn label(self) -> &'static str {
         match self {
-            Status::Proposed => "已立项",
-            Status::Ongoing => "推进中",
-            Status::Lagging => "滞后",
-            Status::Overdue => "逾期",
-            Status::Done => "已完成",
+            Status::Proposed => say::STATUS_PROPOSED,
+            Status::Ongoing => say::STATUS_ONGOING,
+            Status::Lagging => say::STATUS_LAGGING,
+            Status::Overdue => say::STATUS_OVERDUE,
+            Status::Done => say::STATUS_DONE,
         }
     }
 

@@ -12,6 +12,7 @@
 //! **As of a date.** Reports for months after the month of the as-of date are ignored, so a status
 //! for an earlier date gives what the clerk would have seen then.
 
+use crate::say::ledger as say;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -108,10 +109,10 @@ impl Reporting {
     /// The word in the 报送情况 column.
     pub fn label(self) -> &'static str {
         match self {
-            Reporting::Missing => "未报送",
-            Reporting::Finished => "已完成",
-            Reporting::NotStarted => "未开始",
-            Reporting::Reported => "已报送",
+            Reporting::Missing => say::REPORTING_MISSING,
+            Reporting::Finished => say::REPORTING_FINISHED,
+            Reporting::NotStarted => say::REPORTING_NOT_STARTED,
+            Reporting::Reported => say::REPORTING_REPORTED,
         }
     }
 }
@@ -199,7 +200,7 @@ impl MonthlyStatus {
     /// `2018年6月`: the report month as a title says it.
     pub fn month_title(&self) -> String {
         match self.month.split_once('-') {
-            Some((y, m)) => format!("{y}年{}月", m.trim_start_matches('0')),
+            Some((y, m)) => say::month_title(y, m.trim_start_matches('0')),
             None => self.month.clone(),
         }
     }
@@ -208,7 +209,7 @@ impl MonthlyStatus {
 /// An as-of date that is no date in any of the ways [`parse_as_of`] reads; the text is what the
 /// clerk typed, and the message shows how to write it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("日期应写成 2018-06-30 的形式，而不是“{0}”")]
+#[error("{}", say::bad_as_of(.0))]
 pub struct BadDate(pub String);
 
 /// An as-of date as a clerk types it: `2018-06-30` (also `2018/6/30`, `2018.6.30`, `2018年6月30日`),
@@ -274,29 +275,20 @@ fn reasons(p: &ProjectStatus, month: &str, tolerance: f64) -> Vec<String> {
     let mut out = Vec::new();
     let expected = number_text(p.expected.round());
     match (p.status, p.percent) {
-        (Status::Overdue, Some(done)) => out.push(format!(
-            "逾期：完成时间 {} 已过，进度 {}%",
-            p.deadline,
-            pct(done)
-        )),
-        (Status::Overdue, None) => {
-            out.push(format!("逾期：完成时间 {} 已过，尚无进度报告", p.deadline))
-        }
+        (Status::Overdue, Some(done)) => out.push(say::overdue_with(p.deadline, &pct(done))),
+        (Status::Overdue, None) => out.push(say::overdue_unreported(p.deadline)),
         (Status::Lagging, Some(done)) if p.gap.is_some_and(|g| g > tolerance) => {
-            out.push(format!("滞后：计划 {expected}%，实际 {}%", pct(done)))
+            out.push(say::lagging(&expected, &pct(done)))
         }
-        (Status::Lagging, Some(done)) => out.push(format!(
-            "滞后：单位自报“滞后”，计划 {expected}%，实际 {}%",
-            pct(done)
-        )),
+        (Status::Lagging, Some(done)) => out.push(say::lagging_self(&expected, &pct(done))),
         _ => {}
     }
     if p.missing {
         let last = match &p.period {
-            Some(period) => format!("（最近一次为 {period}）"),
-            None => "（从未报送）".to_owned(),
+            Some(period) => say::last_reported(period),
+            None => say::NEVER_REPORTED.to_owned(),
         };
-        out.push(format!("未报送 {month} 进度报告{last}"));
+        out.push(say::not_reported(month, &last));
     }
     out
 }

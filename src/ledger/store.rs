@@ -6,6 +6,7 @@
 //! Each sheet is read and written by `ledger::sheets` (the table kit of [`crate::xlsx`], no
 //! `write` item), streamed row by row in constant-memory mode.
 
+use crate::say::ledger as say;
 use std::fs::File;
 use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -24,7 +25,7 @@ use crate::model::{Column, Sheet};
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
     /// Not a readable workbook.
-    #[error("台账“{path}”无法读取：{reason}。台账未作任何改动；可用备份文件 {path}.bak 恢复")]
+    #[error("{}", say::unreadable(.path, .reason))]
     Unreadable {
         /// The ledger.
         path: String,
@@ -32,9 +33,7 @@ pub enum LedgerError {
         reason: String,
     },
     /// A sheet the ledger needs is missing.
-    #[error(
-        "台账“{path}”缺少工作表“{sheet}”（可能被删除或改名），请恢复后再合并；台账未作任何改动"
-    )]
+    #[error("{}", say::missing_sheet(.path, .sheet))]
     MissingSheet {
         /// The ledger.
         path: String,
@@ -42,7 +41,7 @@ pub enum LedgerError {
         sheet: String,
     },
     /// A required column header is missing.
-    #[error("台账“{path}”的工作表“{sheet}”缺少列“{header}”（第1行的列标题可能被删除或改名），请恢复后再合并；台账未作任何改动")]
+    #[error("{}", say::missing_header(.path, .sheet, .header))]
     MissingHeader {
         /// The ledger.
         path: String,
@@ -52,7 +51,7 @@ pub enum LedgerError {
         header: String,
     },
     /// The same project ID twice.
-    #[error("台账“{path}”中项目编号“{id}”重复出现（{first} 和 {second}），请核对后再合并；台账未作任何改动")]
+    #[error("{}", say::duplicate_id(.path, .id, .first, .second))]
     DuplicateId {
         /// The ledger.
         path: String,
@@ -64,10 +63,10 @@ pub enum LedgerError {
         second: String,
     },
     /// Another merge holds the lock.
-    #[error("台账“{0}”正在被另一个合并任务使用，请等它完成后再试")]
+    #[error("{}", say::locked(.0))]
     Locked(String),
     /// Writing failed; the old ledger is intact.
-    #[error("无法保存台账“{path}”：{reason}。原台账保持不变")]
+    #[error("{}", say::write_failed(.path, .reason))]
     Write {
         /// The ledger.
         path: String,
@@ -227,11 +226,11 @@ impl Ledger {
         let checks = tables.into_iter().flat_map(|table| {
             table.headers.iter().filter_map(move |h| {
                 let check: (Check, &str) = match Column::for_header(h)?.kind() {
-                    Kind::Date => (|c| c.date().is_some(), "日期"),
-                    Kind::Number | Kind::Percent => (|c| c.number().is_some(), "数字"),
+                    Kind::Date => (|c| c.date().is_some(), say::KIND_DATE),
+                    Kind::Number | Kind::Percent => (|c| c.number().is_some(), say::KIND_NUMBER),
                     Kind::Month => (
                         |c| super::merge::period_end(&c.display()).is_some(),
-                        "年月（如 2018-06）",
+                        say::KIND_MONTH,
                     ),
                     Kind::Text | Kind::Long | Kind::DateTime => return None,
                 };
@@ -245,13 +244,12 @@ impl Ledger {
             for (r, row) in table.rows.iter().enumerate() {
                 let Some(cell) = row.get(col) else { continue };
                 if !cell.is_empty() && !ok(cell) {
-                    out.push(format!(
-                        "{}!{}：“{}”应为{}，现为“{}”，已原样保留，请核对",
-                        table.name,
-                        crate::read::cell_name(r as u32 + 1, col as u32),
+                    out.push(say::odd_cell(
+                        &table.name,
+                        &crate::read::cell_name(r as u32 + 1, col as u32),
                         header,
                         what,
-                        crate::text::excerpt(&cell.display(), 20)
+                        &crate::text::excerpt(&cell.display(), 20),
                     ));
                 }
             }
@@ -373,25 +371,23 @@ fn save_with(
         before_rename()?;
         if path.exists() {
             let backup = backup_path(path);
-            std::fs::copy(path, &backup).map_err(|e| {
-                std::io::Error::new(e.kind(), format!("无法备份到“{}”：{e}", backup.display()))
-            })?;
+            std::fs::copy(path, &backup)
+                .map_err(|e| std::io::Error::new(e.kind(), say::no_backup(backup.display(), &e)))?;
         }
         Ok(())
     };
     fsio::write_with(path, fill, backup).map_err(|e| {
         let reason = match e.step {
-            Step::Create => format!(
-                "无法在“{}”中写入临时文件：{}",
+            Step::Create => say::no_temp(
                 path.parent()
                     .filter(|p| !p.as_os_str().is_empty())
                     .unwrap_or(Path::new("."))
                     .display(),
-                e.source
+                e.source,
             ),
-            Step::Write => format!("写入失败：{}", e.source),
+            Step::Write => say::write_error(&e.source),
             Step::BeforeRename => e.source.to_string(),
-            Step::Replace => format!("{}（如果台账正在 Excel 或 WPS 中打开，请先关闭）", e.source),
+            Step::Replace => say::replace_failed(&e.source),
         };
         LedgerError::Write {
             path: path.display().to_string(),
@@ -431,7 +427,7 @@ impl Lock {
             .open(&path)
             .map_err(|e| LedgerError::Write {
                 path: ledger.display().to_string(),
-                reason: format!("无法创建锁文件：{e}"),
+                reason: say::no_lock(&e),
             })?;
         file.try_lock()
             .map_err(|_| LedgerError::Locked(ledger.display().to_string()))?;

@@ -6,6 +6,9 @@
 //!
 //! Code elsewhere calls these functions and constants; it spells no sentence itself.
 
+pub mod ledger;
+#[cfg(feature = "serve")]
+pub mod page;
 pub mod problems;
 pub mod status;
 

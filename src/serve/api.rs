@@ -123,7 +123,7 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T, ApiError> {
     tokio::task::spawn_blocking(work)
         .await
-        .map_err(|e| ApiError::internal(format!("处理中断：{e}")))?
+        .map_err(|e| ApiError::internal(crate::say::page::interrupted(e)))?
 }
 
 fn month_param(params: &HashMap<String, String>) -> Result<Month, ApiError> {
@@ -242,7 +242,7 @@ async fn upload(
         if count > MAX_FILES && refusal.is_none() {
             refusal = Some(ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                format!("一次最多上传 {MAX_FILES} 个文件，本次未保存任何文件，请分批上传"),
+                crate::say::page::too_many_files(MAX_FILES),
             ));
         }
         let accepted = accepted_name(&name);
@@ -259,10 +259,7 @@ async fn upload(
                 bytes = Vec::new();
                 refusal = Some(ApiError::new(
                     StatusCode::PAYLOAD_TOO_LARGE,
-                    format!(
-                        "“{name}”超过 {} MB，本次未保存任何文件；请确认是否发错了文件",
-                        max_file / (1024 * 1024)
-                    ),
+                    crate::say::page::file_too_large(&name, max_file / (1024 * 1024)),
                 ));
                 continue;
             }
@@ -280,7 +277,7 @@ async fn upload(
             state
                 .workspace
                 .save_upload(&month, &u.name, &u.bytes)
-                .map_err(|e| ApiError::internal(format!("无法保存“{}”：{e}", u.name)))?;
+                .map_err(|e| ApiError::internal(crate::say::page::cannot_save(&u.name, e)))?;
         }
         checked(&state.workspace, &month)
     })
@@ -297,13 +294,10 @@ fn multipart_error(e: axum::extract::multipart::MultipartError) -> ApiError {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "一次上传的文件合计超过 {} MB，本次未保存任何文件，请分批上传",
-                MAX_REQUEST_BYTES / (1024 * 1024)
-            ),
+            crate::say::page::upload_too_large(MAX_REQUEST_BYTES / (1024 * 1024)),
         )
     } else {
-        ApiError::bad(format!("上传没有完成，请重试：{e}"))
+        ApiError::bad(crate::say::page::upload_incomplete(e))
     }
 }
 
@@ -312,11 +306,7 @@ async fn merge(State(state): State<Arc<AppState>>, params: Params) -> Result<Res
     let dry_run = match params.get("dry_run").map(String::as_str) {
         None | Some("true") | Some("1") => true,
         Some("false") | Some("0") => false,
-        Some(other) => {
-            return Err(ApiError::bad(format!(
-                "dry_run 应为 true 或 false，而不是“{other}”"
-            )))
-        }
+        Some(other) => return Err(ApiError::bad(crate::say::page::bad_dry_run(other))),
     };
     let body = blocking(move || {
         let ws = &state.workspace;
@@ -391,7 +381,7 @@ fn read_ledger(ws: &Workspace) -> Result<Ledger, ApiError> {
     if !path.is_file() {
         return Err(ApiError::new(
             StatusCode::NOT_FOUND,
-            "还没有台账：请先在“合并”一步把合格的表格合并进台账",
+            crate::say::page::NO_LEDGER,
         ));
     }
     Ok(Ledger::read(&path)?)
@@ -470,9 +460,9 @@ fn download_as(
             .map_err(|e| e.to_string())
             .and_then(|path| crate::fsio::write(&path, &bytes).map_err(|e| e.to_string()));
         if let Err(e) = saved {
-            super::say_err(&format!(
-                "提醒：未能在“{}”中保存副本：{e}",
-                super::workspace::OUTPUT
+            super::say_err(&crate::say::page::copy_not_saved(
+                super::workspace::OUTPUT,
+                e,
             ));
         }
     }
@@ -506,8 +496,8 @@ async fn report_file(
             .policy()
             .map_err(|e| ApiError::internal(e.to_string()))?;
         let bytes = crate::write::report::report(&batch, &policy)
-            .map_err(|e| ApiError::internal(format!("无法生成校验报告：{e}")))?;
-        let name = format!("{}校验报告.xlsx", month.as_str());
+            .map_err(|e| ApiError::internal(crate::say::page::no_check_report(e)))?;
+        let name = crate::say::page::check_report_file(month.as_str());
         Ok(download(&state.workspace, &name, bytes, true))
     })
     .await
@@ -565,13 +555,13 @@ async fn replies_file(
         if replies.is_empty() {
             return Err(ApiError::new(
                 StatusCode::NOT_FOUND,
-                "本月没有需要回复的单位：收到的文件都已通过",
+                crate::say::page::NO_REPLIES,
             ));
         }
         let files = crate::write::reply::files(&replies, &policy, now.timestamp())
-            .map_err(|e| ApiError::internal(format!("无法生成回复草稿：{e}")))?;
-        let bytes = zip_of(&files).map_err(|e| ApiError::internal(format!("无法打包：{e}")))?;
-        let name = format!("{}回复草稿.zip", month.as_str());
+            .map_err(|e| ApiError::internal(crate::say::page::no_replies(e)))?;
+        let bytes = zip_of(&files).map_err(|e| ApiError::internal(crate::say::page::no_zip(e)))?;
+        let name = crate::say::page::replies_file(month.as_str());
         Ok(download_as(&state.workspace, &name, bytes, false, ZIP))
     })
     .await
@@ -598,8 +588,8 @@ async fn status_file(
     blocking(move || {
         let s = monthly(&state.workspace, as_of)?;
         let bytes = crate::write::status::status_workbook(&s, as_of)
-            .map_err(|e| ApiError::internal(format!("无法生成月度汇总：{e}")))?;
-        let name = format!("{}月度汇总.xlsx", s.month);
+            .map_err(|e| ApiError::internal(crate::say::page::no_status(e)))?;
+        let name = crate::say::page::status_file(&s.month);
         Ok(download(&state.workspace, &name, bytes, true))
     })
     .await
@@ -611,17 +601,15 @@ async fn scoresheet_file(State(state): State<Arc<AppState>>) -> Result<Response,
         let ws = &state.workspace;
         let policy = ws.policy().map_err(|e| ApiError::internal(e.to_string()))?;
         if policy.rubric.is_empty() {
-            return Err(ApiError::bad(
-                "政策文件中没有评分标准（rubric），无法生成评分表",
-            ));
+            return Err(ApiError::bad(crate::say::page::NO_RUBRIC));
         }
         let projects = crate::rank::projects(&read_ledger(ws)?);
         if projects.is_empty() {
-            return Err(ApiError::bad("台账中还没有项目，无法生成评分表"));
+            return Err(ApiError::bad(crate::say::page::NO_PROJECTS));
         }
         let bytes = crate::rank::sheet::scoresheet(&projects, &policy, 1)
-            .map_err(|e| ApiError::internal(format!("无法生成评分表：{e}")))?;
-        Ok(download(ws, "评分表.xlsx", bytes, true))
+            .map_err(|e| ApiError::internal(crate::say::page::no_scoresheet(e)))?;
+        Ok(download(ws, crate::say::page::SCORESHEET_FILE, bytes, true))
     })
     .await
 }
@@ -634,16 +622,16 @@ fn year_end(ws: &Workspace, exemplary: bool) -> Result<Response, ApiError> {
     if sheets.is_empty() {
         return Err(ApiError::new(
             StatusCode::NOT_FOUND,
-            "还没有收到评委的评分表：请在“收件检查”中把评分表拖进来（或放进工作目录的“评分表”文件夹）",
+            crate::say::page::NO_SCORES,
         ));
     }
     let today = chrono::Local::now().date_naive();
     let books = crate::rank::year::year_end(&ledger, &sheets, &policy, &Limits::default(), today)
         .map_err(|e| ApiError::bad(e.to_string()))?;
     Ok(if exemplary {
-        download(ws, "示范项目.xlsx", books.exemplary, true)
+        download(ws, crate::say::page::EXEMPLARY_FILE, books.exemplary, true)
     } else {
-        download(ws, "年度综合排名.xlsx", books.ranking, true)
+        download(ws, crate::say::page::RANKING_FILE, books.ranking, true)
     })
 }
 
@@ -658,12 +646,8 @@ async fn exemplary_file(State(state): State<Arc<AppState>>) -> Result<Response, 
 async fn ledger_file(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
     blocking(move || {
         let path = state.workspace.ledger();
-        let bytes = std::fs::read(&path).map_err(|_| {
-            ApiError::new(
-                StatusCode::NOT_FOUND,
-                "还没有台账：请先在“合并”一步把合格的表格合并进台账",
-            )
-        })?;
+        let bytes = std::fs::read(&path)
+            .map_err(|_| ApiError::new(StatusCode::NOT_FOUND, crate::say::page::NO_LEDGER))?;
         Ok(download(
             &state.workspace,
             super::workspace::LEDGER,

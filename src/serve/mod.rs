@@ -51,10 +51,10 @@ pub struct Options {
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// The workspace folder is not there.
-    #[error("找不到工作目录“{0}”，请检查路径")]
+    #[error("{}", crate::say::page::no_workspace(.0))]
     NoWorkspace(String),
     /// The port is taken or not allowed.
-    #[error("无法在 127.0.0.1:{port} 上启动：{source}（可换一个端口，或用 --port 0 自动选择）")]
+    #[error("{}", crate::say::page::cannot_bind(.port, .source))]
     Bind {
         /// The port asked for.
         port: u16,
@@ -62,7 +62,7 @@ pub enum ServeError {
         source: std::io::Error,
     },
     /// Anything else from the runtime.
-    #[error("无法启动本地网页服务：{0}")]
+    #[error("{}", crate::say::page::cannot_start(.0))]
     Runtime(#[from] std::io::Error),
 }
 
@@ -114,7 +114,7 @@ async fn run(options: &Options) -> Result<(), ServeError> {
         && match webbrowser::open(&url) {
             Ok(()) => true,
             Err(e) => {
-                say_err(&format!("无法自动打开浏览器（{e}）"));
+                say_err(&crate::say::page::no_browser(e));
                 false
             }
         };
@@ -130,8 +130,8 @@ fn announce(url: &str, workspace: &Workspace) {
     let _ = writeln!(out, "{url}");
     let _ = writeln!(
         out,
-        "台账网页已启动，工作目录：{}",
-        workspace.root().display()
+        "{}",
+        crate::say::page::started(workspace.root().display())
     );
     let _ = out.flush();
 }
@@ -141,19 +141,16 @@ fn guide(url: &str, opened: bool) {
     use std::io::Write;
     /// The window is the server: on Windows a console of its own, elsewhere a terminal.
     #[cfg(windows)]
-    const STOP: &str = "使用期间请不要关闭本窗口；关闭本窗口即退出台账。";
+    const STOP: &str = crate::say::page::STOP_WINDOWS;
     #[cfg(not(windows))]
-    const STOP: &str = "使用期间请不要关闭本窗口；关闭本窗口（或按 Ctrl+C）即退出台账。";
+    const STOP: &str = crate::say::page::STOP_TERMINAL;
     let mut out = std::io::stdout().lock();
     let _ = if opened {
-        writeln!(out, "台账已在浏览器中打开：{url}")
+        writeln!(out, "{}", crate::say::page::opened(url))
     } else {
-        writeln!(
-            out,
-            "请在浏览器中打开上面的地址（要带上 token=… 的完整地址）。"
-        )
+        writeln!(out, "{}", crate::say::page::OPEN_YOURSELF)
     };
-    let _ = writeln!(out, "浏览器页面关掉了可以再用上面的地址打开。{STOP}");
+    let _ = writeln!(out, "{}", crate::say::page::reopen(STOP));
     let _ = out.flush();
 }
 
@@ -235,7 +232,7 @@ async fn require_host(
     } else {
         refuse(
             StatusCode::MISDIRECTED_REQUEST,
-            &format!("拒绝访问：本服务只接受本机地址 127.0.0.1:{port} 的请求"),
+            &crate::say::page::not_local(port),
         )
     }
 }
@@ -256,10 +253,7 @@ async fn require_token(
     if from_query || bearer(request.headers()).is_some_and(|t| same(t, &state.token)) {
         next.run(request).await
     } else {
-        refuse(
-            StatusCode::UNAUTHORIZED,
-            "缺少或错误的访问口令：请使用启动 taizhang serve 时显示的完整地址（含 token=…）打开页面",
-        )
+        refuse(StatusCode::UNAUTHORIZED, crate::say::page::NO_TOKEN)
     }
 }
 

@@ -19,13 +19,13 @@ use crate::batch::{self, Input, InputError};
 use crate::policy::{Policy, PolicyError};
 
 /// The ledger's file name in a workspace.
-pub const LEDGER: &str = "台账.xlsx";
+pub const LEDGER: &str = crate::say::page::LEDGER_FILE;
 /// The folder the monthly attachments are saved under.
 pub const INBOX: &str = "inbox";
 /// The folder copies of generated workbooks are written to.
-pub const OUTPUT: &str = "输出";
+pub const OUTPUT: &str = crate::say::page::OUTPUT_DIR;
 /// A folder of score sheets the clerk may keep apart from the inbox.
-pub const SCORES: &str = "评分表";
+pub const SCORES: &str = crate::say::page::SCORES_DIR;
 /// Longest saved name, in characters (Windows paths stay well under their limit).
 const MAX_NAME_CHARS: usize = 120;
 
@@ -37,7 +37,7 @@ pub struct Workspace {
 
 /// A month the page was given that is not `YYYY-MM`; the text is what the clerk typed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("月份应写成 2018-05 的形式，而不是“{0}”")]
+#[error("{}", crate::say::page::bad_month(.0))]
 pub struct BadMonth(pub String);
 
 /// A month as `YYYY-MM`, checked, so it can name a folder without surprises.
@@ -191,7 +191,7 @@ impl Workspace {
                 Err(e) => return Err(e.source),
             }
         }
-        Err(std::io::Error::other("同名文件过多"))
+        Err(std::io::Error::other(crate::say::page::TOO_MANY_SAME))
     }
 }
 
@@ -220,7 +220,7 @@ pub fn safe_name(raw: &str) -> String {
         .collect();
     let trimmed = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
     let mut name: String = if trimmed.is_empty() || trimmed.chars().all(|c| c == '_') {
-        "未命名文件".to_owned()
+        crate::say::page::UNNAMED.to_owned()
     } else {
         trimmed.to_owned()
     };

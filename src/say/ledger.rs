@@ -1,0 +1,269 @@
+//! The ledger's words: merge actions, statuses, quota verdicts, the 说明 sheet, merge problems,
+//! the monthly reminders and the ledger's errors (`merge`, `status`, the page).
+
+use std::fmt::Display;
+
+// ---- Merge actions (来源文件 and the printed list) ----
+
+/// A proposal new to the ledger.
+pub const ACTION_ADDED: &str = "新立项";
+/// A proposal that changed a project.
+pub const ACTION_UPDATED: &str = "更新";
+/// A proposal identical to the ledger's project.
+pub const ACTION_UNCHANGED: &str = "未变";
+/// A progress report new for its period.
+pub const ACTION_REPORT_ADDED: &str = "新增报告";
+/// A progress report replacing its period's earlier one.
+pub const ACTION_REPORT_REPLACED: &str = "替换报告";
+/// A file merged before, byte for byte.
+pub const ACTION_ALREADY_MERGED: &str = "已合并过";
+/// A file with errors, not merged.
+pub const ACTION_REJECTED: &str = "退回";
+/// A file not for the ledger.
+pub const ACTION_SKIPPED: &str = "跳过";
+
+/// The one-line count of a merge, printed after the file list.
+#[allow(clippy::too_many_arguments)]
+pub fn merge_summary(
+    added: usize,
+    updated: usize,
+    unchanged: usize,
+    reports_added: usize,
+    reports_replaced: usize,
+    rejected: usize,
+    already: usize,
+    skipped: usize,
+    changes: usize,
+) -> String {
+    format!(
+        "项目：新增 {added} 个，更新 {updated} 个，未变 {unchanged} 个；进度报告：新增 {reports_added} 份，替换 {reports_replaced} 份；退回 {rejected} 个文件，已合并过 {already} 个，跳过 {skipped} 个；记录变更 {changes} 处"
+    )
+}
+
+// ---- Project statuses (状态 column) ----
+
+/// Proposed, not yet reported on.
+pub const STATUS_PROPOSED: &str = "已立项";
+/// On schedule.
+pub const STATUS_ONGOING: &str = "推进中";
+/// Behind schedule.
+pub const STATUS_LAGGING: &str = "滞后";
+/// Past its deadline, not finished.
+pub const STATUS_OVERDUE: &str = "逾期";
+/// Finished.
+pub const STATUS_DONE: &str = "已完成";
+
+// ---- Reporting (报送情况 column of the monthly status) ----
+
+/// No report for the month.
+pub const REPORTING_MISSING: &str = "未报送";
+/// Finished before the month: nothing due.
+pub const REPORTING_FINISHED: &str = "已完成";
+/// Not yet started in the month.
+pub const REPORTING_NOT_STARTED: &str = "未开始";
+/// Reported for the month.
+pub const REPORTING_REPORTED: &str = "已报送";
+
+/// `2018年6月`: a report month (`2018-06`'s year and month without zero) as a title says it.
+pub fn month_title(year: &str, month: &str) -> String {
+    format!("{year}年{month}月")
+}
+
+/// An as-of date that is no date.
+pub fn bad_as_of(text: &str) -> String {
+    format!("日期应写成 2018-06-30 的形式，而不是“{text}”")
+}
+
+// ---- Reminder reasons (monthly status) ----
+
+/// Overdue, with its last percentage.
+pub fn overdue_with(deadline: impl Display, percent: &str) -> String {
+    format!("逾期：完成时间 {deadline} 已过，进度 {percent}%")
+}
+
+/// Overdue, never reported on.
+pub fn overdue_unreported(deadline: impl Display) -> String {
+    format!("逾期：完成时间 {deadline} 已过，尚无进度报告")
+}
+
+/// Lagging by the schedule.
+pub fn lagging(expected: &str, percent: &str) -> String {
+    format!("滞后：计划 {expected}%，实际 {percent}%")
+}
+
+/// Lagging by the unit's own word.
+pub fn lagging_self(expected: &str, percent: &str) -> String {
+    format!("滞后：单位自报“滞后”，计划 {expected}%，实际 {percent}%")
+}
+
+/// The month's report is missing; `last` is [`last_reported`] or [`NEVER_REPORTED`].
+pub fn not_reported(month: &str, last: &str) -> String {
+    format!("未报送 {month} 进度报告{last}")
+}
+
+/// The tail of [`not_reported`] naming the last period reported.
+pub fn last_reported(period: &str) -> String {
+    format!("（最近一次为 {period}）")
+}
+
+/// The tail of [`not_reported`] for a project never reported on.
+pub const NEVER_REPORTED: &str = "（从未报送）";
+
+// ---- Quota verdicts (是否符合) ----
+
+/// A unit with no projects (ledger), or no monthly report.
+pub const QUOTA_NONE: &str = "未报送";
+/// The monthly status's word for a unit with no projects.
+pub const QUOTA_NONE_MONTH: &str = "未申报项目";
+/// Within the quota.
+pub const QUOTA_MET: &str = "符合";
+/// A unit the policy does not list.
+pub const QUOTA_NOT_LISTED: &str = "不在单位名单中";
+
+/// Fewer projects than the minimum.
+pub fn quota_too_few(n: impl Display) -> String {
+    format!("不符合：少于 {n} 个")
+}
+
+/// More projects than the maximum.
+pub fn quota_too_many(n: impl Display) -> String {
+    format!("不符合：多于 {n} 个")
+}
+
+/// Fewer category-A projects than the minimum.
+pub fn quota_too_few_a(n: impl Display) -> String {
+    format!("不符合：A类少于 {n} 个")
+}
+
+/// The quota rule as the ledger shows it: `1–3 个`.
+pub fn quota_rule(min: impl Display, max: impl Display) -> String {
+    format!("{min}–{max} 个")
+}
+
+/// The quota rule with a category-A minimum.
+pub fn quota_rule_a(min: impl Display, max: impl Display, a: impl Display) -> String {
+    format!("{min}–{max} 个，至少 {a} 个A类")
+}
+
+// ---- Merge problems ----
+
+/// E_NO_PROJECT: a progress report for a project the ledger does not have.
+pub fn no_project(name: &str, unit: &str) -> String {
+    format!("台账中没有“{name}”这个项目（申报单位“{unit}”），请核对项目名称与立项书是否一致")
+}
+
+/// W_PERCENT_DOWN: the percentage fell since the previous period.
+pub fn percent_down(now: impl Display, when: &str, before: impl Display) -> String {
+    format!("本期完成进度 {now}% 低于上期（{when}）的 {before}%，请核实")
+}
+
+// ---- The 说明 sheet (item, text) ----
+
+/// Item: the tool and its version.
+pub const ABOUT_TOOL: &str = "工具";
+/// Item: the ledger format version.
+pub const ABOUT_FORMAT: &str = "台账格式版本";
+/// Item: the policy.
+pub const ABOUT_POLICY: &str = "政策";
+/// Item: the last merge's time.
+pub const ABOUT_MERGED_AT: &str = "最近合并时间";
+/// Item: how many projects.
+pub const ABOUT_PROJECTS: &str = "项目数";
+/// Item: how many progress records.
+pub const ABOUT_REPORTS: &str = "进度记录数";
+/// Item: how statuses are reckoned.
+pub const ABOUT_STATUS: &str = "状态口径";
+/// Item: the note to the clerk.
+pub const ABOUT_NOTE: &str = "说明";
+
+/// The policy row's text: the preset's name and the year.
+pub fn about_policy(preset: &str, year: impl Display) -> String {
+    format!("{preset}，{year} 年度")
+}
+
+/// The 状态口径 row's text.
+pub const ABOUT_STATUS_TEXT: &str =
+    "按台账中最近一个报告期的月末计算；“滞后”指实际进度低于计划进度超过容差";
+/// The 说明 row's text.
+pub const ABOUT_NOTE_TEXT: &str = "本台账由 taizhang 生成和更新。可以在“备注”“重点项目”列填写，也可以增加列或工作表，合并时都会保留；请勿修改第1行的列标题。隐藏的“报送原值”表记录各单位最近一次报送的内容。";
+
+// ---- Ledger errors and warnings ----
+
+/// The ledger is no readable workbook.
+pub fn unreadable(path: &str, reason: &str) -> String {
+    format!("台账“{path}”无法读取：{reason}。台账未作任何改动；可用备份文件 {path}.bak 恢复")
+}
+
+/// A sheet the ledger needs is missing.
+pub fn missing_sheet(path: &str, sheet: &str) -> String {
+    format!("台账“{path}”缺少工作表“{sheet}”（可能被删除或改名），请恢复后再合并；台账未作任何改动")
+}
+
+/// A required column header is missing.
+pub fn missing_header(path: &str, sheet: &str, header: &str) -> String {
+    format!("台账“{path}”的工作表“{sheet}”缺少列“{header}”（第1行的列标题可能被删除或改名），请恢复后再合并；台账未作任何改动")
+}
+
+/// The same project ID twice.
+pub fn duplicate_id(path: &str, id: &str, first: &str, second: &str) -> String {
+    format!("台账“{path}”中项目编号“{id}”重复出现（{first} 和 {second}），请核对后再合并；台账未作任何改动")
+}
+
+/// Another merge holds the lock.
+pub fn locked(path: &str) -> String {
+    format!("台账“{path}”正在被另一个合并任务使用，请等它完成后再试")
+}
+
+/// Saving failed; the old ledger is intact.
+pub fn write_failed(path: &str, reason: &str) -> String {
+    format!("无法保存台账“{path}”：{reason}。原台账保持不变")
+}
+
+/// What a typed column's cell should hold: a date.
+pub const KIND_DATE: &str = "日期";
+/// … a number.
+pub const KIND_NUMBER: &str = "数字";
+/// … a year and month.
+pub const KIND_MONTH: &str = "年月（如 2018-06）";
+
+/// A cell whose value is not of its column's kind, kept as it is.
+pub fn odd_cell(sheet: impl Display, cell: &str, header: &str, what: &str, text: &str) -> String {
+    format!("{sheet}!{cell}：“{header}”应为{what}，现为“{text}”，已原样保留，请核对")
+}
+
+/// The backup copy failed.
+pub fn no_backup(backup: impl Display, e: impl Display) -> String {
+    format!("无法备份到“{backup}”：{e}")
+}
+
+/// The temporary file could not be written in the ledger's folder.
+pub fn no_temp(dir: impl Display, e: impl Display) -> String {
+    format!("无法在“{dir}”中写入临时文件：{e}")
+}
+
+/// Writing the temporary file failed.
+pub fn write_error(e: impl Display) -> String {
+    format!("写入失败：{e}")
+}
+
+/// Replacing the ledger failed: perhaps it is open.
+pub fn replace_failed(e: impl Display) -> String {
+    format!("{e}（如果台账正在 Excel 或 WPS 中打开，请先关闭）")
+}
+
+/// The lock file could not be made.
+pub fn no_lock(e: impl Display) -> String {
+    format!("无法创建锁文件：{e}")
+}
+
+// ---- Any file written (fsio) ----
+
+/// Replacing a file failed: perhaps it is open.
+pub fn file_replace_failed(path: impl Display, e: impl Display) -> String {
+    format!("无法写入“{path}”：{e}（如果该文件正在 Excel 或 WPS 中打开，请先关闭）")
+}
+
+/// Writing a file failed.
+pub fn file_write_failed(path: impl Display, e: impl Display) -> String {
+    format!("无法写入“{path}”：{e}")
+}
