@@ -54,7 +54,7 @@ pub fn run(args: CheckArgs) -> Result<Exit, CliError> {
     let started = std::time::Instant::now();
     let limits = args.read.limits();
     let files = batch::inputs_within(&args.paths, &limits)?;
-    let bar = super::progress(files.len(), args.read.quiet, "正在检查");
+    let bar = super::progress(files.len(), args.read.quiet, taizhang::say::cli::CHECKING);
     let batch = batch::check_inputs(&files, &policy, &limits, &|| bar.inc(1));
     bar.finish_and_clear();
     let missing = batch.missing_units(&policy);
@@ -62,7 +62,10 @@ pub fn run(args: CheckArgs) -> Result<Exit, CliError> {
         Format::Text => {
             print!("{}", render_text(&batch));
             print!("{}", taizhang::rules::missing::render(&missing));
-            println!("用时 {:.2} 秒", started.elapsed().as_secs_f64());
+            println!(
+                "{}",
+                taizhang::say::cli::took(started.elapsed().as_secs_f64())
+            );
         }
         Format::Json => {
             // Streamed: ten thousand records never sit in memory as one string.
@@ -81,18 +84,17 @@ pub fn run(args: CheckArgs) -> Result<Exit, CliError> {
     }
     if let Some(path) = &args.report {
         let bytes = taizhang::write::report::report(&batch, &policy)
-            .map_err(CliError::build("校验报告"))?;
+            .map_err(CliError::build(taizhang::say::cli::CHECK_REPORT))?;
         fsio::write(path, &bytes)?;
-        eprintln!("校验报告已保存：{}", path.display());
+        eprintln!("{}", taizhang::say::cli::report_saved(path.display()));
     }
     if let Some(dir) = &args.replies {
         let now = chrono::Local::now();
         let replies = reply::compose(&batch, &policy, now.date_naive(), args.ack);
         reply::write_all(dir, &replies, &policy, now.timestamp())?;
         eprintln!(
-            "已生成 {} 份回复（邮件草稿和文本）：{}",
-            replies.len(),
-            dir.display()
+            "{}",
+            taizhang::say::cli::replies_saved(replies.len(), dir.display())
         );
     }
     Ok(Exit::input_errors_if(batch.summary.with_errors > 0))
@@ -105,27 +107,17 @@ pub fn render_text(batch: &Batch) -> String {
     for r in &batch.files {
         let errors = r.count(Severity::Error);
         let warnings = r.count(Severity::Warning);
-        let verdict = match (r.kind, errors, warnings) {
-            (taizhang::form::FormKind::Skipped, ..) => "跳过：不是表格文件".to_owned(),
-            (_, 0, 0) => "通过".to_owned(),
-            (_, 0, w) => format!("通过，{w} 个提醒"),
-            (_, e, 0) => format!("退回：{e} 个错误"),
-            (_, e, w) => format!("退回：{e} 个错误，{w} 个提醒"),
-        };
+        let skipped = r.kind == taizhang::form::FormKind::Skipped;
+        let verdict = taizhang::say::cli::verdict(skipped, errors, warnings);
         let _ = writeln!(out, "{}  [{}]  {}", r.path, r.kind.label(), verdict);
         for p in &r.problems {
             let _ = writeln!(out, "    {p}");
         }
     }
     let s = &batch.summary;
-    let _ = writeln!(
-        out,
-        "共 {} 个文件：{} 个通过，{} 个有错误，{} 个有提醒，{} 个跳过",
-        s.files,
-        s.ok - s.skipped.min(s.ok),
-        s.with_errors,
-        s.warnings,
-        s.skipped
-    );
+    let ok = s.ok - s.skipped.min(s.ok);
+    let summary =
+        taizhang::say::cli::check_summary(s.files, ok, s.with_errors, s.warnings, s.skipped);
+    let _ = writeln!(out, "{summary}");
     out
 }

@@ -58,7 +58,7 @@ pub fn run(args: ExportArgs) -> Result<Exit, CliError> {
     match &args.out {
         Some(path) => {
             taizhang::fsio::write(path, &text)?;
-            eprintln!("已导出 {count} 个项目：{}", path.display());
+            eprintln!("{}", taizhang::say::cli::exported(count, path.display()));
         }
         None => {
             let mut out = std::io::stdout().lock();

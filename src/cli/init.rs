@@ -37,16 +37,16 @@ pub struct InitArgs {
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
     /// `--year` outside the years a policy can have.
-    #[error("年度“{0}”不正确，请填写 2000 到 2100 之间的年份，如 2019。")]
+    #[error("{}", taizhang::say::cli::bad_year(.0))]
     BadYear(i32),
     /// A preset text without its `year = ` line (a bug in the preset).
-    #[error("预设中没有 year 设置")]
+    #[error("{}", taizhang::say::cli::PRESET_WITHOUT_YEAR)]
     PresetWithoutYear,
     /// The policy or a template is already there and `--force` was not given.
-    #[error("{0} 已存在，未做任何修改。如确需重新生成（会覆盖这些文件），请加 --force。")]
+    #[error("{}", taizhang::say::cli::workspace_exists(.0))]
     Exists(String),
     /// A folder could not be made.
-    #[error("无法创建目录 {}：{source}", path.display())]
+    #[error("{}", taizhang::say::cli::cannot_make_folder(.path.display(), .source))]
     CreateDir {
         /// The folder.
         path: PathBuf,
@@ -68,14 +68,24 @@ pub fn run(args: InitArgs) -> Result<Exit, CliError> {
         None => preset_text.to_owned(),
     };
     let policy = Policy::from_toml(&toml_text, "taizhang.toml")?;
-    let proposal = proposal_template(&policy).map_err(CliError::build("空白立项书"))?;
-    let progress = progress_template(&policy).map_err(CliError::build("空白进度报告"))?;
+    let proposal =
+        proposal_template(&policy).map_err(CliError::build(taizhang::say::cli::BLANK_PROPOSAL))?;
+    let progress =
+        progress_template(&policy).map_err(CliError::build(taizhang::say::cli::BLANK_PROGRESS))?;
 
     let dir = &args.dir;
     let files: [(PathBuf, &[u8]); 3] = [
         (dir.join("taizhang.toml"), toml_text.as_bytes()),
-        (dir.join("templates").join("立项书.xlsx"), &proposal),
-        (dir.join("templates").join("进度报告.xlsx"), &progress),
+        (
+            dir.join("templates")
+                .join(taizhang::say::cli::PROPOSAL_FILE),
+            &proposal,
+        ),
+        (
+            dir.join("templates")
+                .join(taizhang::say::cli::PROGRESS_FILE),
+            &progress,
+        ),
     ];
     if !args.force {
         let existing: Vec<String> = files
@@ -130,15 +140,9 @@ fn with_year(text: &str, year: i32) -> Result<String, InitError> {
 fn print_summary(dir: &Path, policy: &Policy) {
     let kind = taizhang::say::project_kind(policy.preset);
     println!(
-        "已创建工作目录 {}（{kind}，{} 年度）：",
-        dir.display(),
-        policy.year
+        "{}",
+        taizhang::say::cli::workspace_made(dir.display(), kind, policy.year)
     );
-    println!("  taizhang.toml          政策文件：年度、报送截止日期、参考目录、评分细则等，可按本地要求修改");
-    println!("  templates/立项书.xlsx   空白立项书，发给各单位填写");
-    println!("  templates/进度报告.xlsx 空白进度报告，各单位每月填报");
-    println!("  inbox/                 把各单位报来的附件保存到这里");
-    println!("下一步：收到表格后运行 taizhang check inbox 检查填写情况。");
 }
 
 #[cfg(test)]

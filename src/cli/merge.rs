@@ -36,7 +36,7 @@ pub fn run(args: MergeArgs) -> Result<Exit, CliError> {
     let policy = super::load_policy(args.read.policy.as_deref())?;
     let limits = args.read.limits();
     let inputs = batch::inputs_within(&args.paths, &limits)?;
-    let bar = super::progress(inputs.len(), args.read.quiet, "正在检查");
+    let bar = super::progress(inputs.len(), args.read.quiet, taizhang::say::cli::CHECKING);
     let spin = std::sync::OnceLock::new();
     let job = MergeJob {
         ledger: &args.ledger,
@@ -50,7 +50,10 @@ pub fn run(args: MergeArgs) -> Result<Exit, CliError> {
         Step::FileChecked => bar.inc(1),
         Step::Writing => {
             bar.finish_and_clear();
-            let _ = spin.set(super::spinner(args.read.quiet, "正在写入台账…"));
+            let _ = spin.set(super::spinner(
+                args.read.quiet,
+                taizhang::say::cli::WRITING_LEDGER,
+            ));
         }
         Step::Written => {
             if let Some(s) = spin.get() {
@@ -63,27 +66,31 @@ pub fn run(args: MergeArgs) -> Result<Exit, CliError> {
     // A ledger damaged in bulk (a column pasted over) would otherwise print a line per cell.
     const SHOWN: usize = 20;
     for warning in run.warnings.iter().take(SHOWN) {
-        eprintln!("提醒：{warning}");
+        eprintln!("{}", taizhang::say::cli::ledger_warning(warning));
     }
     if run.warnings.len() > SHOWN {
         eprintln!(
-            "提醒：台账中还有 {} 处类似情况未逐一列出，请在台账中筛选核对",
-            run.warnings.len() - SHOWN
+            "{}",
+            taizhang::say::cli::more_ledger_warnings(run.warnings.len() - SHOWN)
         );
     }
     print!("{}", describe(&run.batch, &run.outcome));
     if args.dry_run {
-        println!("（试运行：台账未改动）");
+        println!("{}", taizhang::say::cli::DRY_RUN);
     } else if let Some(backup) = &run.backup {
-        println!(
-            "台账已保存：{}（上一版本：{}）",
-            args.ledger.display(),
-            backup.display()
-        );
+        let saved =
+            taizhang::say::cli::ledger_saved_with_backup(args.ledger.display(), backup.display());
+        println!("{saved}");
     } else {
-        println!("台账已保存：{}", args.ledger.display());
+        println!(
+            "{}",
+            taizhang::say::cli::ledger_saved(args.ledger.display())
+        );
     }
-    println!("用时 {:.2} 秒", started.elapsed().as_secs_f64());
+    println!(
+        "{}",
+        taizhang::say::cli::took(started.elapsed().as_secs_f64())
+    );
     Ok(Exit::input_errors_if(
         run.outcome.count(Action::Rejected) > 0,
     ))

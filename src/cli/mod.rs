@@ -84,20 +84,20 @@ pub enum CliError {
     Serve(#[from] taizhang::serve::ServeError),
     /// This build was made without the page (`--no-default-features`).
     #[cfg(not(feature = "serve"))]
-    #[error("这个版本的 taizhang 不含本机网页（编译时未启用 serve 功能），请在命令行中使用 taizhang check、taizhang merge 等命令；taizhang --help 列出全部命令")]
+    #[error("{}", taizhang::say::cli::NO_PAGE)]
     NoServe,
     /// Started from an icon, in a console window of its own that closes with the program: `main`
     /// waits for Enter after printing the error, so that the clerk can read why.
     #[error(transparent)]
     InWindow(Box<CliError>),
     /// No home folder to find the documents folder in (`taizhang desktop`).
-    #[error("找不到用户主目录（环境变量 HOME 未设置），请用 --workspace 指定工作目录")]
+    #[error("{}", taizhang::say::cli::NO_HOME)]
     NoHome,
     /// A read-only command was pointed at a ledger that does not exist yet.
-    #[error("找不到台账“{}”，请先用 taizhang merge 生成台账", .0.display())]
+    #[error("{}", taizhang::say::cli::no_ledger(.0.display()))]
     NoLedger(PathBuf),
     /// A workbook could not be built in memory; `what` names it (`校验报告`, `评分表` …).
-    #[error("无法生成{what}：{source}")]
+    #[error("{}", taizhang::say::cli::cannot_build(.what, .source))]
     Build {
         /// The workbook, as the clerk calls it.
         what: &'static str,
@@ -105,19 +105,19 @@ pub enum CliError {
         source: rust_xlsxwriter::XlsxError,
     },
     /// The policy has no rubric, so there is nothing to score.
-    #[error("政策文件中没有评分标准（rubric），无法生成评分表")]
+    #[error("{}", taizhang::say::cli::NO_RUBRIC)]
     NoRubric,
     /// The ledger has no project to put on a score sheet.
-    #[error("台账中还没有项目，无法生成评分表")]
+    #[error("{}", taizhang::say::cli::NO_PROJECTS_TO_SCORE)]
     NoProjects,
     /// The CSV text could not be made.
-    #[error("无法生成 CSV：{0}")]
+    #[error("{}", taizhang::say::cli::cannot_csv(.0))]
     Csv(#[from] csv::Error),
     /// JSON could not be made or printed.
-    #[error("无法输出 JSON：{0}")]
+    #[error("{}", taizhang::say::cli::cannot_json(.0))]
     Json(#[source] std::io::Error),
     /// Standard output went away for a reason other than a closed pipe.
-    #[error("无法输出：{0}")]
+    #[error("{}", taizhang::say::cli::cannot_print(.0))]
     Stdout(#[source] std::io::Error),
 }
 
@@ -151,11 +151,9 @@ pub fn progress(len: usize, quiet: bool, what: &str) -> indicatif::ProgressBar {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(len as u64);
-    let style = indicatif::ProgressStyle::with_template(
-        "{msg} [{bar:30}] {pos}/{len} 个文件，{per_sec}，剩余约 {eta}",
-    )
-    .map(|s| s.progress_chars("=> "))
-    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    let style = indicatif::ProgressStyle::with_template(taizhang::say::cli::PROGRESS_TEMPLATE)
+        .map(|s| s.progress_chars("=> "))
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
     bar.set_style(style);
     bar.set_message(what.to_owned());
     bar

@@ -28,12 +28,9 @@ fn line(info: &std::panic::PanicHookInfo<'_>) -> String {
         .downcast_ref::<&str>()
         .map(|s| (*s).to_owned())
         .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "未知错误".to_owned());
-    let place = info
-        .location()
-        .map(|l| format!("（位置：{}:{}:{}）", l.file(), l.line(), l.column()))
-        .unwrap_or_default();
-    format!("taizhang 内部错误：{message}{place}（请把这条信息和出错的文件发给维护人员）")
+        .unwrap_or_else(|| taizhang::say::cli::UNKNOWN_ERROR.to_owned());
+    let place = info.location().map(|l| (l.file(), l.line(), l.column()));
+    taizhang::say::cli::internal_error(message, place)
 }
 
 #[cfg(test)]

@@ -45,18 +45,14 @@ pub fn run(args: RankArgs) -> Result<Exit, CliError> {
     let books = rank::year::year_end(&ledger, &paths, &policy, &Limits::default(), date)?;
     print!("{}", books.text);
     fsio::write(&args.out, &books.ranking)?;
-    println!("年度综合排名已保存：{}", args.out.display());
+    println!("{}", taizhang::say::cli::ranking_saved(args.out.display()));
     if let Some(path) = &args.exemplary {
-        println!(
-            "示范项目 {} 个：{}",
-            books.chosen.len(),
-            books.chosen.join("、")
-        );
+        println!("{}", taizhang::say::cli::exemplary_chosen(&books.chosen));
         if let Some(w) = &books.warning {
-            println!("提醒：{w}");
+            println!("{}", taizhang::say::cli::warning(w));
         }
         fsio::write(path, &books.exemplary)?;
-        println!("示范项目材料已保存：{}", path.display());
+        println!("{}", taizhang::say::cli::exemplary_saved(path.display()));
     }
     Ok(Exit::input_errors_if(books.errors))
 }

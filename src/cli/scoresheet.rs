@@ -43,23 +43,20 @@ pub fn run(args: ScoresheetArgs) -> Result<Exit, CliError> {
         return Err(CliError::NoProjects);
     }
     let bytes = rank::sheet::scoresheet(&projects, &policy, args.reviewers as usize)
-        .map_err(CliError::build("评分表"))?;
+        .map_err(CliError::build(taizhang::say::cli::SCORE_SHEET))?;
     taizhang::fsio::write(&args.out, &bytes)?;
     let criteria: Vec<String> = policy
         .rubric
         .iter()
         .map(|c| rank::criterion_title(&c.name, c.max))
         .collect();
-    println!(
-        "评分表已保存：{}（{} 个项目；评分项：{}{}）",
+    let reviewers = args.reviewers as usize;
+    let saved = taizhang::say::cli::scoresheet_saved(
         args.out.display(),
         projects.len(),
-        criteria.join("、"),
-        if args.reviewers > 1 {
-            format!("；{} 张工作表，每位评委一张", args.reviewers)
-        } else {
-            String::new()
-        }
+        &criteria,
+        reviewers,
     );
+    println!("{saved}");
     Ok(Exit::Ok)
 }

@@ -79,7 +79,7 @@ pub fn wait_for_enter() {
     if !stdin.is_terminal() {
         return;
     }
-    let _ = write!(std::io::stderr(), "按回车键关闭本窗口。");
+    let _ = write!(std::io::stderr(), "{}", taizhang::say::cli::PRESS_ENTER);
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     let _ = stdin.read_line(&mut line);

@@ -40,10 +40,10 @@ pub fn run(args: StatusArgs) -> Result<Exit, CliError> {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let s = status::monthly(&ledger, &policy, as_of);
     let bytes = taizhang::write::status::status_workbook(&s, as_of)
-        .map_err(CliError::build("进度汇总表"))?;
+        .map_err(CliError::build(taizhang::say::cli::STATUS_BOOK))?;
     taizhang::fsio::write(&args.out, &bytes)?;
     print!("{}", render(&s));
-    println!("进度汇总表已保存：{}", args.out.display());
+    println!("{}", taizhang::say::cli::status_saved(args.out.display()));
     Ok(Exit::Ok)
 }
 
@@ -52,38 +52,27 @@ pub fn render(s: &MonthlyStatus) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let c = |st| s.count(st);
-    let _ = writeln!(
-        out,
-        "截至 {}（应报 {} 进度报告）：共 {} 个项目，推进中 {}，滞后 {}，逾期 {}，已完成 {}，已立项 {}；未报送 {}；督办 {} 个",
-        s.as_of,
-        s.month,
-        s.projects.len(),
-        c(Status::Ongoing),
-        c(Status::Lagging),
-        c(Status::Overdue),
-        c(Status::Done),
-        c(Status::Proposed),
-        s.missing(),
-        s.chase.len()
-    );
+    let counts = taizhang::say::cli::StatusCounts {
+        as_of: &s.as_of.to_string(),
+        month: &s.month,
+        projects: s.projects.len(),
+        ongoing: c(Status::Ongoing),
+        lagging: c(Status::Lagging),
+        overdue: c(Status::Overdue),
+        done: c(Status::Done),
+        proposed: c(Status::Proposed),
+        missing: s.missing(),
+        chase: s.chase.len(),
+    };
+    let _ = writeln!(out, "{}", taizhang::say::cli::status_summary(&counts));
     let none = s.units_without_projects();
     if !none.is_empty() {
-        let _ = writeln!(
-            out,
-            "单位名单中尚未申报项目的单位（{} 个）：{}",
-            none.len(),
-            none.join("、")
-        );
+        let _ = writeln!(out, "{}", taizhang::say::cli::units_without_projects(&none));
     }
     let silent = s.units_not_reported();
     if !silent.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}进度报告一份也未报送的单位（{} 个）：{}",
-            s.month_title(),
-            silent.len(),
-            silent.join("、")
-        );
+        let line = taizhang::say::cli::units_without_reports(s.month_title(), &silent);
+        let _ = writeln!(out, "{line}");
     }
     for p in s.chased() {
         let _ = writeln!(

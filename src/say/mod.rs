@@ -6,6 +6,7 @@
 //!
 //! Code elsewhere calls these functions and constants; it spells no sentence itself.
 
+pub mod cli;
 pub mod ledger;
 #[cfg(feature = "serve")]
 pub mod page;
