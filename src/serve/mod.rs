@@ -16,6 +16,7 @@
 //! - a merge takes the ledger's lock, so two merges never run at once.
 
 pub mod api;
+mod files;
 pub mod workspace;
 
 use std::net::{Ipv4Addr, SocketAddr};
