@@ -8,6 +8,7 @@ use calamine::{Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx, XlsxError};
 
 use super::xls::Extent;
 use super::{Cell, Limits, ReadError, Sheet, Value, Workbook};
+use crate::say::reading as say;
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const EMPTY_ZIP_MAGIC: &[u8] = b"PK\x05\x06";
@@ -16,9 +17,7 @@ const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Picks the reader from the bytes (and, among zip formats, the extension).
 pub(super) fn load(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook, ReadError> {
     if bytes.is_empty() {
-        return Err(ReadError::Unreadable(
-            "文件是空的（0 字节），可能没有保存或下载完整，请重新发送".into(),
-        ));
+        return Err(ReadError::Unreadable(say::EMPTY_FILE.into()));
     }
     if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(EMPTY_ZIP_MAGIC) {
         check_unpacked_size(bytes, limits)?;
@@ -62,9 +61,7 @@ fn has_encrypted_package(bytes: &[u8]) -> bool {
 }
 
 fn unreadable(detail: impl std::fmt::Display) -> ReadError {
-    ReadError::Unreadable(format!(
-        "文件已损坏或不完整（可能下载中断），无法打开（{detail}），请重新发送"
-    ))
+    ReadError::Unreadable(say::corrupt(detail))
 }
 
 /// Refuses a zip whose entries declare more bytes than the limit, before inflating anything.
@@ -90,7 +87,7 @@ fn check_unpacked_size(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
 /// Names what a zip that is no workbook really is (a Word file renamed, a truncated download).
 fn diagnose_zip(bytes: &[u8]) -> Option<ReadError> {
     let Ok(archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Some(unreadable("压缩结构不完整"));
+        return Some(unreadable(say::ZIP_INCOMPLETE));
     };
     let names: Vec<String> = archive
         .file_names()
@@ -99,17 +96,15 @@ fn diagnose_zip(bytes: &[u8]) -> Option<ReadError> {
         .collect();
     let has = |prefix: &str| names.iter().any(|n| n.starts_with(prefix));
     let what = if has("word/") {
-        "Word 文档"
+        say::WORD_DOCUMENT
     } else if has("ppt/") {
-        "PowerPoint 演示文稿"
+        say::POWERPOINT
     } else if has("xl/") || has("content.xml") {
         return None;
     } else {
-        "压缩包"
+        say::ARCHIVE
     };
-    Some(ReadError::Unreadable(format!(
-        "不是 Excel 表格，而是{what}（扩展名被改成了表格），请用表格模板填写后发送"
-    )))
+    Some(ReadError::Unreadable(say::zip_not_excel(what)))
 }
 
 /// Names a non-spreadsheet file by its first bytes.
@@ -118,21 +113,19 @@ fn diagnose_other(bytes: &[u8]) -> String {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let contains = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
     let what = if head.starts_with(b"%PDF") {
-        "PDF 文档"
+        say::PDF
     } else if contains(b"<html") || contains(b"<table") || contains(b"<!doctype") {
-        "网页（HTML）文件"
+        say::HTML
     } else if head.starts_with(&[0xFF, 0xD8]) || head.starts_with(b"\x89PNG") {
-        "图片"
+        say::IMAGE
     } else if head.starts_with(b"Rar!") || head.starts_with(&[0x37, 0x7A, 0xBC, 0xAF]) {
-        "压缩包"
+        say::ARCHIVE
     } else if std::str::from_utf8(head).is_ok() {
-        "文本文件"
+        say::TEXT_FILE
     } else {
-        "无法识别的文件"
+        say::UNKNOWN_FILE
     };
-    format!(
-        "不是 Excel 表格，而是{what}（扩展名被改成了表格），请用表格模板填写后以 .xlsx 格式发送"
-    )
+    say::not_excel(what)
 }
 
 /// xlsx/xlsm through the cell reader, which gives each cell's style in the same pass: a percent
