@@ -300,9 +300,7 @@ pub fn extract(book: &Workbook) -> Result<RawForm, NotAForm> {
         _ if s > 0 && p == 0 && g == 0 => FormKind::Scores,
         _ if p >= 3 && p > g => FormKind::Proposal,
         _ if g >= 2 && g >= p => FormKind::Progress,
-        _ => {
-            return Err(NotAForm(say::NOT_A_FORM.into()))
-        }
+        _ => return Err(NotAForm(say::NOT_A_FORM.into())),
     };
     let mut fields = BTreeMap::new();
     for hit in &hits {

@@ -114,9 +114,7 @@ pub fn read_bytes(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook, 
     crate::guard::catch(std::panic::AssertUnwindSafe(|| {
         read_bytes_unguarded(bytes, ext, limits)
     }))
-    .unwrap_or_else(|_| {
-        Err(ReadError::Unreadable(say::READER_CRASHED.into()))
-    })
+    .unwrap_or_else(|_| Err(ReadError::Unreadable(say::READER_CRASHED.into())))
 }
 
 /// [`read_bytes`] without its `catch_unwind`: the same checks and loaders, but a panic in a

@@ -103,8 +103,7 @@ pub fn nth_sheet(n: usize) -> String {
 // ---- Workbooks that are no form ------------------------------------------------------------
 
 /// A workbook with no content at all.
-pub const EMPTY_WORKBOOK: &str =
-    "工作簿是空的，没有填写任何内容，请使用下发的模板填写后重新发送";
+pub const EMPTY_WORKBOOK: &str = "工作簿是空的，没有填写任何内容，请使用下发的模板填写后重新发送";
 
 /// A workbook without sheets.
 pub const NO_SHEETS: &str = "工作簿中没有工作表";
