@@ -82,7 +82,7 @@ pub struct Batch {
 }
 
 /// Files whose unit cannot be told from the form, the mail, nor the file's name.
-pub const UNKNOWN_UNIT: &str = "未识别单位";
+pub const UNKNOWN_UNIT: &str = crate::say::reading::UNKNOWN_UNIT;
 
 impl Batch {
     /// Who each file is from, index for index: the form's unit (canonical name), else the unit
@@ -172,7 +172,7 @@ pub struct Summary {
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// A path given on the command line does not exist.
-    #[error("找不到“{0}”，请检查路径")]
+    #[error("{}", crate::say::reading::missing_path(.0))]
     Missing(String),
 }
 
@@ -360,7 +360,7 @@ fn apply_cross_rules(results: &mut [FileResult], policy: &Policy) {
         .iter()
         .map(|r| match &r.unit_field {
             Some((label, cell)) => (label.clone(), Some(cell.clone())),
-            None => ("申报单位".to_owned(), None),
+            None => (crate::model::Field::Unit.label().to_owned(), None),
         })
         .collect();
     let mut entries: Vec<cross::Entry<'_>> = results

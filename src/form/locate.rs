@@ -6,6 +6,7 @@ use super::labels;
 use super::{milestones, FormKind, NotAForm, RawField, RawForm};
 use crate::model::{Field, Scope, Value};
 use crate::read::{Sheet, Workbook};
+use crate::say::reading as say;
 use crate::text::label_key;
 
 /// A label found on a sheet.
@@ -250,9 +251,7 @@ struct Candidate<'a> {
 /// ```
 pub fn extract(book: &Workbook) -> Result<RawForm, NotAForm> {
     if book.sheets.iter().all(|s| s.cells.is_empty()) {
-        return Err(NotAForm(
-            "工作簿是空的，没有填写任何内容，请使用下发的模板填写后重新发送".into(),
-        ));
+        return Err(NotAForm(say::EMPTY_WORKBOOK.into()));
     }
     // The sheet with most labels; visible sheets before hidden ones.
     let mut best: Option<Candidate<'_>> = None;
@@ -277,7 +276,7 @@ pub fn extract(book: &Workbook) -> Result<RawForm, NotAForm> {
         ..
     }) = best
     else {
-        return Err(NotAForm("工作簿中没有工作表".into()));
+        return Err(NotAForm(say::NO_SHEETS.into()));
     };
     let (p, g, b, s) = score(&hits);
     let kind = match title_kind(sheet) {
@@ -301,13 +300,7 @@ pub fn extract(book: &Workbook) -> Result<RawForm, NotAForm> {
         _ if s > 0 && p == 0 && g == 0 => FormKind::Scores,
         _ if p >= 3 && p > g => FormKind::Proposal,
         _ if g >= 2 && g >= p => FormKind::Progress,
-        _ => {
-            return Err(NotAForm(
-                "未找到立项书或进度报告的栏目（如“项目名称”“工作目标”“报告期”），\
-                 不是规定的表单，请使用下发的模板填写后重新发送"
-                    .into(),
-            ))
-        }
+        _ => return Err(NotAForm(say::NOT_A_FORM.into())),
     };
     let mut fields = BTreeMap::new();
     for hit in &hits {

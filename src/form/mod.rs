@@ -37,11 +37,11 @@ impl FormKind {
     /// The Chinese name shown to the clerk.
     pub fn label(self) -> &'static str {
         match self {
-            FormKind::Proposal => "立项书",
-            FormKind::Progress => "进度报告",
-            FormKind::Scores => "评分表",
-            FormKind::Unknown => "无法识别",
-            FormKind::Skipped => "非表格文件",
+            FormKind::Proposal => crate::say::reading::PROPOSAL,
+            FormKind::Progress => crate::say::reading::PROGRESS,
+            FormKind::Scores => crate::say::reading::SCORES,
+            FormKind::Unknown => crate::say::reading::UNKNOWN_FORM,
+            FormKind::Skipped => crate::say::reading::SKIPPED,
         }
     }
 }

@@ -11,6 +11,7 @@ use std::io::{Cursor, Read};
 use super::{join, or_nothing_found, Unpack};
 use crate::input::{Input, Origin};
 use crate::rules::Code;
+use crate::say::reading as say;
 
 /// Opens an archive held in memory.
 pub(super) fn open(
@@ -23,8 +24,7 @@ pub(super) fn open(
     let mut archive = match zip::ZipArchive::new(Cursor::new(bytes)) {
         Ok(a) => a,
         Err(_) => {
-            let reason =
-                "压缩包已损坏或不完整，无法打开，请重新压缩后发送，或直接发送表格文件".to_owned();
+            let reason = say::BROKEN_ARCHIVE.to_owned();
             return vec![super::broken(name.to_owned(), reason, origin)];
         }
     };
@@ -60,7 +60,7 @@ pub(super) fn open(
             continue;
         }
         if file.encrypted() {
-            let message = "压缩包中的文件设置了密码，无法读取，请取消密码后重新发送".to_owned();
+            let message = say::ENCRYPTED_ENTRY.to_owned();
             inputs.push(super::rejected(full, Code::E_ENCRYPTED, message, origin));
             continue;
         }
@@ -75,7 +75,7 @@ pub(super) fn open(
             continue;
         }
         if let Err(e) = read {
-            let message = format!("压缩包中的这个文件已损坏，无法解压（{e}），请重新压缩后发送");
+            let message = say::broken_entry(e);
             inputs.push(super::rejected(full, Code::E_UNREADABLE, message, origin));
             continue;
         }
@@ -83,7 +83,7 @@ pub(super) fn open(
         drop(file);
         inputs.extend(unpack.entry(full, &data, origin, depth));
     }
-    or_nothing_found(name, "压缩包", inputs, origin)
+    or_nothing_found(name, say::ARCHIVE, inputs, origin)
 }
 
 fn unreadable_entry(
@@ -92,12 +92,9 @@ fn unreadable_entry(
     e: &zip::result::ZipError,
     origin: Option<&Origin>,
 ) -> Input {
-    let message = format!(
-        "压缩包中第 {} 个文件无法读取（{e}），请重新压缩后发送",
-        index + 1
-    );
+    let message = say::unreadable_entry(index + 1, e);
     super::rejected(
-        join(name, &format!("第{}个文件", index + 1)),
+        join(name, &say::nth_entry(index + 1)),
         Code::E_UNREADABLE,
         message,
         origin,

@@ -8,6 +8,7 @@ use mail_parser::{Message, MessageParser, MimeHeaders};
 
 use super::{join, or_nothing_found, Unpack};
 use crate::input::{Input, Origin};
+use crate::say::reading as say;
 
 /// Opens a mail held in memory.
 pub(super) fn open(
@@ -18,8 +19,7 @@ pub(super) fn open(
     depth: usize,
 ) -> Vec<Input> {
     let Some(message) = parse(bytes) else {
-        let reason =
-            "不是有效的邮件文件（.eml），可能已损坏，请从邮箱重新导出或直接保存附件".to_owned();
+        let reason = say::BAD_MAIL.to_owned();
         return vec![super::broken(name.to_owned(), reason, outer)];
     };
     // A mail attached to a mail (a forward) keeps the provenance of the mail the clerk received:
@@ -53,7 +53,7 @@ pub(super) fn open(
         unpack.budget -= contents.len() as u64;
         inputs.extend(unpack.entry(full, contents, Some(&origin), depth));
     }
-    or_nothing_found(name, "邮件", inputs, Some(&origin))
+    or_nothing_found(name, say::MAIL, inputs, Some(&origin))
 }
 
 /// Parses a mail, or `None` when the bytes are no mail at all (mail-parser accepts almost
@@ -105,9 +105,5 @@ fn clean_name(name: &str) -> String {
 
 /// A name for an attachment that has none.
 fn unnamed(n: usize, is_message: bool) -> String {
-    if is_message {
-        format!("附件{n}.eml")
-    } else {
-        format!("附件{n}（无文件名）")
-    }
+    say::unnamed_attachment(n, is_message)
 }

@@ -20,6 +20,7 @@ use std::sync::Arc;
 use crate::input::{Input, InputData, Origin, SEPARATOR};
 use crate::read::{self, Limits};
 use crate::rules::{Code, Problem};
+use crate::say::reading as say;
 
 /// How deep containers may nest (a zip in a zip in a mail is depth 3): deeper ones are refused,
 /// since no unit means to send that and a hostile file could nest without end.
@@ -39,14 +40,14 @@ pub fn expand_file(path: &Path, limits: &Limits) -> Vec<Input> {
     let name = path.display().to_string();
     let size = match std::fs::metadata(path) {
         Ok(meta) => meta.len(),
-        Err(e) => return vec![broken(name, format!("无法打开文件：{e}"), None)],
+        Err(e) => return vec![broken(name, say::cannot_open(e), None)],
     };
     if size > limits.max_unpacked_bytes {
         return vec![too_large(name, size, limits.max_unpacked_bytes, None)];
     }
     match std::fs::read(path) {
         Ok(bytes) => expand_bytes(&name, &bytes, None, limits),
-        Err(e) => vec![broken(name, format!("无法读取文件：{e}"), None)],
+        Err(e) => vec![broken(name, say::cannot_read(e), None)],
     }
 }
 
@@ -65,7 +66,7 @@ pub fn expand_bytes(
     .unwrap_or_else(|_| {
         vec![broken(
             name.to_owned(),
-            "文件结构异常，无法打开（可能已损坏），请对方重新发送".to_owned(),
+            say::OPENER_CRASHED.to_owned(),
             origin,
         )]
     })
@@ -118,8 +119,7 @@ impl Unpack<'_> {
         depth: usize,
     ) -> Vec<Input> {
         if depth >= MAX_DEPTH {
-            let message =
-                format!("压缩包或邮件嵌套超过 {MAX_DEPTH} 层，未打开，请解压后直接发送表格文件");
+            let message = say::nested_too_deep(MAX_DEPTH);
             return vec![rejected(
                 name.to_owned(),
                 Code::E_UNREADABLE,
@@ -196,11 +196,7 @@ fn rejected(name: String, code: Code, message: String, origin: Option<&Origin>) 
 
 /// Refused because it would inflate past a limit (a "zip bomb", a huge attachment).
 fn too_large(name: String, size: u64, limit: u64, origin: Option<&Origin>) -> Input {
-    let message = format!(
-        "文件解压后过大（{}），超过上限 {}，未打开，请只发送表格文件",
-        read::human_size(size),
-        read::human_size(limit)
-    );
+    let message = say::entry_too_large(&read::human_size(size), &read::human_size(limit));
     rejected(name, Code::E_TOO_LARGE, message, origin)
 }
 
@@ -220,14 +216,7 @@ fn or_nothing_found(
         return inputs;
     }
     let others: Vec<&str> = inputs.iter().map(|i| leaf(&i.name)).collect();
-    let message = if others.is_empty() {
-        format!("{what}中没有表格附件，请将立项书或进度报告（Excel 文件）作为附件重新发送")
-    } else {
-        format!(
-            "{what}中没有表格附件（只有：{}），请将立项书或进度报告（Excel 文件）作为附件重新发送",
-            others.join("、")
-        )
-    };
+    let message = say::no_spreadsheet(what, &others);
     vec![rejected(
         name.to_owned(),
         Code::E_NO_SPREADSHEET,

@@ -8,6 +8,7 @@ use calamine::{Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx, XlsxError};
 
 use super::xls::Extent;
 use super::{Cell, Limits, ReadError, Sheet, Value, Workbook};
+use crate::say::reading as say;
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const EMPTY_ZIP_MAGIC: &[u8] = b"PK\x05\x06";
@@ -16,9 +17,7 @@ const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Picks the reader from the bytes (and, among zip formats, the extension).
 pub(super) fn load(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook, ReadError> {
     if bytes.is_empty() {
-        return Err(ReadError::Unreadable(
-            "文件是空的（0 字节），可能没有保存或下载完整，请重新发送".into(),
-        ));
+        return Err(ReadError::Unreadable(say::EMPTY_FILE.into()));
     }
     if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(EMPTY_ZIP_MAGIC) {
         check_unpacked_size(bytes, limits)?;
@@ -62,9 +61,7 @@ fn has_encrypted_package(bytes: &[u8]) -> bool {
 }
 
 fn unreadable(detail: impl std::fmt::Display) -> ReadError {
-    ReadError::Unreadable(format!(
-        "文件已损坏或不完整（可能下载中断），无法打开（{detail}），请重新发送"
-    ))
+    ReadError::Unreadable(say::corrupt(detail))
 }
 
 /// Refuses a zip whose entries declare more bytes than the limit, before inflating anything.
@@ -90,7 +87,7 @@ fn check_unpacked_size(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
 /// Names what a zip that is no workbook really is (a Word file renamed, a truncated download).
 fn diagnose_zip(bytes: &[u8]) -> Option<ReadError> {
     let Ok(archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Some(unreadable("压缩结构不完整"));
+        return Some(unreadable(say::ZIP_INCOMPLETE));
     };
     let names: Vec<String> = archive
         .file_names()
@@ -99,17 +96,15 @@ fn diagnose_zip(bytes: &[u8]) -> Option<ReadError> {
         .collect();
     let has = |prefix: &str| names.iter().any(|n| n.starts_with(prefix));
     let what = if has("word/") {
-        "Word 文档"
+        say::WORD_DOCUMENT
     } else if has("ppt/") {
-        "PowerPoint 演示文稿"
+        say::POWERPOINT
     } else if has("xl/") || has("content.xml") {
         return None;
     } else {
-        "压缩包"
+        say::ARCHIVE
     };
-    Some(ReadError::Unreadable(format!(
-        "不是 Excel 表格，而是{what}（扩展名被改成了表格），请用表格模板填写后发送"
-    )))
+    Some(ReadError::Unreadable(say::zip_not_excel(what)))
 }
 
 /// Names a non-spreadsheet file by its first bytes.
@@ -118,21 +113,19 @@ fn diagnose_other(bytes: &[u8]) -> String {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let contains = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
     let what = if head.starts_with(b"%PDF") {
-        "PDF 文档"
+        say::PDF
     } else if contains(b"<html") || contains(b"<table") || contains(b"<!doctype") {
-        "网页（HTML）文件"
+        say::HTML
     } else if head.starts_with(&[0xFF, 0xD8]) || head.starts_with(b"\x89PNG") {
-        "图片"
+        say::IMAGE
     } else if head.starts_with(b"Rar!") || head.starts_with(&[0x37, 0x7A, 0xBC, 0xAF]) {
-        "压缩包"
+        say::ARCHIVE
     } else if std::str::from_utf8(head).is_ok() {
-        "文本文件"
+        say::TEXT_FILE
     } else {
-        "无法识别的文件"
+        say::UNKNOWN_FILE
     };
-    format!(
-        "不是 Excel 表格，而是{what}（扩展名被改成了表格），请用表格模板填写后以 .xlsx 格式发送"
-    )
+    say::not_excel(what)
 }
 
 /// xlsx/xlsm through the cell reader, which gives each cell's style in the same pass: a percent
@@ -425,255 +418,4 @@ fn value<T: calamine::DataType>(d: &T, percent: bool) -> Option<Value> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::read::{read_bytes, Workbook};
-
-    #[test]
-    fn percent_formats() {
-        assert!(is_percent_format("0%"));
-        assert!(is_percent_format("0.00%"));
-        assert!(!is_percent_format("\"%\"0"));
-        assert!(!is_percent_format("General"));
-        assert!(!is_percent_format("yyyy\"年\"m\"月\"d\"日\""));
-    }
-
-    #[test]
-    fn non_spreadsheets_are_named() {
-        assert!(diagnose_other(b"%PDF-1.4 ...").contains("PDF"));
-        assert!(diagnose_other("你好".as_bytes()).contains("文本"));
-        let e = load(b"", "xlsx", &Limits::default()).unwrap_err();
-        assert!(e.to_string().contains("空"));
-    }
-
-    fn timed(
-        what: &str,
-        f: impl FnOnce() -> Result<Workbook, ReadError>,
-    ) -> Result<Workbook, ReadError> {
-        let t = std::time::Instant::now();
-        let r = f();
-        let ms = t.elapsed().as_millis();
-        eprintln!("{what}: {ms} ms");
-        assert!(ms < 5000, "{what} took {ms} ms");
-        r
-    }
-
-    fn refused(r: Result<Workbook, ReadError>, sheet: &str) {
-        match r {
-            Err(ReadError::TooManyCells { sheet: s, limit }) => {
-                assert_eq!((s.as_str(), limit), (sheet, 1_000_000));
-            }
-            other => panic!("expected TooManyCells for {sheet}, got {other:?}"),
-        }
-    }
-
-    /// A minimal `.xlsb` (MS-XLSB records) with one sheet "S" holding
-    /// numbers at `cells`.
-    fn xlsb(cells: &[(u32, u32, f64)]) -> Vec<u8> {
-        use std::io::Write;
-        fn rec(out: &mut Vec<u8>, typ: u16, body: &[u8]) {
-            if typ < 0x80 {
-                out.push(typ as u8);
-            } else {
-                out.extend_from_slice(&[(typ & 0x7F) as u8 | 0x80, (typ >> 7) as u8]);
-            }
-            let mut len = body.len();
-            loop {
-                let b = (len & 0x7F) as u8;
-                len >>= 7;
-                if len == 0 {
-                    out.push(b);
-                    break;
-                }
-                out.push(b | 0x80);
-            }
-            out.extend_from_slice(body);
-        }
-        fn wide(s: &str) -> Vec<u8> {
-            let units: Vec<u16> = s.encode_utf16().collect();
-            let mut v = (units.len() as u32).to_le_bytes().to_vec();
-            v.extend(units.iter().flat_map(|u| u.to_le_bytes()));
-            v
-        }
-        let mut wb = Vec::new();
-        let mut sheet = [0u32.to_le_bytes(), 1u32.to_le_bytes()].concat();
-        sheet.extend(wide("rId1"));
-        sheet.extend(wide("S"));
-        rec(&mut wb, 0x009C, &sheet); // BrtBundleSh
-        rec(&mut wb, 0x0090, &[]); // BrtEndBundleShs
-        rec(&mut wb, 0x009D, &[]); // BrtCalcProp
-        let mut ws = Vec::new();
-        rec(&mut ws, 0x0081, &[]); // BrtBeginSheet
-        rec(&mut ws, 0x0094, &[0; 16]); // BrtWsDim
-        rec(&mut ws, 0x0091, &[]); // BrtBeginSheetData
-        for &(row, col, v) in cells {
-            let mut hdr = row.to_le_bytes().to_vec();
-            hdr.extend_from_slice(&[0; 13]);
-            rec(&mut ws, 0x0000, &hdr); // BrtRowHdr
-            let mut cell = col.to_le_bytes().to_vec();
-            cell.extend_from_slice(&[0; 4]);
-            cell.extend_from_slice(&v.to_le_bytes());
-            rec(&mut ws, 0x0005, &cell); // BrtCellReal
-        }
-        rec(&mut ws, 0x0092, &[]); // BrtEndSheetData
-        let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let opt = zip::write::SimpleFileOptions::default();
-        for (name, data) in [
-            (
-                "xl/_rels/workbook.bin.rels",
-                br#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.bin"/></Relationships>"#.to_vec(),
-            ),
-            ("xl/workbook.bin", wb),
-            ("xl/worksheets/sheet1.bin", ws),
-        ] {
-            z.start_file(name, opt).unwrap();
-            z.write_all(&data).unwrap();
-        }
-        z.finish().unwrap().into_inner()
-    }
-
-    /// Every file here would make calamine allocate gigabytes (or abort, or
-    /// loop forever) if it reached `Xls::new` / `Ods::new` /
-    /// `worksheet_range`: the test finishing is the proof it did not.
-    #[test]
-    fn hostile_sheets_are_refused_before_calamine_allocates() {
-        use super::super::ods::tests::ods;
-        use super::super::xls::tests::{container, number, workbook};
-        let limits = Limits::default();
-        // LibreOffice files: A1 and IV65536 (16.8M dense cells); A1 and
-        // ALL90000 (90M dense cells, ~2.9 GB in calamine).
-        let xls: &[u8] = include_bytes!("../../tests/data/hostile/corners.xls");
-        refused(
-            timed("corners.xls", || read_bytes(xls, "xls", &limits)),
-            "表一",
-        );
-        let ods_file: &[u8] = include_bytes!("../../tests/data/hostile/corners.ods");
-        refused(
-            timed("corners.ods", || read_bytes(ods_file, "ods", &limits)),
-            "表一",
-        );
-        // Cells at (0, 0) and (65535, 65535): 2^32 dense cells, 137 GB.
-        let far = container(&workbook(&[], &[number(0, 0), number(65535, 65535)]));
-        refused(timed("far.xls", || read_bytes(&far, "xls", &limits)), "S");
-        // One value repeated over 16,384 columns: 100,000 rows (1.6G cells)
-        // and 6,000 rows (98M cells, under calamine's cap: 3.1 GB).
-        for rows in [100_000, 6_000] {
-            let bytes = ods(&format!(
-                r#"<table:table table:name="R"><table:table-row table:number-rows-repeated="{rows}"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"/></table:table-row></table:table>"#
-            ));
-            refused(
-                timed(&format!("repeat{rows}.ods"), || {
-                    read_bytes(&bytes, "ods", &limits)
-                }),
-                "R",
-            );
-        }
-        // A document ending inside a table: calamine would loop forever.
-        let endless = ods(
-            r#"<table:table table:name="E"><table:table-row><table:table-cell office:value="1"/></table:table-row>"#,
-        );
-        refused(
-            timed("endless.ods", || read_bytes(&endless, "ods", &limits)),
-            "E",
-        );
-        // Four billion spaces in one cell.
-        let spaces = ods(
-            r#"<table:table table:name="T"><table:table-row><table:table-cell office:value-type="string"><text:p><text:s text:c="4000000000"/></text:p></table:table-cell></table:table-row></table:table>"#,
-        );
-        refused(
-            timed("spaces.ods", || read_bytes(&spaces, "ods", &limits)),
-            "T",
-        );
-        // xlsb is streamed: A1 and XFD1048576 (550 GB as a range) read fine.
-        let bin = xlsb(&[(0, 0, 1.0), (1_048_575, 16_383, 2.0)]);
-        let wb = timed("corners.xlsb", || read_bytes(&bin, "xlsb", &limits)).unwrap();
-        let cells: Vec<(u32, u32)> = wb.sheets[0].cells.iter().map(|c| (c.row, c.col)).collect();
-        assert_eq!(cells, [(0, 0), (1_048_575, 16_383)]);
-        // ... and still held to the value-cell limit.
-        let small = Limits {
-            max_cells_per_sheet: 1,
-            ..Limits::default()
-        };
-        assert!(matches!(
-            read_bytes(&bin, "xlsb", &small),
-            Err(ReadError::TooManyCells { .. })
-        ));
-    }
-
-    #[test]
-    fn ordinary_xls_and_ods_still_read() {
-        let limits = Limits::default();
-        for (bytes, ext) in [
-            (
-                &include_bytes!("../../tests/data/percent/percent.xls")[..],
-                "xls",
-            ),
-            (
-                &include_bytes!("../../tests/data/percent/percent.ods")[..],
-                "ods",
-            ),
-        ] {
-            let wb = timed(ext, || read_bytes(bytes, ext, &limits)).unwrap();
-            let alpha = wb.sheets.iter().find(|s| s.name == "Alpha").unwrap();
-            assert_eq!(alpha.get(0, 2), Some(&Value::Percent(0.3)), "{ext}");
-            assert_eq!(alpha.get(4, 3), Some(&Value::Number(0.6)), "{ext}");
-            let second = wb.sheets.iter().find(|s| s.name == "第二页").unwrap();
-            assert_eq!(second.get(1999, 29), Some(&Value::Percent(0.5)), "{ext}");
-            // The rule scales with the limit: 第二页 spans 2,000 × 30 cells.
-            let tight = Limits {
-                max_cells_per_sheet: 10_000,
-                ..Limits::default()
-            };
-            match read_bytes(bytes, ext, &tight) {
-                Err(ReadError::TooManyCells { sheet, .. }) => assert_eq!(sheet, "第二页"),
-                other => panic!("{ext}: {other:?}"),
-            }
-        }
-    }
-
-    #[test]
-    fn rule_thresholds() {
-        let limits = Limits {
-            max_cells_per_sheet: 100,
-            ..Limits::default()
-        };
-        let sheet = |rows: u32, cols: u32, cells: u64| Extent {
-            first_row: 0,
-            last_row: rows - 1,
-            first_col: 0,
-            last_col: cols - 1,
-            cells,
-            staged: cells,
-            text_bytes: 0,
-        };
-        let one = |e: Extent| HashMap::from([("A".to_owned(), e)]);
-        assert!(check_extents(&one(sheet(20, 20, 100)), &limits).is_ok());
-        assert!(check_extents(&one(sheet(20, 20, 101)), &limits).is_err());
-        assert!(check_extents(&one(sheet(20, 21, 2)), &limits).is_err());
-        let staged = Extent {
-            staged: 401,
-            ..sheet(1, 1, 1)
-        };
-        assert!(check_extents(&one(staged), &limits).is_err());
-        let text = Extent {
-            text_bytes: 128 * 100 + 1,
-            ..sheet(1, 1, 1)
-        };
-        assert!(check_extents(&one(text), &limits).is_err());
-        assert!(check_extents(&one(Extent::EMPTY), &limits).is_ok());
-        // Two sheets at the allowance pass; a third does not, naming the
-        // largest.
-        let mut m = HashMap::from([
-            ("A".to_owned(), sheet(20, 20, 10)),
-            ("B".to_owned(), sheet(20, 20, 10)),
-        ]);
-        assert!(check_extents(&m, &limits).is_ok());
-        m.insert("C".to_owned(), sheet(10, 10, 10));
-        match check_extents(&m, &limits) {
-            Err(ReadError::TooManyCells { sheet, limit }) => {
-                assert_eq!((sheet.as_str(), limit), ("A", 100));
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-}
+mod tests;

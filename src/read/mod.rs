@@ -16,6 +16,8 @@ pub use crate::model::Value;
 pub use grid::{cell_name, Cell, Sheet, Workbook};
 use thiserror::Error;
 
+use crate::say::reading as say;
+
 /// Bounds checked before memory is spent on a file.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -45,10 +47,10 @@ pub enum ReadError {
     #[error("{0}")]
     Unreadable(String),
     /// Password-protected.
-    #[error("文件设置了打开密码，无法读取，请取消密码后重新发送")]
+    #[error("{}", say::ENCRYPTED)]
     Encrypted,
     /// Over the file size limit.
-    #[error("文件过大（{size}），超过上限 {limit}，请删除无关内容后重新发送")]
+    #[error("{}", say::too_large(.size, .limit))]
     TooLarge {
         /// Human-readable size.
         size: String,
@@ -56,7 +58,7 @@ pub enum ReadError {
         limit: String,
     },
     /// A zip-based file that unpacks to more than the limit (a "zip bomb").
-    #[error("文件解压后过大（{size}），超过上限 {limit}，可能已损坏或含有大量无关内容，请重新保存后发送")]
+    #[error("{}", say::unpacked_too_large(.size, .limit))]
     Unpacked {
         /// Human-readable declared size.
         size: String,
@@ -64,7 +66,7 @@ pub enum ReadError {
         limit: String,
     },
     /// A sheet with more cells than the limit.
-    #[error("工作表“{sheet}”的内容过多（超过 {limit} 个单元格），请只保留表单内容后重新发送")]
+    #[error("{}", say::too_many_cells(.sheet, .limit))]
     TooManyCells {
         /// The sheet.
         sheet: String,
@@ -95,16 +97,14 @@ pub fn extension(path: &Path) -> Option<String> {
 
 /// Reads a workbook file within `limits`. Never panics.
 pub fn read_path(path: &Path, limits: &Limits) -> Result<Workbook, ReadError> {
-    let meta =
-        std::fs::metadata(path).map_err(|e| ReadError::Unreadable(format!("无法打开文件：{e}")))?;
+    let meta = std::fs::metadata(path).map_err(|e| ReadError::Unreadable(say::cannot_open(e)))?;
     if meta.len() > limits.max_file_bytes {
         return Err(ReadError::TooLarge {
             size: human_size(meta.len()),
             limit: human_size(limits.max_file_bytes),
         });
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| ReadError::Unreadable(format!("无法读取文件：{e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Unreadable(say::cannot_read(e)))?;
     read_bytes(&bytes, extension(path).as_deref().unwrap_or(""), limits)
 }
 
@@ -114,11 +114,7 @@ pub fn read_bytes(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook, 
     crate::guard::catch(std::panic::AssertUnwindSafe(|| {
         read_bytes_unguarded(bytes, ext, limits)
     }))
-    .unwrap_or_else(|_| {
-        Err(ReadError::Unreadable(
-            "文件结构异常，无法读取（可能已损坏），请用 Excel 打开后另存为 .xlsx 再发送".into(),
-        ))
-    })
+    .unwrap_or_else(|_| Err(ReadError::Unreadable(say::READER_CRASHED.into())))
 }
 
 /// [`read_bytes`] without its `catch_unwind`: the same checks and loaders, but a panic in a

@@ -11,6 +11,7 @@ pub mod ledger;
 #[cfg(feature = "serve")]
 pub mod page;
 pub mod problems;
+pub mod reading;
 pub mod status;
 
 use crate::policy::Preset;

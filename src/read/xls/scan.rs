@@ -91,7 +91,7 @@ fn sheet_name(data: &[u8], biff8: bool, index: usize) -> String {
         if raw.is_ascii() {
             String::from_utf8_lossy(raw).into_owned()
         } else {
-            format!("第 {} 个工作表", index + 1)
+            crate::say::reading::nth_sheet(index + 1)
         }
     };
     name.replace('\0', "")
