@@ -20,7 +20,7 @@ pub const SECRETARY_TOML: &str = include_str!("presets/secretary.toml");
 #[derive(Debug, Error)]
 pub enum PolicyError {
     /// The file could not be read.
-    #[error("无法读取政策文件 {path}：{source}")]
+    #[error("{}", crate::say::policy::unreadable(.path, .source))]
     Io {
         /// The file.
         path: String,
@@ -28,7 +28,7 @@ pub enum PolicyError {
         source: std::io::Error,
     },
     /// TOML syntax or a value of the wrong type; the message names line and key.
-    #[error("政策文件 {path} 有误：{message}")]
+    #[error("{}", crate::say::policy::syntax(.path, .message))]
     Syntax {
         /// The file.
         path: String,
@@ -36,7 +36,7 @@ pub enum PolicyError {
         message: String,
     },
     /// A value that parses but makes no sense (team min > max, …).
-    #[error("政策文件 {path} 中“{key}”不正确：{message}")]
+    #[error("{}", crate::say::policy::invalid(.path, .key, .message))]
     Invalid {
         /// The file.
         path: String,
@@ -46,7 +46,7 @@ pub enum PolicyError {
         message: String,
     },
     /// An unknown preset name.
-    #[error("未知的预设“{0}”，可选：innovation（创新项目）、secretary（书记项目）")]
+    #[error("{}", crate::say::policy::unknown_preset(.0))]
     UnknownPreset(String),
 }
 
@@ -287,7 +287,7 @@ impl Policy {
             "secretary" => SECRETARY_TOML,
             other => return Err(PolicyError::UnknownPreset(other.to_owned())),
         };
-        Policy::from_toml(text, &format!("<预设 {name}>"))
+        Policy::from_toml(text, &crate::say::policy::preset_source(name))
     }
 
     /// Reads and validates a policy file.
@@ -370,9 +370,7 @@ fn toml_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>
     };
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| {
-            serde::de::Error::custom(format!("日期应写成 2018-04-04 的形式，而不是“{text}”"))
-        })
+        .map_err(|_| serde::de::Error::custom(crate::say::policy::bad_date(text)))
 }
 
 /// A check across keys that names its own key (relative to the struct it is on) and says what is
@@ -386,7 +384,7 @@ fn across(key: impl Into<String>, message: impl Into<String>) -> validator::Vali
 /// `team.min` ≤ `team.max` (`max = 0`: no limit).
 fn team_in_order(t: &Team) -> Result<(), validator::ValidationError> {
     if t.max != 0 && t.min > t.max {
-        return Err(across("min", "不能大于 team.max"));
+        return Err(across("min", crate::say::policy::TEAM_MIN_ABOVE_MAX));
     }
     Ok(())
 }
@@ -394,7 +392,10 @@ fn team_in_order(t: &Team) -> Result<(), validator::ValidationError> {
 /// A unit type's `min_projects` ≤ `max_projects`.
 fn quota_in_order(t: &UnitType) -> Result<(), validator::ValidationError> {
     if t.min_projects > t.max_projects {
-        return Err(across("min_projects", "不能大于 max_projects"));
+        return Err(across(
+            "min_projects",
+            crate::say::policy::QUOTA_MIN_ABOVE_MAX,
+        ));
     }
     Ok(())
 }
@@ -402,7 +403,7 @@ fn quota_in_order(t: &UnitType) -> Result<(), validator::ValidationError> {
 /// `exemplary.min` ≤ `exemplary.max`.
 fn exemplary_in_order(e: &Exemplary) -> Result<(), validator::ValidationError> {
     if e.min > e.max {
-        return Err(across("min", "不能大于 exemplary.max"));
+        return Err(across("min", crate::say::policy::EXEMPLARY_MIN_ABOVE_MAX));
     }
     Ok(())
 }
@@ -413,7 +414,7 @@ fn known_unit_types(p: &Policy) -> Result<(), validator::ValidationError> {
         if !unit.kind.is_empty() && !p.unit_types.iter().any(|t| t.name == unit.kind) {
             return Err(across(
                 format!("units[{i}].type"),
-                format!("“{}”不在 unit_types 中", unit.kind),
+                crate::say::policy::unknown_unit_type(&unit.kind),
             ));
         }
     }
@@ -431,10 +432,7 @@ fn first_validation_error(errors: &validator::ValidationErrors) -> (String, Stri
                 let key = e.params.get("key").and_then(|k| k.as_str());
                 return match (key, &e.message) {
                     (Some(key), Some(message)) => (key.to_owned(), message.to_string()),
-                    _ => (
-                        field.to_string(),
-                        format!("取值不在允许范围内（{}）", e.code),
-                    ),
+                    _ => (field.to_string(), crate::say::policy::out_of_range(&e.code)),
                 };
             }
             K::Struct(inner) => {

@@ -81,9 +81,9 @@ fn duplicates(entries: &[Entry<'_>]) -> Vec<(usize, Problem)> {
         match first.get(&id) {
             Some(&j) => {
                 let what = if id.0 {
-                    "项目的立项书"
+                    say::DUPLICATE_PROPOSAL
                 } else {
-                    "项目同一报告期的进度报告"
+                    say::DUPLICATE_REPORT
                 };
                 let message = say::duplicate(what, entries[j].name);
                 out.push((i, Problem::new(Code::W_DUPLICATE, None, None, message)));
@@ -131,16 +131,11 @@ fn quotas(entries: &[Entry<'_>], policy: &Policy, units: &UnitIndex<'_>) -> Vec<
         if !breach {
             continue;
         }
+        let (min, max) = (kind.min_projects, kind.max_projects);
         let rule = if kind.min_category_a > 0 {
-            format!(
-                "每个{}申报 {}–{} 个项目，其中至少 {} 个A类（创新实践）项目",
-                kind.name, kind.min_projects, kind.max_projects, kind.min_category_a
-            )
+            say::quota_rule_with_a(&kind.name, min, max, kind.min_category_a)
         } else {
-            format!(
-                "每个单位申报 {}–{} 个项目",
-                kind.min_projects, kind.max_projects
-            )
+            say::quota_rule(min, max)
         };
         let message = say::quota(unit_name, &kind.name, count, a_count, &rule);
         for i in files {

@@ -60,7 +60,7 @@ pub fn missing_units(records: &[(&Record, bool)], policy: &Policy) -> Vec<Missin
         stages.push(MissingUnits {
             stage: "proposal",
             period: None,
-            label: "立项书".to_owned(),
+            label: crate::say::problems::PROPOSAL.to_owned(),
             units: sent(&|r| matches!(r, Record::Proposal(_))),
         });
     }
@@ -72,10 +72,7 @@ pub fn missing_units(records: &[(&Record, bool)], policy: &Policy) -> Vec<Missin
         })
         .max();
     if let Some(period) = latest {
-        let label = match period.split_once('-') {
-            Some((y, m)) => format!("{y}年{}月进度报告", m.trim_start_matches('0')),
-            None => format!("{period} 进度报告"),
-        };
+        let label = crate::say::problems::monthly_report(&period);
         let units = sent(&|r| match r {
             Record::Progress(p) => p.period.as_deref() == Some(period.as_str()),
             _ => false,
@@ -95,15 +92,11 @@ pub fn render(stages: &[MissingUnits]) -> String {
     let mut out = String::new();
     for s in stages {
         if s.units.is_empty() {
-            out.push_str(&format!("单位名单中的单位都已报送有效的{}\n", s.label));
+            out.push_str(&crate::say::problems::all_units_sent(&s.label));
         } else {
-            out.push_str(&format!(
-                "未报送有效{}的单位（{} 个）：{}\n",
-                s.label,
-                s.units.len(),
-                s.units.join("、")
-            ));
+            out.push_str(&crate::say::problems::units_not_sent(&s.label, &s.units));
         }
+        out.push('\n');
     }
     out
 }

@@ -16,8 +16,8 @@ impl Severity {
     /// The Chinese word shown to the clerk.
     pub fn label(self) -> &'static str {
         match self {
-            Severity::Error => "错误",
-            Severity::Warning => "提醒",
+            Severity::Error => crate::say::problems::ERROR,
+            Severity::Warning => crate::say::problems::WARNING,
         }
     }
 }

@@ -116,7 +116,7 @@ fn category(f: &mut Fields<'_>, policy: &Policy) -> Option<String> {
         .iter()
         .map(|c| format!("{}（{}）", c.code, c.name))
         .collect();
-    let message = say::bad_category(found.label, &text, &allowed.join("或"), found.cell);
+    let message = say::bad_category(found.label, &text, &allowed.join(say::OR), found.cell);
     f.problem(Code::E_CATEGORY, Field::Category, Some(found.cell), message);
     None
 }
@@ -241,7 +241,7 @@ fn owner_title(f: &mut Fields<'_>, policy: &Policy, p: &Proposal) -> Option<Stri
         return shown;
     }
     let rule = if cat.owner_rule.is_empty() {
-        format!("负责人职务应含“{}”", cat.owner_titles.join("”或“"))
+        say::owner_title_rule(&cat.owner_titles)
     } else {
         cat.owner_rule.clone()
     };

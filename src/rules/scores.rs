@@ -131,8 +131,10 @@ fn judge_sheet(raw: RawScoreSheet, policy: &Policy) -> (ScoreSheet, Vec<Problem>
     let mut problems = Vec::new();
     if raw.reviewer.is_none() {
         let message = match &raw.reviewer_cell {
-            Some(cell) if raw.reviewer_labelled => say::blank("评审人", cell),
-            _ => say::no_label("评审人"),
+            Some(cell) if raw.reviewer_labelled => {
+                say::blank(crate::model::Field::Reviewer.label(), cell)
+            }
+            _ => say::no_label(crate::model::Field::Reviewer.label()),
         };
         problems.push(Problem::new(
             Code::E_REQUIRED,

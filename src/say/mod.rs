@@ -10,6 +10,7 @@ pub mod cli;
 pub mod ledger;
 #[cfg(feature = "serve")]
 pub mod page;
+pub mod policy;
 pub mod problems;
 pub mod reading;
 pub mod status;

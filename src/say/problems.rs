@@ -309,3 +309,58 @@ pub fn score_no_project(project: &str, cell: &str) -> String {
 pub fn few_exemplary(found: usize, min: usize) -> String {
     format!("符合条件的示范项目只有 {found} 个，少于要求的 {min} 个")
 }
+
+// ----- severities, duplicates, quotas and units that sent nothing -----
+
+/// A problem that blocks the merge of its file.
+pub const ERROR: &str = "错误";
+/// A problem that does not.
+pub const WARNING: &str = "提醒";
+
+/// What a duplicate is of: a project's proposal.
+pub const DUPLICATE_PROPOSAL: &str = "项目的立项书";
+/// What a duplicate is of: a project's report for the same period.
+pub const DUPLICATE_REPORT: &str = "项目同一报告期的进度报告";
+
+/// The quota rule quoted in `W_QUOTA`, with the A-category minimum.
+pub fn quota_rule_with_a(kind: &str, min: usize, max: usize, min_a: usize) -> String {
+    format!("每个{kind}申报 {min}–{max} 个项目，其中至少 {min_a} 个A类（创新实践）项目")
+}
+
+/// The quota rule quoted in `W_QUOTA`.
+pub fn quota_rule(min: usize, max: usize) -> String {
+    format!("每个单位申报 {min}–{max} 个项目")
+}
+
+/// The category rule quoted in `E_OWNER_TITLE` when the policy words none.
+pub fn owner_title_rule(titles: &[String]) -> String {
+    format!("负责人职务应含“{}”", titles.join("”或“"))
+}
+
+/// How the allowed categories are joined in `E_CATEGORY` (`A（创新实践）或B（理论研究）`).
+pub const OR: &str = "或";
+
+/// What is due, for the not-sent list: the proposal.
+pub const PROPOSAL: &str = "立项书";
+
+/// What is due, for the not-sent list: a month's report (`2018年5月进度报告`).
+pub fn monthly_report(period: &str) -> String {
+    match period.split_once('-') {
+        Some((y, m)) => format!("{y}年{}月进度报告", m.trim_start_matches('0')),
+        None => format!("{period} 进度报告"),
+    }
+}
+
+/// Every listed unit sent what is due.
+pub fn all_units_sent(what: &str) -> String {
+    format!("单位名单中的单位都已报送有效的{what}")
+}
+
+/// The units that sent nothing valid of what is due.
+pub fn units_not_sent(what: &str, units: &[String]) -> String {
+    format!(
+        "未报送有效{what}的单位（{} 个）：{}",
+        units.len(),
+        units.join("、")
+    )
+}
