@@ -7,7 +7,7 @@
 //! (columns moved, extra 序号 / 合计 / 备注 columns, projects by name only), so nothing depends on
 //! positions. Totals on the sheet are never read: taizhang adds the scores itself.
 
-use crate::model::Value;
+use crate::model::{Field, Value};
 use crate::read::{Sheet, Workbook};
 use crate::text::{fold_width, normalize_label, strip_spaces};
 
@@ -58,12 +58,19 @@ pub struct RawScore {
     pub value: Option<Value>,
 }
 
-/// Header words of the project ID column.
-const ID_HEADERS: &[&str] = &["项目编号", "编号", "项目代码"];
-/// Header words of the project name column.
-const NAME_HEADERS: &[&str] = &["项目名称", "名称"];
-/// Header words of the unit column.
-const UNIT_HEADERS: &[&str] = &["申报单位", "单位", "单位名称", "填报单位", "报送单位"];
+/// A score table's column headers: a field's own labels (the catalogue's, as on the forms), plus
+/// the shorter words reviewers' tables use for them.
+fn header_of(norm: &str) -> Option<Field> {
+    const SHORT: &[(Field, &[&str])] = &[
+        (Field::ProjectId, &["编号", "项目代码"]),
+        (Field::Name, &["名称"]),
+        (Field::Unit, &["单位"]),
+    ];
+    SHORT.iter().find_map(|(field, short)| {
+        (field.labels().contains(&norm) || short.contains(&norm)).then_some(*field)
+    })
+}
+
 /// Texts in a name cell that are no project (a footer row).
 const NOT_PROJECTS: &[&str] = &["合计", "总计", "平均", "平均分", "小计"];
 
@@ -118,14 +125,11 @@ fn layout(sheet: &Sheet, criteria: &[&str]) -> Option<Layout> {
                 continue;
             };
             let norm = normalize_label(&t);
-            let slot = if ID_HEADERS.contains(&norm.as_str()) {
-                &mut id_col
-            } else if NAME_HEADERS.contains(&norm.as_str()) {
-                &mut name_col
-            } else if UNIT_HEADERS.contains(&norm.as_str()) {
-                &mut unit_col
-            } else {
-                continue;
+            let slot = match header_of(&norm) {
+                Some(Field::ProjectId) => &mut id_col,
+                Some(Field::Name) => &mut name_col,
+                Some(Field::Unit) => &mut unit_col,
+                _ => continue,
             };
             slot.get_or_insert(cell.col);
         }
@@ -308,5 +312,41 @@ mod tests {
         assert_eq!(criterion_of("创新性20分", &c), Some(1));
         assert_eq!(criterion_of("创新性得分", &c), Some(1));
         assert_eq!(criterion_of("合计（100分）", &c), None);
+    }
+
+    /// The table's headers are the fields' labels from the catalogue, as on the forms (单位名称,
+    /// 党组织名称), as well as the reviewers' short words (编号, 单位).
+    #[test]
+    fn headers_are_the_catalogues_labels() {
+        assert_eq!(header_of("党组织名称"), Some(Field::Unit));
+        assert_eq!(header_of("单位"), Some(Field::Unit));
+        assert_eq!(header_of("编号"), Some(Field::ProjectId));
+        assert_eq!(header_of("项目名称"), Some(Field::Name));
+        assert_eq!(header_of("备注"), None);
+        let text = |row, col, s: &str| crate::read::Cell {
+            row,
+            col,
+            value: Value::Text(s.into()),
+        };
+        let sheet = Sheet::new(
+            "评分表".into(),
+            true,
+            vec![
+                text(0, 0, "单位名称"),
+                text(0, 1, "项目名称"),
+                text(0, 2, "创新性"),
+                text(1, 0, "潘集区委"),
+                text(1, 1, "红色网格"),
+                text(1, 2, "18"),
+            ],
+        );
+        let found = locate_all(
+            &Workbook {
+                sheets: vec![sheet],
+            },
+            &["创新性"],
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rows.len(), 1);
     }
 }
