@@ -60,10 +60,17 @@ pub fn merge_inputs(
     job: &MergeJob<'_>,
     progress: &(dyn Fn(Step) + Sync),
 ) -> Result<MergeRun, LedgerError> {
+    if !job.dry_run {
+        store::check_before_merge(job.ledger)?;
+    }
     let _lock = if job.dry_run {
         None
     } else {
-        Some(Lock::take(job.ledger)?)
+        let lock = Lock::take(job.ledger)?;
+        // Under the lock no one else writes the ledger: what a killed merge left is garbage.
+        crate::fsio::remove_leftovers(job.ledger);
+        crate::fsio::remove_leftovers(&store::backup_path(job.ledger));
+        Some(lock)
     };
     let mut ledger = if job.ledger.exists() {
         Ledger::read(job.ledger)?

@@ -7,6 +7,7 @@
 //! Code elsewhere calls these functions and constants; it spells no sentence itself.
 
 pub mod problems;
+pub mod safety;
 
 use crate::policy::Preset;
 
