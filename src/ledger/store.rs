@@ -281,11 +281,7 @@ impl Ledger {
     /// typed without an ID, is kept in the sheet but is no project anywhere (counts, status,
     /// export, score sheet); every reader of projects goes through here.
     pub fn project_rows(&self) -> impl Iterator<Item = usize> + '_ {
-        let col = self.projects.col(Column::ProjectId);
-        (0..self.projects.rows.len()).filter(move |&r| {
-            col.and_then(|c| self.projects.rows[r].get(c))
-                .is_some_and(|v| !v.display().trim().is_empty())
-        })
+        self.projects.rows_with_id()
     }
 
     /// The table of one of taizhang's sheets.
