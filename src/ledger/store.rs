@@ -364,7 +364,14 @@ impl Ledger {
         })?;
         save_with(
             path,
-            |file| book.save_to_writer(file).map_err(std::io::Error::other),
+            |file| {
+                book.save_to_writer(file).map_err(|e| match e {
+                    // The system's reason (a full disk) reaches the clerk's words as itself.
+                    XlsxError::IoError(io) => io,
+                    XlsxError::ZipError(zip::result::ZipError::Io(io)) => io,
+                    other => std::io::Error::other(other),
+                })
+            },
             || Ok(()),
         )
     }

@@ -31,7 +31,7 @@ pub fn ledger_missing_with_backup(ledger: &Path, backup: &Path) -> String {
 /// The ledger path or contents are an older or other format (`.xls`, `.ods`).
 pub fn ledger_wrong_format(ledger: &Path, format: &str) -> String {
     format!(
-        "台账“{}”另存为了 {format}，请在 Excel 中另存为 .xlsx（文件类型选“Excel 工作簿”），再合并；台账未作任何改动",
+        "台账另存为了 {format}，请在 Excel 中另存为 .xlsx（文件类型选“Excel 工作簿”），再合并；台账“{}”未作任何改动",
         ledger.display()
     )
 }
@@ -50,6 +50,10 @@ pub const NOT_A_WORKBOOK: &str =
 
 /// The system's reason for a failed file operation, in Chinese, for the kinds a clerk meets.
 pub fn io_reason(e: &io::Error) -> String {
+    // A library's error around the system's (zip writing into a full disk): say the inner one.
+    if let Some(inner) = e.get_ref().and_then(|i| i.downcast_ref::<io::Error>()) {
+        return io_reason(inner);
+    }
     const ENOSPC: i32 = 28;
     const EROFS: i32 = 30;
     match e.kind() {
