@@ -36,6 +36,9 @@ pub struct WriteError {
     /// The system's (or the caller's) reason.
     #[source]
     pub source: io::Error,
+    /// Where the finished new file was kept when only the rename failed (on Windows a workbook
+    /// open in Excel cannot be replaced): the clerk's work is then not lost with the error.
+    pub kept: Option<PathBuf>,
 }
 
 impl WriteError {
@@ -45,6 +48,7 @@ impl WriteError {
             path: path.to_path_buf(),
             step,
             source,
+            kept: None,
         }
     }
 
@@ -52,9 +56,15 @@ impl WriteError {
     /// Windows a workbook open in Excel or WPS cannot be replaced).
     fn message(&self) -> String {
         let shown = self.path.display();
-        match self.step {
-            Step::Replace => crate::say::ledger::file_replace_failed(shown, &self.source),
-            _ => crate::say::ledger::file_write_failed(shown, &self.source),
+        let reason = crate::say::safety::io_reason(&self.source);
+        match (self.step, &self.kept) {
+            (Step::Replace, kept) => format!(
+                "无法写入“{shown}”：{reason}（如果该文件正在 Excel 或 WPS 中打开，请先关闭）{}",
+                kept.as_deref()
+                    .map(|k| format!("；{}", crate::say::safety::kept_new_file(k)))
+                    .unwrap_or_default()
+            ),
+            _ => format!("无法写入“{shown}”：{reason}"),
         }
     }
 }
@@ -83,10 +93,71 @@ pub fn write_with(
     let dir = folder_of(path);
     let tmp = stage(path, &dir, fill)?;
     before_rename().map_err(|e| WriteError::new(path, Step::BeforeRename, e))?;
-    tmp.persist(path)
-        .map_err(|e| WriteError::new(path, Step::Replace, e.error))?;
+    replace(tmp, path)?;
     sync_folder(&dir);
     Ok(())
+}
+
+/// Renames the finished temporary file over `path`. When that fails (Windows refuses to replace
+/// a workbook open in Excel) the finished file is kept beside the target under a name a clerk
+/// can open, `台账（未能替换的新版本）.xlsx`, and the error says where.
+fn replace(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), WriteError> {
+    #[cfg(test)]
+    if tests::FAIL_REPLACE.with(std::cell::Cell::get) {
+        let err = io::Error::from(io::ErrorKind::PermissionDenied);
+        return Err(keep(tmp, path, err));
+    }
+    tmp.persist(path)
+        .map(drop)
+        .map_err(|e| keep(e.file, path, e.error))
+}
+
+/// Keeps the finished file of a failed replace (see [`replace`]).
+fn keep(tmp: tempfile::NamedTempFile, path: &Path, error: io::Error) -> WriteError {
+    let mut err = WriteError::new(path, Step::Replace, error);
+    let Ok((_, staged)) = tmp.keep() else {
+        return err;
+    };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
+    let named = path.with_file_name(crate::say::safety::kept_name(&stem, ext.as_deref()));
+    err.kept = Some(if std::fs::rename(&staged, &named).is_ok() {
+        named
+    } else {
+        staged
+    });
+    err
+}
+
+/// The name prefix of the temporary files written for `path`: `.taizhang-台账.xlsx-`. Whoever
+/// holds the right to write `path` (the ledger's lock) can find and remove the ones a killed run
+/// left, without touching other files' work in progress.
+pub fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".taizhang-{name}-")
+}
+
+/// Removes the temporary files a killed write of `path` left behind (see [`temp_prefix`]); the
+/// caller must be the only writer of `path`. Returns how many were removed.
+pub fn remove_leftovers(path: &Path) -> usize {
+    let prefix = temp_prefix(path);
+    let Ok(entries) = std::fs::read_dir(folder_of(path)) else {
+        return 0;
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(&prefix) && name.ends_with(".tmp")
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 /// The atomic write of a file that must not exist yet (an upload saved into the inbox): when
@@ -113,7 +184,8 @@ fn stage(
 ) -> Result<tempfile::NamedTempFile, WriteError> {
     let fail = |step| move |e| WriteError::new(path, step, e);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".taizhang-").suffix(".tmp");
+    let prefix = temp_prefix(path);
+    builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -155,6 +227,40 @@ fn sync_folder(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    thread_local! {
+        /// Test hook: the rename over the target fails, as on Windows with the file open.
+        pub(super) static FAIL_REPLACE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    #[test]
+    fn a_failed_replace_keeps_the_finished_file_and_says_where() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("台账.xlsx");
+        std::fs::write(&path, b"old").unwrap();
+        FAIL_REPLACE.with(|f| f.set(true));
+        let err = write(&path, b"new").unwrap_err();
+        FAIL_REPLACE.with(|f| f.set(false));
+        assert_eq!(err.step, Step::Replace);
+        let kept = err.kept.clone().expect("kept");
+        assert_eq!(kept, dir.path().join("台账（未能替换的新版本）.xlsx"));
+        assert_eq!(std::fs::read(&kept).unwrap(), b"new");
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert!(err.to_string().contains("未能替换的新版本"), "{err}");
+        assert!(err.to_string().contains("没有权限"), "{err}");
+    }
+
+    #[test]
+    fn leftovers_of_one_target_are_removed_and_others_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("台账.xlsx");
+        let mine = dir.path().join(format!("{}abc.tmp", temp_prefix(&path)));
+        let other = dir.path().join(".taizhang-上传.xlsx-abc.tmp");
+        std::fs::write(&mine, b"x").unwrap();
+        std::fs::write(&other, b"x").unwrap();
+        assert_eq!(remove_leftovers(&path), 1);
+        assert!(!mine.exists() && other.exists());
+    }
 
     #[cfg(unix)]
     #[test]

@@ -54,7 +54,7 @@ pub fn run(args: ExportArgs) -> Result<Exit, CliError> {
             .map_err(|e| CliError::Json(e.into()))?
             .into_bytes(),
     };
-    let count = project_rows(&ledger.projects).count();
+    let count = ledger.project_rows().count();
     match &args.out {
         Some(path) => {
             taizhang::fsio::write(path, &text)?;
@@ -74,11 +74,6 @@ pub fn run(args: ExportArgs) -> Result<Exit, CliError> {
     Ok(Exit::Ok)
 }
 
-/// Rows that hold a project (blank rows a clerk left are skipped).
-fn project_rows(t: &Table) -> impl Iterator<Item = usize> + '_ {
-    (0..t.rows.len()).filter(|&r| t.rows[r].iter().any(|c| !c.is_empty()))
-}
-
 /// One CSV field's text: formula-like text gets a leading `'` (the `csv` writer quotes it).
 fn csv_field(cell: &Cell) -> String {
     let mut s = cell.display();
@@ -95,7 +90,7 @@ pub fn csv(t: &Table) -> Result<Vec<u8>, csv::Error> {
         .terminator(csv::Terminator::CRLF)
         .from_writer("\u{FEFF}".as_bytes().to_vec());
     out.write_record(t.headers.iter().map(|h| csv_field(&Cell::text(h.clone()))))?;
-    for r in project_rows(t) {
+    for r in t.rows_with_id() {
         out.write_record(t.headers.iter().map(|h| csv_field(t.get_named(r, h))))?;
     }
     out.into_inner().map_err(|e| e.into_error().into())
@@ -195,7 +190,7 @@ pub fn jsonl(t: &Table) -> Result<String, serde_json::Error> {
         )
         .collect();
     let mut out = String::new();
-    for r in project_rows(t) {
+    for r in t.rows_with_id() {
         // Written pair by pair: the keys keep this order (serde_json's map would sort them).
         let mut pairs: Vec<(&str, Value)> = Vec::new();
         for &field in &fields {

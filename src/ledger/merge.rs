@@ -65,6 +65,23 @@ pub struct Outcome {
     pub files: Vec<(usize, Action, Option<String>)>,
     /// Fields changed, as logged.
     pub changes: usize,
+    /// Projects taizhang issued whose row the clerk deleted from 项目台账: named on every merge,
+    /// so that no project disappears silently.
+    pub deleted: Vec<Deleted>,
+}
+
+/// A project whose 项目台账 row was deleted: known from 报送原值, which keeps one row per
+/// project ID ever merged. It counts as withdrawn; its 进度记录 rows are kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deleted {
+    /// Its project ID (never given again).
+    pub id: String,
+    /// Its name as last submitted.
+    pub name: String,
+    /// How many 进度记录 rows it still has.
+    pub reports: usize,
+    /// The backup to restore the row from, when one exists (set by the caller that saved).
+    pub backup: Option<std::path::PathBuf>,
 }
 
 impl Outcome {
@@ -84,8 +101,24 @@ pub fn merge(
     now: NaiveDateTime,
 ) -> Outcome {
     let units = UnitIndex::new(policy);
+    let index = Index::build(ledger, &units);
+    let merged_ids = ledger
+        .sources
+        .col(Column::Sha256)
+        .zip(ledger.sources.col(Column::ProjectId))
+        .map(|(h, id)| {
+            ledger
+                .sources
+                .rows
+                .iter()
+                .filter_map(|r| Some((r.get(h)?.display(), r.get(id)?.display())))
+                .filter(|(_, id)| index.deleted.contains_key(id))
+                .collect()
+        })
+        .unwrap_or_default();
     let mut m = Merger {
-        index: Index::build(ledger, &units),
+        merged_ids,
+        index,
         known: ledger
             .sources
             .col(Column::Sha256)
@@ -119,6 +152,7 @@ pub fn merge(
         key(a).cmp(&key(b))
     });
     m.outcome.files.sort_by_key(|(i, ..)| *i);
+    m.outcome.deleted = m.deleted();
     refresh(m.ledger, policy, &m.units);
     about(m.ledger, policy, now);
     for r in batch.files.iter_mut() {
@@ -138,6 +172,10 @@ struct Index {
     reports: HashMap<String, Vec<usize>>,
     /// 报送原值 row of each project ID.
     submitted: HashMap<String, usize>,
+    /// Project IDs in 报送原值 whose 项目台账 row is gone: ID → 报送原值 row.
+    deleted: HashMap<String, usize>,
+    /// Identity key of each deleted project → its ID.
+    deleted_by_key: HashMap<String, String>,
 }
 
 fn project_key(units: &UnitIndex<'_>, unit: &str, name: &str) -> String {
@@ -153,6 +191,8 @@ impl Index {
             next_seq: 1,
             reports: HashMap::new(),
             submitted: HashMap::new(),
+            deleted: HashMap::new(),
+            deleted_by_key: HashMap::new(),
         };
         let reports = &ledger.reports;
         if let Some(c) = reports.col(Column::ProjectId) {
@@ -169,11 +209,9 @@ impl Index {
             }
         }
         let t = &ledger.projects;
-        for row in 0..t.rows.len() {
+        for row in ledger.project_rows() {
             let id = t.get(row, Column::ProjectId).display();
-            if let Some(seq) = id.rsplit('-').next().and_then(|s| s.parse::<u32>().ok()) {
-                index.next_seq = index.next_seq.max(seq + 1);
-            }
+            index.saw_id(&id);
             let key = project_key(
                 units,
                 &t.get(row, Column::Unit).display(),
@@ -182,7 +220,32 @@ impl Index {
             index.by_key.insert(key, row);
             index.by_id.insert(id, row);
         }
+        // IDs are never reused: a deleted project's ID is still taken.
+        let s = &ledger.submitted;
+        for (id, &row) in &index.submitted {
+            if id.trim().is_empty() || index.by_id.contains_key(id) {
+                continue;
+            }
+            let key = project_key(
+                units,
+                &s.get(row, Column::Unit).display(),
+                &s.get(row, Column::Name).display(),
+            );
+            index.deleted_by_key.insert(key, id.clone());
+            index.deleted.insert(id.clone(), row);
+        }
+        let ids: Vec<String> = index.submitted.keys().cloned().collect();
+        for id in ids {
+            index.saw_id(&id);
+        }
         index
+    }
+
+    /// Keeps the next sequence number past an ID seen.
+    fn saw_id(&mut self, id: &str) {
+        if let Some(seq) = id.rsplit('-').next().and_then(|s| s.parse::<u32>().ok()) {
+            self.next_seq = self.next_seq.max(seq + 1);
+        }
     }
 }
 
@@ -192,6 +255,8 @@ struct Merger<'a> {
     units: UnitIndex<'a>,
     index: Index,
     known: HashSet<String>,
+    /// SHA-256 → project ID, for files merged before whose project was deleted since.
+    merged_ids: HashMap<String, String>,
     now: NaiveDateTime,
     outcome: Outcome,
 }
@@ -201,9 +266,11 @@ impl Merger<'_> {
         let action = match (&result.kind, result.ok, &hash) {
             (FormKind::Skipped | FormKind::Scores, ..) => (Action::Skipped, None),
             (_, false, _) | (_, _, None) => (Action::Rejected, None),
-            (_, true, Some(h)) if self.known.contains(h) => (Action::AlreadyMerged, None),
+            (_, true, Some(h)) if self.known.contains(h) => {
+                (Action::AlreadyMerged, self.merged_ids.get(h).cloned())
+            }
             _ => match result.record.clone() {
-                Some(Record::Proposal(p)) => self.proposal(&p, result.file_name()),
+                Some(Record::Proposal(p)) => self.proposal(&p, result),
                 Some(Record::Progress(p)) => self.progress(&p, result),
                 Some(Record::Scores(_)) => (Action::Skipped, None),
                 None => (Action::Rejected, None),
@@ -248,10 +315,70 @@ impl Merger<'_> {
         }
     }
 
-    fn proposal(&mut self, p: &Proposal, file: &str) -> (Action, Option<String>) {
+    /// The projects deleted from 项目台账, in ID order, with their 进度记录 counts.
+    fn deleted(&self) -> Vec<Deleted> {
+        let mut out: Vec<Deleted> = self
+            .index
+            .deleted
+            .iter()
+            .map(|(id, &row)| Deleted {
+                id: id.clone(),
+                name: self.ledger.submitted.get(row, Column::Name).display(),
+                reports: self.index.reports.get(id).map_or(0, Vec::len),
+                backup: None,
+            })
+            .collect();
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        out
+    }
+
+    /// The deleted project a report or proposal names, by ID or by unit and name.
+    fn deleted_project(
+        &self,
+        id: Option<&String>,
+        unit: Option<&String>,
+        name: Option<&String>,
+    ) -> Option<(String, String)> {
+        let by_id = id
+            .filter(|id| self.index.deleted.contains_key(*id))
+            .cloned();
+        let by_key = match (unit, name) {
+            (Some(u), Some(n)) => self
+                .index
+                .deleted_by_key
+                .get(&project_key(&self.units, u, n))
+                .cloned(),
+            _ => None,
+        };
+        let id = by_id.or(by_key)?;
+        let row = *self.index.deleted.get(&id)?;
+        Some((id, self.ledger.submitted.get(row, Column::Name).display()))
+    }
+
+    /// Rejects a file naming a deleted project, with E_NO_PROJECT saying so.
+    fn reject_deleted(result: &mut FileResult, message: String) -> (Action, Option<String>) {
+        result.problems.push(Problem::new(
+            Code::E_NO_PROJECT,
+            Some("name"),
+            None,
+            message,
+        ));
+        result.ok = false;
+        (Action::Rejected, None)
+    }
+
+    fn proposal(&mut self, p: &Proposal, result: &mut FileResult) -> (Action, Option<String>) {
+        let file = result.file_name().to_owned();
+        let file = file.as_str();
         let unit = p.unit.clone().unwrap_or_default();
         let name = p.name.clone().unwrap_or_default();
         let key = project_key(&self.units, &unit, &name);
+        if !self.index.by_key.contains_key(&key) {
+            if let Some((id, name)) = self.deleted_project(None, p.unit.as_ref(), p.name.as_ref()) {
+                let message = crate::say::safety::proposal_for_deleted(&id, &name);
+                return Self::reject_deleted(result, message);
+            }
+        }
         let cells = proposal_cells(p);
         let Some(&row) = self.index.by_key.get(&key) else {
             let id = format!("{}-{:03}", self.policy.year, self.index.next_seq);
@@ -356,6 +483,12 @@ impl Merger<'_> {
             _ => None,
         };
         let Some(row) = by_id.or(by_key) else {
+            if let Some((id, name)) =
+                self.deleted_project(p.project_id.as_ref(), p.unit.as_ref(), p.name.as_ref())
+            {
+                let message = crate::say::safety::report_for_deleted(&id, &name);
+                return Self::reject_deleted(result, message);
+            }
             let name = p.name.clone().unwrap_or_default();
             result.problems.push(Problem::new(
                 Code::E_NO_PROJECT,
@@ -501,7 +634,8 @@ pub fn latest_reports(ledger: &Ledger) -> HashMap<String, (String, Latest)> {
 fn refresh(ledger: &mut Ledger, policy: &Policy, units: &UnitIndex<'_>) {
     let latest = latest_reports(ledger);
     let as_of = latest.values().filter_map(|(p, _)| period_end(p)).max();
-    for row in 0..ledger.projects.rows.len() {
+    let rows: Vec<usize> = ledger.project_rows().collect();
+    for row in rows {
         let id = ledger.projects.get(row, Column::ProjectId).display();
         let schedule = schedule_of(ledger, row, policy);
         let report = latest.get(&id);
@@ -562,7 +696,10 @@ fn about(ledger: &mut Ledger, policy: &Policy, now: NaiveDateTime) {
             say::ABOUT_MERGED_AT,
             now.format("%Y-%m-%d %H:%M:%S").to_string(),
         ),
-        (say::ABOUT_PROJECTS, ledger.projects.rows.len().to_string()),
+        (
+            say::ABOUT_PROJECTS,
+            ledger.project_rows().count().to_string(),
+        ),
         (say::ABOUT_REPORTS, ledger.reports.rows.len().to_string()),
         (say::ABOUT_STATUS, say::ABOUT_STATUS_TEXT.to_owned()),
         (say::ABOUT_NOTE, say::ABOUT_NOTE_TEXT.to_owned()),

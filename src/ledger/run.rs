@@ -60,10 +60,17 @@ pub fn merge_inputs(
     job: &MergeJob<'_>,
     progress: &(dyn Fn(Step) + Sync),
 ) -> Result<MergeRun, LedgerError> {
+    if !job.dry_run {
+        store::check_before_merge(job.ledger)?;
+    }
     let _lock = if job.dry_run {
         None
     } else {
-        Some(Lock::take(job.ledger)?)
+        let lock = Lock::take(job.ledger)?;
+        // Under the lock no one else writes the ledger: what a killed merge left is garbage.
+        crate::fsio::remove_leftovers(job.ledger);
+        crate::fsio::remove_leftovers(&store::backup_path(job.ledger));
+        Some(lock)
     };
     let mut ledger = if job.ledger.exists() {
         Ledger::read(job.ledger)?
@@ -75,7 +82,7 @@ pub fn merge_inputs(
         progress(Step::FileChecked)
     });
     let hashes: Vec<Option<String>> = job.inputs.par_iter().map(Input::sha256).collect();
-    let outcome = merge::merge(&mut ledger, &mut batch, &hashes, job.policy, job.now);
+    let mut outcome = merge::merge(&mut ledger, &mut batch, &hashes, job.policy, job.now);
     let mut backup = None;
     if !job.dry_run {
         progress(Step::Writing);
@@ -85,6 +92,10 @@ pub fn merge_inputs(
         if kept.exists() {
             backup = Some(kept);
         }
+    }
+    let restore_from = store::existing_backup(job.ledger);
+    for d in &mut outcome.deleted {
+        d.backup.clone_from(&restore_from);
     }
     Ok(MergeRun {
         batch,
@@ -104,10 +115,12 @@ pub fn describe(batch: &Batch, outcome: &Outcome) -> String {
         let Some(r) = batch.files.get(*i) else {
             continue;
         };
-        let id = id
-            .as_deref()
-            .map(|s| format!("（{s}）"))
-            .unwrap_or_default();
+        let id = match (action, id.as_deref()) {
+            // Named only when its project was deleted since (see merge's `merged_ids`).
+            (Action::AlreadyMerged, Some(s)) => crate::say::safety::merged_before_deleted(s),
+            (_, Some(s)) => format!("（{s}）"),
+            (_, None) => String::new(),
+        };
         let _ = writeln!(
             out,
             "{}  [{}]  {}{}",
@@ -119,6 +132,11 @@ pub fn describe(batch: &Batch, outcome: &Outcome) -> String {
         for p in &r.problems {
             let _ = writeln!(out, "    {p}");
         }
+    }
+    for d in &outcome.deleted {
+        let line =
+            crate::say::safety::deleted_project(&d.id, &d.name, d.reports, d.backup.as_deref());
+        let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out, "{}", summary_line(outcome));
     out

@@ -301,11 +301,8 @@ pub fn monthly(ledger: &Ledger, policy: &Policy, as_of: NaiveDate) -> MonthlySta
     let latest = latest_until(ledger, &month_of(as_of));
     let t = &ledger.projects;
     let mut projects = Vec::with_capacity(t.rows.len());
-    for row in 0..t.rows.len() {
+    for row in ledger.project_rows() {
         let id = t.get(row, Column::ProjectId).display();
-        if id.is_empty() && t.get(row, Column::Name).is_empty() {
-            continue;
-        }
         let raw_unit = t.get(row, Column::Unit).display();
         let known = index.find(&raw_unit);
         let schedule = schedule_of(ledger, row, policy);

@@ -20,18 +20,29 @@ use crate::fsio::{self, Step};
 use crate::model::column::Kind;
 use crate::model::Value;
 use crate::model::{Column, Sheet};
+use crate::say::safety;
 
 /// Why the ledger cannot be used (exit 2; nothing is written).
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
     /// Not a readable workbook.
-    #[error("{}", say::unreadable(.path, .reason))]
+    #[error("台账“{path}”无法读取：{reason}。台账未作任何改动；{hint}")]
     Unreadable {
         /// The ledger.
         path: String,
         /// Why.
         reason: String,
+        /// What to restore from: the backup only when one exists.
+        hint: String,
     },
+    /// An office program has the ledger open (its lock file is beside it), or taizhang kept a
+    /// finished file it could not put in place: said by [`crate::say::safety`].
+    #[error("{0}")]
+    InUse(String),
+    /// A ledger taizhang refuses to touch (missing with its backup beside it, saved as .xls or
+    /// .ods): said by [`crate::say::safety`]; nothing is written.
+    #[error("{0}")]
+    Refused(String),
     /// A sheet the ledger needs is missing.
     #[error("{}", say::missing_sheet(.path, .sheet))]
     MissingSheet {
@@ -120,10 +131,16 @@ impl Ledger {
         let unreadable = |reason: String| LedgerError::Unreadable {
             path: shown.clone(),
             reason,
+            hint: safety::restore_hint(existing_backup(path).as_deref()),
         };
-        let file = File::open(path).map_err(|e| unreadable(e.to_string()))?;
-        let mut book: Xlsx<_> =
-            Xlsx::new(BufReader::new(file)).map_err(|e| unreadable(e.to_string()))?;
+        if let Some(format) = other_format(path) {
+            return Err(LedgerError::Refused(safety::ledger_wrong_format(
+                path, format,
+            )));
+        }
+        let file = File::open(path).map_err(|e| unreadable(safety::io_reason(&e)))?;
+        let mut book: Xlsx<_> = Xlsx::new(BufReader::new(file))
+            .map_err(|_| unreadable(safety::NOT_A_WORKBOOK.to_owned()))?;
         let names: Vec<(String, bool)> = book
             .sheets_metadata()
             .iter()
@@ -132,7 +149,8 @@ impl Ledger {
         let mut ledger = Ledger::new();
         let mut found = Vec::new();
         for (name, _) in &names {
-            let table = read_table(&mut book, name).map_err(|e| unreadable(e.to_string()))?;
+            let table = read_table(&mut book, name)
+                .map_err(|_| unreadable(safety::NOT_A_WORKBOOK.to_owned()))?;
             // `进度记录(2)` …: the continuation of a sheet that passed Excel's row limit.
             if let Some(base) = continuation_of(name) {
                 if let Some(target) = ledger.table_mut(base) {
@@ -257,6 +275,13 @@ impl Ledger {
         out
     }
 
+    /// The 项目台账 rows that are projects: those with a 项目编号. An empty row, or one the clerk
+    /// typed without an ID, is kept in the sheet but is no project anywhere (counts, status,
+    /// export, score sheet); every reader of projects goes through here.
+    pub fn project_rows(&self) -> impl Iterator<Item = usize> + '_ {
+        self.projects.rows_with_id()
+    }
+
     /// The table of one of taizhang's sheets.
     pub fn table(&self, sheet: Sheet) -> &Table {
         match sheet {
@@ -337,7 +362,14 @@ impl Ledger {
         })?;
         save_with(
             path,
-            |file| book.save_to_writer(file).map_err(std::io::Error::other),
+            |file| {
+                book.save_to_writer(file).map_err(|e| match e {
+                    // The system's reason (a full disk) reaches the clerk's words as itself.
+                    XlsxError::IoError(io) => io,
+                    XlsxError::ZipError(zip::result::ZipError::Io(io)) => io,
+                    other => std::io::Error::other(other),
+                })
+            },
             || Ok(()),
         )
     }
@@ -370,9 +402,7 @@ fn save_with(
     let backup = || {
         before_rename()?;
         if path.exists() {
-            let backup = backup_path(path);
-            std::fs::copy(path, &backup)
-                .map_err(|e| std::io::Error::new(e.kind(), say::no_backup(backup.display(), &e)))?;
+            write_backup(path)?;
         }
         Ok(())
     };
@@ -385,9 +415,23 @@ fn save_with(
                     .display(),
                 e.source,
             ),
-            Step::Write => say::write_error(&e.source),
+            Step::Write => format!("写入失败：{}", safety::io_reason(&e.source)),
             Step::BeforeRename => e.source.to_string(),
-            Step::Replace => say::replace_failed(&e.source),
+            Step::Replace => {
+                let kept = e.kept.as_deref().map(safety::kept_new_file);
+                let reason = format!(
+                    "{}（如果台账正在 Excel 或 WPS 中打开，请先关闭）{}",
+                    safety::io_reason(&e.source),
+                    kept.map(|k| format!("；{k}")).unwrap_or_default()
+                );
+                if e.kept.is_some() {
+                    return LedgerError::InUse(format!(
+                        "无法保存台账“{}”：{reason}。原台账保持不变",
+                        path.display()
+                    ));
+                }
+                reason
+            }
         };
         LedgerError::Write {
             path: path.display().to_string(),
@@ -398,9 +442,119 @@ fn save_with(
 
 /// `L.xlsx.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
+    backup_generation(path, 1)
+}
+
+/// How many previous versions are kept: `L.xlsx.bak` (the last), `.bak2`, `.bak3` (the oldest).
+pub const BACKUP_GENERATIONS: usize = 3;
+
+/// `L.xlsx.bak` for generation 1, `L.xlsx.bak2` …
+pub fn backup_generation(path: &Path, generation: usize) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".bak");
+    if generation > 1 {
+        name.push(generation.to_string());
+    }
     PathBuf::from(name)
+}
+
+/// The backup beside `path` when there is one: messages name a `.bak` only then.
+pub fn existing_backup(path: &Path) -> Option<PathBuf> {
+    (1..=BACKUP_GENERATIONS)
+        .map(|g| backup_generation(path, g))
+        .find(|b| b.is_file())
+}
+
+/// Copies the current ledger to `L.xlsx.bak`, the older backups moving one generation down
+/// first (`.bak2` → `.bak3`, `.bak` → `.bak2`). The copy is itself an atomic write (temporary
+/// name, flushed, renamed), so a crash never leaves a half-copied `.bak` where the only good
+/// copy was; while it is written the previous one is already safe as `.bak2`.
+fn write_backup(path: &Path) -> std::io::Result<()> {
+    let backup = backup_path(path);
+    let fail = |e: std::io::Error| {
+        let reason = safety::io_reason(&e);
+        std::io::Error::new(e.kind(), safety::backup_failed(&backup, &reason))
+    };
+    let old = std::fs::read(path).map_err(fail)?;
+    for g in (1..BACKUP_GENERATIONS).rev() {
+        let from = backup_generation(path, g);
+        if from.exists() {
+            std::fs::rename(&from, backup_generation(path, g + 1)).map_err(fail)?;
+        }
+    }
+    fsio::write(&backup, &old).map_err(|e| fail(e.source))
+}
+
+/// Checks done before a merge touches the ledger, shared by the command line and the page
+/// (both merge through [`super::run::merge_inputs`]): an office program's lock file beside it
+/// (`~$台账.xlsx` of Excel and WPS, `.~lock.台账.xlsx#` of LibreOffice) means the clerk has it
+/// open and would later save over the merge; a missing ledger whose backup is beside it must be
+/// restored, never replaced by a fresh empty one.
+///
+/// # Errors
+/// [`LedgerError::InUse`] or [`LedgerError::Refused`]; nothing is written.
+pub fn check_before_merge(path: &Path) -> Result<(), LedgerError> {
+    if let Some(format) = other_format(path) {
+        return Err(LedgerError::Refused(safety::ledger_wrong_format(
+            path, format,
+        )));
+    }
+    if let Some(lock) = office_lock(path) {
+        return Err(LedgerError::InUse(safety::ledger_open(path, &lock)));
+    }
+    if !path.exists() {
+        if let Some(backup) = existing_backup(path) {
+            return Err(LedgerError::Refused(safety::ledger_missing_with_backup(
+                path, &backup,
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The lock file an office program keeps beside a workbook it has open, if there is one.
+pub fn office_lock(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    // Excel and WPS: `~$` replaces the first two characters of a long name; older versions and
+    // short names put it in front of the whole name.
+    let short: String = name.chars().skip(2).collect();
+    [
+        format!("~${name}"),
+        format!("~${short}"),
+        format!(".~lock.{name}#"),
+    ]
+    .into_iter()
+    .filter(|n| n.len() > 2 + ".xlsx".len() || n.starts_with(".~lock."))
+    .map(|n| path.with_file_name(n))
+    .find(|p| p.exists())
+}
+
+/// `.xls` or `.ods` when the ledger is named so or really holds that format (saved as the wrong
+/// type): said in words, never as calamine's or zip's error.
+fn other_format(path: &Path) -> Option<&'static str> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "xls" | "et" => return Some(".xls"),
+        "ods" => return Some(".ods"),
+        _ => {}
+    }
+    let mut head = [0u8; 128];
+    let n = File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .ok()?;
+    let head = &head[..n];
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Some(".xls");
+    }
+    // An ODF package stores its `mimetype` first and uncompressed.
+    let ods = b"application/vnd.oasis.opendocument.spreadsheet";
+    if head.starts_with(b"PK") && head.windows(ods.len()).any(|w| w == ods) {
+        return Some(".ods");
+    }
+    None
 }
 
 /// One column check of [`Ledger::inspect`]: table, header, test, what the column should hold.
@@ -417,6 +571,17 @@ pub struct Lock {
 impl Lock {
     /// Takes the ledger's lock, or says another merge holds it.
     pub fn take(ledger: &Path) -> Result<Lock, LedgerError> {
+        Lock::take_with(ledger, || {})
+    }
+
+    /// [`Lock::take`] with a hook run between opening the lock file and locking it: tests pause
+    /// there to force the window in which another merge releases and removes the file.
+    ///
+    /// A merge that opened the file, then locked it after its holder removed it, holds a lock
+    /// on a file no longer there, which a third merge would not see: so the lock only counts
+    /// when the path still names the file locked (checked after locking), and the holder
+    /// removes the file before unlocking it.
+    pub fn take_with(ledger: &Path, between: impl FnOnce()) -> Result<Lock, LedgerError> {
         let mut name = ledger.as_os_str().to_owned();
         name.push(".lock");
         let path = PathBuf::from(name);
@@ -429,22 +594,97 @@ impl Lock {
                 path: ledger.display().to_string(),
                 reason: say::no_lock(&e),
             })?;
+        between();
         file.try_lock()
             .map_err(|_| LedgerError::Locked(ledger.display().to_string()))?;
+        if !same_file(&file, &path) {
+            // Locked after the holder removed it: another merge may hold the new file.
+            return Err(LedgerError::Locked(ledger.display().to_string()));
+        }
         Ok(Lock { file, path })
+    }
+}
+
+/// Whether `path` still names the open `file` (same device and inode).
+fn same_file(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        // Windows does not delete a file another process has open until it is closed, and
+        // the name stays taken until then: the check is only needed where unlink is immediate.
+        let _ = file;
+        path.exists()
     }
 }
 
 impl Drop for Lock {
     fn drop(&mut self) {
-        let _ = self.file.unlock();
+        // Remove first, then unlock: a merge that opened the file meanwhile finds, once it gets
+        // the lock, that the path no longer names it (see [`Lock::take_with`]).
         let _ = std::fs::remove_file(&self.path);
+        let _ = self.file.unlock();
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_merge_that_opened_the_lock_file_before_it_was_removed_does_not_proceed() {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = dir.path().join("台账.xlsx");
+        let first = Lock::take(&ledger).unwrap();
+        // The second merge opens the lock file, then waits (the injected delay) while the
+        // first finishes and a third merge starts.
+        let mut third = None;
+        let second = Lock::take_with(&ledger, || {
+            drop(first);
+            third = Some(Lock::take(&ledger));
+        });
+        let third = third.unwrap();
+        assert!(third.is_ok(), "the third merge takes the new lock file");
+        assert!(
+            matches!(second, Err(LedgerError::Locked(_))),
+            "two merges must not both proceed"
+        );
+        drop(third);
+        assert!(!dir.path().join("台账.xlsx.lock").exists());
+    }
+
+    #[test]
+    fn backups_rotate_over_three_generations_and_are_never_half_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("台账.xlsx");
+        for v in 1..=5u8 {
+            save_bytes_with(&path, &[v], || Ok(())).unwrap();
+        }
+        assert_eq!(std::fs::read(&path).unwrap(), [5]);
+        assert_eq!(std::fs::read(backup_generation(&path, 1)).unwrap(), [4]);
+        assert_eq!(std::fs::read(backup_generation(&path, 2)).unwrap(), [3]);
+        assert_eq!(std::fs::read(backup_generation(&path, 3)).unwrap(), [2]);
+        assert!(!backup_generation(&path, 4).exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
+    }
+
+    #[test]
+    fn rows_without_an_id_are_no_projects() {
+        let mut l = Ledger::new();
+        l.projects.push_row();
+        let r = l.projects.push_row();
+        l.projects.set(r, Column::Name, Value::text("无编号"));
+        let r = l.projects.push_row();
+        l.projects
+            .set(r, Column::ProjectId, Value::text("2018-001"));
+        assert_eq!(l.project_rows().collect::<Vec<_>>(), [2]);
+    }
 
     #[test]
     fn a_table_past_the_row_limit_continues_on_numbered_sheets_and_reads_back_whole() {

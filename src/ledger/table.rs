@@ -94,6 +94,16 @@ impl Table {
         }
     }
 
+    /// The rows with a 项目编号: in 项目台账 the rows that are projects (see
+    /// [`crate::ledger::Ledger::project_rows`]); an empty or ID-less row is no project.
+    pub fn rows_with_id(&self) -> impl Iterator<Item = usize> + '_ {
+        let col = self.col(Column::ProjectId);
+        (0..self.rows.len()).filter(move |&r| {
+            col.and_then(|c| self.rows[r].get(c))
+                .is_some_and(|v| !v.display().trim().is_empty())
+        })
+    }
+
     /// Appends an empty row and returns its index.
     pub fn push_row(&mut self) -> usize {
         self.rows.push(vec![Value::Empty; self.headers.len()]);

@@ -73,7 +73,7 @@ pub fn projects(ledger: &Ledger) -> Vec<Project> {
             .push((r.get(row, Column::Period).display(), done.trim().to_owned()));
     }
     let mut out = Vec::new();
-    for row in 0..t.rows.len() {
+    for row in ledger.project_rows() {
         let get = |h: Column| t.get(row, h).display().trim().to_owned();
         let id = get(Column::ProjectId);
         if id.is_empty() {

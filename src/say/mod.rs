@@ -13,6 +13,7 @@ pub mod page;
 pub mod policy;
 pub mod problems;
 pub mod reading;
+pub mod safety;
 pub mod status;
 
 use crate::policy::Preset;

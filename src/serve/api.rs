@@ -111,7 +111,7 @@ impl IntoResponse for ApiError {
 impl From<LedgerError> for ApiError {
     fn from(e: LedgerError) -> ApiError {
         let status = match e {
-            LedgerError::Locked(_) => StatusCode::CONFLICT,
+            LedgerError::Locked(_) | LedgerError::InUse(_) => StatusCode::CONFLICT,
             LedgerError::Write { .. } => StatusCode::INTERNAL_SERVER_ERROR,
             _ => StatusCode::UNPROCESSABLE_ENTITY,
         };

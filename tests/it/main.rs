@@ -9,6 +9,7 @@
 //! - `merge`: the ledger: merging, corrections, change log, round trips, locks.
 //! - `rank`: score sheets, ranking and exemplary projects.
 //! - `package`: `--version` and `taizhang desktop`, as the installed program is started.
+//! - `safety`: the ledger kept safe: deleted rows, open ledgers, backups, kills, a full disk.
 //! - `samples`: the bundled samples against `samples/README.md`.
 //! - `serve`: the local web page over HTTP, and in headless Chromium (`serve::browser`).
 //! - `status`: the monthly status workbook and exports.
@@ -24,6 +25,7 @@ mod mail;
 mod merge;
 mod package;
 mod rank;
+mod safety;
 mod samples;
 mod serve;
 mod status;
