@@ -8,14 +8,12 @@
 use crate::say::ledger as say;
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
-
-use super::schedule::{stages_from_cell, Latest, Schedule, Status};
+use chrono::NaiveDateTime;
 
 use super::store::Ledger;
 use crate::batch::{Batch, FileResult};
 use crate::form::FormKind;
-use crate::model::{Column, Field, Scope, Sheet, Value};
+use crate::model::{Column, Value};
 use crate::policy::Policy;
 use crate::rules::units::UnitIndex;
 use crate::rules::{Code, Problem, Progress, Proposal, Record};
@@ -557,162 +555,7 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-/// The 项目台账 cells a proposal fills, in the ledger's column order: every proposal field the
-/// catalogue gives a column.
-pub fn proposal_cells(p: &Proposal) -> Vec<(Column, Value)> {
-    Sheet::Submitted
-        .columns()
-        .iter()
-        .filter_map(|&c| Some((c, p.value(Field::of_column(Scope::Proposal, c)?))))
-        .collect()
-}
-
-/// The 进度记录 cells a report fills: its fields with a column there, but the ones that identify
-/// the project (the ledger's own ID and name go in those).
-pub fn progress_cells(p: &Progress) -> Vec<(Column, Value)> {
-    Sheet::Reports
-        .columns()
-        .iter()
-        .filter_map(|&c| {
-            let field = Field::of_column(Scope::Progress, c).filter(|f| !f.identifies())?;
-            Some((c, p.value(field)))
-        })
-        .collect()
-}
-
-/// The last day of a `YYYY-MM` period.
-pub fn period_end(period: &str) -> Option<NaiveDate> {
-    let (y, m) = period.split_once('-')?;
-    let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
-    let next = if m == 12 {
-        NaiveDate::from_ymd_opt(y + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(y, m + 1, 1)
-    };
-    next?.pred_opt()
-}
-
-/// A project's schedule from its ledger row.
-pub fn schedule_of(ledger: &Ledger, row: usize, policy: &Policy) -> Schedule {
-    let t = &ledger.projects;
-    let start = t
-        .get(row, Column::Start)
-        .date()
-        .unwrap_or_else(|| policy.year_start());
-    let deadline = t
-        .get(row, Column::Deadline)
-        .date()
-        .unwrap_or_else(|| policy.year_end());
-    Schedule {
-        start,
-        deadline,
-        stages: stages_from_cell(t.get(row, Column::Milestones)),
-    }
-}
-
-/// Latest report per project ID: (period, percent, state).
-pub fn latest_reports(ledger: &Ledger) -> HashMap<String, (String, Latest)> {
-    let t = &ledger.reports;
-    let mut latest: HashMap<String, (String, Latest)> = HashMap::new();
-    for r in 0..t.rows.len() {
-        let id = t.get(r, Column::ProjectId).display();
-        let period = t.get(r, Column::Period).display();
-        let Some(percent) = t.get(r, Column::Percent).number() else {
-            continue;
-        };
-        let newer = latest.get(&id).is_none_or(|(p, _)| period > *p);
-        if newer {
-            let state = t.get(r, Column::State).display();
-            latest.insert(id, (period, Latest { percent, state }));
-        }
-    }
-    latest
-}
-
-/// Recomputes 状态, 最新进度, 最近报告期 and 单位汇总. The ledger's status is as of the end of the
-/// latest month anyone reported, so the same data always gives the same ledger.
-fn refresh(ledger: &mut Ledger, policy: &Policy, units: &UnitIndex<'_>) {
-    let latest = latest_reports(ledger);
-    let as_of = latest.values().filter_map(|(p, _)| period_end(p)).max();
-    let rows: Vec<usize> = ledger.project_rows().collect();
-    for row in rows {
-        let id = ledger.projects.get(row, Column::ProjectId).display();
-        let schedule = schedule_of(ledger, row, policy);
-        let report = latest.get(&id);
-        let status = match as_of {
-            Some(at) => schedule.classify(report.map(|(_, l)| l), at, policy.lag_tolerance),
-            None => Status::Proposed,
-        };
-        let t = &mut ledger.projects;
-        t.set(row, Column::Status, Value::text(status.label()));
-        match report {
-            Some((period, l)) => {
-                t.set(row, Column::LatestPercent, Value::Number(l.percent));
-                t.set(row, Column::LatestPeriod, Value::text(period.clone()));
-            }
-            None => {
-                t.set(row, Column::LatestPercent, Value::Empty);
-                t.set(row, Column::LatestPeriod, Value::Empty);
-            }
-        }
-    }
-    ledger.units = unit_summary(ledger, policy, units);
-}
-
-/// 单位汇总: every unit of the policy (those that sent nothing too) and every unit in the ledger,
-/// computed by [`super::quota::unit_quotas`]; the verdict's words come from its `label()`.
-pub fn unit_summary(ledger: &Ledger, policy: &Policy, units: &UnitIndex<'_>) -> super::Table {
-    let mut t = super::Table::new(Sheet::Units);
-    for q in super::quota::unit_quotas(ledger, policy, units) {
-        let row = t.push_row();
-        t.set(row, Column::Unit, Value::text(q.unit));
-        t.set(row, Column::UnitType, Value::text(q.kind));
-        t.set(row, Column::ProjectCount, Value::Number(q.projects as f64));
-        t.set(
-            row,
-            Column::CategoryACount,
-            Value::Number(q.category_a as f64),
-        );
-        t.set(row, Column::Quota, Value::text(q.rule));
-        let verdict = q.verdict.map(super::quota::QuotaVerdict::label);
-        let verdict = verdict.unwrap_or_default();
-        t.set(row, Column::QuotaMet, Value::text(verdict));
-        t.set(row, Column::ReportCount, Value::Number(q.reports as f64));
-    }
-    t
-}
-
-fn about(ledger: &mut Ledger, policy: &Policy, now: NaiveDateTime) {
-    let mut t = super::Table::new(Sheet::About);
-    let preset = crate::say::preset_name(policy.preset);
-    let rows = [
-        (
-            say::ABOUT_TOOL,
-            format!("taizhang {}", env!("CARGO_PKG_VERSION")),
-        ),
-        (say::ABOUT_FORMAT, super::store::FORMAT_VERSION.to_owned()),
-        (say::ABOUT_POLICY, say::about_policy(&preset, policy.year)),
-        (
-            say::ABOUT_MERGED_AT,
-            now.format("%Y-%m-%d %H:%M:%S").to_string(),
-        ),
-        (
-            say::ABOUT_PROJECTS,
-            ledger.project_rows().count().to_string(),
-        ),
-        (say::ABOUT_REPORTS, ledger.reports.rows.len().to_string()),
-        (say::ABOUT_STATUS, say::ABOUT_STATUS_TEXT.to_owned()),
-        (say::ABOUT_NOTE, say::ABOUT_NOTE_TEXT.to_owned()),
-    ];
-    for (k, v) in rows {
-        let r = t.push_row();
-        t.set(r, Column::AboutItem, Value::text(k));
-        t.set(r, Column::AboutText, Value::text(v));
-    }
-    ledger.about = t;
-}
-
-/// The month a date is in, as `YYYY-MM`.
-pub fn month_of(d: NaiveDate) -> String {
-    format!("{:04}-{:02}", d.year(), d.month())
-}
+use super::derived::{about, refresh};
+pub use super::derived::{
+    latest_reports, month_of, period_end, progress_cells, proposal_cells, schedule_of, unit_summary,
+};

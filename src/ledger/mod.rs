@@ -4,9 +4,11 @@
 //! [`status::MonthlyStatus`] — that `write` and `rank` render; its own sheets are written with
 //! the kit of [`crate::xlsx`], never with a `write` item.
 
+mod derived;
 pub mod merge;
 pub mod quota;
 pub mod run;
+mod safety;
 pub mod schedule;
 mod sheets;
 pub mod status;
