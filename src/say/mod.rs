@@ -7,6 +7,7 @@
 //! Code elsewhere calls these functions and constants; it spells no sentence itself.
 
 pub mod ledger;
+pub mod letters;
 #[cfg(feature = "serve")]
 pub mod page;
 pub mod problems;
