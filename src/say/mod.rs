@@ -8,13 +8,16 @@
 
 pub mod cli;
 pub mod ledger;
+pub mod letters;
 #[cfg(feature = "serve")]
 pub mod page;
 pub mod policy;
 pub mod problems;
 pub mod reading;
+pub mod report;
 pub mod safety;
 pub mod status;
+pub mod templates;
 
 use crate::policy::Preset;
 

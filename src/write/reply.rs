@@ -9,13 +9,14 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::batch::{Batch, FileResult, SEPARATOR};
 use crate::form::FormKind;
 use crate::policy::Policy;
 use crate::rules::units::UnitIndex;
 use crate::rules::{Record, Severity};
+use crate::say::letters as say;
 
 /// Files whose unit cannot be told from the form nor from the mail are answered under this name.
 pub use crate::batch::UNKNOWN_UNIT;
@@ -33,8 +34,8 @@ impl ReplyKind {
     /// The word in the subject and the file name.
     pub fn label(self) -> &'static str {
         match self {
-            ReplyKind::Return => "退回修改",
-            ReplyKind::Ack => "已收到",
+            ReplyKind::Return => say::RETURN,
+            ReplyKind::Ack => say::ACK,
         }
     }
 }
@@ -110,7 +111,7 @@ pub fn compose(batch: &Batch, policy: &Policy, today: NaiveDate, ack: bool) -> V
                     .map(|u| u.email.trim().to_owned())
                     .filter(|e| !e.is_empty())
             });
-        let subject = format!("【{}】{}", kind.label(), topic(&files, policy));
+        let subject = say::subject(kind.label(), &topic(&files, policy));
         let body = body(&unit, kind, &files, policy, today);
         replies.push(Reply {
             unit,
@@ -125,10 +126,9 @@ pub fn compose(batch: &Batch, policy: &Policy, today: NaiveDate, ack: bool) -> V
 
 /// `2018年度基层党建创新项目立项书`: the year, the programme and what the unit sent.
 fn topic(files: &[&FileResult], policy: &Policy) -> String {
-    let programme = crate::say::project_kind(policy.preset);
     let all = |kind: FormKind| files.iter().all(|r| r.kind == kind);
-    let what = if all(FormKind::Proposal) {
-        "立项书".to_owned()
+    let sent = if all(FormKind::Proposal) {
+        say::SENT_PROPOSALS.to_owned()
     } else if all(FormKind::Progress) {
         let mut periods: Vec<&str> = files
             .iter()
@@ -140,39 +140,15 @@ fn topic(files: &[&FileResult], policy: &Policy) -> String {
         periods.sort_unstable();
         periods.dedup();
         match periods.as_slice() {
-            [one] => format!("{}进度报告", month_words(one)),
-            _ => "进度报告".to_owned(),
+            [one] => say::sent_reports_of(one),
+            _ => say::SENT_REPORTS.to_owned(),
         }
     } else if all(FormKind::Scores) {
-        "评分表".to_owned()
+        say::SENT_SCORES.to_owned()
     } else {
-        "报送材料".to_owned()
+        say::SENT_MIXED.to_owned()
     };
-    format!("{}年度{programme}{what}", policy.year)
-}
-
-/// `2018-05` → `5月`.
-fn month_words(period: &str) -> String {
-    match period.split_once('-') {
-        Some((_, m)) => format!("{}月", m.trim_start_matches('0')),
-        None => period.to_owned(),
-    }
-}
-
-/// `2018年4月9日`.
-fn date_words(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
-}
-
-/// 一, 二, … 九十九 for the numbered files.
-fn chinese_number(n: usize) -> String {
-    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        1..=9 => DIGITS[n].to_owned(),
-        10..=19 => format!("十{}", DIGITS[n % 10]),
-        20..=99 => format!("{}十{}", DIGITS[n / 10], DIGITS[n % 10]),
-        _ => n.to_string(),
-    }
+    say::topic(policy.year, policy.preset, &sent)
 }
 
 /// The name the unit knows a file by: the attachment (`立项书.xlsx`, `材料.zip › 立项书.xlsx`) for
@@ -180,19 +156,14 @@ fn chinese_number(n: usize) -> String {
 fn file_words(r: &FileResult) -> String {
     let name = r.file_name();
     let Some(origin) = &r.origin else {
-        return format!("《{name}》");
+        return say::file(name);
     };
     let attachment = name.split_once(SEPARATOR).map_or(name, |(_, rest)| rest);
-    let mut came = String::new();
-    if let Some(date) = &origin.date {
-        came.push_str(date);
-        came.push(' ');
-    }
-    came.push_str("来信");
-    if let Some(subject) = &origin.subject {
-        came.push_str(&format!("“{subject}”"));
-    }
-    format!("《{attachment}》（{came}）")
+    say::mailed_file(
+        attachment,
+        origin.date.as_deref(),
+        origin.subject.as_deref(),
+    )
 }
 
 /// The letter itself.
@@ -205,52 +176,38 @@ fn body(
 ) -> String {
     let mut lines: Vec<String> = Vec::new();
     lines.push(if unit == UNKNOWN_UNIT {
-        "您好：".to_owned()
+        say::HELLO.to_owned()
     } else {
-        format!("{unit}：")
+        say::dear(unit)
     });
     lines.push(String::new());
     let good: Vec<&&FileResult> = files.iter().filter(|r| r.ok).collect();
     if kind == ReplyKind::Return {
-        lines.push(format!(
-            "　　你单位报送的{}已收到。经审核，以下文件需要修改后重新报送：",
-            topic(files, policy)
-        ));
+        lines.push(say::return_opening(&topic(files, policy)));
         for (n, r) in files.iter().filter(|r| !r.ok).enumerate() {
             lines.push(String::new());
-            lines.push(format!("{}、{}", chinese_number(n + 1), file_words(r)));
+            lines.push(say::file_to_correct(n + 1, &file_words(r)));
             for (i, p) in r.problems.iter().enumerate() {
-                lines.push(format!(
-                    "　　{}. {}：{}",
-                    i + 1,
-                    p.severity.label(),
-                    p.message
-                ));
+                lines.push(say::problem(i + 1, p.severity.label(), &p.message));
             }
         }
         if !good.is_empty() {
             lines.push(String::new());
-            lines.push("　　以下文件审核通过，已经收到，无需重发：".to_owned());
+            lines.push(say::GOOD_TOO.to_owned());
             list_good(&mut lines, &good);
         }
         lines.push(String::new());
         if policy.resend_days > 0 {
             let by = today + chrono::Days::new(u64::from(policy.resend_days));
-            lines.push(format!(
-                "　　请按上述意见修改后，于{}前重新报送。如有疑问，请与我们联系。",
-                date_words(by)
-            ));
+            lines.push(say::resend_by(&say::date(by)));
         } else {
-            lines.push("　　请按上述意见修改后重新报送。如有疑问，请与我们联系。".to_owned());
+            lines.push(say::RESEND.to_owned());
         }
     } else {
-        lines.push(format!(
-            "　　你单位报送的{}已收到，经审核符合要求：",
-            topic(files, policy)
-        ));
+        lines.push(say::ack_opening(&topic(files, policy)));
         list_good(&mut lines, &good);
         lines.push(String::new());
-        lines.push("　　感谢配合！".to_owned());
+        lines.push(say::THANKS.to_owned());
     }
     lines.push(String::new());
     let signature = if policy.department.trim().is_empty() {
@@ -261,20 +218,20 @@ fn body(
     if !signature.is_empty() {
         lines.push(signature.to_owned());
     }
-    lines.push(date_words(today));
+    lines.push(say::date(today));
     lines.join("\n") + "\n"
 }
 
 /// Good files, each with its reminders (warnings), so nothing the checker said is withheld.
 fn list_good(lines: &mut Vec<String>, good: &[&&FileResult]) {
     for r in good {
-        lines.push(format!("　　· {}", file_words(r)));
+        lines.push(say::good_file(&file_words(r)));
         for p in r
             .problems
             .iter()
             .filter(|p| p.severity == Severity::Warning)
         {
-            lines.push(format!("　　　　提醒：{}", p.message));
+            lines.push(say::reminder(&p.message));
         }
     }
 }
@@ -322,14 +279,10 @@ pub fn files(
         let stem = if *n == 1 {
             stem
         } else {
-            format!("{stem}（{n}）")
+            say::numbered(&stem, *n)
         };
         out.push((format!("{stem}.eml"), to_eml(reply, policy, timestamp)?));
-        let mut text = format!(
-            "收件人：{}\n主题：{}\n\n",
-            reply.to.as_deref().unwrap_or("（未知）"),
-            reply.subject
-        );
+        let mut text = say::text_head(reply.to.as_deref(), &reply.subject);
         text.push_str(&reply.body);
         let bytes = [
             b"\xEF\xBB\xBF".as_slice(),

@@ -14,38 +14,18 @@ use crate::model::Field;
 use crate::policy::Policy;
 use crate::rules::missing::MissingUnits;
 use crate::rules::{Problem, Severity};
+use crate::say::report::{
+    self as say, FILE_HEADERS, MISSING_HEADERS, MISSING_SHEET, PROBLEM_HEADERS, UNIT_HEADERS,
+};
 use crate::xlsx::style;
 use crate::xlsx::table::{text, text_columns};
 use crate::xlsx::{Print, Row, Table};
-
-const PROBLEM_HEADERS: &[&str] = &[
-    "文件",
-    "单位",
-    "种类",
-    "严重程度",
-    "栏目",
-    "单元格",
-    "问题说明",
-    "代码",
-];
-const FILE_HEADERS: &[&str] = &[
-    "文件",
-    "单位",
-    "项目名称",
-    "种类",
-    "结果",
-    "错误数",
-    "提醒数",
-];
-const MISSING_SHEET: &str = "未报送单位";
-const MISSING_HEADERS: &[&str] = &["单位", "应报材料", "情况"];
-const UNIT_HEADERS: &[&str] = &["文件", "种类", "严重程度", "栏目", "单元格", "问题说明"];
 
 /// The label a clerk knows for a field key.
 pub fn field_label(key: Option<&str>) -> String {
     match key {
         Some(k) => Field::from_key(k).map_or_else(|| k.to_owned(), |f| f.label().to_owned()),
-        None => "（整个文件）".to_owned(),
+        None => say::WHOLE_FILE.to_owned(),
     }
 }
 
@@ -53,12 +33,20 @@ pub fn field_label(key: Option<&str>) -> String {
 pub fn report(batch: &Batch, policy: &Policy) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let mut used = HashSet::new();
-    for n in ["问题清单", "文件清单", MISSING_SHEET] {
+    for n in [say::PROBLEMS_SHEET, say::FILES_SHEET, MISSING_SHEET] {
         used.insert(n.to_lowercase());
     }
     let units = batch.senders(policy);
-    problems_sheet(book.add_worksheet().set_name("问题清单")?, batch, &units)?;
-    files_sheet(book.add_worksheet().set_name("文件清单")?, batch, &units)?;
+    problems_sheet(
+        book.add_worksheet().set_name(say::PROBLEMS_SHEET)?,
+        batch,
+        &units,
+    )?;
+    files_sheet(
+        book.add_worksheet().set_name(say::FILES_SHEET)?,
+        batch,
+        &units,
+    )?;
     let missing = batch.missing_units(policy);
     if missing.iter().any(|m| !m.units.is_empty()) {
         missing_sheet(book.add_worksheet().set_name(MISSING_SHEET)?, &missing)?;
@@ -144,10 +132,10 @@ fn files_sheet(sheet: &mut Worksheet, batch: &Batch, units: &[String]) -> Result
             let errors = r.count(Severity::Error);
             let warnings = r.count(Severity::Warning);
             let verdict = match (r.kind, errors, warnings) {
-                (crate::form::FormKind::Skipped, ..) => "跳过（非表格文件）",
-                (_, 0, 0) => "通过",
-                (_, 0, _) => "通过（有提醒）",
-                _ => "退回修改",
+                (crate::form::FormKind::Skipped, ..) => say::SKIPPED,
+                (_, 0, 0) => say::PASSED,
+                (_, 0, _) => say::PASSED_WARNED,
+                _ => say::RETURNED,
             };
             let format = (errors > 0).then_some(style::RED);
             let cells = vec![
@@ -174,7 +162,7 @@ fn files_sheet(sheet: &mut Worksheet, batch: &Batch, units: &[String]) -> Result
 }
 
 fn unit_sheet(sheet: &mut Worksheet, unit: &str, results: &[&FileResult]) -> Result<(), XlsxError> {
-    sheet.write_string_with_format(0, 0, format!("{unit}：报送材料校验结果"), &style::title())?;
+    sheet.write_string_with_format(0, 0, say::unit_title(unit), &style::title())?;
     sheet.set_row_height(0, 28)?;
     let note = Format::new()
         .set_font_name(style::FONT)
@@ -185,7 +173,7 @@ fn unit_sheet(sheet: &mut Worksheet, unit: &str, results: &[&FileResult]) -> Res
         0,
         1,
         UNIT_HEADERS.len() as u16 - 1,
-        "以下问题请修改后重新报送（“错误”须修改；“提醒”请核实）。单元格位置指表格中的工作表和格子，如“立项书!C9”。",
+        say::UNIT_NOTE,
         &note,
     )?;
     sheet.set_row_height(1, 32)?;
@@ -209,7 +197,7 @@ fn missing_sheet(sheet: &mut Worksheet, missing: &[MissingUnits]) -> Result<(), 
         .flat_map(|m| {
             m.units.iter().map(move |u| {
                 (
-                    vec![u.clone(), m.label.clone(), "尚未收到合格的材料".to_owned()],
+                    vec![u.clone(), m.label.clone(), say::NOTHING_VALID.to_owned()],
                     Some(style::YELLOW),
                 )
             })

@@ -14,21 +14,16 @@ use rust_xlsxwriter::{
     ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
-use self::text::{
-    progress_fields, progress_notes, project_kind, proposal_fields, proposal_notes, Field, Note,
-    Value,
+use self::content::{
+    progress_fields, progress_notes, proposal_fields, proposal_notes, Field, Note, Value,
 };
 use super::template_style::{wrapped_height, Styles, FORM_COLUMNS, NOTES_WIDTH, ROW_HEIGHT};
 use crate::policy::Policy;
+use crate::say::templates as say;
 
-mod text;
+mod content;
 
-/// Sheet name of the proposal form.
-pub const PROPOSAL_SHEET: &str = "立项书";
-/// Sheet name of the progress-report form.
-pub const PROGRESS_SHEET: &str = "进度报告";
-/// Sheet name of the instructions that travel with each form.
-pub const NOTES_SHEET: &str = "填表说明";
+pub use crate::say::templates::{NOTES_SHEET, PROGRESS_SHEET, PROPOSAL_SHEET};
 
 /// Last column of the form (F): values are merged over B..=F.
 const LAST_COL: u16 = 5;
@@ -56,7 +51,7 @@ const MESSAGE_MAX: usize = 255;
 /// rust_xlsxwriter's [`XlsxError`]; none is expected for a policy that passed validation.
 pub fn proposal_template(policy: &Policy) -> Result<Vec<u8>, XlsxError> {
     let fields = proposal_fields(policy);
-    let title = format!("{}年度{}立项书", policy.year, project_kind(policy));
+    let title = say::proposal_title(policy);
     let notes = proposal_notes(policy, &fields);
     build(policy, PROPOSAL_SHEET, &title, &fields, true, &notes)
 }
@@ -69,7 +64,7 @@ pub fn proposal_template(policy: &Policy) -> Result<Vec<u8>, XlsxError> {
 /// rust_xlsxwriter's [`XlsxError`]; none is expected for a policy that passed validation.
 pub fn progress_template(policy: &Policy) -> Result<Vec<u8>, XlsxError> {
     let fields = progress_fields(policy);
-    let title = format!("{}年度{}进度报告", policy.year, project_kind(policy));
+    let title = say::progress_title(policy);
     let notes = progress_notes(policy, &fields);
     build(policy, PROGRESS_SHEET, &title, &fields, false, &notes)
 }
@@ -158,10 +153,10 @@ fn properties(policy: &Policy, title: &str) -> Result<DocProperties, XlsxError> 
     };
     Ok(DocProperties::new()
         .set_title(title)
-        .set_subject("空白表格，由各单位填写后报送")
+        .set_subject(say::DOC_SUBJECT)
         .set_author(author)
         .set_company(author)
-        .set_comment("由 taizhang init 生成")
+        .set_comment(say::DOC_COMMENT)
         .set_creation_datetime(&created))
 }
 
@@ -174,14 +169,7 @@ fn excel_year(year: i32) -> u16 {
 fn write_title(ws: &mut Worksheet, s: &Styles, title: &str) -> Result<u32, XlsxError> {
     ws.merge_range(0, 0, 0, LAST_COL, title, &s.title)?;
     ws.set_row_height(0, TITLE_HEIGHT)?;
-    ws.merge_range(
-        1,
-        0,
-        1,
-        LAST_COL,
-        "请先阅读“填表说明”；只在白色格内填写，点击格子可看到填写提示。",
-        &s.note,
-    )?;
+    ws.merge_range(1, 0, 1, LAST_COL, say::READ_FIRST, &s.note)?;
     ws.set_row_height(1, NOTE_HEIGHT)?;
     Ok(2)
 }
@@ -218,19 +206,19 @@ fn validation(field: &Field, year: i32) -> Result<DataValidation, XlsxError> {
         Value::Line | Value::Box(_) | Value::Text => (dv.allow_any_value(), None),
         Value::List(items) => (
             dv.allow_list_strings(items)?,
-            Some("请从下拉列表中选择。".to_owned()),
+            Some(say::PICK_FROM_LIST.to_owned()),
         ),
         Value::Whole(min, max) => (
             dv.allow_whole_number(DataValidationRule::Between(*min, *max)),
-            Some(format!("请填写 {min} 到 {max} 之间的整数序号。")),
+            Some(say::whole_between(*min, *max)),
         ),
         Value::Money => (
             dv.allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0)),
-            Some("请只填数字（单位：万元），如 2 或 0.5。".to_owned()),
+            Some(say::MONEY_ONLY.to_owned()),
         ),
         Value::Percent => (
             dv.allow_decimal_number(DataValidationRule::Between(0.0, 1.0)),
-            Some("请填 0% 到 100% 之间的百分比，如 60%。".to_owned()),
+            Some(say::PERCENT_BETWEEN.to_owned()),
         ),
         Value::Date => {
             let first = ExcelDateTime::from_ymd(excel_year(year - 1), 1, 1)?;
@@ -239,26 +227,19 @@ fn validation(field: &Field, year: i32) -> Result<DataValidation, XlsxError> {
                 dv.allow_date(DataValidationRule::Between(first, last))
                     // A warning, not a stop: 年底 and similar text is still accepted by taizhang.
                     .set_error_style(DataValidationErrorStyle::Warning),
-                Some(format!(
-                    "请按“{}-12-31”的格式填写{}年至{}年之间的日期。",
-                    year,
-                    year - 1,
-                    year + 2
-                )),
+                Some(say::date_between(year)),
             )
         }
     };
-    let need = if field.required {
-        "（必填）"
-    } else {
-        "（选填）"
-    };
     let mut dv = dv
-        .set_input_title(clip(&format!("{}{need}", field.label), TITLE_MAX))?
+        .set_input_title(clip(
+            &say::input_title(field.label, field.required),
+            TITLE_MAX,
+        ))?
         .set_input_message(clip(&field.tip, MESSAGE_MAX))?;
     if let Some(error) = error {
         dv = dv
-            .set_error_title(clip(&format!("“{}”填写有误", field.label), TITLE_MAX))?
+            .set_error_title(clip(&say::error_title(field.label), TITLE_MAX))?
             .set_error_message(clip(&error, MESSAGE_MAX))?;
     }
     Ok(dv)
@@ -294,19 +275,15 @@ fn write_milestones(
 ) -> Result<u32, XlsxError> {
     // No 进度安排 heading row: the reader would take it as the value of a blank 填报日期 above
     // it, while the header words below are known labels that read as "blank".
-    ws.write_with_format(row, 0, "阶段", &s.head)?;
-    ws.write_with_format(row, 1, "起止时间", &s.head)?;
-    ws.merge_range(row, 2, row, LAST_COL, "内容", &s.head)?;
+    let [stage, time, content] = say::MILESTONE_HEADERS;
+    ws.write_with_format(row, 0, stage, &s.head)?;
+    ws.write_with_format(row, 1, time, &s.head)?;
+    ws.merge_range(row, 2, row, LAST_COL, content, &s.head)?;
     ws.set_row_height(row, ROW_HEIGHT)?;
     row += 1;
-    let hints = [
-        ("阶段", "如：第一阶段（调研启动）。".to_owned()),
-        (
-            "起止时间",
-            format!("如：{year}年4月—{year}年5月，或 {year}.4-{year}.5。"),
-        ),
-        ("内容", "本阶段要完成的主要工作。".to_owned()),
-    ];
+    let hints = say::MILESTONE_HEADERS
+        .into_iter()
+        .zip(say::milestone_hints(year));
     let first = row;
     for _ in 0..MILESTONE_ROWS {
         ws.write_blank(row, 0, &s.value)?;
@@ -337,7 +314,7 @@ fn set_up_form_page(ws: &mut Worksheet, rows: u32) -> Result<(), XlsxError> {
         .set_print_fit_to_pages(1, 0)
         .set_print_center_horizontally(true)
         .set_margins(0.6, 0.6, 0.75, 0.75, 0.3, 0.3)
-        .set_footer("&C第 &P 页，共 &N 页");
+        .set_footer(say::FOOTER);
     ws.set_print_area(0, 0, rows.saturating_sub(1), LAST_COL)?;
     ws.set_repeat_rows(0, 0)?;
     ws.set_active(true);

@@ -6,13 +6,13 @@
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder};
 
 /// The body font: what Chinese official forms use, present on every Chinese Windows.
-pub const BODY_FONT: &str = "宋体";
+pub const BODY_FONT: &str = crate::say::templates::FONT;
 /// GB2312 charset, as Excel itself records for 宋体, so Excel and WPS pick the CJK face.
 const GB2312: u8 = 134;
 /// Body text size in points (小四).
 pub const BODY_SIZE: f64 = 12.0;
 /// The date format of date cells: units see `2018年12月31日` whatever they type.
-pub const DATE_FORMAT: &str = "yyyy\"年\"m\"月\"d\"日\"";
+pub const DATE_FORMAT: &str = crate::say::templates::DATE_FORMAT;
 /// Light grey fill of the label column.
 const LABEL_FILL: u32 = 0xF2_F2_F2;
 /// Column widths of the form sheets, A (labels) to F, in Excel width units (about 2.3 per
