@@ -11,6 +11,7 @@ pub mod ledger;
 pub mod page;
 pub mod problems;
 pub mod status;
+pub mod year_end;
 
 use crate::policy::Preset;
 
