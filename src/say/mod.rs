@@ -10,6 +10,7 @@ pub mod ledger;
 #[cfg(feature = "serve")]
 pub mod page;
 pub mod problems;
+pub mod sheets;
 pub mod status;
 pub mod year_end;
 
