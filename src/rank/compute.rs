@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::Project;
 use crate::policy::Policy;
+use crate::say::year_end as say;
 
 /// One reviewer's row for one project.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,10 +57,10 @@ impl Use {
     /// The words in 评分明细.
     pub fn label(self) -> &'static str {
         match self {
-            Use::Counted => "计入",
-            Use::DroppedHigh => "去掉最高分",
-            Use::DroppedLow => "去掉最低分",
-            Use::Incomplete => "评分不完整，未计入",
+            Use::Counted => say::USE_COUNTED,
+            Use::DroppedHigh => say::USE_DROPPED_HIGH,
+            Use::DroppedLow => say::USE_DROPPED_LOW,
+            Use::Incomplete => say::USE_INCOMPLETE,
         }
     }
 }
@@ -235,17 +236,17 @@ fn score_project(
     let mut notes = Vec::new();
     let ranked = reviewers >= policy.ranking.min_reviewers.max(1);
     if reviewers == 0 {
-        notes.push("未评分，不参加排名".to_owned());
+        notes.push(say::NOT_SCORED.to_owned());
     } else if !ranked {
-        notes.push(format!("评委不足（{reviewers}人），不参加排名"));
+        notes.push(say::too_few_reviewers(reviewers));
     } else if !trimmed {
-        notes.push(format!(
-            "评委{reviewers}人（不足{}人），未去掉最高分和最低分",
-            policy.ranking.trim_min_reviewers
+        notes.push(say::not_trimmed(
+            reviewers,
+            policy.ranking.trim_min_reviewers,
         ));
     }
     if incomplete > 0 {
-        notes.push(format!("{incomplete}份评分不完整，未计入"));
+        notes.push(say::incomplete(incomplete));
     }
     ProjectScore {
         project,

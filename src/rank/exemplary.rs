@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::{Project, Ranking};
 use crate::policy::Policy;
-use crate::say::problems as say;
+use crate::say;
 
 /// The choice, with the reasons for every eligible project passed over.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -37,23 +37,18 @@ pub fn select(projects: &[Project], ranking: &Ranking, policy: &Policy) -> Selec
         }
         let taken = per_unit.entry(p.unit.as_str()).or_default();
         if *taken >= rule.max_per_unit {
-            out.passed_over.push((
-                i,
-                format!(
-                    "本单位已有 {} 个示范项目（每单位最多 {} 个）",
-                    taken, rule.max_per_unit
-                ),
-            ));
+            out.passed_over
+                .push((i, say::year_end::unit_full(*taken, rule.max_per_unit)));
         } else if out.chosen.len() >= rule.max {
             out.passed_over
-                .push((i, format!("示范项目已达上限（{} 个）", rule.max)));
+                .push((i, say::year_end::list_full(rule.max)));
         } else {
             *taken += 1;
             out.chosen.push(i);
         }
     }
     if out.chosen.len() < rule.min {
-        out.warning = Some(say::few_exemplary(out.chosen.len(), rule.min));
+        out.warning = Some(say::problems::few_exemplary(out.chosen.len(), rule.min));
     }
     out
 }

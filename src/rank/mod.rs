@@ -108,5 +108,5 @@ pub fn kind_name(policy: &Policy) -> &'static str {
 
 /// A criterion's column title with its maximum: `创新性（20分）`.
 pub fn criterion_title(name: &str, max: f64) -> String {
-    format!("{name}（{}分）", crate::text::number_text(max))
+    crate::say::year_end::criterion_title(name, max)
 }

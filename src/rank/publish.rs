@@ -8,13 +8,12 @@ use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
 use super::report::YearEnd;
 use super::{mask_phone, ProjectScore, Selection};
-use crate::text::number_text;
+use crate::say::year_end as say;
 use crate::xlsx::style::{self, GREY};
 use crate::xlsx::table::{count, number as score, text, text_columns};
 use crate::xlsx::{self, Column, Kind, Print, Row, Table};
 
-/// The summary sheet's name.
-pub const SUMMARY: &str = "示范项目";
+pub use crate::say::year_end::SUMMARY;
 
 /// Width of the value column of a project sheet.
 const VALUE_WIDTH: f64 = 64.0;
@@ -25,11 +24,7 @@ const LABEL_WIDTH: f64 = 14.0;
 ///
 /// Errors: any [`XlsxError`] (none expected: texts are cut at Excel's limit, names made valid).
 pub fn exemplary_workbook(y: &YearEnd<'_>, selection: &Selection) -> Result<Vec<u8>, XlsxError> {
-    let title = format!(
-        "{}年度{}示范项目",
-        y.policy.year,
-        super::kind_name(y.policy)
-    );
+    let title = say::title(y.policy.year, super::kind_name(y.policy), SUMMARY);
     let mut book = xlsx::workbook(&title, None);
     let mut used = HashSet::new();
     used.insert(SUMMARY.to_lowercase());
@@ -46,7 +41,7 @@ pub fn exemplary_workbook(y: &YearEnd<'_>, selection: &Selection) -> Result<Vec<
         let name = y
             .projects
             .get(s.project)
-            .map_or("项目", |p| p.name.as_str())
+            .map_or(say::UNNAMED, |p| p.name.as_str())
             .to_owned();
         let sheet_name = style::sheet_name(&short_name(&name), &mut used);
         project_sheet(book.add_worksheet().set_name(sheet_name)?, y, s)?;
@@ -75,18 +70,12 @@ fn summary(
     title: &str,
 ) -> Result<(), XlsxError> {
     let mut headers = vec![
-        Column::new("序号", Kind::Count),
-        Column::new("排名", Kind::Count),
+        Column::new(say::NUMBER, Kind::Count),
+        Column::new(say::PLACE, Kind::Count),
     ];
-    headers.extend(text_columns(&[
-        "项目编号",
-        "申报单位",
-        "项目名称",
-        "项目类别",
-        "责任人",
-    ]));
-    headers.push(Column::new("总分", Kind::Score));
-    headers.extend(text_columns(&["等次", "说明"]));
+    headers.extend(text_columns(say::SUMMARY_TEXT));
+    headers.push(Column::new(say::TOTAL, Kind::Score));
+    headers.extend(text_columns(say::SUMMARY_TAIL));
     let width = headers.len();
     let table = Table::boxed(headers, 36.0);
     let row_of = |n: usize, s: &ProjectScore, note: String, fill: Option<u32>| {
@@ -131,27 +120,20 @@ fn summary(
     let e = &y.policy.exemplary;
     let mut r = 3 + chosen.len() as u32;
     let note = Format::new().set_font_name(style::FONT).set_text_wrap();
-    let rule = format!(
-        "评选条件：项目已完成（台账状态为“已完成”，或最近一次进度报告为100%），参加排名且总分不低于 {} 分；\
-         按排名依次选取，每个单位最多 {} 个，共不超过 {} 个（不少于 {} 个）。",
-        number_text(e.min_score),
-        e.max_per_unit,
-        e.max,
-        e.min
-    );
+    let rule = say::exemplary_rule(e.min_score, e.max_per_unit, e.max, e.min);
     let last = width as u16 - 1;
     sheet.merge_range(r, 0, r, last, &rule, &note)?;
     sheet.set_row_height(r, 32)?;
     r += 1;
     if let Some(w) = &selection.warning {
         let warn = style::warning_fill(note.clone()).set_bold();
-        sheet.merge_range(r, 0, r, last, &format!("提醒：{w}"), &warn)?;
+        sheet.merge_range(r, 0, r, last, &say::reminder(w), &warn)?;
         sheet.set_row_height(r, 20)?;
         r += 1;
     }
     if !passed.is_empty() {
         r += 1;
-        sheet.write_string_with_format(r, 0, "符合条件但未入选的项目", &style::title())?;
+        sheet.write_string_with_format(r, 0, say::PASSED_OVER, &style::title())?;
         sheet.set_row_height(r, 24)?;
         table.write_rows(sheet, r + 1, &passed, &widths)?;
     }
@@ -182,11 +164,7 @@ fn project_sheet(
     let sub = Format::new()
         .set_font_name(style::FONT)
         .set_align(FormatAlign::Center);
-    let subtitle = format!(
-        "{}年度{}示范项目",
-        y.policy.year,
-        super::kind_name(y.policy)
-    );
+    let subtitle = say::title(y.policy.year, super::kind_name(y.policy), SUMMARY);
     sheet.merge_range(1, 0, 1, 1, &subtitle, &sub)?;
     let results = p
         .results
@@ -195,46 +173,46 @@ fn project_sheet(
         .collect::<Vec<_>>()
         .join("\n");
     let places = y.ranking.scores.iter().filter(|x| x.rank.is_some()).count();
-    let mut rows: Vec<(String, String)> = vec![
-        ("申报单位".into(), p.unit.clone()),
-        ("项目类别".into(), category_words(&p.category, y.policy)),
-        ("责任人".into(), p.owner.clone()),
-        ("职务".into(), p.owner_title.clone()),
-        ("联系电话".into(), mask_phone(&p.phone)),
-        ("工作目标".into(), p.goals.clone()),
-        ("主要措施".into(), p.measures.clone()),
-        (
-            "取得成效".into(),
-            if results.is_empty() {
-                "（台账中没有进度报告）".into()
-            } else {
-                results
-            },
-        ),
+    let values = [
+        p.unit.clone(),
+        category_words(&p.category, y.policy),
+        p.owner.clone(),
+        p.owner_title.clone(),
+        mask_phone(&p.phone),
+        p.goals.clone(),
+        p.measures.clone(),
     ];
+    let mut rows: Vec<(String, String)> = say::PROJECT_LABELS
+        .iter()
+        .map(|l| l.to_string())
+        .zip(values)
+        .collect();
+    rows.push((
+        say::RESULTS.into(),
+        if results.is_empty() {
+            say::NO_RESULTS.into()
+        } else {
+            results
+        },
+    ));
     let per_criterion = y
         .policy
         .rubric
         .iter()
         .zip(&s.means)
-        .map(|(c, m)| {
-            let v = m.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into());
-            format!("{}：{v} 分（满分 {} 分）", c.name, number_text(c.max))
-        })
+        .map(|(c, m)| say::criterion_score(&c.name, *m, c.max))
         .collect::<Vec<_>>()
         .join("\n");
-    rows.push(("各项得分".into(), per_criterion));
+    rows.push((say::PER_CRITERION.into(), per_criterion));
     rows.push((
-        "总分".into(),
+        say::TOTAL.into(),
         s.total.map(|t| format!("{t:.2}")).unwrap_or_default(),
     ));
     rows.push((
-        "排名".into(),
-        s.rank
-            .map(|r| format!("第 {r} 名（共 {places} 个项目参加排名）"))
-            .unwrap_or_default(),
+        say::PLACE.into(),
+        s.rank.map(|r| say::place(r, places)).unwrap_or_default(),
     ));
-    rows.push(("等次".into(), s.grade.clone().unwrap_or_default()));
+    rows.push((say::GRADE.into(), s.grade.clone().unwrap_or_default()));
     let label = style::label_format();
     let value = style::body().set_align(FormatAlign::VerticalCenter);
     for (i, (k, v)) in rows.iter().enumerate() {
@@ -252,7 +230,7 @@ fn project_sheet(
 fn period_words(period: &str) -> String {
     match period.split_once('-') {
         Some((y, m)) => match m.parse::<u32>() {
-            Ok(m) => format!("{y}年{m}月"),
+            Ok(m) => crate::say::ledger::month_title(y, &m.to_string()),
             Err(_) => period.to_owned(),
         },
         None => period.to_owned(),
@@ -262,7 +240,7 @@ fn period_words(period: &str) -> String {
 /// `A` → `A类（创新实践）` when the policy names the category.
 fn category_words(code: &str, policy: &crate::policy::Policy) -> String {
     match policy.categories.iter().find(|c| c.code == code) {
-        Some(c) => format!("{}类（{}）", c.code, c.name),
+        Some(c) => say::category(&c.code, &c.name),
         None => code.to_owned(),
     }
 }

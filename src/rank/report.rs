@@ -12,23 +12,12 @@ use super::input::ScoreFile;
 use super::{kind_name, Entry, Project, Ranking, Use};
 use crate::model::Value;
 use crate::policy::Policy;
-use crate::text::number_text;
+use crate::say::year_end as say;
 use crate::xlsx::style::{self, GREEN, GREY, YELLOW};
 use crate::xlsx::table::{count, notes, number as score, text, text_columns};
 use crate::xlsx::{self, Column, Kind, Print, Row, Table};
 
-/// Sheet names (the contract of SPEC §8).
-pub const RANKING: &str = "综合排名";
-/// Every reviewer's raw scores.
-pub const DETAILS: &str = "评分明细";
-/// Units by mean total.
-pub const UNITS: &str = "单位排名";
-/// The bar chart of totals.
-pub const CHART: &str = "总分图";
-/// Rubric and method.
-pub const ABOUT: &str = "说明";
-/// Problems found in the score sheets.
-pub const PROBLEMS: &str = "评分表问题";
+pub use crate::say::year_end::{ABOUT, CHART, DETAILS, PROBLEMS, RANKING, UNITS};
 
 /// Everything the year-end workbooks are written from.
 pub struct YearEnd<'a> {
@@ -52,7 +41,7 @@ impl YearEnd<'_> {
     }
 
     fn title(&self, what: &str) -> String {
-        format!("{}年度{}{what}", self.policy.year, kind_name(self.policy))
+        say::title(self.policy.year, kind_name(self.policy), what)
     }
 }
 
@@ -63,7 +52,7 @@ const HEADER: u32 = 1;
 ///
 /// Errors: any [`XlsxError`] (none expected for valid input).
 pub fn ranking_workbook(y: &YearEnd<'_>) -> Result<Vec<u8>, XlsxError> {
-    let mut book = xlsx::workbook(&y.title("综合排名"), None);
+    let mut book = xlsx::workbook(&y.title(RANKING), None);
     let total_col = ranking(book.add_worksheet().set_name(RANKING)?, y)?;
     details(book.add_worksheet().set_name(DETAILS)?, y)?;
     units(book.add_worksheet().set_name(UNITS)?, y)?;
@@ -80,10 +69,7 @@ fn criteria_columns(policy: &Policy) -> Vec<Column> {
     policy
         .rubric
         .iter()
-        .map(|c| {
-            let header = format!("{}\n（{}分）", c.name, number_text(c.max));
-            Column::new(header, Kind::Score)
-        })
+        .map(|c| Column::new(say::criterion_header(&c.name, c.max), Kind::Score))
         .collect()
 }
 
@@ -94,18 +80,13 @@ fn columns(headers: &[&str], kind: Kind) -> Vec<Column> {
 
 /// 综合排名; returns the column of 总分 (for the chart).
 fn ranking(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<u16, XlsxError> {
-    let mut headers = vec![Column::new("排名", Kind::Count)];
-    headers.extend(text_columns(&[
-        "项目编号",
-        "申报单位",
-        "项目名称",
-        "项目类别",
-    ]));
-    headers.push(Column::new("评委人数", Kind::Count));
+    let mut headers = vec![Column::new(say::PLACE, Kind::Count)];
+    headers.extend(text_columns(say::RANKING_TEXT));
+    headers.push(Column::new(say::REVIEWERS, Kind::Count));
     headers.extend(criteria_columns(y.policy));
     let total_col = headers.len() as u16;
-    headers.push(Column::new("总分", Kind::Score));
-    headers.extend(text_columns(&["等次", "备注"]));
+    headers.push(Column::new(say::TOTAL, Kind::Score));
+    headers.extend(text_columns(say::RANKING_TAIL));
     let rows: Vec<Row> = y
         .ranking
         .scores
@@ -132,7 +113,7 @@ fn ranking(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<u16, XlsxError> {
             Row::filled(cells, fill)
         })
         .collect();
-    xlsx::title(sheet, 0, &y.title("综合排名"), headers.len())?;
+    xlsx::title(sheet, 0, &y.title(RANKING), headers.len())?;
     Table::boxed(headers, 36.0).write(sheet, HEADER, &rows)?;
     Print::wide(HEADER).apply(sheet)?;
     Ok(total_col)
@@ -149,10 +130,10 @@ fn top_grade(policy: &Policy) -> Option<&str> {
 
 /// 评分明细: every reviewer's row, by project (ledger order), dropped ones marked.
 fn details(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
-    let mut headers = text_columns(&["项目编号", "申报单位", "项目名称", "评审人"]);
+    let mut headers = text_columns(say::DETAILS_TEXT);
     headers.extend(criteria_columns(y.policy));
-    headers.push(Column::new("合计", Kind::Score));
-    headers.extend(text_columns(&["计分情况", "来源文件"]));
+    headers.push(Column::new(say::SUM, Kind::Score));
+    headers.extend(text_columns(say::DETAILS_TAIL));
     let mut order: Vec<&super::ProjectScore> = y.ranking.scores.iter().collect();
     order.sort_by_key(|s| s.project);
     let mut rows = Vec::new();
@@ -169,9 +150,9 @@ fn details(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
             cells.extend(e.scores.iter().map(|v| score(*v)));
             cells.push(Value::Number(e.total()));
             let how = if *used == Use::Counted && !s.trimmed {
-                "计入".to_owned()
+                say::USE_COUNTED
             } else {
-                used.label().to_owned()
+                used.label()
             };
             cells.push(text(how));
             cells.push(text(e.source.clone()));
@@ -183,22 +164,25 @@ fn details(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
             rows.push(Row::filled(cells, fill));
         }
     }
-    xlsx::title(sheet, 0, &y.title("评分明细"), headers.len())?;
+    xlsx::title(sheet, 0, &y.title(DETAILS), headers.len())?;
     Table::boxed(headers, 32.0).write(sheet, HEADER, &rows)?;
     if rows.is_empty() {
-        sheet.write_string(HEADER + 1, 0, "没有读到任何评分。")?;
+        sheet.write_string(HEADER + 1, 0, say::NO_SCORES)?;
     }
     Print::wide(HEADER).apply(sheet)?;
     Ok(())
 }
 
 fn units(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
-    let mut headers = vec![Column::new("排名", Kind::Count), Column::text("申报单位")];
-    headers.extend(columns(&["项目数", "参加排名项目数"], Kind::Count));
-    headers.push(Column::new("平均总分", Kind::Score));
-    headers.push(Column::text("最好项目"));
-    headers.push(Column::new("最好项目总分", Kind::Score));
-    headers.push(Column::new("最好项目排名", Kind::Count));
+    let mut headers = vec![
+        Column::new(say::PLACE, Kind::Count),
+        Column::text(crate::model::Column::Unit.header()),
+    ];
+    headers.extend(columns(say::UNIT_COUNTS, Kind::Count));
+    headers.push(Column::new(say::UNIT_MEAN, Kind::Score));
+    headers.push(Column::text(say::BEST));
+    headers.push(Column::new(say::BEST_TOTAL, Kind::Score));
+    headers.push(Column::new(say::BEST_PLACE, Kind::Count));
     let rows: Vec<Row> = y
         .ranking
         .units
@@ -219,14 +203,10 @@ fn units(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
             Row::filled(cells, u.rank.is_none().then_some(GREY))
         })
         .collect();
-    xlsx::title(sheet, 0, &y.title("单位排名"), headers.len())?;
+    xlsx::title(sheet, 0, &y.title(UNITS), headers.len())?;
     Table::boxed(headers, 36.0).write(sheet, HEADER, &rows)?;
     let note = HEADER + 2 + rows.len() as u32;
-    sheet.write_string(
-        note,
-        0,
-        "平均总分：本单位参加排名的项目总分的平均值；没有项目参加排名的单位不排名。",
-    )?;
+    sheet.write_string(note, 0, say::UNITS_NOTE)?;
     Print::wide(HEADER).apply(sheet)?;
     Ok(())
 }
@@ -235,7 +215,7 @@ fn units(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
 fn chart(sheet: &mut Worksheet, y: &YearEnd<'_>, total_col: u16) -> Result<(), XlsxError> {
     let ranked = y.ranking.scores.iter().filter(|s| s.rank.is_some()).count() as u32;
     if ranked == 0 {
-        sheet.write_string(0, 0, "没有参加排名的项目，无法绘制图表。")?;
+        sheet.write_string(0, 0, say::NO_CHART)?;
         return Ok(());
     }
     let (first, last) = (HEADER + 1, HEADER + ranked);
@@ -243,13 +223,13 @@ fn chart(sheet: &mut Worksheet, y: &YearEnd<'_>, total_col: u16) -> Result<(), X
     let mut chart = Chart::new_bar();
     chart
         .add_series()
-        .set_name("总分")
+        .set_name(say::TOTAL)
         .set_categories((RANKING, first, 3, last, 3))
         .set_values((RANKING, first, total_col, last, total_col))
         .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(0x5B9BD5)))
         .set_data_label(ChartDataLabel::new().show_value().set_num_format("0.00"))
         .set_gap(40);
-    chart.title().set_name(&y.title("总分（按排名）")).set_font(
+    chart.title().set_name(&y.title(say::CHART_TITLE)).set_font(
         ChartFont::new()
             .set_name(style::FONT)
             .set_bold()
@@ -263,7 +243,7 @@ fn chart(sheet: &mut Worksheet, y: &YearEnd<'_>, total_col: u16) -> Result<(), X
         .set_font(&font);
     chart
         .x_axis()
-        .set_name("总分")
+        .set_name(say::TOTAL)
         .set_name_font(&font)
         .set_font(&font)
         .set_min(0)
@@ -282,27 +262,18 @@ fn about(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
     let rubric = p
         .rubric
         .iter()
-        .map(|c| format!("{}：{} 分", c.name, number_text(c.max)))
+        .map(|c| say::rubric_line(&c.name, c.max))
         .collect::<Vec<_>>()
         .join("\n");
     let mut bands: Vec<_> = p.ranking.grades.iter().collect();
     bands.sort_by(|a, b| b.min.total_cmp(&a.min));
     let grades = bands
         .iter()
-        .map(|g| format!("{}：总分不低于 {} 分", g.name, number_text(g.min)))
+        .map(|g| say::grade_line(&g.name, g.min))
         .collect::<Vec<_>>()
         .join("\n");
     let reviewers = super::input::reviewers(y.entries);
-    let method = format!(
-        "每位评委对各评分项打分，系统按各项分数重新计算每位评委的合计分（不采用评分表上的“合计”）。\
-         某位评委对某项目有一项未评分或分数无效的，该评委对该项目的评分不计入。\
-         评委达到 {trim} 人的项目，去掉一个最高分和一个最低分（按评委合计分，合计分相同时去掉先读到的一份），\
-         被去掉的评委的各项分数一并不计；其余评委各项分数和合计分的平均值即为该项目的各项得分和总分。\
-         平均值保留两位小数，第三位四舍五入（按十进制数值计算，如 85.325 记为 85.33）。\
-         评委少于 {min} 人的项目列出但不参加排名。按总分从高到低排名，总分相同的名次相同（如 1、2、2、4）。",
-        trim = p.ranking.trim_min_reviewers,
-        min = p.ranking.min_reviewers,
-    );
+    let method = say::method(p.ranking.trim_min_reviewers, p.ranking.min_reviewers);
     let errors: usize = y
         .files
         .iter()
@@ -313,32 +284,18 @@ fn about(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
         .iter()
         .map(|f| f.count(crate::rules::Severity::Warning))
         .sum();
-    let rows = [
-        ("年度", format!("{} 年", p.year)),
-        (
-            "评分标准",
-            format!("{rubric}\n满分：{} 分", number_text(full)),
-        ),
-        ("计算方法", method),
-        ("等次", grades),
-        (
-            "评委",
-            format!("共 {} 人：{}", reviewers.len(), reviewers.join("、")),
-        ),
-        (
-            "评分表",
-            format!(
-                "共读取 {} 个文件；发现错误 {errors} 处、提醒 {warnings} 处{}",
-                y.files.iter().filter(|f| f.read).count(),
-                if errors + warnings > 0 {
-                    "（见“评分表问题”）"
-                } else {
-                    ""
-                }
-            ),
-        ),
-        ("生成日期", y.date.format("%Y-%m-%d").to_string()),
-    ];
+    let rows = say::about(
+        p.year,
+        &rubric,
+        full,
+        method,
+        grades,
+        &reviewers,
+        y.files.iter().filter(|f| f.read).count(),
+        errors,
+        warnings,
+        y.date.format("%Y-%m-%d").to_string(),
+    );
     notes(sheet, rows, 80.0)?;
     Print::narrow(0).apply(sheet)
 }
@@ -364,7 +321,7 @@ fn problems(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
             })
         })
         .collect();
-    let headers = text_columns(&["文件", "类型", "代码", "单元格", "问题"]);
+    let headers = text_columns(say::PROBLEM_HEADERS);
     Table::boxed(headers, 60.0).write(sheet, 0, &rows)?;
     Print::wide(0).apply(sheet)
 }

@@ -15,6 +15,7 @@ use rust_xlsxwriter::{
 use super::{criterion_title, kind_name, Project};
 use crate::policy::Policy;
 use crate::read::cell_name;
+use crate::say::year_end as say;
 use crate::text::number_text;
 use crate::xlsx::style::{self, label_format};
 use crate::xlsx::{self, Print};
@@ -24,16 +25,16 @@ pub const HEADER_ROW: u32 = 3;
 
 /// Columns before the criteria.
 const LEAD: &[(&str, f64)] = &[
-    ("序号", 5.0),
-    ("项目编号", 10.0),
-    ("申报单位", 16.0),
-    ("项目名称", 34.0),
-    ("类别", 6.0),
+    (say::SCORE_LEAD[0], 5.0),
+    (say::SCORE_LEAD[1], 10.0),
+    (say::SCORE_LEAD[2], 16.0),
+    (say::SCORE_LEAD[3], 34.0),
+    (say::SCORE_LEAD[4], 6.0),
 ];
 
 /// The sheet's title: 「2018年度基层党建创新项目评分表」.
 pub fn title(policy: &Policy) -> String {
-    format!("{}年度{}评分表", policy.year, kind_name(policy))
+    say::title(policy.year, kind_name(policy), say::SCORE_SHEET)
 }
 
 /// The score sheet workbook: one sheet, or one per reviewer when `reviewers > 1`.
@@ -49,9 +50,9 @@ pub fn scoresheet(
     let n = reviewers.max(1);
     for i in 1..=n {
         let wanted = if n == 1 {
-            "评分表".to_owned()
+            say::SCORE_SHEET.to_owned()
         } else {
-            format!("评分表{i}")
+            say::score_sheet_numbered(i)
         };
         let name = style::sheet_name(&wanted, &mut used);
         let sheet = book.add_worksheet().set_name(name)?;
@@ -82,7 +83,7 @@ fn write_sheet(
 
     xlsx::title(sheet, 0, &title(policy), width)?;
     // Reviewer: label in B2, the name typed into the merged C2:D2 (a blank is reported at C2).
-    sheet.write_string_with_format(1, 1, "评审人", &label_format())?;
+    sheet.write_string_with_format(1, 1, say::REVIEWER, &label_format())?;
     let name_cell = style::body()
         .set_border(FormatBorder::None)
         .set_border_bottom(FormatBorder::Thin)
@@ -90,11 +91,7 @@ fn write_sheet(
         .set_unlocked();
     sheet.merge_range(1, 2, 1, 3, "", &name_cell)?;
     sheet.set_row_height(1, 24)?;
-    let help = format!(
-        "说明：每个评分项填写 0 至该项满分之间的分数（可带小数）；“合计”自动计算，仅供核对，\
-         排名时由系统根据各项分数重新计算；请勿修改项目编号和项目名称。满分 {} 分。",
-        number_text(full)
-    );
+    let help = say::score_help(full);
     let help_format = Format::new()
         .set_font_name(style::FONT)
         .set_font_size(10)
@@ -111,14 +108,14 @@ fn write_sheet(
     for (i, c) in criteria.iter().enumerate() {
         let col = first_score + i as u16;
         // On two lines, so the narrow column does not break 「（20分）」 in the middle.
-        let t = format!("{}\n（{}分）", c.name, number_text(c.max));
+        let t = say::criterion_header(&c.name, c.max);
         sheet.write_string_with_format(HEADER_ROW, col, &t, &header)?;
         sheet.set_column_width(col, (style::text_width(&c.name) + 3.0).max(11.0))?;
     }
-    let total_title = format!("合计\n（{}分）", number_text(full));
+    let total_title = say::score_total_header(full);
     sheet.write_string_with_format(HEADER_ROW, total_col, &total_title, &header)?;
     sheet.set_column_width(total_col, 11)?;
-    sheet.write_string_with_format(HEADER_ROW, note_col, "备注", &header)?;
+    sheet.write_string_with_format(HEADER_ROW, note_col, say::SCORE_NOTE, &header)?;
     sheet.set_column_width(note_col, 16)?;
     sheet.set_row_height(HEADER_ROW, 32)?;
 
@@ -163,12 +160,9 @@ fn write_sheet(
             let dv = DataValidation::new()
                 .allow_decimal_number(DataValidationRule::Between(0.0, c.max))
                 .set_input_title(crate::text::excerpt(&criterion_title(&c.name, c.max), 14))?
-                .set_input_message(format!("请填写 0–{max} 之间的分数，可带小数。"))?
-                .set_error_title("分数超出范围")?
-                .set_error_message(format!(
-                    "“{}”的分数应为 0–{max} 之间的数。",
-                    crate::text::excerpt(&c.name, 60)
-                ))?
+                .set_input_message(say::score_prompt(&max))?
+                .set_error_title(say::SCORE_REFUSED)?
+                .set_error_message(say::score_refusal(&crate::text::excerpt(&c.name, 60), &max))?
                 .set_error_style(DataValidationErrorStyle::Stop);
             sheet.add_data_validation(HEADER_ROW + 1, col, last, col, &dv)?;
         }
@@ -178,20 +172,13 @@ fn write_sheet(
     let sign_format = Format::new()
         .set_font_name(style::FONT)
         .set_align(FormatAlign::VerticalCenter);
-    sheet.merge_range(
-        sign,
-        0,
-        sign,
-        4,
-        "评审人签名：                    ",
-        &sign_format,
-    )?;
+    sheet.merge_range(sign, 0, sign, 4, say::SIGNATURE, &sign_format)?;
     sheet.merge_range(
         sign,
         first_score,
         sign,
         note_col,
-        "日期：        年    月    日",
+        say::SIGNED_ON,
         &sign_format,
     )?;
     sheet.set_row_height(sign, 24)?;

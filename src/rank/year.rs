@@ -10,6 +10,7 @@ use crate::ledger::Ledger;
 use crate::policy::Policy;
 use crate::read::Limits;
 use crate::rules::Severity;
+use crate::say::year_end as say;
 
 /// What a year-end run made.
 #[derive(Debug)]
@@ -33,16 +34,16 @@ pub struct YearEndBooks {
 #[derive(Debug, thiserror::Error)]
 pub enum YearEndError {
     /// The policy has no rubric to score against.
-    #[error("政策文件中没有评分标准（rubric），无法排名")]
+    #[error("{}", say::NO_RUBRIC)]
     NoRubric,
     /// No score sheet was found among the files given.
-    #[error("没有找到评分表文件（.xlsx / .xls / .ods 等），请检查评分表放在了哪里")]
+    #[error("{}", say::NO_SCORE_SHEETS)]
     NoScoreSheets,
     /// The ranking workbook could not be built.
-    #[error("无法生成排名表：{0}")]
+    #[error("{}", say::ranking_failed(.0))]
     Ranking(#[source] rust_xlsxwriter::XlsxError),
     /// The exemplary projects' workbook could not be built.
-    #[error("无法生成示范项目材料：{0}")]
+    #[error("{}", say::exemplary_failed(.0))]
     Exemplary(#[source] rust_xlsxwriter::XlsxError),
 }
 
@@ -80,7 +81,7 @@ pub fn year_end(
         .iter()
         .filter_map(|&i| ranking.scores.get(i))
         .filter_map(|s| projects.get(s.project))
-        .map(|p| format!("{}（{}）", p.name, p.unit))
+        .map(|p| say::chosen(&p.name, &p.unit))
         .collect();
     let exemplary =
         super::publish::exemplary_workbook(&y, &selection).map_err(YearEndError::Exemplary)?;
@@ -100,23 +101,22 @@ fn render(y: &YearEnd<'_>) -> String {
     let mut out = String::new();
     for f in y.files {
         let what = if !f.read {
-            "跳过：不是表格文件".to_owned()
+            say::NOT_A_TABLE.to_owned()
         } else if f.sheets.is_empty() {
-            "无法读取".to_owned()
+            say::UNREADABLE.to_owned()
         } else {
             f.sheets
                 .iter()
                 .map(|s| {
-                    format!(
-                        "评审人：{}，{} 个项目",
-                        s.reviewer.as_deref().unwrap_or("（未填写，不计入排名）"),
-                        s.rows.len()
+                    say::sheet_read(
+                        s.reviewer.as_deref().unwrap_or(say::NO_REVIEWER),
+                        s.rows.len(),
                     )
                 })
                 .collect::<Vec<_>>()
                 .join("；")
         };
-        let _ = writeln!(out, "{}  [评分表]  {}", f.path, what);
+        let _ = writeln!(out, "{}", say::file_line(&f.path, &what));
         for p in &f.problems {
             let _ = writeln!(out, "    {p}");
         }
@@ -124,21 +124,10 @@ fn render(y: &YearEnd<'_>) -> String {
     let scores = &y.ranking.scores;
     let ranked = scores.iter().filter(|s| s.rank.is_some()).count();
     let reviewers = input::reviewers(y.entries).len();
-    let _ = writeln!(
-        out,
-        "共 {} 个项目，{} 个参加排名，{} 个未参加排名；评委 {} 人",
-        scores.len(),
-        ranked,
-        scores.len() - ranked,
-        reviewers
-    );
+    let _ = writeln!(out, "{}", say::summary(scores.len(), ranked, reviewers));
     for s in scores.iter().filter(|s| s.rank.is_some()).take(10) {
         if let (Some(p), Some(r), Some(t)) = (y.projects.get(s.project), s.rank, s.total) {
-            let _ = writeln!(
-                out,
-                "    第 {r} 名  {t:.2}  {}  {}  {}",
-                p.id, p.unit, p.name
-            );
+            let _ = writeln!(out, "{}", say::top_line(r, t, &p.id, &p.unit, &p.name));
         }
     }
     out

@@ -16,8 +16,10 @@ pub mod problems;
 pub mod reading;
 pub mod report;
 pub mod safety;
+pub mod sheets;
 pub mod status;
 pub mod templates;
+pub mod year_end;
 
 use crate::policy::Preset;
 

@@ -20,7 +20,7 @@ pub const NOTES_SHEET: &str = "填表说明";
 // ---- Look ----
 
 /// The body font: what Chinese official forms use, present on every Chinese Windows.
-pub const FONT: &str = "宋体";
+pub const FONT: &str = super::sheets::FONT;
 /// The number format of date cells: units see `2018年12月31日` whatever they type.
 pub const DATE_FORMAT: &str = "yyyy\"年\"m\"月\"d\"日\"";
 
@@ -40,7 +40,7 @@ pub fn progress_title(p: &Policy) -> String {
 pub const READ_FIRST: &str = "请先阅读“填表说明”；只在白色格内填写，点击格子可看到填写提示。";
 
 /// The printed page footer of a form (Excel's header/footer codes).
-pub const FOOTER: &str = "&C第 &P 页，共 &N 页";
+pub const FOOTER: &str = super::sheets::FOOTER;
 
 /// The document properties' subject.
 pub const DOC_SUBJECT: &str = "空白表格，由各单位填写后报送";

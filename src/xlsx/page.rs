@@ -77,7 +77,7 @@ impl Print {
         if let Some((first, last)) = self.repeat {
             sheet.set_repeat_rows(first, last)?;
         }
-        sheet.set_footer("&C第 &P 页，共 &N 页");
+        sheet.set_footer(crate::say::sheets::FOOTER);
         Ok(())
     }
 }

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
 /// The body font: Excel and WPS on Chinese Windows both have it.
-pub const FONT: &str = "宋体";
+pub const FONT: &str = crate::say::sheets::FONT;
 
 /// Display width of text in Excel column units (CJK and full-width characters count two).
 pub fn text_width(s: &str) -> f64 {
@@ -180,7 +180,7 @@ pub fn write_text(
     // Excel's limit is 32,767 UTF-16 units per cell; a cell read from a workbook never exceeds it,
     // so only text built by taizhang itself could, and it is cut with a visible mark.
     let text = if text.encode_utf16().count() > 32_767 {
-        let mark = "…（超长内容已截断）";
+        let mark = crate::say::sheets::CUT;
         let room = 32_767 - mark.encode_utf16().count();
         let mut used = 0;
         let mut cut: String = text

@@ -13,6 +13,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
 use super::style::{self, Widths};
 use crate::model::Value;
+use crate::say::sheets as say;
 
 /// What a column holds, which decides its number format and alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -429,12 +430,12 @@ pub fn notes(
     let tool = format!("taizhang {}", env!("CARGO_PKG_VERSION"));
     let rows: Vec<Row> = notes
         .into_iter()
-        .chain([("生成工具", tool)])
+        .chain([(say::TOOL, tool)])
         .map(|(k, v)| Row::new(vec![Value::text(k), Value::text(v)]))
         .collect();
     let table = Table {
         min_width: 10.0,
-        ..Table::boxed(text_columns(&["项目", "内容"]), max_width)
+        ..Table::boxed(text_columns(say::NOTES_HEADERS), max_width)
     };
     table.write(sheet, 0, &rows)
 }
