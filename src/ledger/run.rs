@@ -77,7 +77,7 @@ pub fn merge_inputs(
     } else {
         Ledger::new()
     };
-    let warnings = ledger.inspect();
+    let mut warnings = ledger.inspect();
     let mut batch = batch::check_inputs(job.inputs, job.policy, job.limits, &|| {
         progress(Step::FileChecked)
     });
@@ -86,11 +86,14 @@ pub fn merge_inputs(
     let mut backup = None;
     if !job.dry_run {
         progress(Step::Writing);
-        ledger.save(job.ledger)?;
+        let saved = ledger.save(job.ledger)?;
         progress(Step::Written);
         let kept = store::backup_path(job.ledger);
         if kept.exists() {
             backup = Some(kept);
+        }
+        if let store::Saved::Rewritten(reason) = saved {
+            warnings.push(crate::say::ledger::rewritten(&reason, backup.as_deref()));
         }
     }
     let restore_from = store::existing_backup(job.ledger);

@@ -114,6 +114,42 @@ fn table_from_rows(name: &str, rows: Vec<Vec<Value>>) -> Table {
     table
 }
 
+/// The donor workbook of an in-place update ([`crate::xlsx::patch`]): one sheet per table, in
+/// order, written by the same code as the ledger's sheets, holding the header and one row per
+/// sample value in every column — so a new cell looks exactly as in a ledger written whole.
+pub(super) fn donor(tables: &[&Table]) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let samples = crate::xlsx::patch::samples();
+    for table in tables {
+        let width = table
+            .headers
+            .len()
+            .max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
+        let rows: Vec<Vec<Value>> = samples.iter().map(|v| vec![v.clone(); width]).collect();
+        let mut headers = table.headers.clone();
+        headers.resize(width, String::new());
+        write_table(book.add_worksheet(), &table.name, &headers, &rows)?;
+    }
+    book.save_to_buffer()
+}
+
+/// The update of one table's sheet: what it is to hold, which columns wrap.
+pub(super) fn target(table: &Table) -> crate::xlsx::patch::Target<'_> {
+    crate::xlsx::patch::Target {
+        headers: &table.headers,
+        rows: &table.rows,
+        wraps: table
+            .headers
+            .iter()
+            .map(|h| {
+                crate::model::Column::for_header(h).map(crate::model::Column::kind)
+                    == Some(Holds::Long)
+            })
+            .collect(),
+        heights: table.rows.len() <= crate::xlsx::table::HEIGHTS_MAX_ROWS,
+    }
+}
+
 /// Writes one ledger sheet with the table kit as a data sheet ([`Look::Plain`]): long columns
 /// wrap at a fixed width, date columns are fixed and narrow, the two percent columns show `60%`.
 fn write_table(

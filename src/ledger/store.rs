@@ -92,6 +92,18 @@ pub enum LedgerError {
     },
 }
 
+/// How [`Ledger::save`] wrote the ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// A new ledger, written whole.
+    Written,
+    /// The existing ledger updated in place: the clerk's formatting and sheets kept.
+    Patched,
+    /// The existing ledger written whole after all, for this reason (the clerk's formatting
+    /// is not kept, and is told so; the previous version is in the backup).
+    Rewritten(String),
+}
+
 /// The ledger format version written in 说明.
 pub const FORMAT_VERSION: &str = "1";
 
@@ -360,8 +372,52 @@ impl Ledger {
     }
 
     /// Saves the ledger: the old file becomes `L.xlsx.bak`, the new one is written to a temporary
-    /// file in the same folder, flushed, and renamed into place.
-    pub fn save(&self, path: &Path) -> Result<(), LedgerError> {
+    /// file in the same folder, flushed, and renamed into place. An existing ledger is updated in
+    /// place ([`crate::xlsx::patch`]): only the cells of taizhang's sheets are rewritten, so the
+    /// clerk's formatting, comments, filters and own sheets survive; when that cannot be done the
+    /// ledger is written whole and [`Saved::Rewritten`] says why.
+    pub fn save(&self, path: &Path) -> Result<Saved, LedgerError> {
+        let mut outcome = Saved::Written;
+        if path.exists() {
+            match self.patch_plan(path) {
+                Ok(donor) => {
+                    let tables = self.tables();
+                    let sheets: Vec<_> = tables
+                        .iter()
+                        .map(|t| crate::xlsx::patch::SheetPatch {
+                            name: &t.name,
+                            target: super::sheets::target(t),
+                        })
+                        .collect();
+                    let mut failed = None;
+                    let result = save_with(
+                        path,
+                        |file| {
+                            let out = std::io::BufWriter::with_capacity(1 << 20, file);
+                            match crate::xlsx::patch::patch(path, out, &sheets, &donor) {
+                                Ok(mut out) => out.flush(),
+                                Err(crate::xlsx::patch::PatchError::Io(e)) => Err(e),
+                                Err(crate::xlsx::patch::PatchError::Missing(sheet)) => {
+                                    failed = Some(say::rewrite_missing_sheet(&sheet));
+                                    Err(std::io::Error::other("patch"))
+                                }
+                                Err(_) => {
+                                    failed = Some(say::REWRITE_UNREADABLE.to_owned());
+                                    Err(std::io::Error::other("patch"))
+                                }
+                            }
+                        },
+                        || Ok(()),
+                    );
+                    match (result, failed) {
+                        (Ok(()), _) => return Ok(Saved::Patched),
+                        (Err(_), Some(reason)) => outcome = Saved::Rewritten(reason),
+                        (Err(e), None) => return Err(e),
+                    }
+                }
+                Err(reason) => outcome = Saved::Rewritten(reason),
+            }
+        }
         let mut book = self.workbook().map_err(|e| LedgerError::Write {
             path: path.display().to_string(),
             reason: e.to_string(),
@@ -377,7 +433,43 @@ impl Ledger {
                 })
             },
             || Ok(()),
-        )
+        )?;
+        Ok(outcome)
+    }
+
+    /// taizhang's sheets, in the order they are written.
+    fn tables(&self) -> [&Table; 7] {
+        [
+            &self.projects,
+            &self.reports,
+            &self.units,
+            &self.changes,
+            &self.sources,
+            &self.about,
+            &self.submitted,
+        ]
+    }
+
+    /// Whether the ledger at `path` can be updated in place, and the donor workbook to do it
+    /// with; otherwise why not, in the clerk's words.
+    fn patch_plan(&self, path: &Path) -> Result<Vec<u8>, String> {
+        let names = crate::xlsx::patch::sheet_names(path)
+            .map_err(|_| say::REWRITE_UNREADABLE.to_owned())?;
+        for table in self.tables() {
+            if table.rows.len() > SHEET_ROWS {
+                return Err(say::rewrite_too_long(&table.name));
+            }
+            if !names.iter().any(|n| *n == table.name) {
+                return Err(say::rewrite_missing_sheet(&table.name));
+            }
+        }
+        if let Some(n) = names
+            .iter()
+            .find(|n| continuation_of(n).is_some_and(|b| Sheet::named(b).is_some()))
+        {
+            return Err(say::rewrite_too_long(n));
+        }
+        super::sheets::donor(&self.tables()).map_err(|_| say::REWRITE_UNREADABLE.to_owned())
     }
 }
 

@@ -267,3 +267,26 @@ pub fn file_replace_failed(path: impl Display, e: impl Display) -> String {
 pub fn file_write_failed(path: impl Display, e: impl Display) -> String {
     format!("无法写入“{path}”：{e}")
 }
+
+/// Why the ledger was written whole instead of updated in place: a sheet past Excel's row limit.
+pub fn rewrite_too_long(sheet: &str) -> String {
+    format!("工作表“{sheet}”超过 Excel 的行数上限，需要分成几张工作表")
+}
+
+/// Why the ledger was written whole: one of taizhang's sheets is not in it.
+pub fn rewrite_missing_sheet(sheet: &str) -> String {
+    format!("台账中缺少工作表“{sheet}”")
+}
+
+/// Why the ledger was written whole: a part of the file taizhang cannot take apart.
+pub const REWRITE_UNREADABLE: &str = "台账文件中有 taizhang 无法逐项保留的内容";
+
+/// The line after a merge that had to write the ledger whole (the clerk's formatting is gone
+/// from the new file, kept in the backup).
+pub fn rewritten(reason: &str, backup: Option<&std::path::Path>) -> String {
+    let kept = match backup {
+        Some(b) => format!("原来的台账（含格式）保存在“{}”", b.display()),
+        None => "原来的台账没有备份".to_owned(),
+    };
+    format!("注意：{reason}，台账已按标准格式重新生成，您在台账中设置的格式（颜色、列宽、批注等）未能保留；{kept}。")
+}

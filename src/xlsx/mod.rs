@@ -6,6 +6,7 @@
 //! dates, never a formula from user text); [`page`] titles a sheet and sets it up to print.
 
 pub mod page;
+pub mod patch;
 pub mod style;
 pub mod table;
 

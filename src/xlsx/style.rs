@@ -168,6 +168,27 @@ pub fn looks_like_formula(s: &str) -> bool {
     s.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
+/// Text as a cell can hold it. Excel's limit is 32,767 UTF-16 units per cell; a cell read from a
+/// workbook never exceeds it, so only text built by taizhang itself could, and it is cut with a
+/// visible mark.
+pub fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.encode_utf16().count() <= 32_767 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mark = crate::say::sheets::CUT;
+    let room = 32_767 - mark.encode_utf16().count();
+    let mut used = 0;
+    let mut cut: String = text
+        .chars()
+        .take_while(|c| {
+            used += c.len_utf16();
+            used <= room
+        })
+        .collect();
+    cut.push_str(mark);
+    std::borrow::Cow::Owned(cut)
+}
+
 /// Writes user text as text: never a formula, and quote-prefixed when it starts like one so it
 /// stays text after the clerk edits the cell.
 pub fn write_text(
@@ -177,24 +198,7 @@ pub fn write_text(
     text: &str,
     format: &Format,
 ) -> Result<(), XlsxError> {
-    // Excel's limit is 32,767 UTF-16 units per cell; a cell read from a workbook never exceeds it,
-    // so only text built by taizhang itself could, and it is cut with a visible mark.
-    let text = if text.encode_utf16().count() > 32_767 {
-        let mark = crate::say::sheets::CUT;
-        let room = 32_767 - mark.encode_utf16().count();
-        let mut used = 0;
-        let mut cut: String = text
-            .chars()
-            .take_while(|c| {
-                used += c.len_utf16();
-                used <= room
-            })
-            .collect();
-        cut.push_str(mark);
-        std::borrow::Cow::Owned(cut)
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
+    let text = fit_cell(text);
     if looks_like_formula(&text) {
         sheet.write_string_with_format(
             row,

@@ -1,0 +1,440 @@
+//! Updating a workbook in place: the cells of some sheets rewritten, every other part of the
+//! package carried over byte for byte.
+//!
+//! The ledger is the clerk's own workbook. Writing it anew each month (rust_xlsxwriter cannot
+//! edit) wiped what the clerk did to it: fills, widths, hidden columns, filters, comments,
+//! validation, merged cells, their own sheets' formulas, charts and pictures. Here only the
+//! `<sheetData>` of the sheets taizhang owns is rewritten ([`sheet`]), a cell whose value did
+//! not change is copied verbatim, new cells take the table kit's style ([`styles`], from a donor
+//! workbook the kit wrote), and the rest of the package — other sheets, drawings, comments,
+//! defined names, the clerk's styles — is copied as it was. Excel's calculation chain is dropped
+//! (it would name formulas that are now values) and a full recalculation is asked for on open.
+
+mod cell;
+mod sheet;
+mod styles;
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufReader, Cursor, Read, Seek, Write};
+use std::path::Path;
+
+use calamine::{Reader as _, Xlsx};
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use zip::write::SimpleFileOptions;
+use zip::{ZipArchive, ZipWriter};
+
+pub use cell::{samples, variant};
+pub use sheet::{Target, VARIANTS};
+
+use crate::model::Value;
+
+/// Why a workbook could not be patched (the caller then writes it whole).
+#[derive(Debug, thiserror::Error)]
+pub enum PatchError {
+    /// The package is not a zip taizhang can read or write.
+    #[error("zip: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    /// A part is not the XML expected.
+    #[error("xml: {0}")]
+    Xml(String),
+    /// Reading or writing failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// A sheet to patch is not in the package.
+    #[error("no sheet {0}")]
+    Missing(String),
+}
+
+impl From<quick_xml::Error> for PatchError {
+    fn from(e: quick_xml::Error) -> Self {
+        match e {
+            quick_xml::Error::Io(io) => {
+                PatchError::Io(std::io::Error::new(io.kind(), io.to_string()))
+            }
+            other => PatchError::Xml(other.to_string()),
+        }
+    }
+}
+
+/// One sheet to rewrite: its name in the package and what it is to hold.
+pub struct SheetPatch<'a> {
+    /// The sheet's name.
+    pub name: &'a str,
+    /// Its header and rows.
+    pub target: Target<'a>,
+}
+
+/// Writes to `out` the workbook at `old` with `sheets` rewritten. `donor` is a workbook written
+/// by the table kit with one sheet per entry of `sheets`, in order: its row 1 holds the header
+/// styles, and row `2 + v` the data styles of [`variant`] `v`, per column.
+///
+/// # Errors
+/// [`PatchError`]; nothing is promised about `out` then.
+pub fn patch<W: Write + Seek>(
+    old: &Path,
+    out: W,
+    sheets: &[SheetPatch<'_>],
+    donor: &[u8],
+) -> Result<W, PatchError> {
+    let mut zip = ZipArchive::new(BufReader::new(File::open(old)?))?;
+    let book = Package::read(&mut zip)?;
+    let mut donor_zip = ZipArchive::new(Cursor::new(donor))?;
+    let donor_book = Package::read(&mut donor_zip)?;
+    let old_styles = match &book.styles {
+        Some(p) => read_text(&mut zip, p)?,
+        None => return Err(PatchError::Missing("styles".into())),
+    };
+    let donor_styles = read_text(
+        &mut donor_zip,
+        donor_book.styles.as_deref().unwrap_or("xl/styles.xml"),
+    )?;
+    let merged = styles::merge(&old_styles, &donor_styles)
+        .ok_or_else(|| PatchError::Xml("styles".into()))?;
+    let mut parts: HashMap<String, usize> = HashMap::new();
+    let mut plans = Vec::new();
+    for (i, s) in sheets.iter().enumerate() {
+        let part = book
+            .sheets
+            .iter()
+            .find(|(n, _)| n == s.name)
+            .map(|(_, p)| p.clone())
+            .ok_or_else(|| PatchError::Missing(s.name.to_owned()))?;
+        let donor_part = donor_book
+            .sheets
+            .get(i)
+            .map(|(_, p)| p.clone())
+            .ok_or_else(|| PatchError::Missing(s.name.to_owned()))?;
+        let donor_cells = donor_styles_of(&read_text(&mut donor_zip, &donor_part)?)?;
+        let columns = s
+            .target
+            .headers
+            .len()
+            .max(s.target.rows.iter().map(Vec::len).max().unwrap_or(0));
+        let map = |d: u32| merged.map.get(d as usize).copied().unwrap_or(0);
+        let styles = sheet::Styles {
+            header: (0..columns)
+                .map(|c| map(donor_cells.get(&(0, c as u32)).copied().unwrap_or(0)))
+                .collect(),
+            data: (0..columns)
+                .map(|c| {
+                    let mut v = [0u32; VARIANTS];
+                    for (k, slot) in v.iter_mut().enumerate() {
+                        *slot = map(donor_cells
+                            .get(&(1 + k as u32, c as u32))
+                            .copied()
+                            .unwrap_or(0));
+                    }
+                    v
+                })
+                .collect(),
+            dates: &merged.dates,
+        };
+        parts.insert(part, i);
+        plans.push(styles);
+    }
+    let mut values: Xlsx<_> =
+        Xlsx::new(BufReader::new(File::open(old)?)).map_err(|e| PatchError::Xml(e.to_string()))?;
+    let mut w = ZipWriter::new(out);
+    let options = SimpleFileOptions::default().compression_level(Some(1));
+    let mut deferred = Vec::new();
+    let mut old_last: HashMap<usize, u32> = HashMap::new();
+    for i in 0..zip.len() {
+        let name = zip.by_index_raw(i)?.name()?.into_owned();
+        if let Some(&k) = parts.get(&name) {
+            let s = &sheets[k];
+            let mut cells = values
+                .worksheet_cells_reader(s.name)
+                .map_err(|e| PatchError::Xml(e.to_string()))?;
+            let mut next = || match cells.next_cell() {
+                Ok(Some(c)) => {
+                    let (r, col) = c.get_position();
+                    Some((r, col, Value::from_calamine(c.get_value(), false)))
+                }
+                _ => None,
+            };
+            w.start_file(name.as_str(), options)?;
+            let input = std::io::BufReader::with_capacity(1 << 16, zip.by_index(i)?);
+            let last = sheet::rewrite(
+                input,
+                &mut w,
+                &s.target,
+                &plans[k],
+                &mut next,
+                book.date1904,
+            )?;
+            old_last.insert(k, last);
+        } else if Some(&name) == book.styles.as_ref() {
+            w.start_file(name.as_str(), options)?;
+            w.write_all(merged.xml.as_bytes())?;
+        } else if Some(&name) == book.calc_chain.as_ref() {
+            continue;
+        } else if name == book.workbook
+            || name == book.workbook_rels
+            || name == "[Content_Types].xml"
+        {
+            deferred.push(name);
+        } else {
+            w.raw_copy_file(zip.by_index_raw(i)?)?;
+        }
+    }
+    for name in deferred {
+        let text = read_text(&mut zip, &name)?;
+        let text = if name == book.workbook {
+            let grown: Vec<(usize, u32, u32)> = sheets
+                .iter()
+                .enumerate()
+                .filter_map(|(k, s)| {
+                    let index = book.sheets.iter().position(|(n, _)| n == s.name)?;
+                    Some((index, *old_last.get(&k)?, s.target.rows.len() as u32))
+                })
+                .collect();
+            workbook_xml(&text, &grown)
+        } else if let Some(chain) = &book.calc_chain {
+            without_calc_chain(&text, chain)
+        } else {
+            text
+        };
+        w.start_file(name.as_str(), options)?;
+        w.write_all(text.as_bytes())?;
+    }
+    Ok(w.finish()?)
+}
+
+/// The names of the sheets of the workbook at `path`, in order (its `workbook.xml` only).
+///
+/// # Errors
+/// [`PatchError`] when it is no workbook package.
+pub fn sheet_names(path: &Path) -> Result<Vec<String>, PatchError> {
+    let mut zip = ZipArchive::new(BufReader::new(File::open(path)?))?;
+    Ok(Package::read(&mut zip)?
+        .sheets
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect())
+}
+
+/// Where the parts of a package are.
+struct Package {
+    /// `xl/workbook.xml`.
+    workbook: String,
+    /// `xl/_rels/workbook.xml.rels`.
+    workbook_rels: String,
+    /// Sheets in workbook order: name and part.
+    sheets: Vec<(String, String)>,
+    styles: Option<String>,
+    calc_chain: Option<String>,
+    date1904: bool,
+}
+
+impl Package {
+    fn read<R: Read + Seek>(zip: &mut ZipArchive<R>) -> Result<Package, PatchError> {
+        let root_rels = read_text(zip, "_rels/.rels")?;
+        let workbook = relationships(&root_rels, "")
+            .into_iter()
+            .find(|(_, ty, _)| ty.ends_with("/officeDocument"))
+            .map(|(_, _, target)| target)
+            .unwrap_or_else(|| "xl/workbook.xml".to_owned());
+        let dir = workbook.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
+        let file = workbook
+            .rsplit_once('/')
+            .map_or(workbook.as_str(), |(_, f)| f);
+        let workbook_rels = if dir.is_empty() {
+            format!("_rels/{file}.rels")
+        } else {
+            format!("{dir}/_rels/{file}.rels")
+        };
+        let rels = relationships(&read_text(zip, &workbook_rels)?, &dir);
+        let xml = read_text(zip, &workbook)?;
+        let mut sheets = Vec::new();
+        let mut date1904 = false;
+        let mut reader = Reader::from_str(&xml);
+        loop {
+            match reader.read_event()? {
+                Event::Eof => break,
+                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                    "sheet" => {
+                        let mut name = None;
+                        let mut id = None;
+                        for a in e.attributes().flatten() {
+                            let v = quick_xml::escape::unescape(&a.value)
+                                .map_err(|e| PatchError::Xml(e.to_string()))?;
+                            match (a.key.prefix().is_some(), a.key.local_name().as_ref()) {
+                                (false, "name") => name = Some(v.into_owned()),
+                                (true, "id") => id = Some(v.into_owned()),
+                                _ => {}
+                            }
+                        }
+                        if let (Some(name), Some(id)) = (name, id) {
+                            if let Some((_, _, target)) = rels.iter().find(|(i, _, _)| *i == id) {
+                                sheets.push((name, target.clone()));
+                            }
+                        }
+                    }
+                    "workbookPr" => {
+                        date1904 = e.attributes().flatten().any(|a| {
+                            a.key.local_name().as_ref() == "date1904"
+                                && matches!(a.value.as_ref(), "1" | "true")
+                        });
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        let of_type = |t: &str| {
+            rels.iter()
+                .find(|(_, ty, _)| ty.ends_with(t))
+                .map(|(_, _, target)| target.clone())
+        };
+        Ok(Package {
+            workbook,
+            workbook_rels,
+            sheets,
+            styles: of_type("/styles"),
+            calc_chain: of_type("/calcChain"),
+            date1904,
+        })
+    }
+}
+
+/// (Id, Type, Target as a package path) of each relationship in a `.rels` part whose source is
+/// in `dir`.
+fn relationships(xml: &str, dir: &str) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let mut reader = Reader::from_str(xml);
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
+                let get = |k: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == k)
+                        .and_then(|a| {
+                            quick_xml::escape::unescape(&a.value)
+                                .ok()
+                                .map(|v| v.into_owned())
+                        })
+                        .unwrap_or_default()
+                };
+                if get("TargetMode") == "External" {
+                    continue;
+                }
+                out.push((get("Id"), get("Type"), resolve(dir, &get("Target"))));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A relationship target as a path inside the package.
+fn resolve(dir: &str, target: &str) -> String {
+    if let Some(abs) = target.strip_prefix('/') {
+        return abs.to_owned();
+    }
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for p in target.split('/') {
+        match p {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+fn read_text<R: Read + Seek>(zip: &mut ZipArchive<R>, name: &str) -> Result<String, PatchError> {
+    let mut text = String::new();
+    zip.by_name(name)?
+        .read_to_string(&mut text)
+        .map_err(|_| PatchError::Xml(format!("{name}: not UTF-8")))?;
+    Ok(text)
+}
+
+/// The style number of each cell of a donor sheet, by (row, column).
+fn donor_styles_of(xml: &str) -> Result<HashMap<(u32, u32), u32>, PatchError> {
+    let mut out = HashMap::new();
+    let mut reader = Reader::from_str(xml);
+    loop {
+        match reader.read_event()? {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "c" => {
+                let mut at = None;
+                let mut style = 0;
+                for a in e.attributes().flatten() {
+                    match a.key.as_ref() {
+                        "r" => at = cell::parse_ref(a.value.as_bytes()),
+                        "s" => style = a.value.parse().unwrap_or(0),
+                        _ => {}
+                    }
+                }
+                if let Some(at) = at {
+                    out.insert(at, style);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// `workbook.xml` asking for a full recalculation on open (the clerk's formulas over the ledger's
+/// sheets show the new figures), with each patched sheet's filter range grown with its table.
+fn workbook_xml(xml: &str, grown: &[(usize, u32, u32)]) -> String {
+    let mut out = grow_filter_names(xml, grown);
+    if let Some(at) = out.find("<calcPr") {
+        let end = at + out[at..].find('>').unwrap_or(0);
+        let tag = &out[at..end];
+        if !tag.contains("fullCalcOnLoad") {
+            out.insert_str(at + "<calcPr".len(), " fullCalcOnLoad=\"1\"");
+        }
+    } else {
+        let after = ["</definedNames>", "</sheets>"]
+            .iter()
+            .find_map(|t| out.find(t).map(|i| i + t.len()));
+        if let Some(i) = after {
+            out.insert_str(i, "<calcPr fullCalcOnLoad=\"1\"/>");
+        }
+    }
+    out
+}
+
+/// The hidden `_xlnm._FilterDatabase` names of patched sheets, their last row moved from the old
+/// table's last row to the new one.
+fn grow_filter_names(xml: &str, grown: &[(usize, u32, u32)]) -> String {
+    let re = regex::Regex::new(
+        r#"(<definedName[^>]*name="_xlnm\._FilterDatabase"[^>]*localSheetId="(\d+)"[^>]*>[^<]*?\$?[A-Z]{1,3}\$?)(\d+)(</definedName>)"#,
+    );
+    let Ok(re) = re else {
+        return xml.to_owned();
+    };
+    re.replace_all(xml, |c: &regex::Captures<'_>| {
+        let sheet: usize = c[2].parse().unwrap_or(usize::MAX);
+        let row: u32 = c[3].parse().unwrap_or(0);
+        match grown.iter().find(|(s, _, _)| *s == sheet) {
+            Some(&(_, old, new)) if old > 0 && row == old + 1 && new > old => {
+                format!("{}{}{}", &c[1], new + 1, &c[4])
+            }
+            _ => c[0].to_owned(),
+        }
+    })
+    .into_owned()
+}
+
+/// `[Content_Types].xml` or the workbook's relationships without the calculation chain.
+fn without_calc_chain(xml: &str, chain: &str) -> String {
+    let name = chain.rsplit('/').next().unwrap_or(chain);
+    let re = regex::Regex::new(&format!(
+        r#"<(Override|Relationship)\b[^>]*{}[^>]*/>"#,
+        regex::escape(name)
+    ));
+    match re {
+        Ok(re) => re.replace_all(xml, "").into_owned(),
+        Err(_) => xml.to_owned(),
+    }
+}

@@ -1,0 +1,483 @@
+//! One worksheet's XML rewritten as it streams through: every element but the cells passes
+//! through as it was (column widths, hidden columns, frozen panes, filter, merged cells, data
+//! validation, conditional formats, comments' anchors, page setup); in `<sheetData>` a cell
+//! whose value is unchanged is copied verbatim (its style, formula, rich text), a changed one is
+//! written anew in its old style, and a new one takes the table kit's style.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::{BufRead, Write};
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::{Reader, Writer};
+
+use super::cell::{self, parse_ref};
+use super::PatchError;
+use crate::model::Value;
+
+/// The number of sample rows of the donor sheet: see [`cell::variant`].
+pub const VARIANTS: usize = 8;
+
+/// What the sheet is to hold: the header in row 1, then the rows.
+pub struct Target<'a> {
+    /// Row 1.
+    pub headers: &'a [String],
+    /// Rows 2….
+    pub rows: &'a [Vec<Value>],
+    /// Columns whose text wraps (a new row grows to show it).
+    pub wraps: Vec<bool>,
+    /// Whether new rows get heights at all (not past the table kit's limit).
+    pub heights: bool,
+}
+
+/// Style numbers, already in the package's numbering, for new cells.
+pub struct Styles<'a> {
+    /// Per column: a header cell.
+    pub header: Vec<u32>,
+    /// Per column and [`cell::variant`]: a data cell.
+    pub data: Vec<[u32; VARIANTS]>,
+    /// Per package style: whether it shows a date (a date put into another style gets the kit's).
+    pub dates: &'a [bool],
+}
+
+impl Styles<'_> {
+    fn for_new(&self, row: u32, col: u32, value: &Value) -> u32 {
+        let col = col as usize;
+        if row == 0 {
+            return self.header.get(col).copied().unwrap_or(0);
+        }
+        match (cell::variant(value), self.data.get(col)) {
+            (Some(v), Some(styles)) => styles[v],
+            _ => 0,
+        }
+    }
+
+    /// The style of a changed cell: its own, unless a date would show as a bare number there.
+    fn for_changed(&self, old: u32, row: u32, col: u32, value: &Value) -> u32 {
+        let date = matches!(value, Value::Date(_) | Value::DateTime(_));
+        if date && !self.dates.get(old as usize).copied().unwrap_or(false) {
+            return self.for_new(row, col, value);
+        }
+        old
+    }
+}
+
+/// The value each old cell held, in sheet order (row, column, value), as the ledger was read.
+pub type OldValues<'a> = dyn FnMut() -> Option<(u32, u32, Value)> + 'a;
+
+struct State<'t, 's, 'o> {
+    target: &'t Target<'t>,
+    styles: &'s Styles<'s>,
+    old: &'o mut OldValues<'o>,
+    peeked: Option<(u32, u32, Value)>,
+    date1904: bool,
+    /// Column widths of `<cols>`, for the heights of new rows.
+    widths: HashMap<u32, f64>,
+    /// The next row to write new cells for.
+    next_row: u32,
+    /// The last row of the old sheet that held a value: ranges ending there grow with the table.
+    old_last: u32,
+    buf: String,
+}
+
+impl<'t> State<'t, '_, '_> {
+    fn new_value(&self, row: u32, col: u32) -> Option<Cow<'t, Value>> {
+        let col = col as usize;
+        if row == 0 {
+            let h = self.target.headers.get(col).filter(|h| !h.is_empty())?;
+            return Some(Cow::Owned(Value::text(h.as_str())));
+        }
+        let target: &'t Target<'t> = self.target;
+        let v = target.rows.get(row as usize - 1)?.get(col)?;
+        (!v.is_empty()).then_some(Cow::Borrowed(v))
+    }
+
+    fn new_width(&self, row: u32) -> u32 {
+        if row == 0 {
+            self.target.headers.len() as u32
+        } else {
+            self.target
+                .rows
+                .get(row as usize - 1)
+                .map_or(0, |r| r.len() as u32)
+        }
+    }
+
+    fn last_row(&self) -> u32 {
+        self.target.rows.len() as u32
+    }
+
+    /// The old value at (row, col), advancing the lockstep reader.
+    fn old_value(&mut self, row: u32, col: u32) -> Value {
+        loop {
+            if self.peeked.is_none() {
+                self.peeked = (self.old)();
+            }
+            match &self.peeked {
+                Some((r, c, _)) if (*r, *c) < (row, col) => self.peeked = None,
+                Some((r, c, _)) if (*r, *c) == (row, col) => {
+                    return self.peeked.take().map(|p| p.2).unwrap_or_default();
+                }
+                _ => return Value::Empty,
+            }
+        }
+    }
+
+    /// New cells of `row` in columns `from..to`, appended to the buffer.
+    fn new_cells(&mut self, row: u32, from: u32, to: u32) {
+        for col in from..to.min(self.new_width(row)) {
+            if let Some(v) = self.new_value(row, col) {
+                let s = self.styles.for_new(row, col, &v);
+                cell::write(&mut self.buf, row, col, Some(s), &v, self.date1904);
+            }
+        }
+    }
+
+    /// Whole new rows before `until` (exclusive).
+    fn new_rows<W: Write>(&mut self, until: u32, w: &mut Writer<W>) -> std::io::Result<()> {
+        while self.next_row < until && self.next_row <= self.last_row() {
+            let row = self.next_row;
+            self.next_row += 1;
+            self.buf.clear();
+            self.new_cells(row, 0, u32::MAX);
+            if self.buf.is_empty() {
+                continue;
+            }
+            let height = self.height(row);
+            let mut open = format!("<row r=\"{}\"", row + 1);
+            if let Some(h) = height {
+                open.push_str(&format!(" ht=\"{h}\" customHeight=\"1\""));
+            }
+            open.push('>');
+            let out = w.get_mut();
+            out.write_all(open.as_bytes())?;
+            out.write_all(self.buf.as_bytes())?;
+            out.write_all(b"</row>")?;
+        }
+        Ok(())
+    }
+
+    /// The height a new row needs for its wrapped text, as the table kit sets it.
+    fn height(&self, row: u32) -> Option<f64> {
+        if !self.target.heights || row == 0 {
+            return None;
+        }
+        let cells = self.target.rows.get(row as usize - 1)?;
+        let mut lines = 1.0f64;
+        for (c, v) in cells.iter().enumerate() {
+            if let (true, Value::Text(s)) = (self.target.wraps.get(c).copied().unwrap_or(false), v)
+            {
+                let width = self.widths.get(&(c as u32)).copied().unwrap_or(8.43);
+                lines = lines.max(crate::xlsx::style::lines_needed(s, (width - 1.0).max(1.0)));
+            }
+        }
+        (lines > 1.0).then(|| 14.0 * lines.min(6.0) + 2.0)
+    }
+}
+
+/// Rewrites one worksheet from `input` to `out` so that it holds `target`; returns the last row
+/// of the old sheet that held a value.
+pub fn rewrite<R: BufRead, W: Write>(
+    input: R,
+    out: W,
+    target: &Target<'_>,
+    styles: &Styles<'_>,
+    old: &mut OldValues<'_>,
+    date1904: bool,
+) -> Result<u32, PatchError> {
+    let mut reader = Reader::from_reader(input);
+    let mut w = Writer::new(out);
+    let mut st = State {
+        target,
+        styles,
+        old,
+        peeked: None,
+        date1904,
+        widths: HashMap::new(),
+        next_row: 0,
+        old_last: 0,
+        buf: String::new(),
+    };
+    let mut buf = Vec::new();
+    let mut in_data = false;
+    let mut row: Option<(u32, u32)> = None; // (row, next column to fill)
+    let mut last_row_seen: Option<u32> = None;
+    // While > 0: inside an old cell being replaced, whose events are dropped.
+    let mut skipping = 0usize;
+    let mut seen_data = false;
+    let mut root = true;
+    loop {
+        buf.clear();
+        let event = reader.read_event_into(&mut buf)?;
+        if skipping > 0 {
+            match event {
+                Event::Start(_) => skipping += 1,
+                Event::End(_) => skipping -= 1,
+                Event::Eof => return Err(PatchError::Xml("c".into())),
+                _ => {}
+            }
+            continue;
+        }
+        let empty = matches!(event, Event::Empty(_));
+        let (Event::Start(e) | Event::Empty(e)) = event else {
+            match event {
+                Event::Eof => break,
+                Event::End(e) if in_data && local_end(&e) == "sheetData" => {
+                    if let Some((r, next)) = row.take() {
+                        finish_row(&mut st, r, next, &mut w)?;
+                    }
+                    st.new_rows(u32::MAX, &mut w)?;
+                    in_data = false;
+                    w.write_event(Event::End(e))?;
+                }
+                Event::End(e) if in_data && local_end(&e) == "row" => {
+                    if let Some((r, next)) = row.take() {
+                        finish_row(&mut st, r, next, &mut w)?;
+                    }
+                    w.write_event(Event::End(e))?;
+                }
+                other => w.write_event(other)?,
+            }
+            continue;
+        };
+        // New elements are written unprefixed: a prefixed sheet is left to a full rewrite.
+        if root {
+            root = false;
+            if e.name().prefix().is_some() {
+                return Err(PatchError::Xml("prefix".into()));
+            }
+        }
+        let name = local(&e);
+        if !in_data && name == "sheetData" {
+            seen_data = true;
+            w.write_event(Event::Start(e.borrow()))?;
+            if empty {
+                st.new_rows(u32::MAX, &mut w)?;
+                w.get_mut().write_all(b"</sheetData>")?;
+            } else {
+                in_data = true;
+            }
+        } else if in_data && name == "row" {
+            let r = match attr(&e, "r").and_then(|v| parse_u32(&v)) {
+                Some(n) if n >= 1 => n - 1,
+                _ => last_row_seen.map_or(0, |l| l + 1),
+            };
+            last_row_seen = Some(r);
+            st.new_rows(r, &mut w)?;
+            st.next_row = st.next_row.max(r + 1);
+            if empty {
+                st.buf.clear();
+                st.new_cells(r, 0, u32::MAX);
+                if st.buf.is_empty() {
+                    w.write_event(Event::Empty(e))?;
+                } else {
+                    w.get_mut().write_all(&row_tag(&e))?;
+                    w.get_mut().write_all(st.buf.as_bytes())?;
+                    w.get_mut().write_all(b"</row>")?;
+                }
+            } else {
+                w.get_mut().write_all(&row_tag(&e))?;
+                row = Some((r, 0));
+            }
+        } else if in_data && name == "c" {
+            let Some((r, next)) = row else {
+                return Err(PatchError::Xml("c".into()));
+            };
+            let col = match attr(&e, "r").and_then(|v| parse_ref(v.as_bytes())) {
+                Some((_, c)) => c,
+                None => next,
+            };
+            // New cells in the columns before this one.
+            st.buf.clear();
+            st.new_cells(r, next, col);
+            w.get_mut().write_all(st.buf.as_bytes())?;
+            row = Some((r, col + 1));
+            let old = st.old_value(r, col);
+            if !old.is_empty() {
+                st.old_last = st.old_last.max(r);
+            }
+            let new = st.new_value(r, col).unwrap_or_default();
+            if old == *new {
+                w.write_event(if empty {
+                    Event::Empty(e)
+                } else {
+                    Event::Start(e)
+                })?;
+                continue;
+            }
+            let style = attr(&e, "s").and_then(|v| parse_u32(&v)).unwrap_or(0);
+            let style = st.styles.for_changed(style, r, col, &new);
+            st.buf.clear();
+            cell::write(&mut st.buf, r, col, Some(style), &new, st.date1904);
+            w.get_mut().write_all(st.buf.as_bytes())?;
+            if !empty {
+                skipping = 1;
+            }
+        } else if !in_data && seen_data {
+            let e = grown(e, st.old_last, st.last_row());
+            w.write_event(if empty {
+                Event::Empty(e)
+            } else {
+                Event::Start(e)
+            })?;
+        } else if !in_data && name == "dimension" {
+            let e = dimension(&e, target);
+            w.write_event(Event::Empty(e))?;
+        } else if !in_data && name == "col" {
+            if let (Some(min), Some(max), Some(width)) = (
+                attr(&e, "min").and_then(|v| parse_u32(&v)),
+                attr(&e, "max").and_then(|v| parse_u32(&v)),
+                attr(&e, "width").and_then(|v| v.parse().ok()),
+            ) {
+                for c in min.max(1)..=max.min(min.max(1) + 512) {
+                    st.widths.insert(c - 1, width);
+                }
+            }
+            w.write_event(if empty {
+                Event::Empty(e)
+            } else {
+                Event::Start(e)
+            })?;
+        } else {
+            w.write_event(if empty {
+                Event::Empty(e)
+            } else {
+                Event::Start(e)
+            })?;
+        }
+    }
+    if !seen_data {
+        return Err(PatchError::Xml("sheetData".into()));
+    }
+    Ok(st.old_last)
+}
+
+/// The rest of an old row: new cells past its last old cell.
+fn finish_row<W: Write>(
+    st: &mut State<'_, '_, '_>,
+    r: u32,
+    next: u32,
+    w: &mut Writer<W>,
+) -> std::io::Result<()> {
+    st.buf.clear();
+    st.new_cells(r, next, u32::MAX);
+    w.get_mut().write_all(st.buf.as_bytes())
+}
+
+fn local<'a>(e: &'a BytesStart<'_>) -> &'a str {
+    let name = e.name().into_inner();
+    name.rsplit_once(':').map_or(name, |(_, l)| l)
+}
+
+fn local_end<'a>(e: &'a quick_xml::events::BytesEnd<'_>) -> &'a str {
+    let name = e.name().into_inner();
+    name.rsplit_once(':').map_or(name, |(_, l)| l)
+}
+
+fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .map(|a| a.value.into_owned())
+}
+
+fn parse_u32(v: &str) -> Option<u32> {
+    v.trim().parse().ok()
+}
+
+/// A row's start tag without `spans` (a hint that new cells could make wrong).
+fn row_tag(e: &BytesStart<'_>) -> Vec<u8> {
+    let mut out = String::with_capacity(64);
+    out.push('<');
+    out.push_str(e.name().as_ref());
+    for a in e.attributes().with_checks(false).flatten() {
+        if a.key.local_name().as_ref() == "spans" {
+            continue;
+        }
+        // The raw value, still escaped as it was read.
+        out.push_str(&format!(" {}=\"{}\"", a.key.as_ref(), a.value));
+    }
+    out.push('>');
+    out.into_bytes()
+}
+
+/// `<dimension>` covering the new table as well as what was there.
+fn dimension<'a>(e: &BytesStart<'_>, target: &Target<'_>) -> BytesStart<'a> {
+    let (mut rows, mut cols) = (target.rows.len() as u32 + 1, target.headers.len() as u32);
+    for r in target.rows {
+        cols = cols.max(r.len() as u32);
+    }
+    if let Some(old) = attr(e, "ref") {
+        if let Some((_, end)) = split_range(old.as_bytes()) {
+            rows = rows.max(end.0 + 1);
+            cols = cols.max(end.1 + 1);
+        }
+    }
+    let mut r = String::from("A1:");
+    cell::column_letters(&mut r, cols.max(1) - 1);
+    r.push_str(&rows.to_string());
+    let mut out = BytesStart::new("dimension");
+    out.push_attribute(("ref", r.as_str()));
+    out
+}
+
+fn split_range(r: &[u8]) -> Option<((u32, u32), (u32, u32))> {
+    let r = r.strip_prefix(b"$").unwrap_or(r);
+    let clean: Vec<u8> = r.iter().copied().filter(|&b| b != b'$').collect();
+    match clean.iter().position(|&b| b == b':') {
+        Some(i) => Some((parse_ref(&clean[..i])?, parse_ref(&clean[i + 1..])?)),
+        None => {
+            let one = parse_ref(&clean)?;
+            Some((one, one))
+        }
+    }
+}
+
+/// An element after the cells whose ranges (autofilter `ref`, validation and conditional format
+/// `sqref`) covered the table to its last row: they grow to its new last row, as Excel grows them
+/// when a row is typed under a filtered table.
+fn grown<'a>(e: BytesStart<'a>, old_last: u32, new_last: u32) -> BytesStart<'a> {
+    let key = match local(&e) {
+        "autoFilter" => "ref",
+        "dataValidation" | "conditionalFormatting" => "sqref",
+        _ => return e,
+    };
+    if new_last <= old_last || old_last == 0 {
+        return e;
+    }
+    let Some(value) = attr(&e, key) else {
+        return e;
+    };
+    let text = value.as_str();
+    let mut changed = false;
+    let ranges: Vec<String> = text
+        .split_whitespace()
+        .map(|r| match split_range(r.as_bytes()) {
+            Some((start, end)) if end.0 == old_last && start.0 <= 1 && start.0 < end.0 => {
+                changed = true;
+                let mut s = String::new();
+                cell::column_letters(&mut s, start.1);
+                s.push_str(&(start.0 + 1).to_string());
+                s.push(':');
+                cell::column_letters(&mut s, end.1);
+                s.push_str(&(new_last + 1).to_string());
+                s
+            }
+            _ => r.to_owned(),
+        })
+        .collect();
+    if !changed {
+        return e;
+    }
+    let joined = ranges.join(" ");
+    let name = e.name().as_ref().to_owned();
+    let mut out = BytesStart::new(name);
+    for a in e.attributes().flatten() {
+        if a.key.local_name().as_ref() == key {
+            out.push_attribute((a.key.as_ref(), joined.as_str()));
+        } else {
+            out.push_attribute(a);
+        }
+    }
+    out
+}
