@@ -145,10 +145,8 @@ pub fn merge(
         let hash = hashes.get(i).cloned().flatten();
         m.file(&mut batch.files[i], i, hash);
     }
-    m.ledger.reports.rows.sort_by(|a, b| {
-        let key = |r: &Vec<Value>| (r.first().map(Value::display), r.get(2).map(Value::display));
-        key(a).cmp(&key(b))
-    });
+    // 进度记录 is a log: new reports go at its end and rows never move, so what the clerk marked
+    // on a row (a fill, a comment) stays with its report when the ledger is updated in place.
     m.outcome.files.sort_by_key(|(i, ..)| *i);
     m.outcome.deleted = m.deleted();
     refresh(m.ledger, policy, &m.units);
