@@ -20,3 +20,5 @@ pub use table::Table;
 
 #[cfg(test)]
 mod tests_merge;
+#[cfg(test)]
+mod tests_patch;

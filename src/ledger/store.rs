@@ -459,7 +459,7 @@ impl Ledger {
             if table.rows.len() > SHEET_ROWS {
                 return Err(say::rewrite_too_long(&table.name));
             }
-            if !names.iter().any(|n| *n == table.name) {
+            if !names.contains(&table.name) {
                 return Err(say::rewrite_missing_sheet(&table.name));
             }
         }

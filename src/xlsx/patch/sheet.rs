@@ -52,13 +52,20 @@ impl Styles<'_> {
         }
     }
 
-    /// The style of a changed cell: its own, unless a date would show as a bare number there.
+    /// The style of a changed cell: its own, unless a date would show there as a bare number,
+    /// or a number as a date (and be read back as one).
     fn for_changed(&self, old: u32, row: u32, col: u32, value: &Value) -> u32 {
-        let date = matches!(value, Value::Date(_) | Value::DateTime(_));
-        if date && !self.dates.get(old as usize).copied().unwrap_or(false) {
-            return self.for_new(row, col, value);
+        let shows_date = self.dates.get(old as usize).copied().unwrap_or(false);
+        let fits = match value {
+            Value::Date(_) | Value::DateTime(_) => shows_date,
+            Value::Number(_) | Value::Percent(_) => !shows_date,
+            _ => true,
+        };
+        if fits {
+            old
+        } else {
+            self.for_new(row, col, value)
         }
-        old
     }
 }
 
