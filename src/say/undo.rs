@@ -92,3 +92,11 @@ pub fn available(time: Option<NaiveDateTime>, generations: usize) -> String {
         backup_time(time)
     )
 }
+
+/// The page asked to restore the backup of `expected`, but the backup is another by now (a merge
+/// or an undo happened meanwhile).
+pub fn backup_changed(expected: &str) -> String {
+    format!(
+        "台账的备份已经变了（页面显示的是 {expected} 的备份，期间又有合并或撤销）；台账未作任何改动，请重新确认后再撤销"
+    )
+}
