@@ -79,9 +79,9 @@ pub fn last_backup(path: &Path) -> Option<LastBackup> {
 ///
 /// # Errors
 /// [`LedgerError::InUse`] when an office program has the ledger open, [`LedgerError::Locked`]
-/// when a merge (or another undo) is running, [`LedgerError::Refused`] when there is no `.bak`
-/// or it is no readable ledger, [`LedgerError::Write`] when the ledger could not be kept or
-/// replaced. In every case the ledger is as it was.
+/// when a merge (or another undo) is running, [`LedgerError::Refused`] when there is no `.bak`,
+/// it is no readable ledger, or the ledger could not be kept as `.undone` or replaced. In every
+/// case the ledger and its backups are as they were.
 pub fn undo(path: &Path) -> Result<UndoOutcome, LedgerError> {
     if let Some(lock) = safety::office_lock(path) {
         return Err(LedgerError::InUse(crate::say::safety::ledger_open(
@@ -109,10 +109,9 @@ pub fn undo(path: &Path) -> Result<UndoOutcome, LedgerError> {
             path, &backup, reason,
         )));
     }
-    let failed = |e: fsio::WriteError| LedgerError::Write {
-        path: path.display().to_string(),
-        reason: say::undo_failed(path, e),
-    };
+    // Nothing is changed when either step fails: the copy's temporary file is removed, and a
+    // rename that fails leaves both names as they were.
+    let failed = |e: fsio::WriteError| LedgerError::Refused(say::undo_failed(path, e));
     let kept = if path.exists() {
         keep_undone(path, &undone).map_err(failed)?;
         Some(undone)
@@ -152,6 +151,13 @@ fn keep_undone(path: &Path, undone: &Path) -> Result<(), fsio::WriteError> {
         |file| std::io::copy(&mut from, file).map(drop),
         || Ok(()),
     )
+    .map_err(|mut e| {
+        // The finished copy a failed rename keeps is the ledger still in place: not worth a file.
+        if let Some(kept) = e.kept.take() {
+            let _ = std::fs::remove_file(kept);
+        }
+        e
+    })
 }
 
 /// How many backups of `path` are kept, counted from `.bak` up to the first one missing: how
@@ -357,6 +363,25 @@ mod tests {
         assert!(matches!(err, LedgerError::Refused(_)), "{err:?}");
         assert!(err.to_string().contains("项目台账"), "{err}");
         assert_eq!(read(&path), l);
+    }
+
+    #[test]
+    fn when_the_undone_copy_cannot_be_written_nothing_changes() {
+        let d = Dir::new();
+        let [l, b1] = ["当前", "上一版"].map(ledger_bytes);
+        let path = d.with(&[&l, &b1]);
+        std::fs::create_dir(undone_path(&path)).unwrap();
+        let err = undo(&path).unwrap_err();
+        let text = err.to_string();
+        assert!(matches!(err, LedgerError::Refused(_)), "{err:?}");
+        assert!(text.starts_with("无法撤销：无法写入"), "{text}");
+        assert!(text.ends_with("未作任何改动"), "{text}");
+        assert_eq!(read(&path), l);
+        assert_eq!(read(&backup_path(&path)), b1);
+        assert_eq!(
+            d.names(),
+            ["台账.xlsx", "台账.xlsx.bak", "台账.xlsx.undone"]
+        );
     }
 
     #[test]
