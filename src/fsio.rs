@@ -177,7 +177,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 
 /// Puts the finished file `from` (in the same folder) in place as `path` by renaming it: `from`
 /// flushed to disk first, `path` replaced in one step, the folder flushed. A file being replaced
-/// keeps its permissions, as with [`write`]. The ledger's undo puts its backup back so, and moves
+/// keeps its permissions, as with [`write()`]. The ledger's undo puts its backup back so, and moves
 /// the older backups up a generation.
 ///
 /// # Errors
@@ -185,7 +185,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 /// is then as it was.
 pub fn rename_into_place(from: &Path, path: &Path) -> Result<(), WriteError> {
     // Flushing needs write access on Windows; a file that cannot be opened so was flushed by
-    // whoever wrote it (taizhang's backups are written by [`write`]).
+    // whoever wrote it (taizhang's backups are written by [`write()`]).
     if let Ok(file) = File::options().read(true).write(true).open(from) {
         file.sync_all()
             .map_err(|e| WriteError::new(path, Step::Write, e))?;
