@@ -175,6 +175,30 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Puts the finished file `from` (in the same folder) in place as `path` by renaming it: `from`
+/// flushed to disk first, `path` replaced in one step, the folder flushed. A file being replaced
+/// keeps its permissions, as with [`write()`]. The ledger's undo puts its backup back so, and moves
+/// the older backups up a generation.
+///
+/// # Errors
+/// [`WriteError`] at [`Step::Write`] (flushing `from`) or [`Step::Replace`] (the rename); `path`
+/// is then as it was.
+pub fn rename_into_place(from: &Path, path: &Path) -> Result<(), WriteError> {
+    // Flushing needs write access on Windows; a file that cannot be opened so was flushed by
+    // whoever wrote it (taizhang's backups are written by [`write()`]).
+    if let Ok(file) = File::options().read(true).write(true).open(from) {
+        file.sync_all()
+            .map_err(|e| WriteError::new(path, Step::Write, e))?;
+    }
+    if let Ok(old) = std::fs::metadata(path) {
+        std::fs::set_permissions(from, old.permissions())
+            .map_err(|e| WriteError::new(path, Step::Write, e))?;
+    }
+    std::fs::rename(from, path).map_err(|e| WriteError::new(path, Step::Replace, e))?;
+    sync_folder(&folder_of(path));
+    Ok(())
+}
+
 /// The contents of `path`-to-be in a temporary file in `dir`, with the final permissions and
 /// flushed to disk; removed again if dropped before it is renamed.
 fn stage(

@@ -11,6 +11,7 @@ pub mod rank;
 pub mod scoresheet;
 pub mod serve;
 pub mod status;
+pub mod undo;
 
 use std::path::{Path, PathBuf};
 

@@ -14,9 +14,11 @@ mod sheets;
 pub mod status;
 pub mod store;
 pub mod table;
+pub mod undo;
 
 pub use store::{Ledger, LedgerError, Lock};
 pub use table::Table;
+pub use undo::{undo, UndoOutcome};
 
 #[cfg(test)]
 mod tests_merge;

@@ -3,6 +3,9 @@
 
 use std::fmt::Display;
 
+/// The ledger's file name where none is given: in a workspace, and for `taizhang undo`.
+pub const LEDGER_FILE: &str = "台账.xlsx";
+
 // ---- Merge actions (来源文件 and the printed list) ----
 
 /// A proposal new to the ledger.

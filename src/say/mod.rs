@@ -19,6 +19,7 @@ pub mod safety;
 pub mod sheets;
 pub mod status;
 pub mod templates;
+pub mod undo;
 pub mod year_end;
 
 use crate::policy::Preset;

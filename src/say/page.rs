@@ -6,7 +6,7 @@ use std::fmt::Display;
 // ---- Workspace folders and files ----
 
 /// The ledger's file name in the workspace.
-pub const LEDGER_FILE: &str = "台账.xlsx";
+pub const LEDGER_FILE: &str = super::ledger::LEDGER_FILE;
 /// The folder of outputs.
 pub const OUTPUT_DIR: &str = "输出";
 /// The folder of judges' score sheets.

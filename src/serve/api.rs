@@ -7,6 +7,8 @@
 //! | `GET /api/check?month=YYYY-MM` | the month's inbox checked: exactly the SPEC §5 JSON |
 //! | `POST /api/check?month=YYYY-MM` | multipart files saved into the inbox, then as above |
 //! | `POST /api/merge?month=YYYY-MM&dry_run=true` | the merge preview, or (`false`) the merge |
+//! | `GET /api/undo` | whether the last merge can be undone: the backup's time, the confirm question |
+//! | `POST /api/undo` | undoes the last merge: the ledger back to its `.bak` (409 while locked or open) |
 //! | `GET /api/status?as_of=YYYY-MM-DD` | the month's progress: counts, units, 督办清单 |
 //! | `GET /files/report?month=` | 校验报告.xlsx |
 //! | `GET /files/status?as_of=` | 月度汇总.xlsx |
@@ -39,6 +41,7 @@ use crate::ledger::merge::Action;
 use crate::ledger::run::{describe, merge_inputs, summary_line, MergeJob, MergeRun};
 use crate::ledger::schedule::Status;
 use crate::ledger::status::{self, MonthlyStatus};
+use crate::ledger::undo as ledger_undo;
 use crate::ledger::{Ledger, LedgerError};
 use crate::read::Limits;
 use crate::rules::missing::MissingUnits;
@@ -60,6 +63,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/api/meta", get(meta))
         .route("/api/check", get(check).post(upload))
         .route("/api/merge", post(merge))
+        .route("/api/undo", get(undo_info).post(undo_last))
         .route("/api/status", get(status_json))
         .route("/files/report", get(report_file))
         .route("/files/status", get(status_file))
@@ -377,6 +381,62 @@ fn merge_json(run: &MergeRun, units: &[String], dry_run: bool, ws: &Workspace) -
         "ledger": ws.ledger().display().to_string(),
         "backup": run.backup.as_ref().map(|b| b.display().to_string()),
     })
+}
+
+/// Whether the workspace's last merge can be undone, with what the page shows: the backup's time,
+/// the note beside the button and the question confirm() asks.
+fn undo_json(ws: &Workspace) -> Value {
+    let ledger = ws.ledger();
+    match ledger_undo::last_backup(&ledger) {
+        Some(b) => json!({
+            "available": true,
+            "backup": b.path.display().to_string(),
+            "time": crate::say::undo::backup_time(b.time),
+            "generations": b.generations,
+            "note": crate::say::undo::available(b.time, b.generations),
+            "confirm": crate::say::undo::confirm(b.time, &ledger_undo::undone_path(&ledger)),
+        }),
+        None => json!({ "available": false }),
+    }
+}
+
+async fn undo_info(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
+    let body = blocking(move || Ok(undo_json(&state.workspace))).await?;
+    Ok(axum::Json(body).into_response())
+}
+
+/// Undoes the last merge as `taizhang undo` does, under the ledger's lock. With `expect=` (the
+/// backup time the page's question named) a backup changed since, by a merge or an undo
+/// elsewhere, is refused (409): the clerk confirmed a different version.
+async fn undo_last(
+    State(state): State<Arc<AppState>>,
+    params: Params,
+) -> Result<Response, ApiError> {
+    let expect = params.get("expect").cloned();
+    let body = blocking(move || {
+        let ws = &state.workspace;
+        if let Some(expect) = expect {
+            let now = ledger_undo::last_backup(&ws.ledger())
+                .map(|b| crate::say::undo::backup_time(b.time));
+            if now.as_deref() != Some(expect.as_str()) {
+                return Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    crate::say::undo::backup_changed(&expect),
+                ));
+            }
+        }
+        let done = ledger_undo::undo(&ws.ledger())?;
+        Ok(json!({
+            "message": done.message(),
+            "warning": done.warning,
+            "ledger": done.ledger.display().to_string(),
+            "undone": done.undone.as_ref().map(|u| u.display().to_string()),
+            "remaining": done.remaining,
+            "next": undo_json(ws),
+        }))
+    })
+    .await?;
+    Ok(axum::Json(body).into_response())
 }
 
 /// Reads the workspace's ledger, or says it is not there yet.

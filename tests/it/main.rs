@@ -14,6 +14,7 @@
 //! - `serve`: the local web page over HTTP, and in headless Chromium (`serve::browser`).
 //! - `status`: the monthly status workbook and exports.
 //! - `templates`: `init`'s templates against the committed `templates/`, part by part.
+//! - `undo`: `taizhang undo`, the ledger back to the version before the last merge.
 //! - `common`: shared helpers (forms written with rust_xlsxwriter, the binary run on them).
 
 mod common;
@@ -30,3 +31,4 @@ mod samples;
 mod serve;
 mod status;
 mod templates;
+mod undo;

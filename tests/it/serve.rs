@@ -521,6 +521,104 @@ fn merge_preview_equals_the_dry_run_then_merge_and_status_work() {
     assert_eq!(get(&s, "/api/status?as_of=六月底").status, 400);
 }
 
+/// The query value of `text`, percent-encoded (the backup time has a space and colons).
+fn query_value(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[test]
+fn undo_puts_back_the_ledger_of_before_the_last_merge_once_confirmed() {
+    let s = Server::start();
+    let ledger = s.path("台账.xlsx");
+    // Guarded like every call.
+    let bare = finish(agent().post(format!("{}/api/undo", s.base)).send_empty());
+    assert_eq!(bare.status, 401);
+    assert_eq!(get(&s, "/api/undo").json()["available"], false);
+    // The 合并 tab has the button, and the script asks before it posts.
+    assert!(finish(agent().get(s.url()).call())
+        .text()
+        .contains("撤销上次合并"));
+    let script = finish(agent().get(format!("{}/app.js", s.base)).call()).text();
+    assert!(script.contains("confirm(undoInfo.confirm)"), "{script}");
+
+    assert_eq!(
+        upload(&s, "2018-03", &sample_files("2018-03-立项")).status,
+        200
+    );
+    assert_eq!(
+        post(&s, "/api/merge?month=2018-03&dry_run=false").status,
+        200
+    );
+    let first = std::fs::read(&ledger).unwrap();
+    // The first merge made the ledger: nothing before it to go back to.
+    assert_eq!(get(&s, "/api/undo").json()["available"], false);
+    let none = post(&s, "/api/undo");
+    assert_eq!(none.status, 422, "{}", none.text());
+    assert!(none.json()["error"].as_str().unwrap().contains("无法撤销"));
+
+    assert_eq!(upload(&s, "2018-04", &sample_files("2018-04")).status, 200);
+    assert_eq!(
+        post(&s, "/api/merge?month=2018-04&dry_run=false").status,
+        200
+    );
+    let second = std::fs::read(&ledger).unwrap();
+    let info = get(&s, "/api/undo");
+    assert_eq!(info.status, 200, "{}", info.text());
+    let info = info.json();
+    assert_eq!(info["available"], true, "{info}");
+    assert_eq!(info["generations"], 1);
+    let time = info["time"].as_str().unwrap().to_owned();
+    assert_eq!(time.len(), "2018-05-03 14:20".len(), "{time}");
+    assert!(info["confirm"].as_str().unwrap().contains(&time), "{info}");
+    assert!(info["note"].as_str().unwrap().contains(&time), "{info}");
+    let expect = format!("/api/undo?expect={}", query_value(&time));
+
+    // While a merge holds the lock, or the ledger is open in Excel: 409, nothing changes.
+    let lock = taizhang::ledger::Lock::take(&ledger).unwrap();
+    let locked = post(&s, &expect);
+    assert_eq!(locked.status, 409, "{}", locked.text());
+    assert!(locked.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("另一个合并任务"));
+    drop(lock);
+    let office = s.path("~$台账.xlsx");
+    std::fs::write(&office, b"").unwrap();
+    let open = post(&s, &expect);
+    assert_eq!(open.status, 409, "{}", open.text());
+    assert!(open.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("正在被 Excel/WPS 打开"));
+    std::fs::remove_file(&office).unwrap();
+    // A question about another backup than the one there now is not an answer.
+    let stale = post(&s, "/api/undo?expect=2000-01-01%2000%3A00");
+    assert_eq!(stale.status, 409, "{}", stale.text());
+    assert_eq!(std::fs::read(&ledger).unwrap(), second);
+    assert!(!s.path("台账.xlsx.undone").exists());
+
+    let done = post(&s, &expect);
+    assert_eq!(done.status, 200, "{}", done.text());
+    let done = done.json();
+    assert!(
+        done["message"].as_str().unwrap().contains("已撤销上次合并"),
+        "{done}"
+    );
+    assert!(done["message"].as_str().unwrap().contains(&time), "{done}");
+    assert_eq!(done["remaining"], 0);
+    assert_eq!(done["next"]["available"], false);
+    assert_eq!(std::fs::read(&ledger).unwrap(), first);
+    assert_eq!(std::fs::read(s.path("台账.xlsx.undone")).unwrap(), second);
+    assert_eq!(get(&s, "/api/undo").json()["available"], false);
+    // The page goes on from the restored ledger.
+    assert_eq!(get(&s, "/api/status?as_of=2018-03-31").status, 200);
+}
+
 /// Sheet names of a downloaded workbook (which must open).
 fn sheets(bytes: Vec<u8>) -> Vec<String> {
     use calamine::Reader;

@@ -48,6 +48,7 @@ function show(step) {
   for (const b of document.querySelectorAll(".step")) b.classList.toggle("active", b.dataset.step === step);
   for (const s of document.querySelectorAll(".panel")) s.hidden = s.id !== step;
   if (step === "return") renderReturn();
+  if (step === "merge") loadUndo();
 }
 
 // ---- 1 intake ----
@@ -179,9 +180,34 @@ async function merge(dryRun) {
       $("do-merge").disabled = body.files.length === 0;
     } else {
       say("merge-msg", "已合并。台账已保存：" + body.ledger + (body.backup ? "（上一版本：" + body.backup + "）" : "") + "。" + body.summary);
+      say("undo-msg", "");
     }
     for (const w of body.warnings) say("merge-msg", $("merge-msg").textContent + " 提醒：" + w);
   } catch (e) { say("merge-msg", e.message, true); }
+  if (!dryRun) loadUndo();
+}
+
+// ---- undo the last merge ----
+// What the server says about the backup: whether there is one, its time, the question to ask.
+let undoInfo = { available: false };
+
+async function loadUndo() {
+  try { undoInfo = (await api("/api/undo")).body; } catch (e) { undoInfo = { available: false }; }
+  $("undo-box").hidden = !undoInfo.available;
+  $("undo").disabled = !undoInfo.available;
+  $("undo-note").textContent = undoInfo.available ? undoInfo.note : "";
+}
+
+async function undoLast() {
+  if (!undoInfo.available || !window.confirm(undoInfo.confirm)) return;
+  $("undo").disabled = true;
+  say("undo-msg", "正在撤销……");
+  try {
+    const { body } = await api("/api/undo?expect=" + encodeURIComponent(undoInfo.time), { method: "POST" });
+    resetMerge();
+    say("undo-msg", body.message + (body.warning ? " " + body.warning : ""), !!body.warning);
+  } catch (e) { say("undo-msg", e.message, true); }
+  await loadUndo();
 }
 
 // ---- 4 status ----
@@ -276,6 +302,7 @@ async function start() {
   $("replies-ack").addEventListener("change", renderReturn);
   $("preview").addEventListener("click", () => merge(true));
   $("do-merge").addEventListener("click", () => merge(false));
+  $("undo").addEventListener("click", undoLast);
   $("load-status").addEventListener("click", loadStatus);
   $("as-of").addEventListener("change", () => {
     $("download-status").href = withToken("/files/status?as_of=" + encodeURIComponent($("as-of").value));
@@ -301,6 +328,7 @@ async function start() {
   $("version").textContent = "　台账 " + meta.version + "（构建日期 " + meta.build_date + "）";
   $("month").value = meta.month;
   onMonthChange();
+  loadUndo();
 }
 
 start();
