@@ -159,7 +159,7 @@ fn make_ledger(args: &[String]) -> Res<()> {
             t.set(q, Column::Submitted, Value::Date(filed.unwrap_or_default()));
         }
     }
-    l.save(Path::new(out)).map_err(|e| e.to_string())
+    l.save(Path::new(out)).map(drop).map_err(|e| e.to_string())
 }
 
 fn list(dir: &Path) -> Vec<PathBuf> {
