@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use rust_xlsxwriter::{DataValidation, Format, Note, Workbook};
+use rust_xlsxwriter::{DataValidation, Format, Note, Table, TableColumn, Workbook};
 
 use super::store::{Ledger, Saved};
 use crate::model::{Column, Sheet, Value};
@@ -139,6 +139,19 @@ fn clerk_ledger(path: &Path) {
                 }
             }
         }
+        if t.name == Sheet::Reports.name() {
+            // The clerk made 进度记录 an Excel table (Ctrl+T).
+            let columns: Vec<TableColumn> = t
+                .headers
+                .iter()
+                .map(|h| TableColumn::new().set_header(h))
+                .collect();
+            let last = t.headers.len() as u16 - 1;
+            let table = Table::new().set_columns(&columns);
+            sheet
+                .add_table(0, 0, t.rows.len() as u32, last, &table)
+                .unwrap();
+        }
         if t.name == Sheet::Projects.name() {
             let remark = t.col(Column::Key).unwrap() as u16;
             let phone = t.col(Column::Phone).unwrap() as u16;
@@ -228,6 +241,10 @@ fn what_the_clerk_did_to_the_ledger_survives_an_update() {
     let workbook = part(&path, "xl/workbook.xml");
     assert!(workbook.contains("项目数") && workbook.contains("fullCalcOnLoad=\"1\""));
     assert!(!parts(&path).iter().any(|p| p.contains("calcChain")));
+    // The Excel table on 进度记录 grew to take the new report.
+    let table = part(&path, "xl/tables/table1.xml");
+    let end = crate::xlsx::patch::column_name(Sheet::Reports.headers().len() as u32 - 1);
+    assert!(table.contains(&format!("ref=\"A1:{end}3\"")), "{table}");
 }
 
 #[test]

@@ -26,6 +26,13 @@ use zip::write::SimpleFileOptions;
 use zip::{ZipArchive, ZipWriter};
 
 pub use cell::{samples, variant};
+
+/// Column letters of a 0-based column (`0` → `A`).
+pub fn column_name(col: u32) -> String {
+    let mut s = String::new();
+    cell::column_letters(&mut s, col);
+    s
+}
 pub use sheet::{Target, VARIANTS};
 
 use crate::model::Value;
@@ -134,6 +141,19 @@ pub fn patch<W: Write + Seek>(
         parts.insert(part, i);
         plans.push(styles);
     }
+    // Excel tables (Ctrl+T) on patched sheets: their range grows with the rows, as the filter's.
+    let mut tables: HashMap<String, usize> = HashMap::new();
+    for (part, &k) in &parts {
+        let (dir, file) = part.rsplit_once('/').unwrap_or(("", part.as_str()));
+        let rels = format!("{dir}/_rels/{file}.rels");
+        if let Ok(text) = read_text(&mut zip, &rels) {
+            for (_, ty, target) in relationships(&text, dir) {
+                if ty.ends_with("/table") {
+                    tables.insert(target, k);
+                }
+            }
+        }
+    }
     let mut values: Xlsx<_> =
         Xlsx::new(BufReader::new(File::open(old)?)).map_err(|e| PatchError::Xml(e.to_string()))?;
     let mut w = ZipWriter::new(out);
@@ -173,6 +193,7 @@ pub fn patch<W: Write + Seek>(
         } else if name == book.workbook
             || name == book.workbook_rels
             || name == "[Content_Types].xml"
+            || tables.contains_key(&name)
         {
             deferred.push(name);
         } else {
@@ -181,7 +202,10 @@ pub fn patch<W: Write + Seek>(
     }
     for name in deferred {
         let text = read_text(&mut zip, &name)?;
-        let text = if name == book.workbook {
+        let text = if let Some(k) = tables.get(&name) {
+            let last = old_last.get(k).copied().unwrap_or(0);
+            sheet::grow_table(&text, last, sheets[*k].target.rows.len() as u32)
+        } else if name == book.workbook {
             let grown: Vec<(usize, u32, u32)> = sheets
                 .iter()
                 .enumerate()

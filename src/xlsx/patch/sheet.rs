@@ -217,6 +217,16 @@ pub fn rewrite<R: BufRead, W: Write>(
         buf.clear();
         let event = reader.read_event_into(&mut buf)?;
         if skipping > 0 {
+            // The master of a shared formula: the cells that share it would be left without one,
+            // which Excel repairs with a warning. Such a sheet is written whole instead.
+            if let Event::Start(e) | Event::Empty(e) = &event {
+                if local(e) == "f"
+                    && attr(e, "t").as_deref() == Some("shared")
+                    && attr(e, "ref").is_some()
+                {
+                    return Err(PatchError::Xml("shared formula".into()));
+                }
+            }
             match event {
                 Event::Start(_) => skipping += 1,
                 Event::End(_) => skipping -= 1,
@@ -449,6 +459,11 @@ fn grown<'a>(e: BytesStart<'a>, old_last: u32, new_last: u32) -> BytesStart<'a> 
         "dataValidation" | "conditionalFormatting" => "sqref",
         _ => return e,
     };
+    grown_key(e, key, old_last, new_last)
+}
+
+/// `e` with the ranges of its attribute `key` grown (see [`grown`]).
+fn grown_key<'a>(e: BytesStart<'a>, key: &str, old_last: u32, new_last: u32) -> BytesStart<'a> {
     if new_last <= old_last || old_last == 0 {
         return e;
     }
@@ -487,4 +502,121 @@ fn grown<'a>(e: BytesStart<'a>, old_last: u32, new_last: u32) -> BytesStart<'a> 
         }
     }
     out
+}
+
+/// An Excel table part (`xl/tables/tableN.xml`) whose range covered the sheet's table to its
+/// last row, grown to the new last row (the table and its filter).
+pub fn grow_table(xml: &str, old_last: u32, new_last: u32) -> String {
+    let mut reader = Reader::from_str(xml);
+    let mut out = Writer::new(Vec::with_capacity(xml.len() + 64));
+    loop {
+        let Ok(event) = reader.read_event() else {
+            return xml.to_owned();
+        };
+        let written = match event {
+            Event::Eof => break,
+            Event::Start(e) if matches!(local(&e), "table" | "autoFilter") => {
+                out.write_event(Event::Start(grown_key(e, "ref", old_last, new_last)))
+            }
+            Event::Empty(e) if matches!(local(&e), "table" | "autoFilter") => {
+                out.write_event(Event::Empty(grown_key(e, "ref", old_last, new_last)))
+            }
+            other => out.write_event(other),
+        };
+        if written.is_err() {
+            return xml.to_owned();
+        }
+    }
+    String::from_utf8(out.into_inner()).unwrap_or_else(|_| xml.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rewrites `xml` to hold `rows` (row 1 the headers), the old values given by hand.
+    fn run(
+        xml: &str,
+        headers: &[&str],
+        rows: Vec<Vec<Value>>,
+        old: Vec<(u32, u32, Value)>,
+    ) -> Result<String, PatchError> {
+        let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+        let target = Target {
+            headers: &headers,
+            rows: &rows,
+            wraps: vec![false; headers.len()],
+            heights: true,
+        };
+        let styles = Styles {
+            header: vec![7; headers.len()],
+            data: vec![[8; VARIANTS]; headers.len()],
+            dates: &[false; 10],
+        };
+        let mut old = old.into_iter();
+        let mut next = || old.next();
+        let mut out = Vec::new();
+        rewrite(xml.as_bytes(), &mut out, &target, &styles, &mut next, false)?;
+        Ok(String::from_utf8(out).unwrap())
+    }
+
+    const SHEET: &str = r#"<worksheet xmlns="m"><dimension ref="A1:B2"/><sheetData><row r="1" spans="1:2"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2" hidden="1"><c r="A2" s="3" t="s"><v>2</v></c><c r="B2" s="4"><f>1+1</f><v>2</v></c></row></sheetData><autoFilter ref="A1:B2"/></worksheet>"#;
+
+    fn old() -> Vec<(u32, u32, Value)> {
+        vec![
+            (0, 0, Value::text("编号")),
+            (0, 1, Value::text("数")),
+            (1, 0, Value::text("甲")),
+            (1, 1, Value::Number(2.0)),
+        ]
+    }
+
+    #[test]
+    fn unchanged_cells_stay_verbatim_and_new_rows_follow() {
+        let rows = vec![
+            vec![Value::text("甲"), Value::Number(2.0)],
+            vec![Value::text("乙"), Value::Empty],
+        ];
+        let out = run(SHEET, &["编号", "数"], rows, old()).unwrap();
+        assert_eq!(
+            out,
+            r#"<worksheet xmlns="m"><dimension ref="A1:B3"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2" hidden="1"><c r="A2" s="3" t="s"><v>2</v></c><c r="B2" s="4"><f>1+1</f><v>2</v></c></row><row r="3"><c r="A3" s="8" t="inlineStr"><is><t xml:space="preserve">乙</t></is></c></row></sheetData><autoFilter ref="A1:B3"/></worksheet>"#
+        );
+    }
+
+    #[test]
+    fn a_changed_cell_keeps_its_style_and_a_new_column_gets_the_kits() {
+        let rows = vec![vec![
+            Value::text("丙"),
+            Value::Number(2.0),
+            Value::text("新"),
+        ]];
+        let out = run(SHEET, &["编号", "数", "列"], rows, old()).unwrap();
+        assert!(out.contains(r#"<c r="A2" s="3" t="inlineStr"><is><t xml:space="preserve">丙</t></is></c><c r="B2" s="4"><f>1+1</f><v>2</v></c><c r="C2" s="8" t="inlineStr">"#), "{out}");
+        assert!(
+            out.contains(
+                r#"<c r="C1" s="7" t="inlineStr"><is><t xml:space="preserve">列</t></is></c></row>"#
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn the_master_of_a_shared_formula_is_not_cut_from_its_cells() {
+        let xml = SHEET.replace("<f>1+1</f>", r#"<f t="shared" ref="B2:B9" si="0">1+1</f>"#);
+        let rows = vec![vec![Value::text("甲"), Value::Number(5.0)]];
+        assert!(run(&xml, &["编号", "数"], rows, old()).is_err());
+    }
+
+    #[test]
+    fn rows_and_cells_without_references_are_placed_in_order() {
+        let xml = r#"<worksheet><sheetData><row><c t="inlineStr"><is><t>编号</t></is></c></row><row><c><v>1</v></c></row></sheetData></worksheet>"#;
+        let rows = vec![vec![Value::Number(1.0), Value::text("x")]];
+        let old = vec![(0, 0, Value::text("编号")), (1, 0, Value::Number(1.0))];
+        let out = run(xml, &["编号"], rows, old).unwrap();
+        assert!(
+            out.contains(r#"<row><c><v>1</v></c><c r="B2" t="inlineStr">"#),
+            "{out}"
+        );
+    }
 }
