@@ -8,6 +8,7 @@
 //! - `mail`: mails and zips, reply notices.
 //! - `merge`: the ledger: merging, corrections, change log, round trips, locks.
 //! - `rank`: score sheets, ranking and exemplary projects.
+//! - `office`: the ledger edited in LibreOffice Calc between two merges (tests/office/*.py).
 //! - `package`: `--version` and `taizhang desktop`, as the installed program is started.
 //! - `safety`: the ledger kept safe: deleted rows, open ledgers, backups, kills, a full disk.
 //! - `samples`: the bundled samples against `samples/README.md`.
@@ -24,6 +25,7 @@ mod fuzz;
 mod hostile;
 mod mail;
 mod merge;
+mod office;
 mod package;
 mod rank;
 mod safety;
