@@ -17,30 +17,96 @@ pub(super) fn continuation_of(name: &str) -> Option<&str> {
     (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())).then(|| &name[..open])
 }
 
-/// Writes one table as one sheet, or as several (`进度记录(2)` …) past `limit` rows each.
-pub(super) fn write_parts(
-    book: &mut Workbook,
-    table: &Table,
-    limit: usize,
-    hidden: bool,
-) -> Result<(), XlsxError> {
+/// One sheet of a table on disk: its name (`进度记录`, or `进度记录(2)` … past the row limit),
+/// the table's headers and its share of the rows.
+pub(super) struct Part<'a> {
+    /// The sheet's name.
+    pub name: String,
+    /// The table's headers.
+    pub headers: &'a [String],
+    /// The rows on this sheet.
+    pub rows: &'a [Vec<Value>],
+    /// Whether the sheet is hidden (报送原值).
+    pub hidden: bool,
+}
+
+/// A table as sheets of at most `limit` rows each: a longer one continues on `进度记录(2)` …,
+/// each with the header, so nothing is ever cut off.
+pub(super) fn parts(table: &Table, limit: usize, hidden: bool) -> Vec<Part<'_>> {
     let limit = limit.max(1);
-    let parts = table.rows.len().div_ceil(limit).max(1);
-    for part in 0..parts {
-        let rows = &table.rows
-            [(part * limit).min(table.rows.len())..((part + 1) * limit).min(table.rows.len())];
-        let name = if part == 0 {
-            table.name.clone()
-        } else {
-            format!("{}({})", table.name, part + 1)
-        };
-        let sheet = book.add_worksheet_with_constant_memory()?;
-        write_table(sheet, &name, &table.headers, rows)?;
-        if hidden {
+    let count = table.rows.len().div_ceil(limit).max(1);
+    (0..count)
+        .map(|part| {
+            let rows = &table.rows
+                [(part * limit).min(table.rows.len())..((part + 1) * limit).min(table.rows.len())];
+            let name = if part == 0 {
+                table.name.clone()
+            } else {
+                format!("{}({})", table.name, part + 1)
+            };
+            Part {
+                name,
+                headers: &table.headers,
+                rows,
+                hidden,
+            }
+        })
+        .collect()
+}
+
+/// A new ledger's workbook without its rows: each sheet's widths, header, frozen pane, filter
+/// and print setup. [`crate::xlsx::patch`] then streams the rows in, as it does into an
+/// existing ledger, so there is one way the ledger's cells are written.
+pub(super) fn skeleton(parts: &[Part<'_>]) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    for part in parts {
+        let sheet = book.add_worksheet();
+        sheet.set_name(&part.name)?;
+        layout(part.headers).write_layout(sheet, 0, part.rows)?;
+        print(sheet)?;
+        if part.hidden {
             sheet.set_hidden(true);
         }
     }
-    Ok(())
+    book.save_to_buffer()
+}
+
+/// The donor workbook of an in-place update ([`crate::xlsx::patch`]): one sheet per part, in
+/// order, laid out by the same code as the ledger's sheets, holding the header and one row per
+/// sample value in every column — so a new cell looks exactly as the table kit writes it.
+pub(super) fn donor(parts: &[Part<'_>]) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let samples = crate::xlsx::patch::samples();
+    for part in parts {
+        let width = part
+            .headers
+            .len()
+            .max(part.rows.iter().map(Vec::len).max().unwrap_or(0));
+        let rows: Vec<Vec<Value>> = samples.iter().map(|v| vec![v.clone(); width]).collect();
+        let mut headers = part.headers.to_vec();
+        headers.resize(width, String::new());
+        let sheet = book.add_worksheet();
+        sheet.set_name(&part.name)?;
+        layout(&headers).write(sheet, 0, &rows)?;
+    }
+    book.save_to_buffer()
+}
+
+/// What one part's sheet is to hold, and which of its columns wrap.
+pub(super) fn target<'a>(part: &Part<'a>) -> crate::xlsx::patch::Target<'a> {
+    crate::xlsx::patch::Target {
+        headers: part.headers,
+        rows: part.rows,
+        wraps: part
+            .headers
+            .iter()
+            .map(|h| {
+                crate::model::Column::for_header(h).map(crate::model::Column::kind)
+                    == Some(Holds::Long)
+            })
+            .collect(),
+        heights: part.rows.len() <= crate::xlsx::table::HEIGHTS_MAX_ROWS,
+    }
 }
 
 /// Reads one sheet cell by cell into a table: a 1,000,000-row sheet is never held twice (once as
@@ -114,51 +180,9 @@ fn table_from_rows(name: &str, rows: Vec<Vec<Value>>) -> Table {
     table
 }
 
-/// The donor workbook of an in-place update ([`crate::xlsx::patch`]): one sheet per table, in
-/// order, written by the same code as the ledger's sheets, holding the header and one row per
-/// sample value in every column — so a new cell looks exactly as in a ledger written whole.
-pub(super) fn donor(tables: &[&Table]) -> Result<Vec<u8>, XlsxError> {
-    let mut book = Workbook::new();
-    let samples = crate::xlsx::patch::samples();
-    for table in tables {
-        let width = table
-            .headers
-            .len()
-            .max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
-        let rows: Vec<Vec<Value>> = samples.iter().map(|v| vec![v.clone(); width]).collect();
-        let mut headers = table.headers.clone();
-        headers.resize(width, String::new());
-        write_table(book.add_worksheet(), &table.name, &headers, &rows)?;
-    }
-    book.save_to_buffer()
-}
-
-/// The update of one table's sheet: what it is to hold, which columns wrap.
-pub(super) fn target(table: &Table) -> crate::xlsx::patch::Target<'_> {
-    crate::xlsx::patch::Target {
-        headers: &table.headers,
-        rows: &table.rows,
-        wraps: table
-            .headers
-            .iter()
-            .map(|h| {
-                crate::model::Column::for_header(h).map(crate::model::Column::kind)
-                    == Some(Holds::Long)
-            })
-            .collect(),
-        heights: table.rows.len() <= crate::xlsx::table::HEIGHTS_MAX_ROWS,
-    }
-}
-
-/// Writes one ledger sheet with the table kit as a data sheet ([`Look::Plain`]): long columns
-/// wrap at a fixed width, date columns are fixed and narrow, the two percent columns show `60%`.
-fn write_table(
-    sheet: &mut Worksheet,
-    name: &str,
-    headers: &[String],
-    rows: &[Vec<Value>],
-) -> Result<(), XlsxError> {
-    sheet.set_name(name)?;
+/// The table kit's layout of a ledger sheet ([`Look::Plain`]): long columns wrap at a fixed
+/// width, date columns are fixed and narrow, the two percent columns show `60%`.
+fn layout(headers: &[String]) -> xlsx::Table {
     let columns = headers
         .iter()
         .map(|h| {
@@ -172,13 +196,16 @@ fn write_table(
             }
         })
         .collect();
-    let table = xlsx::Table {
+    xlsx::Table {
         columns,
         min_width: 6.0,
         max_width: 36.0,
         look: Look::Plain,
-    };
-    table.write(sheet, 0, rows)?;
+    }
+}
+
+/// A ledger sheet prints landscape with its header on every page.
+fn print(sheet: &mut Worksheet) -> Result<(), XlsxError> {
     Print {
         landscape: true,
         fit: Fit::None,

@@ -12,9 +12,8 @@ use std::io::{BufReader, Write};
 use std::path::Path;
 
 use calamine::{Reader, SheetVisible, Xlsx};
-use rust_xlsxwriter::{Workbook, XlsxError};
 
-use super::sheets::{continuation_of, read_table, write_parts};
+use super::sheets::{continuation_of, read_table};
 use super::table::Table;
 use crate::fsio::{self, Step};
 use crate::model::column::Kind;
@@ -341,16 +340,66 @@ impl Ledger {
         .find(|t| t.name == name)
     }
 
-    /// The workbook, every sheet streamed row by row (constant-memory mode): a 100,000-project
-    /// ledger is written without holding a second copy of its cells in memory.
-    fn workbook(&self) -> Result<Workbook, XlsxError> {
-        self.workbook_split(SHEET_ROWS)
+    /// The ledger's workbook as bytes (a new ledger: [`Ledger::save`] to a fresh path).
+    pub fn to_bytes(&self) -> Result<Vec<u8>, LedgerError> {
+        let dir = tempfile::tempdir().map_err(|e| LedgerError::Write {
+            path: String::new(),
+            reason: safety::io_reason(&e),
+        })?;
+        let path = dir.path().join("台账.xlsx");
+        self.save(&path)?;
+        std::fs::read(&path).map_err(|e| LedgerError::Write {
+            path: path.display().to_string(),
+            reason: safety::io_reason(&e),
+        })
     }
 
-    /// [`Ledger::workbook`] with at most `limit` data rows per sheet: a longer table continues on
-    /// `进度记录(2)`, `进度记录(3)` …, each with the header, so nothing is ever cut off.
-    fn workbook_split(&self, limit: usize) -> Result<Workbook, XlsxError> {
-        let mut book = Workbook::new();
+    /// Saves the ledger: the old file becomes `L.xlsx.bak`, the new one is written to a temporary
+    /// file in the same folder, flushed, and renamed into place. An existing ledger is updated in
+    /// place ([`crate::xlsx::patch`]): only the cells of taizhang's sheets are rewritten, so the
+    /// clerk's formatting, comments, filters and own sheets survive; when that cannot be done the
+    /// ledger is written whole and [`Saved::Rewritten`] says why. A new ledger is its layout
+    /// (widths, headers, filters) with the rows streamed in the same way.
+    pub fn save(&self, path: &Path) -> Result<Saved, LedgerError> {
+        self.save_split(path, SHEET_ROWS)
+    }
+
+    /// [`Ledger::save`] with at most `limit` data rows per sheet when written whole: a longer
+    /// table continues on `进度记录(2)`, `进度记录(3)` …, each with the header.
+    fn save_split(&self, path: &Path, limit: usize) -> Result<Saved, LedgerError> {
+        let mut outcome = Saved::Written;
+        if path.exists() {
+            match self.in_place(path) {
+                Ok(()) => {
+                    let parts = self.parts(usize::MAX, false);
+                    let open = || File::open(path).map(BufReader::new);
+                    match self.write_rows(path, &parts, open)? {
+                        None => return Ok(Saved::Patched),
+                        Some(reason) => outcome = Saved::Rewritten(reason),
+                    }
+                }
+                Err(reason) => outcome = Saved::Rewritten(reason),
+            }
+        }
+        let parts = self.parts(limit, true);
+        let skeleton = super::sheets::skeleton(&parts).map_err(|e| LedgerError::Write {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let open = || Ok(std::io::Cursor::new(skeleton.as_slice()));
+        match self.write_rows(path, &parts, open)? {
+            None => Ok(outcome),
+            Some(reason) => Err(LedgerError::Write {
+                path: path.display().to_string(),
+                reason,
+            }),
+        }
+    }
+
+    /// The sheets to write: taizhang's, split at `limit` rows; with `others`, the clerk's sheets
+    /// too (a ledger written whole writes them as tables of values).
+    fn parts(&self, limit: usize, others: bool) -> Vec<super::sheets::Part<'_>> {
+        use super::sheets::parts;
         let visible = [
             &self.projects,
             &self.reports,
@@ -359,85 +408,66 @@ impl Ledger {
             &self.sources,
             &self.about,
         ];
-        for table in visible.into_iter().chain(&self.others) {
-            write_parts(&mut book, table, limit, false)?;
+        let mut out = Vec::new();
+        for t in visible {
+            out.extend(parts(t, limit, false));
         }
-        write_parts(&mut book, &self.submitted, limit, true)?;
-        Ok(book)
-    }
-
-    /// The workbook as bytes.
-    pub fn to_bytes(&self) -> Result<Vec<u8>, XlsxError> {
-        self.workbook()?.save_to_buffer()
-    }
-
-    /// Saves the ledger: the old file becomes `L.xlsx.bak`, the new one is written to a temporary
-    /// file in the same folder, flushed, and renamed into place. An existing ledger is updated in
-    /// place ([`crate::xlsx::patch`]): only the cells of taizhang's sheets are rewritten, so the
-    /// clerk's formatting, comments, filters and own sheets survive; when that cannot be done the
-    /// ledger is written whole and [`Saved::Rewritten`] says why.
-    pub fn save(&self, path: &Path) -> Result<Saved, LedgerError> {
-        let mut outcome = Saved::Written;
-        if path.exists() {
-            match self.patch_plan(path) {
-                Ok(donor) => {
-                    let tables = self.tables();
-                    let sheets: Vec<_> = tables
-                        .iter()
-                        .map(|t| crate::xlsx::patch::SheetPatch {
-                            name: &t.name,
-                            target: super::sheets::target(t),
-                        })
-                        .collect();
-                    let mut failed = None;
-                    let result = save_with(
-                        path,
-                        |file| {
-                            let out = std::io::BufWriter::with_capacity(1 << 20, file);
-                            match crate::xlsx::patch::patch(path, out, &sheets, &donor) {
-                                Ok(mut out) => out.flush(),
-                                Err(crate::xlsx::patch::PatchError::Io(e)) => Err(e),
-                                Err(crate::xlsx::patch::PatchError::Missing(sheet)) => {
-                                    failed = Some(say::rewrite_missing_sheet(&sheet));
-                                    Err(std::io::Error::other("patch"))
-                                }
-                                Err(_) => {
-                                    failed = Some(say::REWRITE_UNREADABLE.to_owned());
-                                    Err(std::io::Error::other("patch"))
-                                }
-                            }
-                        },
-                        || Ok(()),
-                    );
-                    match (result, failed) {
-                        (Ok(()), _) => return Ok(Saved::Patched),
-                        (Err(_), Some(reason)) => outcome = Saved::Rewritten(reason),
-                        (Err(e), None) => return Err(e),
-                    }
-                }
-                Err(reason) => outcome = Saved::Rewritten(reason),
+        if others {
+            for t in &self.others {
+                out.extend(parts(t, limit, false));
             }
         }
-        let mut book = self.workbook().map_err(|e| LedgerError::Write {
+        out.extend(parts(&self.submitted, limit, true));
+        out
+    }
+
+    /// Streams `parts` into the workbook `open` gives, written over `path` (backup, atomic
+    /// write). `Ok(Some(reason))` when that workbook cannot be updated (nothing was written).
+    fn write_rows<S: std::io::Read + std::io::Seek>(
+        &self,
+        path: &Path,
+        parts: &[super::sheets::Part<'_>],
+        open: impl Fn() -> std::io::Result<S>,
+    ) -> Result<Option<String>, LedgerError> {
+        use crate::xlsx::patch::{self, PatchError, SheetPatch};
+        let donor = super::sheets::donor(parts).map_err(|e| LedgerError::Write {
             path: path.display().to_string(),
             reason: e.to_string(),
         })?;
-        save_with(
+        let sheets: Vec<SheetPatch<'_>> = parts
+            .iter()
+            .map(|p| SheetPatch {
+                name: &p.name,
+                target: super::sheets::target(p),
+            })
+            .collect();
+        let mut failed = None;
+        let result = save_with(
             path,
             |file| {
-                book.save_to_writer(file).map_err(|e| match e {
-                    // The system's reason (a full disk) reaches the clerk's words as itself.
-                    XlsxError::IoError(io) => io,
-                    XlsxError::ZipError(zip::result::ZipError::Io(io)) => io,
-                    other => std::io::Error::other(other),
-                })
+                let out = std::io::BufWriter::with_capacity(1 << 20, file);
+                match patch::patch(&open, out, &sheets, &donor) {
+                    Ok(mut out) => out.flush(),
+                    Err(PatchError::Io(e)) => Err(e),
+                    Err(e) => {
+                        failed = Some(match e {
+                            PatchError::Missing(sheet) => say::rewrite_missing_sheet(&sheet),
+                            _ => say::REWRITE_UNREADABLE.to_owned(),
+                        });
+                        Err(std::io::Error::other("patch"))
+                    }
+                }
             },
             || Ok(()),
-        )?;
-        Ok(outcome)
+        );
+        match (result, failed) {
+            (Ok(()), _) => Ok(None),
+            (Err(_), Some(reason)) => Ok(Some(reason)),
+            (Err(e), None) => Err(e),
+        }
     }
 
-    /// taizhang's sheets, in the order they are written.
+    /// taizhang's sheets.
     fn tables(&self) -> [&Table; 7] {
         [
             &self.projects,
@@ -450,9 +480,9 @@ impl Ledger {
         ]
     }
 
-    /// Whether the ledger at `path` can be updated in place, and the donor workbook to do it
-    /// with; otherwise why not, in the clerk's words.
-    fn patch_plan(&self, path: &Path) -> Result<Vec<u8>, String> {
+    /// Whether the ledger at `path` can be updated in place; otherwise why not, in the clerk's
+    /// words.
+    fn in_place(&self, path: &Path) -> Result<(), String> {
         let names = crate::xlsx::patch::sheet_names(path)
             .map_err(|_| say::REWRITE_UNREADABLE.to_owned())?;
         for table in self.tables() {
@@ -469,7 +499,7 @@ impl Ledger {
         {
             return Err(say::rewrite_too_long(n));
         }
-        super::sheets::donor(&self.tables()).map_err(|_| say::REWRITE_UNREADABLE.to_owned())
+        Ok(())
     }
 }
 
@@ -606,8 +636,7 @@ mod tests {
         }
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("L.xlsx");
-        let mut book = l.workbook_split(3).unwrap();
-        book.save(&path).unwrap();
+        assert_eq!(l.save_split(&path, 3).unwrap(), Saved::Written);
         let names = calamine::open_workbook_auto(&path).unwrap().sheet_names();
         assert!(
             names.contains(&"进度记录(2)".to_owned()) && names.contains(&"进度记录(3)".to_owned())

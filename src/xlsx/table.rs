@@ -238,6 +238,21 @@ impl Table {
         self.filter(sheet, first_row, rows.len())
     }
 
+    /// Everything of [`Table::write`] but the rows: widths fitted to `rows`, the header, the
+    /// frozen pane and the filter over `rows`. The rows are then streamed in by
+    /// [`crate::xlsx::patch`] (the ledger), which writes them as the kit would.
+    pub fn write_layout<R: TableRow>(
+        &self,
+        sheet: &mut Worksheet,
+        first_row: u32,
+        rows: &[R],
+    ) -> Result<(), XlsxError> {
+        let widths = self.widths(&[rows]);
+        widths.apply(sheet)?;
+        self.write_rows::<R>(sheet, first_row, &[], &widths)?;
+        self.filter(sheet, first_row, rows.len())
+    }
+
     /// Freezes the header row at `first_row` and filters the `rows` below it (one filter per
     /// sheet, so a second table on the same sheet is written with [`Table::write_rows`] only).
     pub fn filter(
@@ -281,7 +296,25 @@ impl Table {
         let heights = self.look == Look::Boxed || rows.len() <= HEIGHTS_MAX_ROWS;
         for (i, row) in rows.iter().enumerate() {
             let r = first_row + 1 + i as u32;
-            let mut lines = 1.0f64;
+            // The height first: in constant-memory mode a row's height set after its cells are
+            // written comes out as a second, empty row of the same number (rust_xlsxwriter).
+            if heights {
+                let mut lines = 1.0f64;
+                for (c, cell) in row.cells().iter().enumerate() {
+                    let wraps = plain.get(c).map_or(self.look == Look::Boxed, |f| f.wraps);
+                    if let (true, Value::Text(s)) = (wraps, cell) {
+                        let width = (widths.get(c) - 1.0).max(1.0);
+                        lines = lines.max(style::lines_needed(s, width));
+                    }
+                }
+                if lines > 1.0 {
+                    let height = match self.look {
+                        Look::Boxed => 15.0 * lines.min(20.0),
+                        Look::Plain => 14.0 * lines.min(6.0) + 2.0,
+                    };
+                    sheet.set_row_height(r, height)?;
+                }
+            }
             for (c, cell) in row.cells().iter().enumerate() {
                 let formats = match row.fill(c) {
                     None => plain.get(c),
@@ -300,17 +333,6 @@ impl Table {
                     }
                 };
                 write_value(sheet, r, c as u16, cell, formats, self.look)?;
-                if let (true, Value::Text(s)) = (formats.wraps && heights, cell) {
-                    let width = (widths.get(c) - 1.0).max(1.0);
-                    lines = lines.max(style::lines_needed(s, width));
-                }
-            }
-            if lines > 1.0 && heights {
-                let height = match self.look {
-                    Look::Boxed => 15.0 * lines.min(20.0),
-                    Look::Plain => 14.0 * lines.min(6.0) + 2.0,
-                };
-                sheet.set_row_height(r, height)?;
             }
         }
         Ok(())

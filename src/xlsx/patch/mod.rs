@@ -42,7 +42,7 @@ use crate::model::Value;
 pub enum PatchError {
     /// The package is not a zip taizhang can read or write.
     #[error("zip: {0}")]
-    Zip(#[from] zip::result::ZipError),
+    Zip(zip::result::ZipError),
     /// A part is not the XML expected.
     #[error("xml: {0}")]
     Xml(String),
@@ -52,6 +52,16 @@ pub enum PatchError {
     /// A sheet to patch is not in the package.
     #[error("no sheet {0}")]
     Missing(String),
+}
+
+impl From<zip::result::ZipError> for PatchError {
+    fn from(e: zip::result::ZipError) -> Self {
+        match e {
+            // A full disk is said as itself, not as a broken package.
+            zip::result::ZipError::Io(io) => PatchError::Io(io),
+            other => PatchError::Zip(other),
+        }
+    }
 }
 
 impl From<quick_xml::Error> for PatchError {
@@ -73,19 +83,19 @@ pub struct SheetPatch<'a> {
     pub target: Target<'a>,
 }
 
-/// Writes to `out` the workbook at `old` with `sheets` rewritten. `donor` is a workbook written
+/// Writes to `out` the workbook `old` opens (a file, or bytes in memory) with `sheets` rewritten. `donor` is a workbook written
 /// by the table kit with one sheet per entry of `sheets`, in order: its row 1 holds the header
 /// styles, and row `2 + v` the data styles of [`variant`] `v`, per column.
 ///
 /// # Errors
 /// [`PatchError`]; nothing is promised about `out` then.
-pub fn patch<W: Write + Seek>(
-    old: &Path,
+pub fn patch<W: Write + Seek, S: Read + Seek>(
+    old: impl Fn() -> std::io::Result<S>,
     out: W,
     sheets: &[SheetPatch<'_>],
     donor: &[u8],
 ) -> Result<W, PatchError> {
-    let mut zip = ZipArchive::new(BufReader::new(File::open(old)?))?;
+    let mut zip = ZipArchive::new(old()?)?;
     let book = Package::read(&mut zip)?;
     let mut donor_zip = ZipArchive::new(Cursor::new(donor))?;
     let donor_book = Package::read(&mut donor_zip)?;
@@ -97,8 +107,9 @@ pub fn patch<W: Write + Seek>(
         &mut donor_zip,
         donor_book.styles.as_deref().unwrap_or("xl/styles.xml"),
     )?;
-    let merged = styles::merge(&old_styles, &donor_styles)
+    let (book_styles, donor_map) = styles::merge(&old_styles, &donor_styles)
         .ok_or_else(|| PatchError::Xml("styles".into()))?;
+    let book_styles = std::cell::RefCell::new(book_styles);
     let mut parts: HashMap<String, usize> = HashMap::new();
     let mut plans = Vec::new();
     for (i, s) in sheets.iter().enumerate() {
@@ -119,7 +130,7 @@ pub fn patch<W: Write + Seek>(
             .headers
             .len()
             .max(s.target.rows.iter().map(Vec::len).max().unwrap_or(0));
-        let map = |d: u32| merged.map.get(d as usize).copied().unwrap_or(0);
+        let map = |d: u32| donor_map.get(d as usize).copied().unwrap_or(0);
         let styles = sheet::Styles {
             header: (0..columns)
                 .map(|c| map(donor_cells.get(&(0, c as u32)).copied().unwrap_or(0)))
@@ -136,7 +147,7 @@ pub fn patch<W: Write + Seek>(
                     v
                 })
                 .collect(),
-            dates: &merged.dates,
+            book: &book_styles,
         };
         parts.insert(part, i);
         plans.push(styles);
@@ -154,9 +165,8 @@ pub fn patch<W: Write + Seek>(
             }
         }
     }
-    let mut values: Xlsx<_> =
-        Xlsx::new(BufReader::new(File::open(old)?)).map_err(|e| PatchError::Xml(e.to_string()))?;
-    let mut w = ZipWriter::new(out);
+    let mut values: Xlsx<_> = Xlsx::new(old()?).map_err(|e| PatchError::Xml(e.to_string()))?;
+    let mut w = ZipWriter::new(Guarded::new(out));
     let options = SimpleFileOptions::default().compression_level(Some(1));
     let mut deferred = Vec::new();
     let mut old_last: HashMap<usize, u32> = HashMap::new();
@@ -186,8 +196,8 @@ pub fn patch<W: Write + Seek>(
             )?;
             old_last.insert(k, last);
         } else if Some(&name) == book.styles.as_ref() {
-            w.start_file(name.as_str(), options)?;
-            w.write_all(merged.xml.as_bytes())?;
+            // Written last: the sheets may still add styles.
+            deferred.push(name);
         } else if Some(&name) == book.calc_chain.as_ref() {
             continue;
         } else if name == book.workbook
@@ -202,7 +212,9 @@ pub fn patch<W: Write + Seek>(
     }
     for name in deferred {
         let text = read_text(&mut zip, &name)?;
-        let text = if let Some(k) = tables.get(&name) {
+        let text = if Some(&name) == book.styles.as_ref() {
+            book_styles.borrow().xml()
+        } else if let Some(k) = tables.get(&name) {
             let last = old_last.get(k).copied().unwrap_or(0);
             sheet::grow_table(&text, last, sheets[*k].target.rows.len() as u32)
         } else if name == book.workbook {
@@ -223,7 +235,83 @@ pub fn patch<W: Write + Seek>(
         w.start_file(name.as_str(), options)?;
         w.write_all(text.as_bytes())?;
     }
-    Ok(w.finish()?)
+    Ok(w.finish()?.inner)
+}
+
+/// The output once a write to it failed: later writes and seeks only move a position kept
+/// here, so that the zip writer, dropped on the error's way up, does not try to finish the
+/// archive on a full disk (and complain on the terminal); the first error is what the caller sees.
+struct Guarded<W> {
+    inner: W,
+    failed: bool,
+    /// The position and length as the zip writer believes them.
+    pos: u64,
+    len: u64,
+}
+
+impl<W> Guarded<W> {
+    fn new(inner: W) -> Self {
+        Guarded {
+            inner,
+            failed: false,
+            pos: 0,
+            len: 0,
+        }
+    }
+
+    fn moved(&mut self, n: usize) -> usize {
+        self.pos += n as u64;
+        self.len = self.len.max(self.pos);
+        n
+    }
+}
+
+impl<W: Write> Write for Guarded<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed {
+            return Ok(self.moved(buf.len()));
+        }
+        match self.inner.write(buf) {
+            Ok(n) => Ok(self.moved(n)),
+            Err(e) => {
+                self.failed = true;
+                Err(e)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed {
+            return Ok(());
+        }
+        self.inner.flush().inspect_err(|_| self.failed = true)
+    }
+}
+
+impl<W: Seek> Seek for Guarded<W> {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        if !self.failed {
+            match self.inner.seek(to) {
+                Ok(p) => {
+                    self.pos = p;
+                    self.len = self.len.max(p);
+                    return Ok(p);
+                }
+                Err(e) => {
+                    self.failed = true;
+                    return Err(e);
+                }
+            }
+        }
+        let base = |b: u64, d: i64| b.saturating_add_signed(d);
+        self.pos = match to {
+            std::io::SeekFrom::Start(p) => p,
+            std::io::SeekFrom::Current(d) => base(self.pos, d),
+            std::io::SeekFrom::End(d) => base(self.len, d),
+        };
+        self.len = self.len.max(self.pos);
+        Ok(self.pos)
+    }
 }
 
 /// The names of the sheets of the workbook at `path`, in order (its `workbook.xml` only).

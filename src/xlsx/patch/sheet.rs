@@ -5,6 +5,7 @@
 //! written anew in its old style, and a new one takes the table kit's style.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
 
@@ -12,6 +13,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, Writer};
 
 use super::cell::{self, parse_ref};
+use super::styles::Book;
 use super::PatchError;
 use crate::model::Value;
 
@@ -36,8 +38,8 @@ pub struct Styles<'a> {
     pub header: Vec<u32>,
     /// Per column and [`cell::variant`]: a data cell.
     pub data: Vec<[u32; VARIANTS]>,
-    /// Per package style: whether it shows a date (a date put into another style gets the kit's).
-    pub dates: &'a [bool],
+    /// The package's styles: which show dates, and room for a filled row's new cells.
+    pub book: &'a RefCell<Book>,
 }
 
 impl Styles<'_> {
@@ -55,7 +57,7 @@ impl Styles<'_> {
     /// The style of a changed cell: its own, unless a date would show there as a bare number,
     /// or a number as a date (and be read back as one).
     fn for_changed(&self, old: u32, row: u32, col: u32, value: &Value) -> u32 {
-        let shows_date = self.dates.get(old as usize).copied().unwrap_or(false);
+        let shows_date = self.book.borrow().is_date(old);
         let fits = match value {
             Value::Date(_) | Value::DateTime(_) => shows_date,
             Value::Number(_) | Value::Percent(_) => !shows_date,
@@ -82,6 +84,8 @@ struct State<'t, 's, 'o> {
     widths: HashMap<u32, f64>,
     /// The next row to write new cells for.
     next_row: u32,
+    /// The style the clerk gave the whole of the current old row (`customFormat`).
+    row_style: Option<u32>,
     /// The last row of the old sheet that held a value: ranges ending there grow with the table.
     old_last: u32,
     buf: String,
@@ -134,7 +138,10 @@ impl<'t> State<'t, '_, '_> {
     fn new_cells(&mut self, row: u32, from: u32, to: u32) {
         for col in from..to.min(self.new_width(row)) {
             if let Some(v) = self.new_value(row, col) {
-                let s = self.styles.for_new(row, col, &v);
+                let mut s = self.styles.for_new(row, col, &v);
+                if let Some(base) = self.row_style {
+                    s = self.styles.book.borrow_mut().combine(base, s);
+                }
                 cell::write(&mut self.buf, row, col, Some(s), &v, self.date1904);
             }
         }
@@ -145,6 +152,7 @@ impl<'t> State<'t, '_, '_> {
         while self.next_row < until && self.next_row <= self.last_row() {
             let row = self.next_row;
             self.next_row += 1;
+            self.row_style = None;
             self.buf.clear();
             self.new_cells(row, 0, u32::MAX);
             if self.buf.is_empty() {
@@ -202,6 +210,7 @@ pub fn rewrite<R: BufRead, W: Write>(
         date1904,
         widths: HashMap::new(),
         next_row: 0,
+        row_style: None,
         old_last: 0,
         buf: String::new(),
     };
@@ -279,9 +288,16 @@ pub fn rewrite<R: BufRead, W: Write>(
                 Some(n) if n >= 1 => n - 1,
                 _ => last_row_seen.map_or(0, |l| l + 1),
             };
+            // An empty second `<row>` of a number already written (rust_xlsxwriter 0.102 wrote
+            // one after the last row of a constant-memory sheet; Excel calls it damage).
+            if empty && last_row_seen.is_some_and(|l| r <= l) {
+                continue;
+            }
             last_row_seen = Some(r);
             st.new_rows(r, &mut w)?;
             st.next_row = st.next_row.max(r + 1);
+            let custom = matches!(attr(&e, "customFormat").as_deref(), Some("1" | "true"));
+            st.row_style = attr(&e, "s").and_then(|v| parse_u32(&v)).filter(|_| custom);
             if empty {
                 st.buf.clear();
                 st.new_cells(r, 0, u32::MAX);
@@ -548,10 +564,15 @@ mod tests {
             wraps: vec![false; headers.len()],
             heights: true,
         };
+        let book = RefCell::new(
+            super::super::styles::merge(PACKAGE_STYLES, PACKAGE_STYLES)
+                .unwrap()
+                .0,
+        );
         let styles = Styles {
             header: vec![7; headers.len()],
             data: vec![[8; VARIANTS]; headers.len()],
-            dates: &[false; 10],
+            book: &book,
         };
         let mut old = old.into_iter();
         let mut next = || old.next();
@@ -559,6 +580,8 @@ mod tests {
         rewrite(xml.as_bytes(), &mut out, &target, &styles, &mut next, false)?;
         Ok(String::from_utf8(out).unwrap())
     }
+
+    const PACKAGE_STYLES: &str = r#"<styleSheet><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellXfs></styleSheet>"#;
 
     const SHEET: &str = r#"<worksheet xmlns="m"><dimension ref="A1:B2"/><sheetData><row r="1" spans="1:2"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2" hidden="1"><c r="A2" s="3" t="s"><v>2</v></c><c r="B2" s="4"><f>1+1</f><v>2</v></c></row></sheetData><autoFilter ref="A1:B2"/></worksheet>"#;
 

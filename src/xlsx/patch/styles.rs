@@ -109,33 +109,30 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     Some(quick_xml::escape::unescape(&a.value).ok()?.into_owned())
 }
 
-/// The package's styles with the donor's cell styles added: the new `styles.xml` and, for each
-/// donor style number, the package's.
+/// The package's styles with the donor's cell styles added, and more added as cells need them
+/// (a row the clerk filled whole gives its new cells its fill with the kit's number format).
 #[derive(Debug)]
-pub struct Merged {
-    /// The package's `styles.xml` with what was added.
-    pub xml: String,
-    /// Donor style number → package style number.
-    pub map: Vec<u32>,
+pub struct Book {
+    original: String,
+    lists: Lists,
     /// Per package style: whether its number format shows a date or time.
-    pub dates: Vec<bool>,
+    dates: Vec<bool>,
+    /// Styles made by [`Book::combine`], by (base, format source).
+    combined: HashMap<(u32, u32), u32>,
+    /// Whether anything was added (else the original text is written back as it was).
+    added: bool,
 }
 
-/// Adds every cell style of `donor` to `package` (both `styles.xml` texts). `None` when either
-/// cannot be understood (then the caller rewrites the workbook instead).
-pub fn merge(package: &str, donor: &str) -> Option<Merged> {
+/// Adds every cell style of `donor` to `package` (both `styles.xml` texts): the book and, for
+/// each donor style number, the package's. `None` when either cannot be understood (then the
+/// caller rewrites the workbook instead).
+pub fn merge(package: &str, donor: &str) -> Option<(Book, Vec<u32>)> {
     let mut old = parse(package)?;
     let new = parse(donor)?;
     for list in ["fonts", "fills", "borders", "cellXfs"] {
         old.spans.get(list)?;
     }
-    let before = (
-        old.formats.len(),
-        old.fonts.len(),
-        old.fills.len(),
-        old.borders.len(),
-        old.xfs.len(),
-    );
+    let before = old.sizes();
     let mut map = Vec::with_capacity(new.xfs.len());
     for xf in &new.xfs {
         let e = start_of(xf)?;
@@ -164,36 +161,121 @@ pub fn merge(package: &str, donor: &str) -> Option<Merged> {
                 }
             },
         };
-        let remapped = rewrite_xf(xf, &e, format, font, fill, border)?;
+        let remapped = rewrite_xf(
+            xf,
+            &e,
+            &[
+                ("numFmtId", format),
+                ("fontId", font as u32),
+                ("fillId", fill as u32),
+                ("borderId", border as u32),
+            ],
+        )?;
         map.push(reuse(&mut old.xfs, &remapped) as u32);
     }
-    let added = (
-        old.formats.len(),
-        old.fonts.len(),
-        old.fills.len(),
-        old.borders.len(),
-        old.xfs.len(),
-    );
-    let dates = old
-        .xfs
-        .iter()
-        .map(|xf| {
-            let id: u32 = start_of(xf)
-                .and_then(|e| attr(&e, "numFmtId"))
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0);
-            match old.formats.iter().find(|(i, _)| *i == id) {
-                Some((_, code)) => shows_date(code),
-                None => matches!(id, 14..=22 | 27..=36 | 45..=47 | 50..=58),
+    let added = old.sizes() != before;
+    let dates = old.xfs.iter().map(|xf| old.shows_date(xf)).collect();
+    Some((
+        Book {
+            original: package.to_owned(),
+            lists: old,
+            dates,
+            combined: HashMap::new(),
+            added,
+        },
+        map,
+    ))
+}
+
+impl Lists {
+    fn sizes(&self) -> [usize; 5] {
+        [
+            self.formats.len(),
+            self.fonts.len(),
+            self.fills.len(),
+            self.borders.len(),
+            self.xfs.len(),
+        ]
+    }
+
+    fn shows_date(&self, xf: &str) -> bool {
+        let id: u32 = start_of(xf)
+            .and_then(|e| attr(&e, "numFmtId"))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        match self.formats.iter().find(|(i, _)| *i == id) {
+            Some((_, code)) => shows_date(code),
+            None => matches!(id, 14..=22 | 27..=36 | 45..=47 | 50..=58),
+        }
+    }
+}
+
+impl Book {
+    /// Whether style `xf` shows a date or time.
+    pub fn is_date(&self, xf: u32) -> bool {
+        self.dates.get(xf as usize).copied().unwrap_or(false)
+    }
+
+    /// Style `base` (a row's) with the number format and alignment of style `format` (the kit's
+    /// for the value): the row's fill, font and border, and the value shown as the kit shows it.
+    pub fn combine(&mut self, base: u32, format: u32) -> u32 {
+        if let Some(&done) = self.combined.get(&(base, format)) {
+            return done;
+        }
+        let made = self.make_combined(base, format).unwrap_or(base);
+        self.combined.insert((base, format), made);
+        made
+    }
+
+    fn make_combined(&mut self, base: u32, format: u32) -> Option<u32> {
+        let row = self.lists.xfs.get(base as usize)?.clone();
+        let kit = self.lists.xfs.get(format as usize)?.clone();
+        let row_e = start_of(&row)?;
+        let kit_e = start_of(&kit)?;
+        let number: u32 = attr(&kit_e, "numFmtId")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let mut xf = if number == 0 {
+            rewrite_xf(&row, &row_e, &[("numFmtId", 0)])?
+        } else {
+            rewrite_xf(
+                &row,
+                &row_e,
+                &[("numFmtId", number), ("applyNumberFormat", 1)],
+            )?
+        };
+        // The kit's alignment (wrapping of long text) unless the row has its own.
+        if !xf.contains("<alignment") {
+            if let Some(at) = kit.find("<alignment") {
+                let end = at + kit[at..].find("/>")? + 2;
+                let alignment = &kit[at..end];
+                xf = match xf.strip_suffix("/>") {
+                    Some(open) => format!("{open}>{alignment}</xf>"),
+                    None => xf.replacen('>', &format!(">{alignment}"), 1),
+                };
+                if !xf.contains("applyAlignment") {
+                    xf = xf.replacen("<xf", "<xf applyAlignment=\"1\"", 1);
+                }
             }
-        })
-        .collect();
-    let xml = if added == before {
-        package.to_owned()
-    } else {
-        assemble(package, &old)
-    };
-    Some(Merged { xml, map, dates })
+        }
+        let before = self.lists.xfs.len();
+        let index = reuse(&mut self.lists.xfs, &xf);
+        if self.lists.xfs.len() != before {
+            self.added = true;
+            let date = self.lists.shows_date(&xf);
+            self.dates.push(date);
+        }
+        Some(index as u32)
+    }
+
+    /// The `styles.xml` to write.
+    pub fn xml(&self) -> String {
+        if self.added {
+            assemble(&self.original, &self.lists)
+        } else {
+            self.original.clone()
+        }
+    }
 }
 
 /// Whether a number format code shows a date or time: a y, m, d, h or s outside quotes and
@@ -232,27 +314,21 @@ fn reuse(list: &mut Vec<String>, item: &str) -> usize {
     }
 }
 
-/// An `<xf>` with its number format, font, fill and border numbers replaced.
-fn rewrite_xf(
-    raw: &str,
-    e: &BytesStart<'_>,
-    format: u32,
-    font: usize,
-    fill: usize,
-    border: usize,
-) -> Option<String> {
+/// An `<xf>` with some of its attributes (number format, font, fill, border) replaced.
+fn rewrite_xf(raw: &str, e: &BytesStart<'_>, set: &[(&str, u32)]) -> Option<String> {
     let mut out = String::from("<xf");
     for a in e.attributes() {
         let a = a.ok()?;
         let key: &str = a.key.as_ref();
-        let value = match key {
-            "numFmtId" => format.to_string(),
-            "fontId" => font.to_string(),
-            "fillId" => fill.to_string(),
-            "borderId" => border.to_string(),
-            _ => a.value.clone().into_owned(),
-        };
-        out.push_str(&format!(" {key}=\"{value}\""));
+        match set.iter().find(|(k, _)| *k == key) {
+            Some((_, v)) => out.push_str(&format!(" {key}=\"{v}\"")),
+            None => out.push_str(&format!(" {key}=\"{}\"", a.value)),
+        }
+    }
+    for (k, v) in set {
+        if e.try_get_attribute(k).ok().flatten().is_none() {
+            out.push_str(&format!(" {k}=\"{v}\""));
+        }
     }
     // The rest of the element (alignment, protection) as it was.
     let head = raw.find('>')?;
@@ -326,18 +402,29 @@ mod tests {
 
     #[test]
     fn donor_styles_are_added_once_and_the_package_keeps_its_own() {
-        let merged = merge(PACKAGE, DONOR).unwrap();
-        assert_eq!(merged.map, [0, 2, 3]);
-        assert_eq!(merged.dates, [false, true, true, false]);
+        let (book, map) = merge(PACKAGE, DONOR).unwrap();
+        assert_eq!(map, [0, 2, 3]);
+        assert_eq!(book.dates, [false, true, true, false]);
         assert!(!shows_date("0\"%\"") && !shows_date("[Red]0.00") && shows_date("yyyy-mm-dd"));
-        let xml = &merged.xml;
+        let xml = &book.xml();
         assert!(xml.contains(r#"<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><fonts count="2">"#), "{xml}");
         assert!(xml.contains(r#"<xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0"><alignment vertical="top"/></xf>"#));
         assert!(xml.contains(r#"<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="1""#));
         // The second month finds every style there.
-        let again = merge(xml, DONOR).unwrap();
-        assert_eq!(again.map, [0, 2, 3]);
-        assert_eq!(&again.xml, xml);
+        let (again, map) = merge(xml, DONOR).unwrap();
+        assert_eq!(map, [0, 2, 3]);
+        assert_eq!(&again.xml(), xml);
+    }
+
+    #[test]
+    fn a_filled_row_lends_its_fill_to_a_date_shown_as_the_kit_shows_it() {
+        let (mut book, map) = merge(PACKAGE, DONOR).unwrap();
+        // Package style 1 is the clerk's filled row; donor style 1 the kit's date.
+        let made = book.combine(1, map[1]);
+        assert_eq!(made, 4);
+        assert!(book.is_date(made));
+        assert!(book.xml().contains(r#"<xf applyAlignment="1" numFmtId="164" fontId="0" fillId="1" borderId="0" xfId="0" applyNumberFormat="1"><alignment vertical="top"/></xf>"#), "{}", book.xml());
+        assert_eq!(book.combine(1, map[1]), 4);
     }
 
     #[test]
