@@ -6,7 +6,9 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use rust_xlsxwriter::{DataValidation, Format, Note, Table, TableColumn, Workbook};
+use rust_xlsxwriter::{
+    Chart, ChartType, DataValidation, Format, Image, Note, Table, TableColumn, Workbook,
+};
 
 use super::store::{Ledger, Saved};
 use crate::model::{Column, Sheet, Value};
@@ -179,6 +181,11 @@ fn clerk_ledger(path: &Path) {
     stats
         .write_formula(0, 1, "=COUNTA(项目台账!A2:A1000)")
         .unwrap();
+    let mut chart = Chart::new(ChartType::Column);
+    chart.add_series().set_values("统计!$B$1:$B$1");
+    stats.insert_chart(2, 2, &chart).unwrap();
+    let logo = Image::new_from_buffer(include_bytes!("../../packaging/taizhang.png")).unwrap();
+    stats.insert_image(2, 10, &logo).unwrap();
     book.define_name("项目数", "=统计!$B$1").unwrap();
     book.save(path).unwrap();
 }
@@ -188,6 +195,7 @@ fn what_the_clerk_did_to_the_ledger_survives_an_update() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("台账.xlsx");
     clerk_ledger(&path);
+    std::fs::copy(&path, dir.path().join("clerk.xlsx")).unwrap();
     let before = part(&path, "xl/worksheets/sheet1.xml");
     let mut l = Ledger::read(&path).unwrap();
     let r = project(&mut l, "2018-004", "项目4");
@@ -238,6 +246,15 @@ fn what_the_clerk_did_to_the_ledger_survives_an_update() {
         1
     );
     assert!(parts(&path).iter().any(|p| p.starts_with("xl/comments")));
+    // Their chart and picture too, byte for byte.
+    for p in ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml"] {
+        assert_eq!(
+            part(&path, p),
+            part(&dir.path().join("clerk.xlsx"), p),
+            "{p}"
+        );
+    }
+    assert!(parts(&path).iter().any(|p| p.starts_with("xl/media/image")));
     let workbook = part(&path, "xl/workbook.xml");
     assert!(workbook.contains("项目数") && workbook.contains("fullCalcOnLoad=\"1\""));
     assert!(!parts(&path).iter().any(|p| p.contains("calcChain")));

@@ -407,11 +407,13 @@ fn local_end<'a>(e: &'a quick_xml::events::BytesEnd<'_>) -> &'a str {
     name.rsplit_once(':').map_or(name, |(_, l)| l)
 }
 
-fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+/// An attribute's raw value, borrowed from the tag when it can be (every cell asks for two).
+fn attr<'a>(e: &'a BytesStart<'_>, name: &str) -> Option<Cow<'a, str>> {
     e.attributes()
+        .with_checks(false)
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
-        .map(|a| a.value.into_owned())
+        .map(|a| a.value)
 }
 
 fn parse_u32(v: &str) -> Option<u32> {
@@ -483,7 +485,7 @@ fn grown_key<'a>(e: BytesStart<'a>, key: &str, old_last: u32, new_last: u32) -> 
     if new_last <= old_last || old_last == 0 {
         return e;
     }
-    let Some(value) = attr(&e, key) else {
+    let Some(value) = attr(&e, key).map(Cow::into_owned) else {
         return e;
     };
     let text = value.as_str();
