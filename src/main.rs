@@ -25,6 +25,8 @@ enum Command {
     Check(cli::check::CheckArgs),
     /// 合并到管理台账：把合格的立项书和进度报告写入台账（自动备份）
     Merge(cli::merge::MergeArgs),
+    /// 立项审核：把项目的审核状态设为 已批复 / 不予立项 / 退回修改（记入变更记录）
+    Approve(cli::approve::ApproveArgs),
     /// 撤销上次合并：台账恢复为上次合并之前的版本（台账.xlsx.bak），撤销前的台账另存为 台账.xlsx.undone
     Undo(cli::undo::UndoArgs),
     /// 月度进度汇总：进度总览、督办清单、单位汇总和图表
@@ -85,6 +87,7 @@ fn run() -> Result<ExitCode, CliError> {
         Command::Init(args) => cli::init::run(args)?,
         Command::Check(args) => cli::check::run(args)?,
         Command::Merge(args) => cli::merge::run(args)?,
+        Command::Approve(args) => cli::approve::run(args)?,
         Command::Undo(args) => cli::undo::run(args)?,
         Command::Status(args) => cli::status::run(args)?,
         Command::Export(args) => cli::export::run(args)?,

@@ -104,6 +104,10 @@ pub struct Policy {
     /// Text length limits.
     #[validate(nested)]
     pub limits: Limits,
+    /// Whether a project needs the clerk's approval (审核状态 已批复) before it is chased, counted
+    /// against quotas and scored (SPEC §10). Default: yes.
+    #[serde(default = "approval_default")]
+    pub approval: bool,
     /// Lag tolerance in percentage points (滞后 when below expected by more than this).
     #[validate(range(min = 0.0, max = 100.0))]
     pub lag_tolerance: f64,
@@ -128,6 +132,10 @@ pub struct Policy {
     /// Exemplary-project settings.
     #[validate(nested)]
     pub exemplary: Exemplary,
+}
+
+fn approval_default() -> bool {
+    true
 }
 
 /// A project category (A 创新实践 / B 理论研究).

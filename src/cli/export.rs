@@ -102,6 +102,8 @@ type ToJson = fn(&Cell) -> Value;
 /// The ledger's own columns in a JSON line, after the proposal's fields: key, column, kind.
 const LEDGER_KEYS: &[(&str, Column, ToJson)] = &[
     ("status", Column::Status, text),
+    ("approval", Column::Approval, text),
+    ("approval_note", Column::ApprovalNote, text),
     ("percent", Column::LatestPercent, float),
     ("period", Column::LatestPeriod, text),
     ("version", Column::Version, number),

@@ -38,7 +38,7 @@ pub fn run(args: ScoresheetArgs) -> Result<Exit, CliError> {
         return Err(CliError::NoRubric);
     }
     let ledger = super::read_ledger(&args.ledger)?;
-    let projects = rank::projects(&ledger);
+    let projects = rank::projects(&ledger, &policy);
     if projects.is_empty() {
         return Err(CliError::NoProjects);
     }

@@ -100,8 +100,16 @@ pub(super) fn refresh(ledger: &mut Ledger, policy: &Policy, units: &UnitIndex<'_
             Some(at) => schedule.classify(report.map(|(_, l)| l), at, policy.lag_tolerance),
             None => Status::Proposed,
         };
+        let approval = ledger.projects.get(row, Column::Approval).display();
+        let approval = approval.trim();
         let t = &mut ledger.projects;
-        t.set(row, Column::Status, Value::text(status.label()));
+        // Not yet a project the unit works on: 状态 says where its approval stands.
+        let label = match approval {
+            a if !policy.approval || a == say::APPROVAL_APPROVED => status.label(),
+            "" => say::APPROVAL_PENDING,
+            a => a,
+        };
+        t.set(row, Column::Status, Value::text(label));
         match report {
             Some((period, l)) => {
                 t.set(row, Column::LatestPercent, Value::Number(l.percent));

@@ -388,6 +388,11 @@ impl Merger<'_> {
             }
             t.set(row, Column::Version, Value::Number(1.0));
             t.set(row, Column::Source, Value::text(file));
+            t.set(
+                row,
+                Column::Approval,
+                Value::text(crate::say::ledger::APPROVAL_PENDING),
+            );
             self.remember_submitted(&id, &cells);
             self.index.by_key.insert(key, row);
             self.index.by_id.insert(id.clone(), row);

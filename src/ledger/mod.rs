@@ -4,6 +4,7 @@
 //! [`status::MonthlyStatus`] — that `write` and `rank` render; its own sheets are written with
 //! the kit of [`crate::xlsx`], never with a `write` item.
 
+pub mod approve;
 mod derived;
 pub mod merge;
 pub mod quota;

@@ -85,7 +85,7 @@ pub fn unit_quotas(ledger: &Ledger, policy: &Policy, units: &UnitIndex<'_>) -> V
         rows.insert(u.name.clone(), (u.kind.clone(), 0, 0, 0));
     }
     let mut unit_of_id: HashMap<String, String> = HashMap::new();
-    for row in ledger.project_rows() {
+    for row in ledger.counted_rows(policy) {
         let raw = ledger.projects.get(row, Column::Unit).display();
         let unit = units.find(&raw).map_or(raw.clone(), |u| u.name.clone());
         if !rows.contains_key(&unit) {

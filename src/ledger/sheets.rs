@@ -64,6 +64,16 @@ pub(super) fn skeleton(parts: &[Part<'_>]) -> Result<Vec<u8>, XlsxError> {
         sheet.set_name(&part.name)?;
         layout(part.headers).write_layout(sheet, 0, part.rows)?;
         print(sheet)?;
+        // 审核状态 is chosen from its four words (the whole column, rows added later too).
+        if let Some(c) = part.headers.iter().position(|h| {
+            crate::model::Column::for_header(h) == Some(crate::model::Column::Approval)
+        }) {
+            let list = rust_xlsxwriter::DataValidation::new()
+                .allow_list_strings(&crate::say::ledger::APPROVAL_STATES)?
+                .set_error_title(crate::say::ledger::APPROVAL_HEADER)?
+                .set_error_message(crate::say::ledger::APPROVAL_CHOOSE)?;
+            sheet.add_data_validation(1, c as u16, 1_048_575, c as u16, &list)?;
+        }
         if part.hidden {
             sheet.set_hidden(true);
         }

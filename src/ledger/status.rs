@@ -301,7 +301,7 @@ pub fn monthly(ledger: &Ledger, policy: &Policy, as_of: NaiveDate) -> MonthlySta
     let latest = latest_until(ledger, &month_of(as_of));
     let t = &ledger.projects;
     let mut projects = Vec::with_capacity(t.rows.len());
-    for row in ledger.project_rows() {
+    for row in ledger.counted_rows(policy) {
         let id = t.get(row, Column::ProjectId).display();
         let raw_unit = t.get(row, Column::Unit).display();
         let known = index.find(&raw_unit);
@@ -436,6 +436,7 @@ mod tests {
         t.set(r, Column::Phone, Value::text("13805546677"));
         t.set(r, Column::Start, Value::Date(start));
         t.set(r, Column::Deadline, Value::Date(deadline));
+        t.set(r, Column::Approval, Value::text(say::APPROVAL_APPROVED));
     }
 
     fn report(l: &mut Ledger, id: &str, period: &str, percent: f64) {

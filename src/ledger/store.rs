@@ -19,6 +19,7 @@ use crate::fsio::{self, Step};
 use crate::model::column::Kind;
 use crate::model::Value;
 use crate::model::{Column, Sheet};
+use crate::policy::Policy;
 use crate::say::safety;
 
 pub use super::safety::{
@@ -216,8 +217,18 @@ impl Ledger {
         }
         ledger.check_ids(&shown)?;
         // Columns added by a newer schema (or the hidden sheet, if the clerk deleted it) come back.
+        let had_approval = ledger.projects.col(Column::Approval).is_some();
         for sheet in [Sheet::Projects, Sheet::Reports, Sheet::Sources] {
             ledger.table_mut_of(sheet).ensure_columns(sheet.columns());
+        }
+        // A ledger from before approvals: its projects were taken on when merged.
+        if !had_approval {
+            let rows: Vec<usize> = ledger.project_rows().collect();
+            for r in rows {
+                ledger
+                    .projects
+                    .set(r, Column::Approval, Value::text(say::APPROVAL_APPROVED));
+            }
         }
         Ok(ledger)
     }
@@ -297,6 +308,19 @@ impl Ledger {
     /// export, score sheet); every reader of projects goes through here.
     pub fn project_rows(&self) -> impl Iterator<Item = usize> + '_ {
         self.projects.rows_with_id()
+    }
+
+    /// The project rows that count under `policy` (chased, 未报送, quotas, score sheet, ranking):
+    /// with `approval` on, those whose 审核状态 is 已批复; otherwise every project.
+    pub fn counted_rows<'a>(&'a self, policy: &Policy) -> impl Iterator<Item = usize> + 'a {
+        let approval = policy.approval;
+        self.project_rows()
+            .filter(move |&r| !approval || self.is_approved(r))
+    }
+
+    /// Whether project row `r` is 已批复.
+    pub fn is_approved(&self, r: usize) -> bool {
+        self.projects.get(r, Column::Approval).display().trim() == say::APPROVAL_APPROVED
     }
 
     /// The table of one of taizhang's sheets.

@@ -107,6 +107,11 @@ columns! {
     Milestones = "进度安排", Long;
     /// 状态: 已立项 / 推进中 / 滞后 / 逾期 / 已完成, computed.
     Status = "状态", Text;
+    /// 审核状态: 待审核 / 已批复 / 不予立项 / 退回修改, the clerk's decision (SPEC §10); merge
+    /// gives a new project 待审核 and never changes it.
+    Approval = "审核状态", Text;
+    /// 审核意见: the clerk's note to the unit with the decision.
+    ApprovalNote = "审核意见", Long;
     /// 最新进度: the latest report's percent.
     LatestPercent = "最新进度", Percent;
     /// 最近报告期.
@@ -222,6 +227,8 @@ const PROJECTS: &[Column] = &[
     C::Submitted,
     C::Milestones,
     C::Status,
+    C::Approval,
+    C::ApprovalNote,
     C::LatestPercent,
     C::LatestPeriod,
     C::Version,
@@ -350,6 +357,8 @@ impl Sheet {
                 C::Budget,
                 C::Submitted,
                 C::Milestones,
+                C::Approval,
+                C::ApprovalNote,
             ],
             Sheet::Reports => &[C::Reporter],
             Sheet::Sources => &[C::Sender, C::Subject, C::SentAt],

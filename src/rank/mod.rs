@@ -55,8 +55,9 @@ pub struct Project {
     pub results: Vec<(String, String)>,
 }
 
-/// Every project of the ledger's 项目台账 with an ID, in ledger order, with its progress reports.
-pub fn projects(ledger: &Ledger) -> Vec<Project> {
+/// Every project of the ledger that counts under the policy (approved, when approval is on), in
+/// ledger order, with its progress reports.
+pub fn projects(ledger: &Ledger, policy: &crate::policy::Policy) -> Vec<Project> {
     let t = &ledger.projects;
     let latest = latest_reports(ledger);
     let mut results: HashMap<String, Vec<(String, String)>> = HashMap::new();
@@ -73,7 +74,7 @@ pub fn projects(ledger: &Ledger) -> Vec<Project> {
             .push((r.get(row, Column::Period).display(), done.trim().to_owned()));
     }
     let mut out = Vec::new();
-    for row in ledger.project_rows() {
+    for row in ledger.counted_rows(policy) {
         let get = |h: Column| t.get(row, h).display().trim().to_owned();
         let id = get(Column::ProjectId);
         if id.is_empty() {

@@ -59,7 +59,7 @@ pub fn year_end(
     if policy.rubric.is_empty() {
         return Err(YearEndError::NoRubric);
     }
-    let projects = super::projects(ledger);
+    let projects = super::projects(ledger, policy);
     let mut files = input::read_files(score_files, policy, limits);
     if !files.iter().any(|f| f.read) {
         return Err(YearEndError::NoScoreSheets);

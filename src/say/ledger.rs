@@ -293,3 +293,48 @@ pub fn rewritten(reason: &str, backup: Option<&std::path::Path>) -> String {
     };
     format!("注意：{reason}，台账已按标准格式重新生成，您在台账中设置的格式（颜色、列宽、批注等）未能保留；{kept}。")
 }
+
+/// 审核状态 of a new project, before the clerk decides.
+pub const APPROVAL_PENDING: &str = "待审核";
+/// 审核状态: approved; only such projects are chased, counted and scored (policy `approval`).
+pub const APPROVAL_APPROVED: &str = "已批复";
+/// 审核状态: not approved.
+pub const APPROVAL_REJECTED: &str = "不予立项";
+/// 审核状态: returned to the unit for changes.
+pub const APPROVAL_RETURNED: &str = "退回修改";
+/// Every 审核状态, in the order of the ledger's drop-down.
+pub const APPROVAL_STATES: [&str; 4] = [
+    APPROVAL_PENDING,
+    APPROVAL_APPROVED,
+    APPROVAL_REJECTED,
+    APPROVAL_RETURNED,
+];
+/// 来源文件 of a 变更记录 row written by `taizhang approve`.
+pub const APPROVAL_SOURCE: &str = "taizhang approve（办事员审核）";
+
+/// `approve` done: how many projects changed.
+pub fn approved(changed: usize, unchanged: usize, state: &str) -> String {
+    if unchanged == 0 {
+        format!("已将 {changed} 个项目的审核状态设为“{state}”")
+    } else {
+        format!("已将 {changed} 个项目的审核状态设为“{state}”，{unchanged} 个原已是“{state}”")
+    }
+}
+
+/// `approve` refused: IDs not in the ledger (nothing is changed).
+pub fn approve_unknown(ids: &str) -> String {
+    format!("台账中没有这些项目编号：{ids}。台账未作任何改动")
+}
+
+/// `approve` refused: a state that is none of the four.
+pub fn approve_bad_state(state: &str) -> String {
+    format!("审核状态只能是 待审核、已批复、不予立项、退回修改 之一，不能是“{state}”")
+}
+
+/// `approve` with nothing to do: no IDs and no `--all`.
+pub const APPROVE_NOTHING: &str = "请给出要审核的项目编号，或用 --all 审核全部“待审核”的项目";
+
+/// The title of the drop-down's refusal in 审核状态.
+pub const APPROVAL_HEADER: &str = "审核状态";
+/// The drop-down's refusal in 审核状态 when something else is typed.
+pub const APPROVAL_CHOOSE: &str = "请从列表中选择：待审核、已批复、不予立项、退回修改";

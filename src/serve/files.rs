@@ -179,7 +179,7 @@ pub(super) async fn scoresheet_file(
         if policy.rubric.is_empty() {
             return Err(ApiError::bad(crate::say::page::NO_RUBRIC));
         }
-        let projects = crate::rank::projects(&read_ledger(ws)?);
+        let projects = crate::rank::projects(&read_ledger(ws)?, &policy);
         if projects.is_empty() {
             return Err(ApiError::bad(crate::say::page::NO_PROJECTS));
         }

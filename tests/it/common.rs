@@ -151,6 +151,24 @@ pub fn taizhang() -> Command {
     Command::cargo_bin("taizhang").unwrap()
 }
 
+/// `taizhang approve --all`: the clerk approves every proposal waiting (SPEC §10), as the
+/// routine does between the proposals' merge and the first status.
+pub fn approve_all(ledger: &Path, policy: Option<&Path>) {
+    let mut c = taizhang();
+    c.args(["approve", "--all", "--ledger"]).arg(ledger);
+    if let Some(p) = policy {
+        c.arg("--policy").arg(p);
+    }
+    let out = c.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("已批复"));
+}
+
 /// Runs `check --format json` on paths and returns the parsed JSON and the exit code.
 pub fn check_json(paths: &[&Path], extra: &[&str]) -> (serde_json::Value, i32) {
     let mut cmd = taizhang();

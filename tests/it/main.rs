@@ -20,6 +20,7 @@
 
 mod common;
 
+mod approve;
 mod check;
 mod fuzz;
 mod hostile;

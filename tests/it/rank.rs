@@ -98,6 +98,7 @@ fn ledger(dir: &Path) -> PathBuf {
     }
     let path = dir.join("台账.xlsx");
     merge(&[&props], &path);
+    approve_all(&path, None);
     merge(&[&reports], &path);
     path
 }

@@ -127,6 +127,7 @@ fn ledger(dir: &Path) -> (PathBuf, PathBuf) {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
+    approve_all(&ledger, Some(&policy));
     (ledger, policy)
 }
 
