@@ -108,16 +108,25 @@ pub fn render_text(batch: &Batch) -> String {
         let errors = r.count(Severity::Error);
         let warnings = r.count(Severity::Warning);
         let skipped = r.kind == taizhang::form::FormKind::Skipped;
-        let verdict = taizhang::say::cli::verdict(skipped, errors, warnings);
+        let (verdict, note) = match r.superseded_by_name() {
+            Some(by) if !r.ok => (
+                taizhang::say::cli::superseded(by),
+                taizhang::say::cli::FOR_REFERENCE,
+            ),
+            _ => (taizhang::say::cli::verdict(skipped, errors, warnings), ""),
+        };
         let _ = writeln!(out, "{}  [{}]  {}", r.path, r.kind.label(), verdict);
         for p in &r.problems {
-            let _ = writeln!(out, "    {p}");
+            let _ = writeln!(out, "    {note}{p}");
         }
     }
     let s = &batch.summary;
     let ok = s.ok - s.skipped.min(s.ok);
-    let summary =
+    let mut summary =
         taizhang::say::cli::check_summary(s.files, ok, s.with_errors, s.warnings, s.skipped);
+    if s.superseded > 0 {
+        summary.push_str(&taizhang::say::cli::superseded_count(s.superseded));
+    }
     let _ = writeln!(out, "{summary}");
     out
 }

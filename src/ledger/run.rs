@@ -121,6 +121,9 @@ pub fn describe(batch: &Batch, outcome: &Outcome) -> String {
         let id = match (action, id.as_deref()) {
             // Named only when its project was deleted since (see merge's `merged_ids`).
             (Action::AlreadyMerged, Some(s)) => crate::say::safety::merged_before_deleted(s),
+            (Action::Superseded, _) => {
+                crate::say::ledger::superseded_by(r.superseded_by_name().unwrap_or_default())
+            }
             (_, Some(s)) => format!("（{s}）"),
             (_, None) => String::new(),
         };
@@ -132,8 +135,13 @@ pub fn describe(batch: &Batch, outcome: &Outcome) -> String {
             action.label(),
             id
         );
+        let note = if *action == Action::Superseded {
+            crate::say::cli::FOR_REFERENCE
+        } else {
+            ""
+        };
         for p in &r.problems {
-            let _ = writeln!(out, "    {p}");
+            let _ = writeln!(out, "    {note}{p}");
         }
     }
     for d in &outcome.deleted {
@@ -145,7 +153,8 @@ pub fn describe(batch: &Batch, outcome: &Outcome) -> String {
     out
 }
 
-/// The one-line count of a merge: projects added / updated / unchanged, reports, rejected files.
+/// The one-line count of a merge: projects added / updated / unchanged, reports, rejected and
+/// superseded files.
 pub fn summary_line(outcome: &Outcome) -> String {
     let c = |a| outcome.count(a);
     crate::say::ledger::merge_summary(
@@ -155,6 +164,7 @@ pub fn summary_line(outcome: &Outcome) -> String {
         c(Action::ReportAdded),
         c(Action::ReportReplaced),
         c(Action::Rejected),
+        c(Action::Superseded),
         c(Action::AlreadyMerged),
         c(Action::Skipped),
         outcome.changes,
