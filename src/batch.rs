@@ -15,7 +15,7 @@ use crate::form::{self, FormKind};
 pub use crate::input::{Input, InputData, Origin, SEPARATOR};
 use crate::policy::Policy;
 use crate::read::{self, Limits, ReadError};
-use crate::rules::missing::MissingUnits;
+use crate::rules::missing::{MissingUnits, OnFile};
 use crate::rules::units::UnitIndex;
 use crate::rules::{self, cross, Code, Problem, Record, Severity};
 
@@ -118,12 +118,17 @@ impl Batch {
     /// The units on the policy's list that sent nothing valid for the stages the batch shows
     /// (see [`crate::rules::missing`]).
     pub fn missing_units(&self, policy: &Policy) -> Vec<MissingUnits> {
+        self.missing_units_given(policy, &OnFile::default())
+    }
+
+    /// [`Batch::missing_units`], leaving out the units whose forms a ledger already holds.
+    pub fn missing_units_given(&self, policy: &Policy, on_file: &OnFile) -> Vec<MissingUnits> {
         let records: Vec<(&Record, bool)> = self
             .files
             .iter()
             .filter_map(|r| r.record.as_ref().map(|rec| (rec, r.ok)))
             .collect();
-        crate::rules::missing::missing_units(&records, policy)
+        crate::rules::missing::missing_units_given(&records, policy, on_file)
     }
 }
 

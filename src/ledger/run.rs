@@ -109,6 +109,21 @@ pub fn merge_inputs(
     })
 }
 
+/// What merging the checked batch into `ledger` would add to its results — E_NO_PROJECT for a
+/// report whose project the ledger (and the batch's own proposals) do not hold, W_PERCENT_DOWN, …
+/// — by the very rules of [`merge::merge`], applied to the ledger in memory only: `check
+/// --ledger` reads the ledger and never writes it (no lock, no backup). `inputs` are the batch's.
+pub fn against_ledger(
+    mut ledger: Ledger,
+    batch: &mut Batch,
+    inputs: &[Input],
+    policy: &Policy,
+    now: NaiveDateTime,
+) -> Outcome {
+    let hashes: Vec<Option<String>> = inputs.par_iter().map(Input::sha256).collect();
+    merge::merge(&mut ledger, batch, &hashes, policy, now)
+}
+
 /// What a merge did, as the command line prints it: one line per file (with its problems when it
 /// was rejected or warned), then [`summary_line`]. Kept here so that every front end says it alike.
 pub fn describe(batch: &Batch, outcome: &Outcome) -> String {
