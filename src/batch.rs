@@ -15,7 +15,7 @@ use crate::form::{self, FormKind};
 pub use crate::input::{Input, InputData, Origin, SEPARATOR};
 use crate::policy::Policy;
 use crate::read::{self, Limits, ReadError};
-use crate::rules::missing::MissingUnits;
+use crate::rules::missing::{MissingUnits, OnFile};
 use crate::rules::units::UnitIndex;
 use crate::rules::{self, cross, Code, Problem, Record, Severity};
 
@@ -41,6 +41,11 @@ pub struct FileResult {
     /// Who sent it, when it came by mail (`"mail"` in JSON, absent otherwise).
     #[serde(rename = "mail", skip_serializing_if = "Option::is_none")]
     pub origin: Option<Origin>,
+    /// The path of the later valid file of the same unit and project that replaced this one
+    /// (see [`crate::rules::cross`]): its problems are then for information only, it is not
+    /// returned nor merged. Absent in JSON otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<String>,
 }
 
 impl FileResult {
@@ -48,14 +53,17 @@ impl FileResult {
     /// for `inbox/立项书.xlsx`, and `信件.eml › 材料/立项书.xlsx` for an attachment, whose
     /// entry names are kept whole (a `/` inside a zip entry is no folder on disk).
     pub fn file_name(&self) -> &str {
-        let on_disk = self.path.split(SEPARATOR).next().unwrap_or(&self.path);
-        match Path::new(on_disk).file_name().and_then(|n| n.to_str()) {
-            Some(base) if on_disk.ends_with(base) => self
-                .path
-                .get(on_disk.len() - base.len()..)
-                .unwrap_or(&self.path),
-            _ => &self.path,
-        }
+        file_name_of(&self.path)
+    }
+
+    /// Whether the file has errors and was not replaced by a later one: a file to return.
+    pub fn returned(&self) -> bool {
+        !self.ok && self.superseded_by.is_none()
+    }
+
+    /// The name (without folders) of the file that replaced this one, if one did.
+    pub fn superseded_by_name(&self) -> Option<&str> {
+        self.superseded_by.as_deref().map(file_name_of)
     }
 
     /// Number of problems of one severity.
@@ -69,6 +77,17 @@ impl FileResult {
     fn finish(&mut self) {
         self.problems.sort_by_key(|p| p.severity);
         self.ok = self.count(Severity::Error) == 0;
+    }
+}
+
+/// A path without its folders; an archive's or mail's entry names are kept whole.
+fn file_name_of(path: &str) -> &str {
+    let on_disk = path.split(SEPARATOR).next().unwrap_or(path);
+    match Path::new(on_disk).file_name().and_then(|n| n.to_str()) {
+        Some(base) if on_disk.ends_with(base) => {
+            path.get(on_disk.len() - base.len()..).unwrap_or(path)
+        }
+        _ => path,
     }
 }
 
@@ -99,12 +118,17 @@ impl Batch {
     /// The units on the policy's list that sent nothing valid for the stages the batch shows
     /// (see [`crate::rules::missing`]).
     pub fn missing_units(&self, policy: &Policy) -> Vec<MissingUnits> {
+        self.missing_units_given(policy, &OnFile::default())
+    }
+
+    /// [`Batch::missing_units`], leaving out the units whose forms a ledger already holds.
+    pub fn missing_units_given(&self, policy: &Policy, on_file: &OnFile) -> Vec<MissingUnits> {
         let records: Vec<(&Record, bool)> = self
             .files
             .iter()
             .filter_map(|r| r.record.as_ref().map(|rec| (rec, r.ok)))
             .collect();
-        crate::rules::missing::missing_units(&records, policy)
+        crate::rules::missing::missing_units_given(&records, policy, on_file)
     }
 }
 
@@ -160,12 +184,20 @@ pub struct Summary {
     pub files: usize,
     /// Files with no error (skipped ones included).
     pub ok: usize,
-    /// Files with at least one error.
+    /// Files with at least one error (superseded ones aside): the files to return.
     pub with_errors: usize,
-    /// Files with at least one warning.
+    /// Files with at least one warning (superseded ones aside).
     pub warnings: usize,
     /// Files that are not spreadsheets by name.
     pub skipped: usize,
+    /// Files with errors replaced by a later valid file of the same unit and project (absent
+    /// in JSON when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub superseded: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Why a batch could not start (exit 2).
@@ -243,6 +275,7 @@ pub fn check_input(input: &Input, policy: &Policy, limits: &Limits) -> FileResul
         sheet: None,
         unit_field: None,
         origin: input.origin.clone(),
+        superseded_by: None,
     };
     let read = match &input.data {
         InputData::Broken(message) => Err(ReadError::Unreadable(message.clone())),
@@ -346,7 +379,16 @@ pub fn check_inputs(
             r
         })
         .collect();
-    apply_cross_rules(&mut results, policy);
+    let arrivals: Vec<cross::Arrival> = inputs
+        .par_iter()
+        .enumerate()
+        .map(|(order, input)| cross::Arrival {
+            mailed: input.origin.as_ref().and_then(|o| o.sent_at),
+            modified: input.modified(),
+            order,
+        })
+        .collect();
+    apply_cross_rules(&mut results, &arrivals, policy);
     let summary = summarise(&results);
     Batch {
         files: results,
@@ -354,7 +396,7 @@ pub fn check_inputs(
     }
 }
 
-fn apply_cross_rules(results: &mut [FileResult], policy: &Policy) {
+fn apply_cross_rules(results: &mut [FileResult], arrivals: &[cross::Arrival], policy: &Policy) {
     let names: Vec<String> = results.iter().map(|r| r.file_name().to_owned()).collect();
     let units: Vec<(String, Option<String>)> = results
         .iter()
@@ -367,18 +409,30 @@ fn apply_cross_rules(results: &mut [FileResult], policy: &Policy) {
         .iter_mut()
         .zip(&names)
         .zip(&units)
-        .map(|((r, name), (label, cell))| cross::Entry {
+        .enumerate()
+        .map(|(i, ((r, name), (label, cell)))| cross::Entry {
             name,
+            valid: r.ok,
             record: r.record.as_mut(),
             unit_cell: cell.as_deref(),
             unit_label: label,
+            arrival: arrivals.get(i).copied().unwrap_or(cross::Arrival {
+                order: i,
+                ..cross::Arrival::default()
+            }),
         })
         .collect();
     let found = cross::check(&mut entries, policy);
     drop(entries);
-    for (i, problem) in found {
+    for (i, problem) in found.problems {
         if let Some(r) = results.get_mut(i) {
             r.problems.push(problem);
+        }
+    }
+    for (old, new) in found.superseded {
+        let by = results.get(new).map(|r| r.path.clone());
+        if let Some(r) = results.get_mut(old) {
+            r.superseded_by = by;
         }
     }
     results.iter_mut().for_each(FileResult::finish);
@@ -393,6 +447,10 @@ pub fn summarise(results: &[FileResult]) -> Summary {
     for r in results {
         if r.kind == FormKind::Skipped {
             s.skipped += 1;
+        }
+        if r.superseded_by.is_some() && !r.ok {
+            s.superseded += 1;
+            continue;
         }
         if r.ok {
             s.ok += 1;

@@ -54,6 +54,9 @@ pub struct Origin {
     /// When the mail was sent (`2018-05-03 09:12`, in the sender's time zone).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// When the mail was sent, in seconds since 1970 (UTC): tells a resend from its original.
+    #[serde(skip)]
+    pub sent_at: Option<i64>,
 }
 
 impl Input {
@@ -87,6 +90,14 @@ impl Input {
             InputData::Broken(_) | InputData::Rejected(_) => return None,
         }
         Some(format!("{:x}", hasher.finalize()))
+    }
+
+    /// When the file on disk was last modified; `None` for an attachment or an archive entry.
+    pub fn modified(&self) -> Option<std::time::SystemTime> {
+        match &self.data {
+            InputData::File(path) => std::fs::metadata(path).and_then(|m| m.modified()).ok(),
+            _ => None,
+        }
     }
 
     /// The name's last part (`附件名.xlsx`), which decides whether it is a spreadsheet.

@@ -5,12 +5,14 @@
 //!   taizhang check inbox --format json > 结果.json
 //!   taizhang check inbox --report 校验报告.xlsx
 //!   taizhang check 邮件/*.eml --replies 回复 --ack
+//!   taizhang check inbox/2018-05 --ledger 台账.xlsx --replies 回复 --ack
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use taizhang::batch::{self, Batch};
 use taizhang::fsio;
+use taizhang::rules::missing::OnFile;
 use taizhang::rules::Severity;
 use taizhang::write::reply;
 
@@ -46,6 +48,9 @@ pub struct CheckArgs {
     /// 同时为文件全部合格的单位生成“已收到”回执（需与 --replies 一起使用）
     #[arg(long, requires = "replies")]
     pub ack: bool,
+    /// 对照管理台账检查（只读，不修改台账）：进度报告的项目须已在台账中，否则按合并时的规则报 E_NO_PROJECT；台账中已有材料的单位不列入“未报送”
+    #[arg(long, value_name = "台账.xlsx")]
+    pub ledger: Option<PathBuf>,
 }
 
 /// Runs `check`: 1 when some file has errors, else 0.
@@ -55,9 +60,18 @@ pub fn run(args: CheckArgs) -> Result<Exit, CliError> {
     let limits = args.read.limits();
     let files = batch::inputs_within(&args.paths, &limits)?;
     let bar = super::progress(files.len(), args.read.quiet, taizhang::say::cli::CHECKING);
-    let batch = batch::check_inputs(&files, &policy, &limits, &|| bar.inc(1));
+    let mut batch = batch::check_inputs(&files, &policy, &limits, &|| bar.inc(1));
     bar.finish_and_clear();
-    let missing = batch.missing_units(&policy);
+    let mut on_file = OnFile::default();
+    if let Some(path) = &args.ledger {
+        // Read only: no lock, never written; merge's own rules on a copy in memory.
+        let ledger = super::read_ledger(path)?;
+        super::print_ledger_warnings(&ledger.inspect());
+        on_file = taizhang::ledger::sent::on_file(&ledger, &policy);
+        let now = chrono::Local::now().naive_local();
+        taizhang::ledger::run::against_ledger(ledger, &mut batch, &files, &policy, now);
+    }
+    let missing = batch.missing_units_given(&policy, &on_file);
     match args.format {
         Format::Text => {
             print!("{}", render_text(&batch));
@@ -83,7 +97,7 @@ pub fn run(args: CheckArgs) -> Result<Exit, CliError> {
         }
     }
     if let Some(path) = &args.report {
-        let bytes = taizhang::write::report::report(&batch, &policy)
+        let bytes = taizhang::write::report::report_with(&batch, &policy, &missing)
             .map_err(CliError::build(taizhang::say::cli::CHECK_REPORT))?;
         fsio::write(path, &bytes)?;
         eprintln!("{}", taizhang::say::cli::report_saved(path.display()));
@@ -108,16 +122,25 @@ pub fn render_text(batch: &Batch) -> String {
         let errors = r.count(Severity::Error);
         let warnings = r.count(Severity::Warning);
         let skipped = r.kind == taizhang::form::FormKind::Skipped;
-        let verdict = taizhang::say::cli::verdict(skipped, errors, warnings);
+        let (verdict, note) = match r.superseded_by_name() {
+            Some(by) if !r.ok => (
+                taizhang::say::cli::superseded(by),
+                taizhang::say::cli::FOR_REFERENCE,
+            ),
+            _ => (taizhang::say::cli::verdict(skipped, errors, warnings), ""),
+        };
         let _ = writeln!(out, "{}  [{}]  {}", r.path, r.kind.label(), verdict);
         for p in &r.problems {
-            let _ = writeln!(out, "    {p}");
+            let _ = writeln!(out, "    {note}{p}");
         }
     }
     let s = &batch.summary;
     let ok = s.ok - s.skipped.min(s.ok);
-    let summary =
+    let mut summary =
         taizhang::say::cli::check_summary(s.files, ok, s.with_errors, s.warnings, s.skipped);
+    if s.superseded > 0 {
+        summary.push_str(&taizhang::say::cli::superseded_count(s.superseded));
+    }
     let _ = writeln!(out, "{summary}");
     out
 }

@@ -63,17 +63,7 @@ pub fn run(args: MergeArgs) -> Result<Exit, CliError> {
     });
     bar.finish_and_clear();
     let run = done?;
-    // A ledger damaged in bulk (a column pasted over) would otherwise print a line per cell.
-    const SHOWN: usize = 20;
-    for warning in run.warnings.iter().take(SHOWN) {
-        eprintln!("{}", taizhang::say::cli::ledger_warning(warning));
-    }
-    if run.warnings.len() > SHOWN {
-        eprintln!(
-            "{}",
-            taizhang::say::cli::more_ledger_warnings(run.warnings.len() - SHOWN)
-        );
-    }
+    super::print_ledger_warnings(&run.warnings);
     print!("{}", describe(&run.batch, &run.outcome));
     if args.dry_run {
         println!("{}", taizhang::say::cli::DRY_RUN);

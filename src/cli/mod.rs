@@ -173,8 +173,23 @@ pub fn spinner(quiet: bool, what: &str) -> indicatif::ProgressBar {
     bar
 }
 
+/// Prints what taizhang could not use in the ledger as read, at most twenty lines: a ledger
+/// damaged in bulk (a column pasted over) would otherwise print a line per cell.
+pub fn print_ledger_warnings(warnings: &[String]) {
+    const SHOWN: usize = 20;
+    for warning in warnings.iter().take(SHOWN) {
+        eprintln!("{}", taizhang::say::cli::ledger_warning(warning));
+    }
+    if warnings.len() > SHOWN {
+        eprintln!(
+            "{}",
+            taizhang::say::cli::more_ledger_warnings(warnings.len() - SHOWN)
+        );
+    }
+}
+
 /// Opens an existing ledger for the commands that only read it (status, scoresheet, rank,
-/// export), with the message a clerk needs when it is not there yet.
+/// export, check --ledger), with the message a clerk needs when it is not there yet.
 pub fn read_ledger(path: &Path) -> Result<taizhang::ledger::Ledger, CliError> {
     if !path.is_file() {
         return Err(CliError::NoLedger(path.to_path_buf()));

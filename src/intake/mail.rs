@@ -90,6 +90,7 @@ pub fn origin_of(message: &Message<'_>) -> Origin {
                 d.year, d.month, d.day, d.hour, d.minute
             )
         }),
+        sent_at: message.date().map(|d| d.to_timestamp()),
     }
 }
 

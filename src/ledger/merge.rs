@@ -36,6 +36,9 @@ pub enum Action {
     AlreadyMerged,
     /// Errors: not merged.
     Rejected,
+    /// Errors, but a later valid file of the same unit and project replaced it: neither merged
+    /// nor returned.
+    Superseded,
     /// Not a spreadsheet, or a score sheet: not for the ledger.
     Skipped,
 }
@@ -51,6 +54,7 @@ impl Action {
             Action::ReportReplaced => say::ACTION_REPORT_REPLACED,
             Action::AlreadyMerged => say::ACTION_ALREADY_MERGED,
             Action::Rejected => say::ACTION_REJECTED,
+            Action::Superseded => say::ACTION_SUPERSEDED,
             Action::Skipped => say::ACTION_SKIPPED,
         }
     }
@@ -261,6 +265,7 @@ impl Merger<'_> {
     fn file(&mut self, result: &mut FileResult, i: usize, hash: Option<String>) {
         let action = match (&result.kind, result.ok, &hash) {
             (FormKind::Skipped | FormKind::Scores, ..) => (Action::Skipped, None),
+            (_, false, _) if result.superseded_by.is_some() => (Action::Superseded, None),
             (_, false, _) | (_, _, None) => (Action::Rejected, None),
             (_, true, Some(h)) if self.known.contains(h) => {
                 (Action::AlreadyMerged, self.merged_ids.get(h).cloned())
@@ -274,7 +279,7 @@ impl Merger<'_> {
         };
         if !matches!(
             action.0,
-            Action::Skipped | Action::Rejected | Action::AlreadyMerged
+            Action::Skipped | Action::Rejected | Action::Superseded | Action::AlreadyMerged
         ) {
             if let Some(h) = hash {
                 self.source_row(result, &h, action.0, action.1.as_deref());

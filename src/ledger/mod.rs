@@ -11,6 +11,7 @@ pub mod quota;
 pub mod run;
 mod safety;
 pub mod schedule;
+pub mod sent;
 mod sheets;
 pub mod status;
 pub mod store;

@@ -109,6 +109,21 @@ pub fn merge_inputs(
     })
 }
 
+/// What merging the checked batch into `ledger` would add to its results — E_NO_PROJECT for a
+/// report whose project the ledger (and the batch's own proposals) do not hold, W_PERCENT_DOWN, …
+/// — by the very rules of [`merge::merge`], applied to the ledger in memory only: `check
+/// --ledger` reads the ledger and never writes it (no lock, no backup). `inputs` are the batch's.
+pub fn against_ledger(
+    mut ledger: Ledger,
+    batch: &mut Batch,
+    inputs: &[Input],
+    policy: &Policy,
+    now: NaiveDateTime,
+) -> Outcome {
+    let hashes: Vec<Option<String>> = inputs.par_iter().map(Input::sha256).collect();
+    merge::merge(&mut ledger, batch, &hashes, policy, now)
+}
+
 /// What a merge did, as the command line prints it: one line per file (with its problems when it
 /// was rejected or warned), then [`summary_line`]. Kept here so that every front end says it alike.
 pub fn describe(batch: &Batch, outcome: &Outcome) -> String {
@@ -121,6 +136,9 @@ pub fn describe(batch: &Batch, outcome: &Outcome) -> String {
         let id = match (action, id.as_deref()) {
             // Named only when its project was deleted since (see merge's `merged_ids`).
             (Action::AlreadyMerged, Some(s)) => crate::say::safety::merged_before_deleted(s),
+            (Action::Superseded, _) => {
+                crate::say::ledger::superseded_by(r.superseded_by_name().unwrap_or_default())
+            }
             (_, Some(s)) => format!("（{s}）"),
             (_, None) => String::new(),
         };
@@ -132,8 +150,13 @@ pub fn describe(batch: &Batch, outcome: &Outcome) -> String {
             action.label(),
             id
         );
+        let note = if *action == Action::Superseded {
+            crate::say::cli::FOR_REFERENCE
+        } else {
+            ""
+        };
         for p in &r.problems {
-            let _ = writeln!(out, "    {p}");
+            let _ = writeln!(out, "    {note}{p}");
         }
     }
     for d in &outcome.deleted {
@@ -145,7 +168,8 @@ pub fn describe(batch: &Batch, outcome: &Outcome) -> String {
     out
 }
 
-/// The one-line count of a merge: projects added / updated / unchanged, reports, rejected files.
+/// The one-line count of a merge: projects added / updated / unchanged, reports, rejected and
+/// superseded files.
 pub fn summary_line(outcome: &Outcome) -> String {
     let c = |a| outcome.count(a);
     crate::say::ledger::merge_summary(
@@ -155,6 +179,7 @@ pub fn summary_line(outcome: &Outcome) -> String {
         c(Action::ReportAdded),
         c(Action::ReportReplaced),
         c(Action::Rejected),
+        c(Action::Superseded),
         c(Action::AlreadyMerged),
         c(Action::Skipped),
         outcome.changes,

@@ -269,3 +269,54 @@ fn a_report_below_the_previous_period_is_w_percent_down_and_still_merged() {
     assert_eq!(codes(&run.batch.files[0]), Vec::<&str>::new());
     assert_eq!(desk.ledger().reports.rows.len(), 3);
 }
+
+#[test]
+fn a_flawed_report_resent_corrected_is_superseded_not_rejected() {
+    let desk = Desk::new();
+    let flawed = set(progress("2018年5月", 0.3), "完成进度", Some(text("三成")));
+    let inputs = inputs(&[
+        ("0.xlsx", proposal_form(&proposal())),
+        ("1.xlsx", progress_form(&flawed)),
+        ("2.xlsx", progress_form(&progress("2018年5月", 0.3))),
+    ]);
+    let run = desk.merge(&inputs);
+    assert_eq!(
+        actions(&run),
+        [
+            (Action::Added, id("001")),
+            (Action::Superseded, None),
+            (Action::ReportAdded, id("001")),
+        ]
+    );
+    assert_eq!(run.outcome.count(Action::Rejected), 0);
+    assert_eq!(run.batch.files[1].superseded_by.as_deref(), Some("2.xlsx"));
+    let ledger = desk.ledger();
+    assert_eq!(ledger.reports.rows.len(), 1);
+    assert_eq!(
+        ledger.sources.rows.len(),
+        2,
+        "the superseded file is not in 来源文件"
+    );
+    assert!(super::run::summary_line(&run.outcome).contains("已取代 1 个"));
+}
+
+#[test]
+fn on_file_names_the_units_with_projects_of_the_year_and_their_reports() {
+    let mut desk = Desk::new();
+    desk.policy =
+        innovation_with("[[units]]\nname = \"田家庵区委\"\naliases = [\"淮南市田家庵区委\"]\n");
+    let inputs = inputs(&[
+        ("0.xlsx", proposal_form(&proposal())),
+        ("1.xlsx", progress_form(&progress("2018年5月", 0.3))),
+    ]);
+    desk.merge(&inputs);
+    let on_file = super::sent::on_file(&desk.ledger(), &desk.policy);
+    assert!(on_file.proposals.contains("田家庵区委"), "{on_file:?}");
+    assert!(on_file
+        .reports
+        .contains(&("田家庵区委".to_owned(), "2018-05".to_owned())));
+    // Another year's projects are not this year's proposals.
+    desk.policy.year = 2019;
+    let on_file = super::sent::on_file(&desk.ledger(), &desk.policy);
+    assert!(on_file.proposals.is_empty(), "{on_file:?}");
+}

@@ -1,4 +1,9 @@
-//! Rules across the files of one batch: unknown units, duplicates, quotas (SPEC §4, §9).
+//! Rules across the files of one batch: unknown units, resends, duplicates, quotas (SPEC §4, §9).
+//!
+//! **Resends.** A file with errors is *superseded* when the same unit later sent a valid file of
+//! the same project (a proposal of the same unit and name; a report of the same unit, name and
+//! period): the flawed original and its corrected resend are no duplicates, and the original is
+//! no longer to be returned. "Later" is decided by [`Arrival::after`].
 
 use std::collections::HashMap;
 
@@ -18,10 +23,52 @@ pub struct Entry<'a> {
     pub unit_cell: Option<&'a str>,
     /// The label of its unit, as the form shows it.
     pub unit_label: &'a str,
+    /// The file has no error of its own.
+    pub valid: bool,
+    /// When it came, to tell a resend from its original.
+    pub arrival: Arrival,
 }
 
-/// Canonicalises units, then finds duplicates and quota breaches. Returns (entry index, problem).
-pub fn check(entries: &mut [Entry<'_>], policy: &Policy) -> Vec<(usize, Problem)> {
+/// When a file came: what tells a resend from the original it replaces.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Arrival {
+    /// When its mail was sent (seconds since 1970, UTC), when it came by mail.
+    pub mailed: Option<i64>,
+    /// When the file on disk was last modified.
+    pub modified: Option<std::time::SystemTime>,
+    /// Its place in path order.
+    pub order: usize,
+}
+
+impl Arrival {
+    /// Whether this file came after `other`: by the mails' dates when both are known and differ,
+    /// else by the files' modification times when both are known and differ, else by path order.
+    pub fn after(&self, other: &Arrival) -> bool {
+        if let (Some(a), Some(b)) = (self.mailed, other.mailed) {
+            if a != b {
+                return a > b;
+            }
+        }
+        if let (Some(a), Some(b)) = (self.modified, other.modified) {
+            if a != b {
+                return a > b;
+            }
+        }
+        self.order > other.order
+    }
+}
+
+/// What the cross-file rules found.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// (entry index, problem).
+    pub problems: Vec<(usize, Problem)>,
+    /// (superseded entry, the entry that replaced it): the latest valid resend.
+    pub superseded: Vec<(usize, usize)>,
+}
+
+/// Canonicalises units, then finds resends, duplicates and quota breaches.
+pub fn check(entries: &mut [Entry<'_>], policy: &Policy) -> Findings {
     let units = UnitIndex::new(policy);
     let mut out = Vec::new();
     for (i, e) in entries.iter_mut().enumerate() {
@@ -53,8 +100,44 @@ pub fn check(entries: &mut [Entry<'_>], policy: &Policy) -> Vec<(usize, Problem)
             None => {}
         }
     }
-    out.extend(duplicates(entries));
+    let superseded = superseded(entries);
+    let mut replaced = vec![false; entries.len()];
+    for &(i, _) in &superseded {
+        replaced[i] = true;
+    }
+    out.extend(duplicates(entries, &replaced));
     out.extend(quotas(entries, policy, &units));
+    Findings {
+        problems: out,
+        superseded,
+    }
+}
+
+/// Every file with errors that a later valid file of the same unit and project replaced, with
+/// the latest such file.
+fn superseded(entries: &[Entry<'_>]) -> Vec<(usize, usize)> {
+    let mut groups: HashMap<(bool, String), Vec<usize>> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(id) = e.record.as_deref().and_then(identity) {
+            groups.entry(id).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for members in groups.values() {
+        for &f in members.iter().filter(|&&f| !entries[f].valid) {
+            let mut latest: Option<usize> = None;
+            for &v in members {
+                let later = entries[v].valid && entries[v].arrival.after(&entries[f].arrival);
+                if later && latest.is_none_or(|l| entries[v].arrival.after(&entries[l].arrival)) {
+                    latest = Some(v);
+                }
+            }
+            if let Some(v) = latest {
+                out.push((f, v));
+            }
+        }
+    }
+    out.sort_unstable();
     out
 }
 
@@ -71,10 +154,15 @@ fn identity(record: &Record) -> Option<(bool, String)> {
     })
 }
 
-fn duplicates(entries: &[Entry<'_>]) -> Vec<(usize, Problem)> {
+/// Files of the same project (and period), the second and later ones warned. A superseded file
+/// is no duplicate of its resend.
+fn duplicates(entries: &[Entry<'_>], superseded: &[bool]) -> Vec<(usize, Problem)> {
     let mut first: HashMap<(bool, String), usize> = HashMap::new();
     let mut out = Vec::new();
     for (i, e) in entries.iter().enumerate() {
+        if superseded.get(i).copied().unwrap_or(false) {
+            continue;
+        }
         let Some(id) = e.record.as_deref().and_then(identity) else {
             continue;
         };

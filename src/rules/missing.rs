@@ -9,7 +9,11 @@
 //!   period.
 //!
 //! "Valid" means the file has no error. Without a unit list in the policy nothing is listed.
+//! With a ledger (`check --ledger`), a unit that already has what the stage asks for in the ledger
+//! ([`OnFile`]: a project of the year, a report for the period) is not listed either.
 //! The monthly view over the ledger is in [`crate::ledger::status`].
+
+use std::collections::HashSet;
 
 use serde::Serialize;
 
@@ -31,14 +35,32 @@ pub struct MissingUnits {
     pub units: Vec<String>,
 }
 
+/// What the ledger already holds from the listed units (names as the policy lists them).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OnFile {
+    /// Units with a project of the policy year.
+    pub proposals: HashSet<String>,
+    /// (unit, period `YYYY-MM`) of every report.
+    pub reports: HashSet<(String, String)>,
+}
+
 /// The stages the records show, each with the listed units that sent nothing valid for it.
 /// `records` are the batch's records with whether their file was free of errors.
 pub fn missing_units(records: &[(&Record, bool)], policy: &Policy) -> Vec<MissingUnits> {
+    missing_units_given(records, policy, &OnFile::default())
+}
+
+/// [`missing_units`], leaving out the units whose forms of the stage the ledger already holds.
+pub fn missing_units_given(
+    records: &[(&Record, bool)],
+    policy: &Policy,
+    on_file: &OnFile,
+) -> Vec<MissingUnits> {
     if policy.units.is_empty() {
         return Vec::new();
     }
     let index = UnitIndex::new(policy);
-    let sent = |pick: &dyn Fn(&Record) -> bool| -> Vec<String> {
+    let sent = |pick: &dyn Fn(&Record) -> bool, filed: &dyn Fn(&str) -> bool| -> Vec<String> {
         let done: Vec<&str> = records
             .iter()
             .filter(|(r, ok)| *ok && pick(r))
@@ -48,7 +70,7 @@ pub fn missing_units(records: &[(&Record, bool)], policy: &Policy) -> Vec<Missin
         policy
             .units
             .iter()
-            .filter(|u| !done.contains(&u.name.as_str()))
+            .filter(|u| !done.contains(&u.name.as_str()) && !filed(&u.name))
             .map(|u| u.name.clone())
             .collect()
     };
@@ -61,7 +83,9 @@ pub fn missing_units(records: &[(&Record, bool)], policy: &Policy) -> Vec<Missin
             stage: "proposal",
             period: None,
             label: crate::say::problems::PROPOSAL.to_owned(),
-            units: sent(&|r| matches!(r, Record::Proposal(_))),
+            units: sent(&|r| matches!(r, Record::Proposal(_)), &|u| {
+                on_file.proposals.contains(u)
+            }),
         });
     }
     let latest = records
@@ -73,10 +97,13 @@ pub fn missing_units(records: &[(&Record, bool)], policy: &Policy) -> Vec<Missin
         .max();
     if let Some(period) = latest {
         let label = crate::say::problems::monthly_report(&period);
-        let units = sent(&|r| match r {
-            Record::Progress(p) => p.period.as_deref() == Some(period.as_str()),
-            _ => false,
-        });
+        let units = sent(
+            &|r| match r {
+                Record::Progress(p) => p.period.as_deref() == Some(period.as_str()),
+                _ => false,
+            },
+            &|u| on_file.reports.contains(&(u.to_owned(), period.clone())),
+        );
         stages.push(MissingUnits {
             stage: "progress",
             period: Some(period),
@@ -154,6 +181,26 @@ mod tests {
         let stages = missing_units(&[(&a, true), (&b, true), (&c, true)], &policy());
         assert_eq!(stages[0].period.as_deref(), Some("2018-05"));
         assert_eq!(stages[0].label, "2018年5月进度报告");
+        assert_eq!(stages[0].units, vec!["潘集区委"]);
+    }
+
+    #[test]
+    fn units_whose_forms_the_ledger_holds_are_not_listed() {
+        let a = proposal("田家庵区委");
+        let mut on_file = OnFile::default();
+        on_file.proposals.insert("潘集区委".into());
+        let stages = missing_units_given(&[(&a, true)], &policy(), &on_file);
+        assert_eq!(stages[0].units, vec!["寿县县委"]);
+        let b = report("田家庵区委", "2018-05");
+        let mut on_file = OnFile::default();
+        on_file
+            .reports
+            .insert(("寿县县委".into(), "2018-05".into()));
+        // A report of another period is not what the stage asks for.
+        on_file
+            .reports
+            .insert(("潘集区委".into(), "2018-04".into()));
+        let stages = missing_units_given(&[(&b, true)], &policy(), &on_file);
         assert_eq!(stages[0].units, vec!["潘集区委"]);
     }
 

@@ -116,3 +116,115 @@ fn other_units_have_their_own_quota_and_unknown_units_none() {
         vec![vec!["W_UNIT_UNKNOWN"]; 4]
     );
 }
+
+/// A proposal of 田家庵区委's 红色网格工程 whose 完成时间 cannot be read.
+fn flawed_project() -> Workbook {
+    let p = set(proposal(), "申报单位", Some(text("田家庵区委")));
+    let p = set(p, "项目名称", Some(text("红色网格工程")));
+    let p = set(p, "项目类别", Some(text("A类")));
+    let p = set(p, "职务", Some(text("党委书记")));
+    proposal_form(&set(p, "完成时间", Some(text("明年春天"))))
+}
+
+#[test]
+fn a_flawed_proposal_resent_valid_is_superseded_not_a_duplicate() {
+    let books = [
+        ("1.xlsx", flawed_project()),
+        ("2.xlsx", project("淮南市田家庵区委", "红色网格工程", "A")),
+    ];
+    let batch = check_all(&books, &policy());
+    assert_eq!(batch.files[0].superseded_by.as_deref(), Some("2.xlsx"));
+    assert!(!batch.files[0].ok && !batch.files[0].returned());
+    assert_eq!(
+        codes(&batch.files[0]),
+        ["E_DATE"],
+        "its problems stay listed"
+    );
+    assert_eq!(
+        codes(&batch.files[1]),
+        NONE,
+        "no W_DUPLICATE against the original"
+    );
+    assert_eq!(batch.summary.with_errors, 0);
+    assert_eq!(batch.summary.superseded, 1);
+    assert_eq!(batch.summary.ok, 1);
+}
+
+#[test]
+fn only_a_later_valid_file_of_the_same_project_supersedes() {
+    // The valid copy came first: the flawed one is a later file to return, and a duplicate.
+    let books = [
+        ("1.xlsx", project("田家庵区委", "红色网格工程", "A")),
+        ("2.xlsx", flawed_project()),
+    ];
+    let batch = check_all(&books, &policy());
+    assert_eq!(batch.files[1].superseded_by, None);
+    assert_eq!(codes(&batch.files[1]), ["E_DATE", "W_DUPLICATE"]);
+    assert_eq!(batch.summary.with_errors, 1);
+    // Another project, or another unit's, replaces nothing.
+    let books = [
+        ("1.xlsx", flawed_project()),
+        ("2.xlsx", project("田家庵区委", "党员积分制工程", "A")),
+        ("3.xlsx", project("潘集区委", "红色网格工程", "A")),
+    ];
+    let batch = check_all(&books, &policy());
+    assert_eq!(batch.files[0].superseded_by, None);
+    // Two flawed copies: neither is valid, both are returned.
+    let books = [("1.xlsx", flawed_project()), ("2.xlsx", flawed_project())];
+    let batch = check_all(&books, &policy());
+    assert!(batch.files.iter().all(|r| r.superseded_by.is_none()));
+    // Two valid copies after a flawed one: the flawed one names the latest, the copies are
+    // duplicates of each other.
+    let books = [
+        ("1.xlsx", flawed_project()),
+        ("2.xlsx", project("田家庵区委", "红色网格工程", "A")),
+        ("3.xlsx", project("田家庵区委", "红色网格工程", "A")),
+    ];
+    let batch = check_all(&books, &policy());
+    assert_eq!(batch.files[0].superseded_by.as_deref(), Some("3.xlsx"));
+    assert_eq!(codes(&batch.files[2]), ["W_DUPLICATE"]);
+    assert!(batch.files[2].problems[0].message.contains("2.xlsx"));
+}
+
+#[test]
+fn a_report_is_superseded_only_by_one_of_its_own_period() {
+    let flawed = set(progress("2018年5月", 0.3), "完成进度", Some(text("三成")));
+    let books = [
+        ("5月.xlsx", progress_form(&flawed)),
+        ("6月.xlsx", progress_form(&progress("2018年6月", 0.5))),
+    ];
+    let batch = check_all(&books, &policy());
+    assert_eq!(batch.files[0].superseded_by, None);
+    let books = [
+        ("5月.xlsx", progress_form(&flawed)),
+        ("5月修改.xlsx", progress_form(&progress("2018-05", 0.3))),
+    ];
+    let batch = check_all(&books, &policy());
+    assert_eq!(
+        batch.files[0].superseded_by.as_deref(),
+        Some("5月修改.xlsx")
+    );
+    assert_eq!(codes(&batch.files[1]), NONE);
+}
+
+#[test]
+fn later_is_the_mail_date_then_the_modification_time_then_path_order() {
+    use super::cross::Arrival;
+    use std::time::{Duration, UNIX_EPOCH};
+    let at = |mailed: Option<i64>, modified: Option<u64>, order| Arrival {
+        mailed,
+        modified: modified.map(|s| UNIX_EPOCH + Duration::from_secs(s)),
+        order,
+    };
+    // Path order alone.
+    assert!(at(None, None, 2).after(&at(None, None, 1)));
+    // A later modification time beats path order.
+    assert!(at(None, Some(200), 1).after(&at(None, Some(100), 2)));
+    // A later mail beats both.
+    assert!(at(Some(2_000), Some(100), 1).after(&at(Some(1_000), Some(200), 2)));
+    // Equal mail dates (one mail): the modification time, then path order.
+    assert!(at(Some(1_000), None, 2).after(&at(Some(1_000), None, 1)));
+    // Only one side known: path order.
+    assert!(at(Some(1_000), None, 2).after(&at(None, Some(100), 1)));
+    assert!(!at(Some(1_000), None, 1).after(&at(None, Some(100), 2)));
+}

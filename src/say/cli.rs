@@ -32,6 +32,20 @@ pub fn verdict(skipped: bool, errors: usize, warnings: usize) -> String {
     }
 }
 
+/// The verdict of a file with errors that a later valid file of the same unit and project
+/// replaced: `已由后来的文件取代：立项书（修改稿）.xlsx`.
+pub fn superseded(by: &str) -> String {
+    format!("已由后来的文件取代：{by}（不再退回，问题仅供参考）")
+}
+
+/// Before each problem of a superseded file.
+pub const FOR_REFERENCE: &str = "（供参考）";
+
+/// Appended to the summary line when some files were superseded.
+pub fn superseded_count(n: usize) -> String {
+    format!("，{n} 个已由后来的文件取代")
+}
+
 /// The text report's summary line.
 pub fn check_summary(
     files: usize,

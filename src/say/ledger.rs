@@ -22,6 +22,14 @@ pub const ACTION_REPORT_REPLACED: &str = "替换报告";
 pub const ACTION_ALREADY_MERGED: &str = "已合并过";
 /// A file with errors, not merged.
 pub const ACTION_REJECTED: &str = "退回";
+/// A file with errors replaced by a later valid file of the same unit and project: not merged,
+/// not returned.
+pub const ACTION_SUPERSEDED: &str = "已取代";
+
+/// After 已取代 in the merge's list: the file that replaced it.
+pub fn superseded_by(by: &str) -> String {
+    format!("（由 {by} 取代，问题仅供参考）")
+}
 /// A file not for the ledger.
 pub const ACTION_SKIPPED: &str = "跳过";
 
@@ -34,12 +42,13 @@ pub fn merge_summary(
     reports_added: usize,
     reports_replaced: usize,
     rejected: usize,
+    superseded: usize,
     already: usize,
     skipped: usize,
     changes: usize,
 ) -> String {
     format!(
-        "项目：新增 {added} 个，更新 {updated} 个，未变 {unchanged} 个；进度报告：新增 {reports_added} 份，替换 {reports_replaced} 份；退回 {rejected} 个文件，已合并过 {already} 个，跳过 {skipped} 个；记录变更 {changes} 处"
+        "项目：新增 {added} 个，更新 {updated} 个，未变 {unchanged} 个；进度报告：新增 {reports_added} 份，替换 {reports_replaced} 份；退回 {rejected} 个文件，已取代 {superseded} 个，已合并过 {already} 个，跳过 {skipped} 个；记录变更 {changes} 处"
     )
 }
 

@@ -113,6 +113,14 @@ pub fn problem(n: usize, severity: &str, message: &str) -> String {
 /// A return's line before the files that were good.
 pub const GOOD_TOO: &str = "　　以下文件审核通过，已经收到，无需重发：";
 
+/// The line before the files the unit replaced by a later one.
+pub const SUPERSEDED: &str = "　　以下文件已由你单位后来报送的文件取代，无需修改：";
+
+/// A replaced file in a list, with the file that replaced it.
+pub fn superseded_file(file: &str, by: &str) -> String {
+    format!("　　· {file}（已由{by}取代）")
+}
+
 /// A return's closing with a deadline (a [`date`]).
 pub fn resend_by(date: &str) -> String {
     format!("　　请按上述意见修改后，于{date}前重新报送。如有疑问，请与我们联系。")

@@ -54,6 +54,14 @@ pub const PASSED_WARNED: &str = "通过（有提醒）";
 /// 结果 of a file with errors.
 pub const RETURNED: &str = "退回修改";
 
+/// 结果 of a file with errors replaced by a later valid file of the same unit and project.
+pub fn superseded(by: &str) -> String {
+    format!("已由后来的文件取代（{by}）")
+}
+
+/// 严重程度 of a problem of a superseded file: for information only.
+pub const FOR_REFERENCE: &str = "供参考（已取代）";
+
 /// 情况 of a unit that sent nothing valid.
 pub const NOTHING_VALID: &str = "尚未收到合格的材料";
 

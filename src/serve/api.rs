@@ -347,6 +347,7 @@ fn merge_json(run: &MergeRun, units: &[String], dry_run: bool, ws: &Workspace) -
         ("report_added", Action::ReportAdded),
         ("report_replaced", Action::ReportReplaced),
         ("rejected", Action::Rejected),
+        ("superseded", Action::Superseded),
         ("already_merged", Action::AlreadyMerged),
         ("skipped", Action::Skipped),
     ]

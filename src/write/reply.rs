@@ -74,7 +74,8 @@ impl Reply {
     }
 }
 
-/// Composes the replies for a checked batch: a 退回修改 for every unit with a file in error, and,
+/// Composes the replies for a checked batch: a 退回修改 for every unit with a file in error (a
+/// file a later valid resend replaced is only named, never to be corrected), and,
 /// with `ack`, a 已收到 for every unit whose files were all good. Units in the order their first
 /// file appears; skipped files (not spreadsheets) are not mentioned. `today` dates the letter
 /// and the resend deadline (`policy.resend_days` after it).
@@ -95,7 +96,7 @@ pub fn compose(batch: &Batch, policy: &Policy, today: NaiveDate, ack: bool) -> V
     let mut replies = Vec::new();
     for unit in order {
         let files = groups.remove(&unit).unwrap_or_default();
-        let kind = if files.iter().any(|r| !r.ok) {
+        let kind = if files.iter().any(|r| r.returned()) {
             ReplyKind::Return
         } else if ack {
             ReplyKind::Ack
@@ -184,7 +185,7 @@ fn body(
     let good: Vec<&&FileResult> = files.iter().filter(|r| r.ok).collect();
     if kind == ReplyKind::Return {
         lines.push(say::return_opening(&topic(files, policy)));
-        for (n, r) in files.iter().filter(|r| !r.ok).enumerate() {
+        for (n, r) in files.iter().filter(|r| r.returned()).enumerate() {
             lines.push(String::new());
             lines.push(say::file_to_correct(n + 1, &file_words(r)));
             for (i, p) in r.problems.iter().enumerate() {
@@ -196,6 +197,7 @@ fn body(
             lines.push(say::GOOD_TOO.to_owned());
             list_good(&mut lines, &good);
         }
+        list_superseded(&mut lines, files);
         lines.push(String::new());
         if policy.resend_days > 0 {
             let by = today + chrono::Days::new(u64::from(policy.resend_days));
@@ -206,6 +208,7 @@ fn body(
     } else {
         lines.push(say::ack_opening(&topic(files, policy)));
         list_good(&mut lines, &good);
+        list_superseded(&mut lines, files);
         lines.push(String::new());
         lines.push(say::THANKS.to_owned());
     }
@@ -233,6 +236,23 @@ fn list_good(lines: &mut Vec<String>, good: &[&&FileResult]) {
         {
             lines.push(say::reminder(&p.message));
         }
+    }
+}
+
+/// Files the unit replaced by a later valid one: named, so the unit knows they need nothing.
+fn list_superseded(lines: &mut Vec<String>, files: &[&FileResult]) {
+    let replaced: Vec<&&FileResult> = files
+        .iter()
+        .filter(|r| !r.ok && r.superseded_by.is_some())
+        .collect();
+    if replaced.is_empty() {
+        return;
+    }
+    lines.push(String::new());
+    lines.push(say::SUPERSEDED.to_owned());
+    for r in replaced {
+        let by = r.superseded_by_name().unwrap_or_default();
+        lines.push(say::superseded_file(&file_words(r), &say::file(by)));
     }
 }
 

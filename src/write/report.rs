@@ -2,7 +2,8 @@
 //!
 //! Sheets: 问题清单 (one row per problem), 文件清单 (one row per file, so nothing is missing), and one
 //! sheet per unit with problems, ready to attach to the reply to that unit; with a unit list in
-//! the policy, 未报送单位 (units that sent nothing valid for the stage the batch shows). Every
+//! the policy, 未报送单位 (units that sent nothing valid for the stage the batch shows). A file a
+//! later valid resend replaced is listed (grey, its problems 供参考) but is on no unit's sheet. Every
 //! sheet is a text table of the kit in [`crate::xlsx`], rows filled by severity.
 
 use std::collections::{BTreeMap, HashSet};
@@ -31,6 +32,16 @@ pub fn field_label(key: Option<&str>) -> String {
 
 /// Writes the report workbook to a buffer.
 pub fn report(batch: &Batch, policy: &Policy) -> Result<Vec<u8>, XlsxError> {
+    report_with(batch, policy, &batch.missing_units(policy))
+}
+
+/// Writes the report workbook to a buffer, with the given units that sent nothing (as
+/// `check --ledger` tells them, leaving out what the ledger holds).
+pub fn report_with(
+    batch: &Batch,
+    policy: &Policy,
+    missing: &[MissingUnits],
+) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let mut used = HashSet::new();
     for n in [say::PROBLEMS_SHEET, say::FILES_SHEET, MISSING_SHEET] {
@@ -47,13 +58,13 @@ pub fn report(batch: &Batch, policy: &Policy) -> Result<Vec<u8>, XlsxError> {
         batch,
         &units,
     )?;
-    let missing = batch.missing_units(policy);
     if missing.iter().any(|m| !m.units.is_empty()) {
-        missing_sheet(book.add_worksheet().set_name(MISSING_SHEET)?, &missing)?;
+        missing_sheet(book.add_worksheet().set_name(MISSING_SHEET)?, missing)?;
     }
     let mut by_unit: BTreeMap<&str, Vec<&FileResult>> = BTreeMap::new();
     for (r, unit) in batch.files.iter().zip(&units) {
-        if !r.problems.is_empty() {
+        // A unit's sheet is what it is asked to correct: not a file it already replaced.
+        if !r.problems.is_empty() && r.superseded_by.is_none() {
             by_unit.entry(unit).or_default().push(r);
         }
     }
@@ -97,9 +108,15 @@ fn problems_sheet(sheet: &mut Worksheet, batch: &Batch, units: &[String]) -> Res
         .iter()
         .zip(units)
         .flat_map(|(r, unit)| {
-            r.problems
-                .iter()
-                .map(move |p| (problem_cells(r, p, Some(unit)), severity_fill(p.severity)))
+            r.problems.iter().map(move |p| {
+                let mut cells = problem_cells(r, p, Some(unit));
+                if r.superseded_by.is_some() {
+                    // 严重程度: the replaced file's problems are for information only.
+                    cells[3] = say::FOR_REFERENCE.to_owned();
+                    return (cells, Some(style::GREY));
+                }
+                (cells, severity_fill(p.severity))
+            })
         })
         .collect();
     finish_table(sheet, PROBLEM_HEADERS, rows, 0)
@@ -131,13 +148,18 @@ fn files_sheet(sheet: &mut Worksheet, batch: &Batch, units: &[String]) -> Result
         .map(|(r, unit)| {
             let errors = r.count(Severity::Error);
             let warnings = r.count(Severity::Warning);
-            let verdict = match (r.kind, errors, warnings) {
-                (crate::form::FormKind::Skipped, ..) => say::SKIPPED,
-                (_, 0, 0) => say::PASSED,
-                (_, 0, _) => say::PASSED_WARNED,
-                _ => say::RETURNED,
+            let verdict = match (r.kind, errors, warnings, r.superseded_by_name()) {
+                (crate::form::FormKind::Skipped, ..) => say::SKIPPED.to_owned(),
+                (_, 0, 0, _) => say::PASSED.to_owned(),
+                (_, 0, _, _) => say::PASSED_WARNED.to_owned(),
+                (.., Some(by)) => say::superseded(by),
+                _ => say::RETURNED.to_owned(),
             };
-            let format = (errors > 0).then_some(style::RED);
+            let format = if r.superseded_by.is_some() {
+                Some(style::GREY)
+            } else {
+                (errors > 0).then_some(style::RED)
+            };
             let cells = vec![
                 r.path.clone(),
                 if r.kind == crate::form::FormKind::Skipped {
@@ -151,7 +173,7 @@ fn files_sheet(sheet: &mut Worksheet, batch: &Batch, units: &[String]) -> Result
                     .unwrap_or_default()
                     .to_owned(),
                 r.kind.label().to_owned(),
-                verdict.to_owned(),
+                verdict,
                 errors.to_string(),
                 warnings.to_string(),
             ];

@@ -9,6 +9,7 @@
 //! - `merge`: the ledger: merging, corrections, change log, round trips, locks.
 //! - `rank`: score sheets, ranking and exemplary projects.
 //! - `office`: the ledger edited in LibreOffice Calc between two merges (tests/office/*.py).
+//! - `resend`: a flawed form superseded by its corrected resend; `check --ledger`.
 //! - `package`: `--version` and `taizhang desktop`, as the installed program is started.
 //! - `safety`: the ledger kept safe: deleted rows, open ledgers, backups, kills, a full disk.
 //! - `samples`: the bundled samples against `samples/README.md`.
@@ -29,6 +30,7 @@ mod merge;
 mod office;
 mod package;
 mod rank;
+mod resend;
 mod safety;
 mod samples;
 mod serve;

@@ -65,6 +65,7 @@ function verdict(f) {
   const errors = f.problems.filter((p) => p.severity === "error").length;
   const warnings = f.problems.length - errors;
   if (f.kind === "skipped") return el("span", { class: "muted" }, "跳过：不是表格文件");
+  if (f.superseded_by && errors > 0) return el("span", { class: "muted" }, "已由后来的文件取代：" + fileName(f.superseded_by) + "（不再退回，问题仅供参考）");
   if (errors > 0) return el("span", { class: "bad" }, "退回：" + errors + " 个错误" + (warnings ? "，" + warnings + " 个提醒" : ""));
   if (warnings > 0) return el("span", { class: "ok" }, "通过，" + warnings + " 个提醒");
   return el("span", { class: "ok" }, "通过");
@@ -90,7 +91,8 @@ function renderBatch(batch) {
   $("results-empty").hidden = batch.files.length > 0;
   $("intake-summary").textContent = batch.files.length === 0 ? "" :
     "共 " + s.files + " 个文件：通过 " + (s.ok - Math.min(s.skipped, s.ok)) + " 个，需退回 " + s.with_errors +
-    " 个，有提醒 " + s.warnings + " 个，跳过 " + s.skipped + " 个";
+    " 个，有提醒 " + s.warnings + " 个，跳过 " + s.skipped + " 个" +
+    (s.superseded ? "，已由后来的文件取代 " + s.superseded + " 个" : "");
 }
 
 async function loadChecks() {
