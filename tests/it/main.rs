@@ -9,6 +9,8 @@
 //! - `merge`: the ledger: merging, corrections, change log, round trips, locks.
 //! - `rank`: score sheets, ranking and exemplary projects.
 //! - `office`: the ledger edited in LibreOffice Calc between two merges (tests/office/*.py).
+//! - `print`: the ledger, status, report and ranking printed to PDF by LibreOffice: A4, one
+//!   page wide, readable.
 //! - `package`: `--version` and `taizhang desktop`, as the installed program is started.
 //! - `safety`: the ledger kept safe: deleted rows, open ledgers, backups, kills, a full disk.
 //! - `samples`: the bundled samples against `samples/README.md`.
@@ -27,6 +29,7 @@ mod mail;
 mod merge;
 mod office;
 mod package;
+mod print;
 mod rank;
 mod safety;
 mod samples;
