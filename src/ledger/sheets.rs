@@ -8,7 +8,7 @@ use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 use super::table::Table;
 use crate::model::column::Kind as Holds;
 use crate::model::Value;
-use crate::xlsx::{self, Column, Fit, Kind, Look, Print};
+use crate::xlsx::{self, Column, Kind, Look, Print};
 
 /// The table a continuation sheet (`进度记录(2)`) belongs to.
 pub(super) fn continuation_of(name: &str) -> Option<&str> {
@@ -62,7 +62,7 @@ pub(super) fn skeleton(parts: &[Part<'_>]) -> Result<Vec<u8>, XlsxError> {
     for part in parts {
         let sheet = book.add_worksheet();
         sheet.set_name(&part.name)?;
-        layout(part.headers).write_layout(sheet, 0, part.rows)?;
+        layout(&part.name, part.headers).write_layout(sheet, 0, part.rows)?;
         print(sheet)?;
         // 审核状态 is chosen from its four words (the whole column, rows added later too).
         if let Some(c) = part.headers.iter().position(|h| {
@@ -97,7 +97,7 @@ pub(super) fn donor(parts: &[Part<'_>]) -> Result<Vec<u8>, XlsxError> {
         headers.resize(width, String::new());
         let sheet = book.add_worksheet();
         sheet.set_name(&part.name)?;
-        layout(&headers).write(sheet, 0, &rows)?;
+        layout(&part.name, &headers).write(sheet, 0, &rows)?;
     }
     book.save_to_buffer()
 }
@@ -111,8 +111,8 @@ pub(super) fn target<'a>(part: &Part<'a>) -> crate::xlsx::patch::Target<'a> {
             .headers
             .iter()
             .map(|h| {
-                crate::model::Column::for_header(h).map(crate::model::Column::kind)
-                    == Some(Holds::Long)
+                // Hidden columns are seen in the sheet itself (the clerk may show them).
+                wraps(crate::model::Column::for_header(h))
             })
             .collect(),
         heights: part.rows.len() <= crate::xlsx::table::HEIGHTS_MAX_ROWS,
@@ -190,36 +190,99 @@ fn table_from_rows(name: &str, rows: Vec<Vec<Value>>) -> Table {
     table
 }
 
-/// The table kit's layout of a ledger sheet ([`Look::Plain`]): long columns wrap at a fixed
-/// width, date columns are fixed and narrow, the two percent columns show `60%`.
-fn layout(headers: &[String]) -> xlsx::Table {
-    let columns = headers
+/// Columns hidden in a new ledger (grouped: the `+` above the sheet shows them), so that each
+/// sheet prints one page wide at a readable size: file paths and SHA-256 everywhere, and in
+/// 项目台账 the proposal's details (its year is in 项目编号; the rest is in the 立项书 and in
+/// 报送原值). A hidden column's text does not make its row tall.
+fn hidden(sheet: &str, column: Option<crate::model::Column>) -> bool {
+    use crate::model::{Column as C, Sheet};
+    let sheet = continuation_of(sheet).unwrap_or(sheet);
+    let Some(column) = column else {
+        return false;
+    };
+    match column {
+        C::Sha256 => true,
+        C::Source => sheet != Sheet::Sources.name(),
+        C::Year
+        | C::Topic
+        | C::Scope
+        | C::Goals
+        | C::Measures
+        | C::Content
+        | C::Feasibility
+        | C::Deliverables
+        | C::OwnerUnit
+        | C::OwnerTitle
+        | C::Members
+        | C::Budget
+        | C::Submitted
+        | C::Milestones
+        | C::Version => sheet == Sheet::Projects.name(),
+        _ => false,
+    }
+}
+
+/// Whether a ledger column's text wraps: long text, and the project's name and unit, which
+/// are narrowed to print one page wide.
+fn wraps(column: Option<crate::model::Column>) -> bool {
+    use crate::model::Column as C;
+    match column {
+        Some(C::Name | C::Unit) => true,
+        Some(c) => c.kind() == Holds::Long,
+        None => false,
+    }
+}
+
+/// The table kit's layout of a ledger sheet ([`Look::Plain`]): long columns wrap, date columns
+/// are fixed and wide enough for every font's digits, the two percent columns show `60%`; the
+/// visible columns are narrowed to print one page wide ([`xlsx::page::page_units`]).
+fn layout(sheet: &str, headers: &[String]) -> xlsx::Table {
+    let columns: Vec<Column> = headers
         .iter()
         .map(|h| {
             let h = h.as_str();
+            let model = crate::model::Column::for_header(h);
             // The clerk's own columns are short text; taizhang's say what they hold.
-            match crate::model::Column::for_header(h).map(crate::model::Column::kind) {
+            let column = match model.map(crate::model::Column::kind) {
+                _ if model == Some(crate::model::Column::Name) => {
+                    Column::new(h, Kind::LongText).fixed(30.0)
+                }
+                _ if model == Some(crate::model::Column::Unit) => {
+                    Column::new(h, Kind::LongText).fixed(24.0)
+                }
                 Some(Holds::Long) => Column::new(h, Kind::LongText).fixed(40.0),
-                Some(Holds::Date | Holds::Month) => Column::new(h, Kind::Text).fixed(12.0),
+                Some(Holds::Date | Holds::Month) => Column::new(h, Kind::Text).fixed(DATE_WIDTH),
+                Some(Holds::DateTime) => Column::new(h, Kind::Text).fixed(DATE_TIME_WIDTH),
                 Some(Holds::Percent) => Column::new(h, Kind::Percent),
                 _ => Column::new(h, Kind::Text),
+            };
+            if hidden(sheet, model) {
+                column.hidden()
+            } else {
+                column
             }
         })
         .collect();
+    let visible = columns.iter().filter(|c| !c.hidden).count();
     xlsx::Table {
         columns,
         min_width: 6.0,
         max_width: 36.0,
         look: Look::Plain,
+        // 报送原值 is hidden and not printed: its columns stay as wide as their text.
+        page: (sheet != crate::model::Sheet::Submitted.name())
+            .then(|| xlsx::page::page_units(visible, true)),
     }
 }
 
-/// A ledger sheet prints landscape with its header on every page.
+/// Width of a date column: `2018-12-31` in the widest digits (DejaVu Sans in LibreOffice on
+/// Linux), never `###`.
+const DATE_WIDTH: f64 = 13.5;
+
+/// Width of a date-time column: `2018-12-31 09:30:00`, likewise.
+const DATE_TIME_WIDTH: f64 = 24.0;
+
+/// A ledger sheet prints landscape, one page wide, with its header on every page.
 fn print(sheet: &mut Worksheet) -> Result<(), XlsxError> {
-    Print {
-        landscape: true,
-        fit: Fit::None,
-        repeat: Some((0, 0)),
-    }
-    .apply(sheet)
+    Print::wide(0).apply(sheet)
 }

@@ -218,7 +218,17 @@ fn project_sheet(
     for (i, (k, v)) in rows.iter().enumerate() {
         let r = 3 + i as u32;
         sheet.write_string_with_format(r, 0, k, &label)?;
-        style::write_text(sheet, r, 1, v, &value)?;
+        match (k == say::TOTAL, s.total) {
+            // The total is a number, as in 综合排名.
+            (true, Some(t)) => {
+                let number = value
+                    .clone()
+                    .set_num_format("0.00")
+                    .set_align(FormatAlign::Left);
+                sheet.write_number_with_format(r, 1, t, &number)?;
+            }
+            _ => style::write_text(sheet, r, 1, v, &value)?,
+        }
         let n = lines(v, VALUE_WIDTH).max(lines(k, LABEL_WIDTH));
         sheet.set_row_height(r, (14.5 * n + 6.0).clamp(22.0, 409.0))?;
     }

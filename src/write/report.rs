@@ -89,14 +89,29 @@ fn finish_table(
     headers: &[&str],
     rows: Vec<(Vec<String>, Option<u32>)>,
     first_row: u32,
+    counts: &[usize],
 ) -> Result<(), XlsxError> {
+    let mut columns = text_columns(headers);
+    for &c in counts {
+        if let Some(column) = columns.get_mut(c) {
+            column.kind = crate::xlsx::Kind::Count;
+        }
+    }
     let table = Table {
         min_width: 8.0,
-        ..Table::boxed(text_columns(headers), 48.0)
+        ..Table::boxed(columns, 48.0)
+    };
+    // A count is written as a number, not as its digits.
+    let cell = |c: usize, s: String| match s.parse::<f64>() {
+        Ok(n) if counts.contains(&c) => crate::model::Value::Number(n),
+        _ => text(s),
     };
     let rows: Vec<Row> = rows
         .into_iter()
-        .map(|(cells, fill)| Row::filled(cells.into_iter().map(text).collect(), fill))
+        .map(|(cells, fill)| {
+            let cells = cells.into_iter().enumerate().map(|(c, s)| cell(c, s));
+            Row::filled(cells.collect(), fill)
+        })
         .collect();
     table.write(sheet, first_row, &rows)?;
     Print::wide(first_row).apply(sheet)
@@ -119,7 +134,7 @@ fn problems_sheet(sheet: &mut Worksheet, batch: &Batch, units: &[String]) -> Res
             })
         })
         .collect();
-    finish_table(sheet, PROBLEM_HEADERS, rows, 0)
+    finish_table(sheet, PROBLEM_HEADERS, rows, 0, &[])
 }
 
 fn problem_cells(r: &FileResult, p: &Problem, unit: Option<&str>) -> Vec<String> {
@@ -180,7 +195,7 @@ fn files_sheet(sheet: &mut Worksheet, batch: &Batch, units: &[String]) -> Result
             (cells, format)
         })
         .collect();
-    finish_table(sheet, FILE_HEADERS, rows, 0)
+    finish_table(sheet, FILE_HEADERS, rows, 0, &[5, 6])
 }
 
 fn unit_sheet(sheet: &mut Worksheet, unit: &str, results: &[&FileResult]) -> Result<(), XlsxError> {
@@ -209,7 +224,7 @@ fn unit_sheet(sheet: &mut Worksheet, unit: &str, results: &[&FileResult]) -> Res
             })
         })
         .collect();
-    finish_table(sheet, UNIT_HEADERS, rows, 2)
+    finish_table(sheet, UNIT_HEADERS, rows, 2, &[])
 }
 
 /// The sheet of units on the policy's list that sent nothing valid, one row per unit and stage.
@@ -225,5 +240,5 @@ fn missing_sheet(sheet: &mut Worksheet, missing: &[MissingUnits]) -> Result<(), 
             })
         })
         .collect();
-    finish_table(sheet, MISSING_HEADERS, rows, 0)
+    finish_table(sheet, MISSING_HEADERS, rows, 0, &[])
 }

@@ -125,7 +125,7 @@ fn chase(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
         .enumerate()
         .map(|(i, p)| {
             Row::new(vec![
-                text((i + 1).to_string()),
+                Value::Number((i + 1) as f64),
                 text(p.unit.clone()),
                 text(p.id.clone()),
                 text(p.name.clone()),
@@ -142,6 +142,10 @@ fn chase(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(
     let mut columns = text_columns(CHASE_HEADERS);
     if let Some(reasons) = columns.last_mut() {
         reasons.kind = Kind::LongText;
+    }
+    // 序号 is a number.
+    if let Some(number) = columns.first_mut() {
+        number.kind = Kind::Count;
     }
     xlsx::title(sheet, 0, &heading, columns.len())?;
     Table::boxed(columns, 40.0).write(sheet, 1, &rows)?;

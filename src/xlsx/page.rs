@@ -6,6 +6,22 @@ use rust_xlsxwriter::{DocProperties, FormatAlign, Workbook, Worksheet, XlsxError
 
 use super::style;
 
+/// The smallest print scale a table may need to fit the page width: its columns are chosen and
+/// narrowed ([`crate::xlsx::Table::page`]) so that it prints at least this large.
+pub const MIN_SCALE: f64 = 0.82;
+
+/// Widest a table of `columns` visible columns may be, in column units, to print one A4 page
+/// wide at [`MIN_SCALE`] or more with this module's margins: a column unit is 7 pixels (at 96
+/// per inch) and each column has 5 pixels of padding; A4 less 0.5″ margins either side leaves
+/// 10.69″ landscape, 7.27″ portrait.
+pub fn page_units(columns: usize, landscape: bool) -> f64 {
+    let inches = if landscape { 10.69 } else { 7.27 };
+    let pixels = inches * 96.0 / MIN_SCALE;
+    // Each column costs 5 px of gap, and the spreadsheet adds about one unit of padding to the
+    // width it is given (40 becomes 40.71).
+    ((pixels - 12.0 * columns as f64) / 7.0).max(0.0)
+}
+
 /// How a sheet is fitted to paper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fit {

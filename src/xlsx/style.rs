@@ -80,6 +80,48 @@ impl Widths {
         }
     }
 
+    /// Narrows the widest of the `shrink` columns, none below `floor`, so that the columns not
+    /// in `skip` (hidden ones) add up to at most `budget` units: a table then prints one page
+    /// wide at a readable size, its long text wrapping onto more lines instead.
+    pub fn fit_page(&mut self, budget: f64, shrink: &[bool], skip: &[bool], floor: f64) {
+        let n = self.widths.len();
+        let counted = |i: usize| !skip.get(i).copied().unwrap_or(false);
+        let can = |i: usize| counted(i) && shrink.get(i).copied().unwrap_or(false);
+        let total = |cap: f64| -> f64 {
+            (0..n)
+                .filter(|&i| counted(i))
+                .map(|i| {
+                    let w = self.get(i);
+                    if can(i) {
+                        w.min(cap.max(floor))
+                    } else {
+                        w
+                    }
+                })
+                .sum()
+        };
+        let widest = (0..n).map(|i| self.get(i)).fold(0.0, f64::max);
+        if total(widest) <= budget {
+            return;
+        }
+        // The largest cap that fits (or the floor, when nothing does).
+        let (mut lo, mut hi) = (floor, widest);
+        for _ in 0..40 {
+            let mid = (lo + hi) / 2.0;
+            if total(mid) <= budget {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        let cap = (lo * 10.0).floor() / 10.0;
+        for i in 0..n {
+            if can(i) && self.get(i) > cap {
+                self.fix(i, cap.max(floor));
+            }
+        }
+    }
+
     /// Applies the widths to a sheet.
     pub fn apply(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
         for i in 0..self.widths.len() {
@@ -91,11 +133,84 @@ impl Widths {
 
 /// How many lines `text` takes in a wrapped cell `width` units wide: rows are sized from it,
 /// since neither Excel nor LibreOffice grows a row for wrapped text written by a program.
+///
+/// Each line is wrapped as a spreadsheet does: a CJK character may start a new line anywhere,
+/// a Latin word or a number moves to the next line whole (and breaks only when longer than the
+/// line), so a row is as tall as its text and no taller.
 pub fn lines_needed(text: &str, width: f64) -> f64 {
     let width = width.max(1.0);
     text.lines()
-        .map(|l| (text_width(l) / width).ceil().max(1.0))
-        .sum()
+        .map(|l| wrapped_lines(l, width))
+        .sum::<f64>()
+        .max(1.0)
+}
+
+/// Lines one line of text wraps to in `width` units.
+fn wrapped_lines(line: &str, width: f64) -> f64 {
+    let mut lines = 1.0;
+    let mut used = 0.0;
+    for token in tokens(line) {
+        let w = text_width(token);
+        if used + w <= width {
+            used += w;
+            continue;
+        }
+        if token.trim().is_empty() {
+            // A space at the end of a line is not carried over.
+            continue;
+        }
+        if used > 0.0 {
+            lines += 1.0;
+        }
+        used = w;
+        while used > width {
+            lines += 1.0;
+            used -= width;
+        }
+    }
+    lines
+}
+
+/// A line's wrapping units: each CJK character alone, each run of other non-space characters
+/// (a word, a number), each space.
+fn tokens(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        let c = rest.chars().next()?;
+        let wide = |c: char| (c as u32) >= 0x2E80;
+        let end = if wide(c) || c.is_whitespace() {
+            c.len_utf8()
+        } else {
+            rest.find(|d: char| wide(d) || d.is_whitespace())
+                .unwrap_or(rest.len())
+        };
+        let (token, tail) = rest.split_at(end);
+        rest = tail;
+        Some(token)
+    })
+}
+
+/// Lines a wrapped cell of a column `column_width` units wide needs for `text` (a cell's
+/// padding taken off the width): the one measure of the table kit and of [`super::patch`].
+pub fn cell_lines(text: &str, column_width: f64) -> f64 {
+    lines_needed(text, (column_width - 1.0).max(1.0))
+}
+
+/// Points one line of body text takes (11 pt 宋体 in Excel, and the CJK fonts LibreOffice and
+/// WPS use in its place, with their leading).
+pub const LINE_HEIGHT: f64 = 15.0;
+
+/// Most lines a data sheet's row (the ledger) shows: a longer text is read in the cell.
+pub const DATA_MAX_LINES: f64 = 15.0;
+
+/// Most lines a document's row (reports, status, ranking) shows.
+pub const DOCUMENT_MAX_LINES: f64 = 40.0;
+
+/// The height of a row whose tallest wrapped cell needs `lines` lines, at most `max_lines`;
+/// `None` for one line (the default height). The one rule of the table kit and of
+/// [`super::patch`], so a row streamed into the ledger is as tall as one the kit writes.
+pub fn row_height(lines: f64, max_lines: f64) -> Option<f64> {
+    (lines > 1.0).then(|| (LINE_HEIGHT * lines.min(max_lines) + 3.0).round())
 }
 
 /// The header row: bold, filled, bordered, centred, wrapped.
@@ -244,6 +359,20 @@ mod tests {
     fn widths_count_cjk_double() {
         assert!(text_width("项目名称") > text_width("name"));
         assert!((text_width("abcd") - 4.4).abs() < 1e-9);
+    }
+
+    #[test]
+    fn wrapped_lines_follow_words_and_cjk() {
+        // 20 CJK characters (42 units) in 21.5 units: two lines, not three.
+        let cjk = "一二三四五六七八九十一二三四五六七八九十";
+        assert!((lines_needed(cjk, 21.5) - 2.0).abs() < 1e-9);
+        // A word is not split: "aaaa bbbb" in 6 units is two lines.
+        assert!((lines_needed("aaaa bbbb", 6.0) - 2.0).abs() < 1e-9);
+        // Three stages, one a line, each short: three lines.
+        assert!((lines_needed("3月 启动\n6月 推进\n12月 总结", 30.0) - 3.0).abs() < 1e-9);
+        assert!((lines_needed("", 10.0) - 1.0).abs() < 1e-9);
+        assert_eq!(row_height(1.0, DATA_MAX_LINES), None);
+        assert_eq!(row_height(3.0, DATA_MAX_LINES), Some(48.0));
     }
 
     #[test]

@@ -54,6 +54,9 @@ pub struct Column {
     pub kind: Kind,
     /// Its width rule.
     pub width: Width,
+    /// Hidden (and grouped, so one click on the sheet's `+` shows it): a column the clerk
+    /// rarely reads or prints, such as a file's SHA-256.
+    pub hidden: bool,
 }
 
 impl Column {
@@ -63,12 +66,21 @@ impl Column {
             header: header.into(),
             kind,
             width: Width::Fit,
+            hidden: false,
         }
     }
 
     /// A text column whose width fits its text.
     pub fn text(header: impl Into<String>) -> Column {
         Column::new(header, Kind::Text)
+    }
+
+    /// The same column, hidden.
+    pub fn hidden(self) -> Column {
+        Column {
+            hidden: true,
+            ..self
+        }
     }
 
     /// The same column with a fixed width.
@@ -91,8 +103,8 @@ pub enum Look {
     /// A document to read and print (reports, status, ranking): bordered cells, all text wrapped,
     /// a tall header, rows as high as their text (up to 20 lines).
     Boxed,
-    /// A data sheet (the ledger): no borders, only long text wraps, rows at most 6 lines high and
-    /// no row heights at all past [`HEIGHTS_MAX_ROWS`] rows (they cost memory until saved).
+    /// A data sheet (the ledger): no borders, only long text wraps, rows at most
+    /// [`style::DATA_MAX_LINES`] lines high and no row heights at all past [`HEIGHTS_MAX_ROWS`] rows (they cost memory until saved).
     Plain,
 }
 
@@ -176,6 +188,10 @@ pub struct Table {
     pub max_width: f64,
     /// Document or data sheet.
     pub look: Look,
+    /// Widest the visible columns may be together, in column units, to print one page wide
+    /// at a readable size ([`super::page::page_units`]): wider text columns are narrowed to it
+    /// and their text wraps. `None`: as wide as the text.
+    pub page: Option<f64>,
 }
 
 /// The formats one column needs, by the value written.
@@ -188,13 +204,25 @@ struct Formats {
 }
 
 impl Table {
-    /// A document table ([`Look::Boxed`]) with widths from 6 to `max_width`.
+    /// A document table ([`Look::Boxed`]) with widths from 6 to `max_width`, printed
+    /// landscape one page wide.
     pub fn boxed(columns: Vec<Column>, max_width: f64) -> Table {
+        let page = super::page::page_units(columns.len(), true);
         Table {
             columns,
             min_width: 6.0,
             max_width,
             look: Look::Boxed,
+            page: Some(page),
+        }
+    }
+
+    /// The same table printed portrait.
+    pub fn portrait(self) -> Table {
+        let visible = self.columns.iter().filter(|c| !c.hidden).count();
+        Table {
+            page: Some(super::page::page_units(visible, false)),
+            ..self
         }
     }
 
@@ -222,7 +250,39 @@ impl Table {
                 widths.see_padded(c, &shown(cell, kind), slack);
             }
         }
+        if let Some(budget) = self.page {
+            // Only text wraps; a number or date narrowed would show as ###.
+            let shrink: Vec<bool> = self
+                .columns
+                .iter()
+                .map(|c| match (c.kind, self.look) {
+                    (Kind::LongText, _) => true,
+                    // A data sheet's short text does not wrap: narrowed, it would be cut off.
+                    (Kind::Text, Look::Boxed) => c.width == Width::Fit,
+                    _ => false,
+                })
+                .collect();
+            let skip: Vec<bool> = self.columns.iter().map(|c| c.hidden).collect();
+            widths.fit_page(budget, &shrink, &skip, self.min_width.max(8.0));
+        }
         widths
+    }
+
+    /// Hides the hidden columns, each run of them an outline group the clerk opens with `+`.
+    fn hide(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
+        let mut c = 0;
+        while c < self.columns.len() {
+            if !self.columns[c].hidden {
+                c += 1;
+                continue;
+            }
+            let first = c;
+            while c < self.columns.len() && self.columns[c].hidden {
+                c += 1;
+            }
+            sheet.group_columns_collapsed(first as u16, c as u16 - 1)?;
+        }
+        Ok(())
     }
 
     /// Writes the table from `first_row`: widths, header, rows, frozen header and autofilter.
@@ -234,6 +294,7 @@ impl Table {
     ) -> Result<(), XlsxError> {
         let widths = self.widths(&[rows]);
         widths.apply(sheet)?;
+        self.hide(sheet)?;
         self.write_rows(sheet, first_row, rows, &widths)?;
         self.filter(sheet, first_row, rows.len())
     }
@@ -249,6 +310,7 @@ impl Table {
     ) -> Result<(), XlsxError> {
         let widths = self.widths(&[rows]);
         widths.apply(sheet)?;
+        self.hide(sheet)?;
         self.write_rows::<R>(sheet, first_row, &[], &widths)?;
         self.filter(sheet, first_row, rows.len())
     }
@@ -287,13 +349,24 @@ impl Table {
             sheet.write_string_with_format(first_row, c as u16, &col.header, &header)?;
         }
         if self.look == Look::Boxed {
-            sheet.set_row_height(first_row, 30)?;
+            let lines = self
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(c, col)| style::cell_lines(&col.header, widths.get(c)))
+                .fold(2.0, f64::max);
+            let height = style::row_height(lines, style::DOCUMENT_MAX_LINES).unwrap_or(30.0);
+            sheet.set_row_height(first_row, height)?;
         }
         let plain: Vec<Formats> = (0..self.columns.len())
             .map(|c| self.formats(c, None))
             .collect();
         let mut filled: HashMap<(usize, u32), Formats> = HashMap::new();
         let heights = self.look == Look::Boxed || rows.len() <= HEIGHTS_MAX_ROWS;
+        let max_lines = match self.look {
+            Look::Boxed => style::DOCUMENT_MAX_LINES,
+            Look::Plain => style::DATA_MAX_LINES,
+        };
         for (i, row) in rows.iter().enumerate() {
             let r = first_row + 1 + i as u32;
             // The height first: in constant-memory mode a row's height set after its cells are
@@ -301,17 +374,15 @@ impl Table {
             if heights {
                 let mut lines = 1.0f64;
                 for (c, cell) in row.cells().iter().enumerate() {
+                    // A hidden column's text does not make a row tall.
+                    let shown = self.columns.get(c).is_none_or(|col| !col.hidden);
                     let wraps = plain.get(c).map_or(self.look == Look::Boxed, |f| f.wraps);
+                    let wraps = wraps && shown;
                     if let (true, Value::Text(s)) = (wraps, cell) {
-                        let width = (widths.get(c) - 1.0).max(1.0);
-                        lines = lines.max(style::lines_needed(s, width));
+                        lines = lines.max(style::cell_lines(s, widths.get(c)));
                     }
                 }
-                if lines > 1.0 {
-                    let height = match self.look {
-                        Look::Boxed => 15.0 * lines.min(20.0),
-                        Look::Plain => 14.0 * lines.min(6.0) + 2.0,
-                    };
+                if let Some(height) = style::row_height(lines, max_lines) {
                     sheet.set_row_height(r, height)?;
                 }
             }
@@ -459,7 +530,14 @@ pub fn notes(
         min_width: 10.0,
         ..Table::boxed(text_columns(say::NOTES_HEADERS), max_width)
     };
-    table.write(sheet, 0, &rows)
+    table.write(sheet, 0, &rows)?;
+    // A 说明 sheet prints like the others: A4, one page wide.
+    super::page::Print {
+        landscape: false,
+        fit: super::page::Fit::Width,
+        repeat: Some((0, 0)),
+    }
+    .apply(sheet)
 }
 
 /// Text as a table cell (an empty string is a blank cell).

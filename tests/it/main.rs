@@ -10,6 +10,8 @@
 //! - `rank`: score sheets, ranking and exemplary projects.
 //! - `office`: the ledger edited in LibreOffice Calc between two merges (tests/office/*.py).
 //! - `resend`: a flawed form superseded by its corrected resend; `check --ledger`.
+//! - `print`: the ledger, status, report and ranking printed to PDF by LibreOffice: A4, one
+//!   page wide, readable.
 //! - `package`: `--version` and `taizhang desktop`, as the installed program is started.
 //! - `safety`: the ledger kept safe: deleted rows, open ledgers, backups, kills, a full disk.
 //! - `samples`: the bundled samples against `samples/README.md`.
@@ -29,6 +31,7 @@ mod mail;
 mod merge;
 mod office;
 mod package;
+mod print;
 mod rank;
 mod resend;
 mod safety;

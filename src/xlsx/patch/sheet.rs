@@ -16,6 +16,7 @@ use super::cell::{self, parse_ref};
 use super::styles::Book;
 use super::PatchError;
 use crate::model::Value;
+use crate::xlsx::style;
 
 /// The number of sample rows of the donor sheet: see [`cell::variant`].
 pub const VARIANTS: usize = 8;
@@ -183,10 +184,12 @@ impl<'t> State<'t, '_, '_> {
             if let (true, Value::Text(s)) = (self.target.wraps.get(c).copied().unwrap_or(false), v)
             {
                 let width = self.widths.get(&(c as u32)).copied().unwrap_or(8.43);
-                lines = lines.max(crate::xlsx::style::lines_needed(s, (width - 1.0).max(1.0)));
+                if width > 0.0 {
+                    lines = lines.max(style::cell_lines(s, width));
+                }
             }
         }
-        (lines > 1.0).then(|| 14.0 * lines.min(6.0) + 2.0)
+        style::row_height(lines, style::DATA_MAX_LINES)
     }
 }
 
@@ -362,8 +365,10 @@ pub fn rewrite<R: BufRead, W: Write>(
                 attr(&e, "max").and_then(|v| parse_u32(&v)),
                 attr(&e, "width").and_then(|v| v.parse().ok()),
             ) {
+                // A hidden column's text does not make its row tall.
+                let hidden = matches!(attr(&e, "hidden").as_deref(), Some("1" | "true"));
                 for c in min.max(1)..=max.min(min.max(1) + 512) {
-                    st.widths.insert(c - 1, width);
+                    st.widths.insert(c - 1, if hidden { 0.0 } else { width });
                 }
             }
             w.write_event(if empty {
