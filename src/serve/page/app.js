@@ -269,7 +269,8 @@ async function upload(files) {
     say("intake-msg", "已保存 " + (list.length - refused.length) + " 个文件，本月共 " + body.summary.files + " 个文件已检查。" +
       (refused.length ? " 以下文件不是表格、邮件或压缩包，未保存：" + refused.join("、") : ""), refused.length > 0);
     resetMerge();
-    if (refused.length === 0) $("upload-progress").hidden = true;
+    // Done: the message above says what was saved and what not; the bars give way to the table.
+    $("upload-progress").hidden = true;
   } catch (e) {
     for (const r of rows) r.state.textContent = "未保存";
     say("intake-msg", e.message, true);
