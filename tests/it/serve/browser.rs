@@ -409,6 +409,19 @@ async fn the_page_checks_picked_files_merges_and_shows_the_status() {
         chase.contains("未报送") || chase.contains("滞后"),
         "{chase}"
     );
+    // Long names wrap: a unit's name over several lines beside its bar, the 督办清单's cells.
+    let wrapped = c
+        .execute(
+            "const svg = chart({ units: [{ unit: '中共淮南市某某县某某镇某某村党总支部委员会第一党支部联合党委', \
+             projects: 1, by_status: [1, 0, 0, 0, 0] }], statuses: ['a', 'b', 'c', 'd', 'e'], \
+             colours: ['#000', '#111', '#222', '#333', '#444'] }); \
+             return [svg.querySelectorAll('text.unit tspan').length, \
+             getComputedStyle(document.querySelector('#chase td')).overflowWrap]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(wrapped, json!([3, "anywhere"]));
     screenshot(&c, &target.join("serve-status.png")).await;
     if docs {
         screenshot(&c, &docs_dir.join("serve-status.png")).await;
