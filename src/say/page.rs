@@ -68,6 +68,18 @@ pub fn upload_too_large(mb: impl Display) -> String {
 pub fn upload_incomplete(e: impl Display) -> String {
     format!("上传没有完成，请重试：{e}")
 }
+/// A name to remove that is not a plain file name of the inbox.
+pub fn bad_remove_name(name: &str) -> String {
+    format!("“{name}”不是收件夹中的文件名，未删除任何文件")
+}
+/// An uploaded file could not be removed.
+pub fn cannot_remove(e: impl Display) -> String {
+    format!("无法删除文件：{e}（文件是否正在 Excel/WPS 中打开？）")
+}
+/// The file to remove is not (or no longer) in the inbox.
+pub fn not_in_inbox(name: &str, month: &str) -> String {
+    format!("本月收件夹 inbox/{month}/ 中没有“{name}”（可能已经删除）")
+}
 /// A dry_run value that is no boolean.
 pub fn bad_dry_run(other: &str) -> String {
     format!("dry_run 应为 true 或 false，而不是“{other}”")
@@ -148,6 +160,10 @@ pub fn reopen(stop: &str) -> String {
 pub fn not_local(port: impl Display) -> String {
     format!("拒绝访问：本服务只接受本机地址 127.0.0.1:{port} 的请求")
 }
+/// A request sent by a page of another site (cross-site request forgery).
+pub const OTHER_SITE: &str =
+    "拒绝访问：这个请求来自其他网站，不是台账页面本身；请只在 taizhang 打开的页面上操作";
 /// A request without the token.
 pub const NO_TOKEN: &str =
-    "缺少或错误的访问口令：请使用启动 taizhang serve 时显示的完整地址（含 token=…）打开页面";
+    "缺少或错误的访问口令：请使用启动 taizhang serve 时显示的完整地址（含 token=…）打开页面\
+     （每次启动口令都会更换）";

@@ -5,7 +5,8 @@
 //! |---|---|
 //! | `GET /api/meta` | workspace, current month, the words the page shows (kinds, statuses), version and build date |
 //! | `GET /api/check?month=YYYY-MM` | the month's inbox checked: exactly the SPEC §5 JSON |
-//! | `POST /api/check?month=YYYY-MM` | multipart files saved into the inbox, then as above |
+//! | `POST /api/check?month=YYYY-MM` | multipart files streamed to disk, saved into the inbox, then as above |
+//! | `DELETE /api/inbox?month=YYYY-MM&name=` | one file uploaded by mistake removed from the inbox, then as above |
 //! | `POST /api/merge?month=YYYY-MM&dry_run=true` | the merge preview, or (`false`) the merge |
 //! | `GET /api/undo` | whether the last merge can be undone: the backup's time, the confirm question |
 //! | `POST /api/undo` | undoes the last merge: the ledger back to its `.bak` (409 while locked or open) |
@@ -24,7 +25,7 @@ use std::sync::Arc;
 use axum::extract::{DefaultBodyLimit, Multipart, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 use chrono::NaiveDate;
 use serde_json::{json, Value};
@@ -33,7 +34,7 @@ use super::files::{
     exemplary_file, ledger_file, percent_encode, ranking_file, replies_file, replies_json,
     report_file, scoresheet_file, status_file,
 };
-use super::workspace::{accepted_name, Month, Workspace};
+use super::workspace::{accepted_name, Month, RemoveError, Workspace};
 use super::AppState;
 use crate::batch::{self, Batch};
 use crate::form::FormKind;
@@ -62,6 +63,7 @@ pub fn routes() -> Router<Arc<AppState>> {
     Router::new()
         .route("/api/meta", get(meta))
         .route("/api/check", get(check).post(upload))
+        .route("/api/inbox", delete(remove))
         .route("/api/merge", post(merge))
         .route("/api/undo", get(undo_info).post(undo_last))
         .route("/api/status", get(status_json))
@@ -223,10 +225,17 @@ async fn check(State(state): State<Arc<AppState>>, params: Params) -> Result<Res
     batch_json(&batch)
 }
 
-/// One uploaded file, held until every file of the request has passed the limits.
+/// One uploaded file, streamed to a staging file on disk until every file of the request has
+/// passed the limits (never held whole in memory).
 struct Upload {
     name: String,
-    bytes: Vec<u8>,
+    staged: tempfile::NamedTempFile,
+}
+
+/// Writes a received chunk to the staging file, off the threads that answer requests.
+fn write_chunk(file: &mut tempfile::NamedTempFile, chunk: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    tokio::task::block_in_place(|| file.write_all(chunk))
 }
 
 async fn upload(
@@ -240,7 +249,8 @@ async fn upload(
     let mut refused: Vec<String> = Vec::new();
     let mut count = 0usize;
     // After a limit is passed the rest of the body is still read (and dropped), so that the
-    // browser receives the message instead of a reset connection.
+    // browser receives the message instead of a reset connection. The staging files of a refused
+    // or broken-off request are removed when dropped.
     let mut refusal: Option<ApiError> = None;
     while let Some(mut field) = multipart.next_field().await.map_err(multipart_error)? {
         let Some(name) = field.file_name().map(str::to_owned) else {
@@ -252,39 +262,49 @@ async fn upload(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 crate::say::page::too_many_files(MAX_FILES),
             ));
+            uploads.clear();
         }
         let accepted = accepted_name(&name);
-        let keep = refusal.is_none() && accepted;
         if !accepted {
             refused.push(name.clone());
         }
-        let mut bytes = Vec::new();
+        let mut staged = if refusal.is_none() && accepted {
+            let file = tokio::task::block_in_place(|| state.workspace.staging_file())
+                .map_err(|e| ApiError::internal(crate::say::page::cannot_save(&name, e)))?;
+            Some(file)
+        } else {
+            None
+        };
+        let mut size = 0u64;
         while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
-            if !keep || refusal.is_some() {
+            let Some(file) = staged.as_mut() else {
                 continue;
-            }
-            if (bytes.len() + chunk.len()) as u64 > max_file {
-                bytes = Vec::new();
+            };
+            size += chunk.len() as u64;
+            if size > max_file {
+                staged = None;
+                uploads.clear();
                 refusal = Some(ApiError::new(
                     StatusCode::PAYLOAD_TOO_LARGE,
                     crate::say::page::file_too_large(&name, max_file / (1024 * 1024)),
                 ));
                 continue;
             }
-            bytes.extend_from_slice(&chunk);
+            write_chunk(file, &chunk)
+                .map_err(|e| ApiError::internal(crate::say::page::cannot_save(&name, e)))?;
         }
-        if keep && refusal.is_none() {
-            uploads.push(Upload { name, bytes });
+        if let (Some(staged), None) = (staged, &refusal) {
+            uploads.push(Upload { name, staged });
         }
     }
     if let Some(refusal) = refusal {
         return Err(refusal);
     }
     let batch = blocking(move || {
-        for u in &uploads {
+        for u in uploads {
             state
                 .workspace
-                .save_upload(&month, &u.name, &u.bytes)
+                .save_staged(&month, &u.name, u.staged)
                 .map_err(|e| ApiError::internal(crate::say::page::cannot_save(&u.name, e)))?;
         }
         checked(&state.workspace, &month)
@@ -296,6 +316,31 @@ async fn upload(
         response.headers_mut().insert(REFUSED_HEADER, value);
     }
     Ok(response)
+}
+
+/// Removes a file uploaded by mistake from the month's inbox (`name`: its plain file name, as
+/// the check lists it after `inbox/YYYY-MM/`), then answers with the month checked again.
+async fn remove(State(state): State<Arc<AppState>>, params: Params) -> Result<Response, ApiError> {
+    let month = month_param(&params)?;
+    let name = params.get("name").cloned().unwrap_or_default();
+    let batch = blocking(move || {
+        let removed = state
+            .workspace
+            .remove_upload(&month, &name)
+            .map_err(|e| match e {
+                RemoveError::BadName(_) => ApiError::bad(e.to_string()),
+                RemoveError::Io(_) => ApiError::new(StatusCode::CONFLICT, e.to_string()),
+            })?;
+        if !removed {
+            return Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                crate::say::page::not_in_inbox(&name, month.as_str()),
+            ));
+        }
+        checked(&state.workspace, &month)
+    })
+    .await?;
+    batch_json(&batch)
 }
 
 fn multipart_error(e: axum::extract::multipart::MultipartError) -> ApiError {

@@ -77,13 +77,18 @@ pub(super) async fn report_file(
     .await
 }
 
-/// The month's replies as the library composes them, for the page's 退回 list.
+/// The month's replies as the library composes them, for the page's 退回 list (score sheets,
+/// from reviewers, get none).
 fn replies(
     workspace: &Workspace,
     month: &Month,
     ack: bool,
 ) -> Result<(Vec<crate::write::reply::Reply>, crate::policy::Policy), ApiError> {
-    let batch = checked(workspace, month)?.batch;
+    let mut batch = checked(workspace, month)?.batch;
+    // A reviewer's score sheet is not a unit's submission: nobody to return it to.
+    batch
+        .files
+        .retain(|r| r.kind != crate::form::FormKind::Scores);
     let policy = workspace
         .policy()
         .map_err(|e| ApiError::internal(e.to_string()))?;

@@ -9,10 +9,18 @@
 //! Safe by construction:
 //! - it listens on 127.0.0.1 and answers only requests whose `Host` is `127.0.0.1:PORT` or
 //!   `localhost:PORT`, so a web page elsewhere cannot reach it through DNS rebinding;
-//! - every API call and download needs the random token printed at start (query `token=` or
-//!   header `Authorization: Bearer`);
-//! - uploads are bounded in size and count, saved under safe names inside the month's inbox, and
-//!   only ever read as spreadsheets: the server never runs anything it receives;
+//! - every API call and download needs the random token printed at start: the printed address
+//!   carries it once (`/?token=`), the first load turns it into an HttpOnly, SameSite=Strict cookie
+//!   (named after the port) and the page drops it from the address bar; programs send
+//!   `Authorization: Bearer`;
+//! - a request a page of another site (or another port) makes is refused: `Sec-Fetch-Site` must be
+//!   `same-origin` (or `none` for a plain GET) and `Origin`, when sent, this server's own; so no
+//!   cross-site form can merge the ledger;
+//! - every response forbids framing, inline script, referrers and type sniffing
+//!   ([`CONTENT_SECURITY_POLICY`] and friends);
+//! - a client that sends its request headers slower than [`HEADER_READ_TIMEOUT`] is disconnected;
+//! - uploads are bounded in size and count, streamed to disk, saved under safe names inside the
+//!   month's inbox, and only ever read as spreadsheets: the server never runs anything it receives;
 //! - a merge takes the ledger's lock, so two merges never run at once.
 
 pub mod api;
@@ -22,9 +30,10 @@ pub mod workspace;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -36,6 +45,15 @@ pub use workspace::{Month, Workspace};
 const INDEX_HTML: &str = include_str!("page/index.html");
 const STYLE_CSS: &str = include_str!("page/style.css");
 const APP_JS: &str = include_str!("page/app.js");
+
+/// What the page may load and do: its own script and style only (no inline script), requests
+/// to itself only, never inside a frame.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
+     style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'none'; \
+     frame-ancestors 'none'; base-uri 'none'";
+
+/// How long a client may take to send a request's headers before it is disconnected.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How `taizhang serve` was asked to run.
 #[derive(Debug, Clone)]
@@ -120,8 +138,30 @@ async fn run(options: &Options) -> Result<(), ServeError> {
             }
         };
     guide(&url, opened);
-    axum::serve(listener, router(state)).await?;
-    Ok(())
+    accept(listener, router(state)).await
+}
+
+/// Answers each connection (HTTP/1.1) on a task of its own, with [`HEADER_READ_TIMEOUT`].
+async fn accept(listener: tokio::net::TcpListener, app: Router) -> Result<(), ServeError> {
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of file handles and the like: wait, and go on serving the connections open.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_READ_TIMEOUT);
+            let _ = http
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
+    }
 }
 
 /// The address first (a program reading stdout takes line one), then the workspace.
@@ -186,9 +226,29 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .merge(guarded)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            require_same_origin,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), require_host))
         .layer(api::body_limit())
+        .layer(middleware::from_fn(security_headers))
         .with_state(state)
+}
+
+/// The headers every response carries, refusals included.
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+    ] {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    response
 }
 
 async fn index() -> Response {
@@ -238,21 +298,87 @@ async fn require_host(
     }
 }
 
-/// Refuses a request without the start-up token (query `token=` or `Authorization: Bearer`).
+/// Refuses what a page of another origin asks: any state-changing request whose `Origin` is not
+/// this server's own or whose `Sec-Fetch-Site` is not `same-origin`, and any request for the API
+/// or a download that a browser says comes from another site (another port of 127.0.0.1 is one).
+/// Programs that send neither header (they need the token anyway) pass.
+async fn require_same_origin(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let headers = request.headers();
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|h: &HeaderValue| h.to_str().ok())
+    };
+    let port = state.port;
+    let changes = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    let origin_ok = text(header::ORIGIN).is_none_or(|o| {
+        o == format!("http://127.0.0.1:{port}") || o == format!("http://localhost:{port}")
+    });
+    let site = text(header::HeaderName::from_static("sec-fetch-site"));
+    let path = request.uri().path();
+    let guarded = path.starts_with("/api/") || path.starts_with("/files/");
+    let allowed = if changes {
+        origin_ok && matches!(site, None | Some("same-origin"))
+    } else if guarded {
+        // `none`: a download's address typed into the address bar.
+        origin_ok && matches!(site, None | Some("same-origin") | Some("none"))
+    } else {
+        // The page itself, opened from anywhere (it needs the token), and its script and style.
+        true
+    };
+    if allowed {
+        next.run(request).await
+    } else {
+        refuse(StatusCode::FORBIDDEN, crate::say::page::OTHER_SITE)
+    }
+}
+
+/// The cookie holding the token, named after the port: browsers send a cookie of 127.0.0.1 to
+/// every port, and two servers must not take each other's.
+fn cookie_name(port: u16) -> String {
+    format!("taizhang-{port}")
+}
+
+/// Refuses a request without the start-up token: `Authorization: Bearer`, the page's cookie, or,
+/// for the page itself only, `?token=` (the address printed at start), which sets the cookie.
 async fn require_token(
     State(state): State<Arc<AppState>>,
     request: Request,
     next: Next,
 ) -> Response {
-    let from_query = request
-        .uri()
-        .query()
-        .into_iter()
-        .flat_map(|q| q.split('&'))
-        .filter_map(|pair| pair.strip_prefix("token="))
-        .any(|t| same(t, &state.token));
-    if from_query || bearer(request.headers()).is_some_and(|t| same(t, &state.token)) {
+    let name = cookie_name(state.port);
+    let from_cookie = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|h| h.to_str().ok())
+        .flat_map(|h| h.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .any(|(k, v)| k == name && same(v, &state.token));
+    let from_query = request.uri().path() == "/"
+        && request
+            .uri()
+            .query()
+            .into_iter()
+            .flat_map(|q| q.split('&'))
+            .filter_map(|pair| pair.strip_prefix("token="))
+            .any(|t| same(t, &state.token));
+    if from_cookie || bearer(request.headers()).is_some_and(|t| same(t, &state.token)) {
         next.run(request).await
+    } else if from_query {
+        let mut response = next.run(request).await;
+        let cookie = format!("{name}={}; Path=/; HttpOnly; SameSite=Strict", state.token);
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().insert(header::SET_COOKIE, value);
+        }
+        response
     } else {
         refuse(StatusCode::UNAUTHORIZED, crate::say::page::NO_TOKEN)
     }

@@ -28,6 +28,8 @@ pub const OUTPUT: &str = crate::say::page::OUTPUT_DIR;
 pub const SCORES: &str = crate::say::page::SCORES_DIR;
 /// Longest saved name, in characters (Windows paths stay well under their limit).
 const MAX_NAME_CHARS: usize = 120;
+/// Longest saved name, in bytes of UTF-8 (what Linux and macOS allow for one name).
+const MAX_NAME_BYTES: usize = 255;
 
 /// A workspace folder and where each thing lives in it.
 #[derive(Debug, Clone)]
@@ -155,9 +157,22 @@ impl Workspace {
         found
     }
 
-    /// Saves uploaded bytes into the month's inbox under a safe form of `raw_name`, never
-    /// outside it. The same bytes under the same name are saved once; different bytes under a
-    /// name already taken get `（2）`, `（3）` … Returns the name saved under.
+    /// A new, empty file to stream an upload into before it is given its name: in `DIR/inbox/`
+    /// itself (the same disk as the months' folders, so that naming it is a rename, and outside
+    /// every month, so that no check sees a half-received file). Removed if never saved.
+    ///
+    /// # Errors
+    /// The I/O error, when the folder or the file cannot be made.
+    pub fn staging_file(&self) -> std::io::Result<tempfile::NamedTempFile> {
+        let dir = self.root.join(INBOX);
+        std::fs::create_dir_all(&dir)?;
+        tempfile::Builder::new()
+            .prefix(".上传中-")
+            .suffix(".part")
+            .tempfile_in(dir)
+    }
+
+    /// Saves uploaded bytes into the month's inbox, as [`Workspace::save_staged`].
     ///
     /// # Errors
     /// The I/O error, when the folder or the file cannot be written.
@@ -167,31 +182,123 @@ impl Workspace {
         raw_name: &str,
         bytes: &[u8],
     ) -> std::io::Result<String> {
+        use std::io::Write;
+        let mut staged = self.staging_file()?;
+        staged.write_all(bytes)?;
+        self.save_staged(month, raw_name, staged)
+    }
+
+    /// Gives a received file (see [`Workspace::staging_file`]) its place in the month's inbox
+    /// under a safe form of `raw_name`, never outside it. The same bytes under the same name are
+    /// saved once, also when two uploads of the same file overlap (a file appears under its name
+    /// whole, in one step, and is then compared); different bytes under a name already taken get
+    /// `（2）`, `（3）` … Returns the name saved under.
+    ///
+    /// # Errors
+    /// The I/O error, when the folder or the file cannot be written.
+    pub fn save_staged(
+        &self,
+        month: &Month,
+        raw_name: &str,
+        staged: tempfile::NamedTempFile,
+    ) -> std::io::Result<String> {
         let dir = self.inbox(month);
         std::fs::create_dir_all(&dir)?;
+        staged.as_file().sync_all()?;
         let name = safe_name(raw_name);
         let (stem, ext) = split_extension(&name);
-        for n in 1..10_000 {
+        let mut staged = Some(staged);
+        let mut n = 1;
+        while n < 10_000 {
             let candidate = if n == 1 {
                 name.clone()
             } else {
-                format!("{stem}（{n}）{ext}")
+                let suffix = format!("（{n}）{ext}");
+                fit(stem, &suffix)
             };
             let path = dir.join(&candidate);
+            let Some(file) = staged.take() else { break };
             if path.exists() {
-                if std::fs::read(&path).is_ok_and(|old| old == bytes) {
+                if same_contents(&path, file.path()) {
                     return Ok(candidate);
                 }
+                staged = Some(file);
+                n += 1;
                 continue;
             }
-            // A file that appeared meanwhile is never overwritten.
-            match crate::fsio::write_new(&path, bytes) {
-                Ok(()) => return Ok(candidate),
-                Err(e) if e.source.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(e.source),
+            // A file that appeared meanwhile is never overwritten: it is compared like any other.
+            match file.persist_noclobber(&path) {
+                Ok(_) => return Ok(candidate),
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                    staged = Some(e.file);
+                }
+                Err(e) => return Err(e.error),
             }
         }
         Err(std::io::Error::other(crate::say::page::TOO_MANY_SAME))
+    }
+
+    /// Removes a file the clerk uploaded by mistake: `name` must be a plain file name (no folder,
+    /// nothing [`safe_name`] would change) of a file directly in the month's inbox. Returns
+    /// whether there was such a file.
+    ///
+    /// # Errors
+    /// [`RemoveError`]: a name that is not a plain name, or the I/O error.
+    pub fn remove_upload(&self, month: &Month, name: &str) -> Result<bool, RemoveError> {
+        if name.is_empty() || safe_name(name) != name || name.starts_with('.') {
+            return Err(RemoveError::BadName(name.to_owned()));
+        }
+        let path = self.inbox(month).join(name);
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_file() => {
+                std::fs::remove_file(&path).map_err(RemoveError::Io)?;
+                Ok(true)
+            }
+            Ok(_) => Err(RemoveError::BadName(name.to_owned())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(RemoveError::Io(e)),
+        }
+    }
+}
+
+/// Why an uploaded file could not be removed.
+#[derive(Debug, thiserror::Error)]
+pub enum RemoveError {
+    /// Not a plain file name in the inbox.
+    #[error("{}", crate::say::page::bad_remove_name(.0))]
+    BadName(String),
+    /// The file could not be removed.
+    #[error("{}", crate::say::page::cannot_remove(.0))]
+    Io(std::io::Error),
+}
+
+/// True when both files hold the same bytes (read side by side, never whole into memory).
+fn same_contents(a: &Path, b: &Path) -> bool {
+    use std::io::Read;
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    if ma.len() != mb.len() {
+        return false;
+    }
+    let (Ok(fa), Ok(fb)) = (std::fs::File::open(a), std::fs::File::open(b)) else {
+        return false;
+    };
+    let (mut ra, mut rb) = (
+        std::io::BufReader::with_capacity(64 * 1024, fa),
+        std::io::BufReader::with_capacity(64 * 1024, fb),
+    );
+    let (mut ba, mut bb) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
+    loop {
+        let Ok(n) = ra.read(&mut ba) else {
+            return false;
+        };
+        if n == 0 {
+            return rb.read(&mut bb[..1]).is_ok_and(|m| m == 0);
+        }
+        if rb.read_exact(&mut bb[..n]).is_err() || ba[..n] != bb[..n] {
+            return false;
+        }
     }
 }
 
@@ -204,8 +311,8 @@ pub fn accepted_name(name: &str) -> bool {
 
 /// A browser-given file name made safe to save: only its last part (after `/` or `\`), without
 /// control characters or `<>:"|?*`, without leading or trailing dots and spaces, not a Windows
-/// device name (`CON`, `NUL`, `COM1` …), at most 120 characters, never empty. Chinese and other
-/// letters are kept as they are.
+/// device name (`CON`, `NUL`, `COM1` …), at most 120 characters and 255 bytes (cut at a character,
+/// the extension kept), never empty. Chinese and other letters are kept as they are.
 pub fn safe_name(raw: &str) -> String {
     let leaf = raw.rsplit(['/', '\\']).next().unwrap_or(raw);
     let cleaned: String = leaf
@@ -233,12 +340,28 @@ pub fn safe_name(raw: &str) -> String {
     if reserved {
         name.insert(0, '_');
     }
-    if name.chars().count() > MAX_NAME_CHARS {
+    if name.chars().count() > MAX_NAME_CHARS || name.len() > MAX_NAME_BYTES {
         let (stem, ext) = split_extension(&name);
-        let keep = MAX_NAME_CHARS.saturating_sub(ext.chars().count());
-        name = stem.chars().take(keep).collect::<String>() + ext;
+        name = fit(stem, ext);
     }
     name
+}
+
+/// `stem` shortened at a character boundary so that `stem + tail` is at most 120 characters and
+/// 255 bytes; `tail` (the extension, perhaps after `（2）`) is kept whole.
+fn fit(stem: &str, tail: &str) -> String {
+    let mut chars = MAX_NAME_CHARS.saturating_sub(tail.chars().count());
+    let mut bytes = MAX_NAME_BYTES.saturating_sub(tail.len());
+    let mut out = String::new();
+    for c in stem.chars() {
+        if chars == 0 || c.len_utf8() > bytes {
+            break;
+        }
+        chars -= 1;
+        bytes -= c.len_utf8();
+        out.push(c);
+    }
+    out + tail
 }
 
 /// `("立项书", ".xlsx")`; the extension is empty when there is none (or the name is one).
@@ -271,8 +394,12 @@ mod tests {
         assert_eq!(safe_name("x\u{0}\n.xlsx"), "x__.xlsx");
         let long = "长".repeat(300) + ".xlsx";
         let s = safe_name(&long);
-        assert_eq!(s.chars().count(), 120);
+        assert!(s.len() <= 255 && s.len() > 240, "{}", s.len());
         assert!(s.ends_with(".xlsx"));
+        assert_eq!(safe_name(&("a".repeat(300) + ".xls")).chars().count(), 120);
+        let mixed = "a长".repeat(150) + ".xlsx";
+        assert!(safe_name(&mixed).len() <= 255);
+        assert_eq!(fit(&"长".repeat(100), "（2）.xlsx").len(), 255);
     }
 
     #[test]
@@ -295,6 +422,49 @@ mod tests {
         assert!(!dir.path().join("x.xlsx").exists());
         let names: Vec<String> = ws.inputs(&m).unwrap().into_iter().map(|i| i.name).collect();
         assert_eq!(names, ["inbox/2018-05/x.xlsx", "inbox/2018-05/x（2）.xlsx"]);
+    }
+
+    #[test]
+    fn the_same_file_saved_twice_at_once_is_saved_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::new(dir.path());
+        let m = Month::parse("2018-05").unwrap();
+        let bytes = vec![7u8; 300_000];
+        std::thread::scope(|s| {
+            for _ in 0..8 {
+                s.spawn(|| ws.save_upload(&m, "同一个.xlsx", &bytes).unwrap());
+            }
+        });
+        let names: Vec<String> = ws.inputs(&m).unwrap().into_iter().map(|i| i.name).collect();
+        assert_eq!(names, ["inbox/2018-05/同一个.xlsx"]);
+        let staged: Vec<_> = std::fs::read_dir(dir.path().join("inbox"))
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().is_file())
+            .collect();
+        assert!(staged.is_empty(), "no staging file left");
+    }
+
+    #[test]
+    fn only_plain_names_in_the_inbox_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::new(dir.path());
+        let m = Month::parse("2018-05").unwrap();
+        ws.save_upload(&m, "错的.xlsx", b"a").unwrap();
+        std::fs::write(dir.path().join("taizhang.toml"), "x").unwrap();
+        for bad in [
+            "../../taizhang.toml",
+            "..",
+            "",
+            "a/b.xlsx",
+            "a\\b.xlsx",
+            ".上传中-x.part",
+        ] {
+            assert!(ws.remove_upload(&m, bad).is_err(), "{bad}");
+        }
+        assert!(dir.path().join("taizhang.toml").is_file());
+        assert!(!ws.remove_upload(&m, "没有.xlsx").unwrap());
+        assert!(ws.remove_upload(&m, "错的.xlsx").unwrap());
+        assert!(ws.inputs(&m).unwrap().is_empty());
     }
 
     #[test]

@@ -275,6 +275,8 @@ fn every_api_call_needs_the_token() {
         bare("/api/meta?token=0123456789abcdef0123456789abcdef").status,
         401
     );
+    // The token in the address is for the page only: an API call must not carry it in its URL.
+    assert_eq!(bare(&format!("/api/meta?token={}", s.token)).status, 401);
     let wrong = finish(
         agent()
             .get(format!("{}/api/meta", s.base))
@@ -282,11 +284,39 @@ fn every_api_call_needs_the_token() {
             .call(),
     );
     assert_eq!(wrong.status, 401);
-    assert_eq!(bare(&format!("/api/meta?token={}", s.token)).status, 200);
     assert_eq!(get(&s, "/api/meta").status, 200);
     let page = finish(agent().get(s.url()).call());
     assert_eq!(page.status, 200);
     assert!(page.text().contains("收件检查"));
+    // The first load turns the token into a cookie only the server reads, for this port only.
+    let cookie = page.header("set-cookie").unwrap().to_owned();
+    assert!(
+        cookie.starts_with(&format!("taizhang-{}={};", s.port, s.token))
+            && cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    let pair = cookie.split(';').next().unwrap().to_owned();
+    let with_cookie = |path: &str| {
+        finish(
+            agent()
+                .get(format!("{}{path}", s.base))
+                .header("Cookie", format!("other=1; {pair}"))
+                .call(),
+        )
+    };
+    assert_eq!(with_cookie("/api/meta").status, 200);
+    assert_eq!(with_cookie("/").status, 200);
+    let stale = finish(
+        agent()
+            .get(format!("{}/api/meta", s.base))
+            .header(
+                "Cookie",
+                format!("taizhang-{}=0123456789abcdef0123456789abcdef", s.port),
+            )
+            .call(),
+    );
+    assert_eq!(stale.status, 401);
     // The style and script hold nothing private and load without it.
     assert_eq!(bare("/app.js").status, 200);
     assert_eq!(bare("/style.css").status, 200);
@@ -297,7 +327,7 @@ fn raw_status(s: &Server, host: &str) -> (u16, String) {
     let mut tcp = std::net::TcpStream::connect(("127.0.0.1", s.port)).unwrap();
     write!(
         tcp,
-        "GET /api/meta?token={} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+        "GET /api/meta HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {}\r\nConnection: close\r\n\r\n",
         s.token
     )
     .unwrap();
@@ -778,4 +808,267 @@ fn the_year_end_workbooks_come_from_the_score_sheets_dropped_on_the_page() {
     assert_eq!(exemplary.status, 200, "{}", exemplary.text());
     assert!(!sheets(exemplary.body).is_empty());
     assert!(s.path("输出/年度综合排名.xlsx").is_file());
+}
+
+#[test]
+fn every_response_carries_the_security_headers() {
+    let s = Server::start();
+    let bare = |path: &str| finish(agent().get(format!("{}{path}", s.base)).call());
+    for got in [
+        finish(agent().get(s.url()).call()),
+        get(&s, "/api/meta"),
+        bare("/app.js"),
+        bare("/api/meta"),
+        get(&s, "/files/ledger"),
+    ] {
+        let csp = got.header("content-security-policy").unwrap_or("");
+        assert!(
+            csp.contains("script-src 'self'")
+                && !csp.contains("unsafe-inline")
+                && csp.contains("frame-ancestors 'none'"),
+            "{csp}"
+        );
+        assert_eq!(got.header("x-frame-options"), Some("DENY"));
+        assert_eq!(got.header("referrer-policy"), Some("no-referrer"));
+        assert_eq!(got.header("x-content-type-options"), Some("nosniff"));
+    }
+    // No inline script in the page (the policy would block it).
+    let page = finish(agent().get(s.url()).call()).text();
+    assert_eq!(page.matches("<script").count(), 1, "{page}");
+    assert!(page.contains("<script src=\"/app.js\"></script>"));
+    assert!(!page.contains("onclick="), "no inline handlers");
+}
+
+/// A POST as a browser sends it for a page of `origin` (`Sec-Fetch-Site: site`), with the token
+/// in every form a forging page could have put it: query, cookie.
+fn forged_post(s: &Server, path: &str, origin: &str, site: Option<&str>) -> Got {
+    let mut r = agent()
+        .post(format!("{}{path}&token={}", s.base, s.token))
+        .header("Origin", origin)
+        .header("Cookie", format!("taizhang-{}={}", s.port, s.token))
+        .header("Content-Type", "application/x-www-form-urlencoded");
+    if let Some(site) = site {
+        r = r.header("Sec-Fetch-Site", site);
+    }
+    finish(r.send("x=1"))
+}
+
+#[test]
+fn a_post_from_another_origin_is_refused() {
+    let s = Server::start();
+    assert_eq!(
+        upload(&s, "2018-03", &sample_files("2018-03-立项")).status,
+        200
+    );
+    let merge = "/api/merge?month=2018-03&dry_run=false";
+    let other_port = format!("http://127.0.0.1:{}", s.port + 1);
+    for (origin, site) in [
+        ("https://evil.example", Some("cross-site")),
+        ("https://evil.example", None),
+        ("null", Some("cross-site")),
+        (other_port.as_str(), Some("same-site")),
+        (other_port.as_str(), None),
+    ] {
+        let got = forged_post(&s, merge, origin, site);
+        assert_eq!(got.status, 403, "{origin} {site:?}: {}", got.text());
+        assert!(got.text().contains("其他网站"), "{}", got.text());
+    }
+    // The page's own origin, but the browser says another site asked: refused too.
+    let own = format!("http://127.0.0.1:{}", s.port);
+    assert_eq!(forged_post(&s, merge, &own, Some("cross-site")).status, 403);
+    // Another site's page reading the month's checks or a download: refused.
+    let read = finish(
+        agent()
+            .get(format!("{}/files/report?month=2018-03", s.base))
+            .header("Authorization", format!("Bearer {}", s.token))
+            .header("Sec-Fetch-Site", "cross-site")
+            .call(),
+    );
+    assert_eq!(read.status, 403);
+    for (path, method) in [
+        ("/api/undo?x=1", "POST"),
+        ("/api/inbox?month=2018-03&name=x.xlsx", "DELETE"),
+    ] {
+        let r = ureq::http::Request::builder()
+            .method(method)
+            .uri(format!("{}{path}", s.base))
+            .header("Authorization", format!("Bearer {}", s.token))
+            .header("Origin", "https://evil.example")
+            .body(())
+            .unwrap();
+        assert_eq!(finish(agent().run(r)).status, 403, "{method} {path}");
+    }
+    assert!(!s.path("台账.xlsx").exists(), "nothing merged");
+    // The page itself (its origin, same-origin) merges.
+    let ok = finish(
+        agent()
+            .post(format!("{}{merge}", s.base))
+            .header("Origin", &own)
+            .header("Sec-Fetch-Site", "same-origin")
+            .header("Cookie", format!("taizhang-{}={}", s.port, s.token))
+            .send_empty(),
+    );
+    assert_eq!(ok.status, 200, "{}", ok.text());
+    assert!(s.path("台账.xlsx").is_file());
+}
+
+fn delete(s: &Server, month: &str, name: &str) -> Got {
+    let q = format!(
+        "month={month}&name={}",
+        name.bytes()
+            .map(|b| format!("%{b:02X}"))
+            .collect::<String>()
+    );
+    let r = ureq::http::Request::builder()
+        .method("DELETE")
+        .uri(format!("{}/api/inbox?{q}", s.base))
+        .header("Authorization", format!("Bearer {}", s.token))
+        .body(())
+        .unwrap();
+    finish(agent().run(r))
+}
+
+#[test]
+fn a_file_uploaded_by_mistake_is_removed_from_the_inbox_only() {
+    let s = Server::start();
+    let files: Vec<(String, Vec<u8>)> = sample_files("2018-05")
+        .into_iter()
+        .filter(|(n, _)| n.ends_with(".xlsx"))
+        .take(2)
+        .collect();
+    assert_eq!(upload(&s, "2018-05", &files).status, 200);
+    let wrong = &files[0].0;
+    let got = delete(&s, "2018-05", wrong);
+    assert_eq!(got.status, 200, "{}", got.text());
+    let paths: Vec<String> = got.json()["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(paths, [format!("inbox/2018-05/{}", files[1].0)]);
+    assert!(!s.path(&format!("inbox/2018-05/{wrong}")).exists());
+    let again = delete(&s, "2018-05", wrong);
+    assert_eq!(again.status, 404);
+    assert!(again.json()["error"].as_str().unwrap().contains("没有"));
+    std::fs::create_dir_all(s.path("inbox/2018-04")).unwrap();
+    for bad in [
+        "../../taizhang.toml",
+        "../2018-04",
+        "..",
+        "",
+        "/etc/passwd",
+        "..\\taizhang.toml",
+    ] {
+        let got = delete(&s, "2018-05", bad);
+        assert_eq!(got.status, 400, "{bad}: {}", got.text());
+    }
+    assert_eq!(delete(&s, "..%2F..", &files[1].0).status, 400);
+    assert!(s.path("taizhang.toml").is_file());
+    assert!(s.path("inbox/2018-04").is_dir());
+    assert!(s.path(&format!("inbox/2018-05/{}", files[1].0)).is_file());
+}
+
+#[test]
+fn a_300_character_name_is_saved_shortened_with_its_extension() {
+    let s = Server::start();
+    let bytes = std::fs::read(format!(
+        "{SAMPLES}/inbox/2018-05/寿县县委-进度报告-201805.xlsx"
+    ))
+    .unwrap();
+    let long = format!("{}.xlsx", "寿县县委进度报告".repeat(38));
+    assert!(long.chars().count() > 300);
+    let got = upload(&s, "2018-05", &[(long, bytes)]);
+    assert_eq!(got.status, 200, "{}", got.text());
+    let saved: Vec<String> = std::fs::read_dir(s.path("inbox/2018-05"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert!(
+        saved[0].len() <= 255 && saved[0].ends_with(".xlsx"),
+        "{saved:?}"
+    );
+    assert!(saved[0].starts_with("寿县县委进度报告"), "{saved:?}");
+}
+
+#[test]
+fn overlapping_uploads_of_the_same_files_store_each_once() {
+    let s = Server::start();
+    let files = sample_files("2018-04");
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..3)
+            .map(|_| scope.spawn(|| upload(&s, "2018-04", &files).status))
+            .collect();
+        for r in runs {
+            assert_eq!(r.join().unwrap(), 200);
+        }
+    });
+    let mut saved: Vec<String> = std::fs::read_dir(s.path("inbox/2018-04"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    saved.sort();
+    let mut sent: Vec<String> = files
+        .iter()
+        .map(|(n, _)| n.clone())
+        .filter(|n| !n.ends_with(".txt"))
+        .collect();
+    sent.sort();
+    assert_eq!(saved, sent);
+    // No staging file left behind either.
+    let left: Vec<_> = std::fs::read_dir(s.path("inbox"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_half_sent_request_is_cut_off() {
+    let s = Server::start();
+    let mut tcp = std::net::TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    tcp.set_read_timeout(Some(std::time::Duration::from_secs(40)))
+        .unwrap();
+    let started = std::time::Instant::now();
+    write!(
+        tcp,
+        "GET /api/meta HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n",
+        s.port
+    )
+    .unwrap();
+    let mut rest = Vec::new();
+    let _ = tcp.read_to_end(&mut rest);
+    let took = started.elapsed();
+    assert!(
+        took >= std::time::Duration::from_secs(8) && took < std::time::Duration::from_secs(30),
+        "{took:?}"
+    );
+    // And the server still answers.
+    assert_eq!(get(&s, "/api/meta").status, 200);
+}
+
+#[test]
+fn score_sheets_are_reviewers_and_get_no_letter() {
+    let s = Server::start();
+    let scores: Vec<(String, Vec<u8>)> = std::fs::read_dir(Path::new(SAMPLES).join("scores"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_str().unwrap().to_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    let got = upload(&s, "2018-12", &scores);
+    assert_eq!(got.status, 200);
+    let json = got.json();
+    let files = json["files"].as_array().unwrap();
+    assert!(files.iter().all(|f| f["kind"] == "scores"), "{json}");
+    assert!(files.iter().any(|f| f["record"]["reviewer"]
+        .as_str()
+        .is_some_and(|r| !r.is_empty())));
+    let letters = get(&s, "/api/replies?month=2018-12&ack=true").json();
+    assert_eq!(letters, Value::Array(vec![]), "{letters}");
+    assert_eq!(get(&s, "/files/replies?month=2018-12&ack=true").status, 404);
 }

@@ -137,6 +137,10 @@ async fn click(c: &Client, css: &str) {
 }
 
 async fn screenshot(c: &Client, path: &Path) {
+    // From the top of the page, wherever the last click scrolled to.
+    c.execute("window.scrollTo(0, 0); return true", vec![])
+        .await
+        .unwrap();
     let png = c.screenshot().await.unwrap();
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, png).unwrap();
@@ -200,7 +204,23 @@ async fn the_page_checks_picked_files_merges_and_shows_the_status() {
         10,
     )
     .await;
+    // The token leaves the address bar at once (the cookie carries it from now on).
+    let address = c.current_url().await.unwrap();
+    assert!(!address.as_str().contains("token"), "{address}");
     set_value(&c, "month", "2018-03").await;
+
+    // A download refused (no ledger yet) is said on the page, in Chinese, and the page stays.
+    click(&c, "[data-step=status]").await;
+    click(&c, "#download-ledger").await;
+    wait_for(
+        &c,
+        "return document.getElementById('download-msg').textContent.includes('还没有台账')",
+        10,
+    )
+    .await;
+    let here = c.execute("return location.pathname", vec![]).await.unwrap();
+    assert_eq!(here, "/");
+    click(&c, "[data-step=intake]").await;
 
     // 收件: two files, one with an error, one without.
     let dir = Path::new(SAMPLES).join("inbox/2018-03-立项");
@@ -218,6 +238,18 @@ async fn the_page_checks_picked_files_merges_and_shows_the_status() {
     let rows =
         format!("return document.querySelectorAll('#results tbody tr').length === {expected}");
     wait_for(&c, &rows, 20).await;
+    let bars = c
+        .execute(
+            "return document.querySelectorAll('#upload-progress li progress').length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(bars, json!(picked.len()), "a bar per file");
+    let free = "return !document.getElementById('files').disabled && \
+                !document.getElementById('drop').classList.contains('busy')";
+    wait_for(&c, free, 5).await;
+
     let table = text_of(&c, "#results").await;
     assert!(table.contains("大通区委"), "{table}");
     assert!(
@@ -238,6 +270,31 @@ async fn the_page_checks_picked_files_merges_and_shows_the_status() {
     if docs {
         screenshot(&c, &docs_dir.join("serve-intake.png")).await;
     }
+
+    // A file sent by mistake, and removed with its button.
+    let wrong = Path::new(SAMPLES).join("inbox/2018-05/寿县县委-进度报告-201805.xlsx");
+    pick(&c, &[wrong]).await;
+    let more = format!(
+        "return document.querySelectorAll('#results tbody tr').length === {}",
+        expected + 1
+    );
+    wait_for(&c, &more, 20).await;
+    c.execute("window.confirm = () => true; return true", vec![])
+        .await
+        .unwrap();
+    click(
+        &c,
+        "#results tr[data-path='inbox/2018-03/寿县县委-进度报告-201805.xlsx'] button.remove",
+    )
+    .await;
+    wait_for(&c, &rows, 20).await;
+    assert!(!server
+        .dir
+        .path()
+        .join("inbox/2018-03/寿县县委-进度报告-201805.xlsx")
+        .exists());
+    let said = text_of(&c, "#intake-msg").await;
+    assert!(said.contains("已从收件夹删除"), "{said}");
     click(&c, "#only-problems").await;
     let with_problems = c.execute(ROWS, vec![]).await.unwrap();
     assert!(
@@ -253,6 +310,37 @@ async fn the_page_checks_picked_files_merges_and_shows_the_status() {
         letters.contains("大通区委") && letters.contains("退回修改"),
         "{letters}"
     );
+
+    // A reload keeps the month and the step (both in the address).
+    c.refresh().await.unwrap();
+    wait_for(
+        &c,
+        "return document.getElementById('workspace').textContent.length > 0",
+        10,
+    )
+    .await;
+    let kept = c
+        .execute(
+            "return [document.getElementById('month').value, \
+             document.querySelector('.step.active').dataset.step, \
+             document.getElementById('return').hidden]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(kept, json!(["2018-03", "return", false]));
+    wait_for(&c, RETURN_ROWS, 20).await;
+    // The 退回 step follows the month: nothing received in July.
+    set_value(&c, "month", "2018-07").await;
+    wait_for(
+        &c,
+        "return document.querySelectorAll('#return-list tbody tr').length === 0 && \
+         !document.getElementById('return-empty').hidden",
+        20,
+    )
+    .await;
+    set_value(&c, "month", "2018-03").await;
+    wait_for(&c, RETURN_ROWS, 20).await;
 
     // 合并: preview, then merge.
     preview(&c).await;
@@ -270,7 +358,13 @@ async fn the_page_checks_picked_files_merges_and_shows_the_status() {
         // A second month, for a status with reports in it and a return list.
         set_value(&c, "month", "2018-04").await;
         click(&c, "[data-step=intake]").await;
-        click(&c, "#only-problems").await;
+        c.execute(
+            "const b = document.getElementById('only-problems'); b.checked = false; \
+             b.dispatchEvent(new Event('change')); return true",
+            vec![],
+        )
+        .await
+        .unwrap();
         pick(&c, &inbox("2018-04")).await;
         wait_for(
             &c,
@@ -315,9 +409,34 @@ async fn the_page_checks_picked_files_merges_and_shows_the_status() {
         chase.contains("未报送") || chase.contains("滞后"),
         "{chase}"
     );
+    // Long names wrap: a unit's name over several lines beside its bar, the 督办清单's cells.
+    let wrapped = c
+        .execute(
+            "const svg = chart({ units: [{ unit: '中共淮南市某某县某某镇某某村党总支部委员会第一党支部联合党委', \
+             projects: 1, by_status: [1, 0, 0, 0, 0] }], statuses: ['a', 'b', 'c', 'd', 'e'], \
+             colours: ['#000', '#111', '#222', '#333', '#444'] }); \
+             return [svg.querySelectorAll('text.unit tspan').length, \
+             getComputedStyle(document.querySelector('#chase td')).overflowWrap]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(wrapped, json!([3, "anywhere"]));
     screenshot(&c, &target.join("serve-status.png")).await;
     if docs {
         screenshot(&c, &docs_dir.join("serve-status.png")).await;
     }
+
+    // taizhang closed: the page says so instead of "Failed to fetch".
+    let mut server = server;
+    let _ = server.child.kill();
+    let _ = server.child.wait();
+    click(&c, "#load-status").await;
+    wait_for(
+        &c,
+        "return document.getElementById('status-msg').textContent.includes('taizhang 已关闭，请重新打开')",
+        20,
+    )
+    .await;
     c.close().await.unwrap();
 }
