@@ -4,6 +4,7 @@
 pub mod check;
 pub mod desktop;
 pub mod export;
+pub mod help;
 pub mod init;
 pub mod merge;
 pub mod panic;
