@@ -4,7 +4,8 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use cli::exit::Exit;
 use cli::CliError;
 
@@ -68,16 +69,24 @@ fn main() -> ExitCode {
 
 /// Parses the arguments and runs the command: its exit code, or why it could not be done.
 fn run() -> Result<ExitCode, CliError> {
-    let cli = match Cli::try_parse() {
+    // clap's words in Chinese (src/cli/help.rs): help pages, and errors said by their kind.
+    let parsed = cli::help::localise(Cli::command())
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            let exit = if e.use_stderr() {
-                Exit::Failed
-            } else {
-                Exit::Ok
-            };
-            return Ok(exit.into());
+            return Ok(match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    let _ = e.print();
+                    Exit::Ok
+                }
+                _ => {
+                    eprintln!("{}", cli::help::render_error(&e));
+                    Exit::Failed
+                }
+            }
+            .into());
         }
     };
     let command = cli
@@ -104,3 +113,14 @@ fn run() -> Result<ExitCode, CliError> {
 /// 10,000 forms whose results need 86 MB); mimalloc returns it and is faster at it too.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// clap's own consistency checks on the command tree as the clerk gets it, in Chinese.
+    #[test]
+    fn the_chinese_command_line_is_consistent() {
+        super::cli::help::localise(super::Cli::command()).debug_assert();
+    }
+}

@@ -82,6 +82,9 @@ pub struct Policy {
     /// Days a unit is given to resend a returned form, named in the reply (0: no date given).
     #[serde(default)]
     pub resend_days: u32,
+    /// The office that sends the letters (`[office]`): its phone, under the letters' signature.
+    #[serde(default)]
+    pub office: Office,
     /// Proposals filled in after this date get `W_LATE`. A TOML date or a quoted `"2018-04-04"`.
     #[serde(default, deserialize_with = "toml_date")]
     pub submission_deadline: Option<NaiveDate>,
@@ -136,6 +139,16 @@ pub struct Policy {
 
 fn approval_default() -> bool {
     true
+}
+
+/// The office that writes to the units (`[office]` in taizhang.toml).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    /// The phone units call with questions (`0554-6661234`), under the letters' signature;
+    /// empty: none given.
+    #[serde(default)]
+    pub phone: String,
 }
 
 /// A project category (A 创新实践 / B 理论研究).

@@ -103,13 +103,14 @@ pub fn run(args: CheckArgs) -> Result<Exit, CliError> {
         eprintln!("{}", taizhang::say::cli::report_saved(path.display()));
     }
     if let Some(dir) = &args.replies {
-        let now = chrono::Local::now();
-        let replies = reply::compose(&batch, &policy, now.date_naive(), args.ack);
+        let now = reply::office_now();
+        let replies = reply::compose_all(&batch, &policy, now.date_naive(), args.ack);
         reply::write_all(dir, &replies, &policy, now.timestamp())?;
         eprintln!(
             "{}",
-            taizhang::say::cli::replies_saved(replies.len(), dir.display())
+            taizhang::say::cli::replies_saved(replies.letters.len(), dir.display())
         );
+        eprint!("{}", reply::unaddressed_text(&replies.unaddressed));
     }
     Ok(Exit::input_errors_if(batch.summary.with_errors > 0))
 }

@@ -1,8 +1,11 @@
 //! `taizhang export --ledger 台账.xlsx --format csv|jsonl`: the ledger's projects for other systems.
 //!
 //! CSV is UTF-8 with a byte-order mark (so Excel opens the Chinese intact), every 项目台账 column in
-//! sheet order (the clerk's own columns too), RFC 4180 quoting, CRLF line ends, and a leading `'`
-//! on text that a spreadsheet would take for a formula (CWE-1236). JSON Lines is one object per
+//! sheet order (the clerk's own columns too), RFC 4180 quoting, CRLF line ends, a leading `'` on
+//! text that a spreadsheet would take for a formula (CWE-1236), and a leading tab on text that it
+//! would take for a number or a date (phone numbers, IDs, the period 2018-12): Excel and
+//! LibreOffice keep such a field as text (the tab is the usual way to make Excel keep a CSV
+//! number as text; `="…"` would be a formula, which the guard forbids). JSON Lines is one object per
 //! project with the SPEC §5 record keys plus the ledger's ID, status, progress and version.
 //!
 //! Examples:
@@ -74,13 +77,52 @@ pub fn run(args: ExportArgs) -> Result<Exit, CliError> {
     Ok(Exit::Ok)
 }
 
-/// One CSV field's text: formula-like text gets a leading `'` (the `csv` writer quotes it).
-fn csv_field(cell: &Cell) -> String {
+/// One CSV field's text under its column's header: formula-like text gets a leading `'` (the
+/// `csv` writer quotes it); text that Excel would turn into a number or a date (a phone number
+/// shown as 1.39666E+10, an ID losing its leading 0 or its last digits, a period 2018-12 made
+/// into 18年12月) gets a leading tab, which Excel and LibreOffice keep as text.
+fn csv_field(header: &str, cell: &Cell) -> String {
     let mut s = cell.display();
     if matches!(cell, Cell::Text(_)) && looks_like_formula(&s) {
         s.insert(0, '\'');
+    } else if keeps_text(header, cell) && spreadsheet_would_convert(&s) {
+        s.insert(0, '\t');
     }
     s
+}
+
+/// Whether a cell must reach the spreadsheet as text: every cell of taizhang's text columns
+/// (项目编号, 联系电话, 最近报告期 …, even a phone the unit typed as a number), and text cells of
+/// the clerk's own columns. Numbers, percents and dates of their own columns stay numbers and
+/// dates.
+fn keeps_text(header: &str, cell: &Cell) -> bool {
+    use taizhang::model::column::Kind;
+    match Column::for_header(header).map(Column::kind) {
+        Some(Kind::Number | Kind::Percent | Kind::Date | Kind::DateTime) => false,
+        Some(Kind::Text | Kind::Long | Kind::Month) => true,
+        None => matches!(cell, Cell::Text(_)),
+    }
+}
+
+/// Text that Excel (and LibreOffice, WPS) would read as something else when it opens a CSV: a
+/// number (`13966612345`, `0554`, `1,234`, `60%`, `1e5`), a date or a month (`2018-12`,
+/// `2018/12/31`, `12-31`, `2018年12月`, `12月31日`), a time, or TRUE/FALSE.
+fn spreadsheet_would_convert(s: &str) -> bool {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static CONVERTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"^(?:",
+            r"[+-]?(?:\d+(?:,\d{3})*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?",
+            r"|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?",
+            r"|\d{1,4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日",
+            r"|\d{1,2}:\d{2}(?::\d{2})?",
+            r"|(?i:true|false)",
+            r")$"
+        ))
+        .expect("static regex")
+    });
+    CONVERTED.is_match(s.trim())
 }
 
 /// The 项目台账 sheet as CSV: BOM, header row, one line per project, RFC 4180 quoting where a
@@ -89,9 +131,13 @@ pub fn csv(t: &Table) -> Result<Vec<u8>, csv::Error> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer("\u{FEFF}".as_bytes().to_vec());
-    out.write_record(t.headers.iter().map(|h| csv_field(&Cell::text(h.clone()))))?;
+    out.write_record(
+        t.headers
+            .iter()
+            .map(|h| csv_field("", &Cell::text(h.clone()))),
+    )?;
     for r in t.rows_with_id() {
-        out.write_record(t.headers.iter().map(|h| csv_field(t.get_named(r, h))))?;
+        out.write_record(t.headers.iter().map(|h| csv_field(h, t.get_named(r, h))))?;
     }
     out.into_inner().map_err(|e| e.into_error().into())
 }
@@ -258,7 +304,57 @@ mod tests {
         );
         assert!(lines[1].contains(",\"一是，二是\n三是\","));
         assert!(lines[1].contains(",2018-12-31,"));
-        assert!(lines[1].contains(",13805546677,"));
+        // A phone typed as a number stays text in Excel: a leading tab, not 1.38055E+10.
+        assert!(lines[1].contains(",\t13805546677,"), "{}", lines[1]);
+        // An ID such as 2018-001 is no number nor date to Excel: as it is.
+        assert!(lines[1].starts_with("2018-001,"), "{}", lines[1]);
+        // Numbers of number columns stay numbers.
+        assert!(lines[1].contains(",5,"), "{}", lines[1]);
+    }
+
+    #[test]
+    fn what_a_spreadsheet_would_convert() {
+        for s in [
+            "13966612345",
+            "0554",
+            "340404199001011234",
+            "2018-12",
+            "2018/12/31",
+            "12-31",
+            "2018.12",
+            "2018年12月",
+            "12月31日",
+            "60%",
+            "1,234",
+            "1e5",
+            "9:30",
+            "TRUE",
+        ] {
+            assert!(spreadsheet_would_convert(s), "{s}");
+        }
+        for s in [
+            "2018-001",
+            "0554-6661234",
+            "张伟",
+            "13805546677、13905541234",
+            "A",
+        ] {
+            assert!(!spreadsheet_would_convert(s), "{s}");
+        }
+        let period = Cell::text("2018-12");
+        assert_eq!(csv_field("最近报告期", &period), "\t2018-12");
+        assert_eq!(csv_field("我的备注列", &period), "\t2018-12");
+        assert_eq!(
+            csv_field("我的数字列", &Cell::Number(13966612345.0)),
+            "13966612345"
+        );
+        assert_eq!(
+            csv_field("联系电话", &Cell::Number(13966612345.0)),
+            "\t13966612345"
+        );
+        assert_eq!(csv_field("版本", &Cell::Number(2.0)), "2");
+        // The formula guard comes first: never a tab before its quote.
+        assert_eq!(csv_field("联系电话", &Cell::text("-1")), "'-1");
     }
 
     #[test]

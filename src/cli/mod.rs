@@ -5,6 +5,7 @@ pub mod approve;
 pub mod check;
 pub mod desktop;
 pub mod export;
+pub mod help;
 pub mod init;
 pub mod merge;
 pub mod panic;

@@ -22,12 +22,25 @@ pub struct Entry {
     pub source: String,
     /// Scores in rubric order; `None` for a blank or invalid score.
     pub scores: Vec<Option<f64>>,
+    /// Invalid scores in rubric order, as written (`25`, `优`): `Some` where the reviewer wrote
+    /// something that is no score, `None` for a valid or blank one; empty when none is invalid.
+    pub invalid: Vec<Option<String>>,
 }
 
 impl Entry {
     /// Every criterion scored: only such rows count.
     pub fn complete(&self) -> bool {
         self.scores.iter().all(Option::is_some)
+    }
+
+    /// Some score is invalid (out of range, not a number), not merely blank.
+    pub fn has_invalid(&self) -> bool {
+        self.invalid.iter().any(Option::is_some)
+    }
+
+    /// The invalid score of criterion `c`, as written.
+    pub fn invalid_at(&self, c: usize) -> Option<&str> {
+        self.invalid.get(c).and_then(|v| v.as_deref())
     }
 
     /// The sum of the given scores.
@@ -49,8 +62,10 @@ pub enum Use {
     DroppedHigh,
     /// The lowest total, dropped by the trim.
     DroppedLow,
-    /// A score is blank or invalid: not counted at all.
+    /// A score is blank: not counted at all.
     Incomplete,
+    /// A score is invalid (out of range, not a number): not counted at all.
+    Invalid,
 }
 
 impl Use {
@@ -61,6 +76,7 @@ impl Use {
             Use::DroppedHigh => say::USE_DROPPED_HIGH,
             Use::DroppedLow => say::USE_DROPPED_LOW,
             Use::Incomplete => say::USE_INCOMPLETE,
+            Use::Invalid => say::USE_INVALID,
         }
     }
 }
@@ -179,7 +195,9 @@ fn score_project(
     let mut uses: Vec<(usize, Use)> = mine
         .iter()
         .map(|&i| {
-            let u = if entries[i].complete() {
+            let u = if entries[i].has_invalid() {
+                Use::Invalid
+            } else if entries[i].complete() {
                 Use::Counted
             } else {
                 Use::Incomplete
@@ -233,6 +251,7 @@ fn score_project(
         mean_hundredths(sum, counted.len()) as f64 / 100.0
     });
     let incomplete = uses.iter().filter(|(_, u)| *u == Use::Incomplete).count();
+    let invalid = uses.iter().filter(|(_, u)| *u == Use::Invalid).count();
     let mut notes = Vec::new();
     let ranked = reviewers >= policy.ranking.min_reviewers.max(1);
     if reviewers == 0 {
@@ -244,6 +263,9 @@ fn score_project(
             reviewers,
             policy.ranking.trim_min_reviewers,
         ));
+    }
+    if invalid > 0 {
+        notes.push(say::invalid(invalid));
     }
     if incomplete > 0 {
         notes.push(say::incomplete(incomplete));
@@ -367,6 +389,7 @@ mod tests {
             reviewer: reviewer.into(),
             source: "t.xlsx".into(),
             scores: scores.iter().map(|s| Some(*s)).collect(),
+            invalid: Vec::new(),
         }
     }
 
@@ -492,5 +515,32 @@ mod tests {
         assert_eq!(r.units[1].rank, Some(2));
         let best = r.units[1].best.unwrap();
         assert_eq!(r.scores[best].project, 0);
+    }
+
+    #[test]
+    fn an_invalid_score_is_told_apart_from_a_blank_one() {
+        let p = policy();
+        let projects = vec![project("2018-001", "甲")];
+        let mut entries = Vec::new();
+        for r in ["a", "b", "c"] {
+            entries.push(entry(0, r, [28.0, 18.0, 27.0, 18.0]));
+        }
+        let mut wrong = entry(0, "d", [30.0, 20.0, 30.0, 20.0]);
+        wrong.scores[1] = None;
+        wrong.invalid = vec![None, Some("25".into()), None, None];
+        entries.push(wrong);
+        let mut blank = entry(0, "e", [30.0, 20.0, 30.0, 20.0]);
+        blank.scores[2] = None;
+        entries.push(blank);
+        let r = rank(&projects, &entries, &p);
+        let s = &r.scores[0];
+        assert_eq!(s.reviewers, 3);
+        let uses: Vec<Use> = s.entries.iter().map(|(_, u)| *u).collect();
+        assert_eq!(uses[3], Use::Invalid);
+        assert_eq!(uses[4], Use::Incomplete);
+        assert_eq!(Use::Invalid.label(), "有无效分数，未计入");
+        assert!(s.note.contains("1份有无效分数，未计入"), "{}", s.note);
+        assert!(s.note.contains("1份评分不完整，未计入"), "{}", s.note);
+        assert_eq!(entries[3].invalid_at(1), Some("25"));
     }
 }

@@ -147,6 +147,7 @@ mod tests {
                     reviewer: r.into(),
                     source: "t.xlsx".into(),
                     scores: vec![Some(t - 60.0), Some(20.0), Some(20.0), Some(20.0)],
+                    invalid: Vec::new(),
                 });
             }
         }

@@ -193,6 +193,15 @@ pub fn entries(files: &mut [ScoreFile], projects: &[Project], policy: &Policy) -
                     reviewer: reviewer.clone(),
                     source: source.clone(),
                     scores: policy.rubric.iter().map(|c| row.score(&c.name)).collect(),
+                    invalid: if row.invalid.is_empty() {
+                        Vec::new()
+                    } else {
+                        policy
+                            .rubric
+                            .iter()
+                            .map(|c| row.invalid(&c.name).map(str::to_owned))
+                            .collect()
+                    },
                 });
             }
         }

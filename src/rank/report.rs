@@ -147,7 +147,15 @@ fn details(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
                 text(p.name.clone()),
                 text(e.reviewer.clone()),
             ];
-            cells.extend(e.scores.iter().map(|v| score(*v)));
+            cells.extend(
+                e.scores
+                    .iter()
+                    .enumerate()
+                    .map(|(c, v)| match e.invalid_at(c) {
+                        Some(written) => text(say::invalid_score(written)),
+                        None => score(*v),
+                    }),
+            );
             cells.push(Value::Number(e.total()));
             let how = if *used == Use::Counted && !s.trimmed {
                 say::USE_COUNTED
@@ -158,7 +166,7 @@ fn details(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
             cells.push(text(e.source.clone()));
             let fill = match used {
                 Use::Counted => None,
-                Use::Incomplete => Some(YELLOW),
+                Use::Incomplete | Use::Invalid => Some(YELLOW),
                 Use::DroppedHigh | Use::DroppedLow => Some(GREY),
             };
             rows.push(Row::filled(cells, fill));
@@ -256,6 +264,23 @@ fn chart(sheet: &mut Worksheet, y: &YearEnd<'_>, total_col: u16) -> Result<(), X
     Print::one_page(false).apply(sheet)
 }
 
+/// The grade bands as 说明 states them, highest first: `优秀：总分不低于 90 分` …; the lowest band,
+/// when it takes every total (its minimum is 0 or less), is stated by the band above it:
+/// `不合格：总分低于 60 分`.
+pub fn grade_lines(p: &Policy) -> Vec<String> {
+    let mut bands: Vec<_> = p.ranking.grades.iter().collect();
+    bands.sort_by(|a, b| b.min.total_cmp(&a.min));
+    let last = bands.len().saturating_sub(1);
+    bands
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let below = (i == last && i > 0 && g.min <= 0.0).then(|| bands[i - 1].min);
+            say::grade_line(&g.name, g.min, below)
+        })
+        .collect()
+}
+
 fn about(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
     let p = y.policy;
     let full: f64 = p.rubric.iter().map(|c| c.max).sum();
@@ -265,13 +290,7 @@ fn about(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
         .map(|c| say::rubric_line(&c.name, c.max))
         .collect::<Vec<_>>()
         .join("\n");
-    let mut bands: Vec<_> = p.ranking.grades.iter().collect();
-    bands.sort_by(|a, b| b.min.total_cmp(&a.min));
-    let grades = bands
-        .iter()
-        .map(|g| say::grade_line(&g.name, g.min))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let grades = grade_lines(p).join("\n");
     let reviewers = super::input::reviewers(y.entries);
     let method = say::method(p.ranking.trim_min_reviewers, p.ranking.min_reviewers);
     let errors: usize = y
@@ -324,4 +343,37 @@ fn problems(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
     let headers = text_columns(say::PROBLEM_HEADERS);
     Table::boxed(headers, 60.0).write(sheet, 0, &rows)?;
     Print::wide(0).apply(sheet)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grade_lines;
+    use crate::policy::Policy;
+
+    #[test]
+    fn the_lowest_band_is_said_as_below_the_band_above() {
+        let p = Policy::preset("innovation").unwrap();
+        assert_eq!(
+            grade_lines(&p),
+            [
+                "优秀：总分不低于 90 分",
+                "良好：总分不低于 80 分",
+                "合格：总分不低于 60 分",
+                "不合格：总分低于 60 分",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lowest_band_above_zero_keeps_its_minimum() {
+        let mut p = Policy::preset("innovation").unwrap();
+        p.ranking.grades.retain(|g| g.min > 0.0);
+        assert_eq!(grade_lines(&p).last().unwrap(), "合格：总分不低于 60 分");
+        p.ranking.grades.truncate(0);
+        p.ranking.grades.push(crate::policy::Grade {
+            min: 0.0,
+            name: "合格".into(),
+        });
+        assert_eq!(grade_lines(&p), ["合格：总分不低于 0 分"]);
+    }
 }

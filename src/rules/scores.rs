@@ -54,6 +54,10 @@ pub struct ScoreRow {
     /// The same project appears earlier on this sheet: this row is reported and not counted.
     #[serde(skip)]
     pub duplicate: bool,
+    /// Invalid scores (out of range, not a number, an Excel error) by criterion, as written: the
+    /// ranking shows them as 无效分数 rather than as blanks.
+    #[serde(skip)]
+    pub invalid: Vec<(String, String)>,
 }
 
 impl ScoreRow {
@@ -63,6 +67,14 @@ impl ScoreRow {
             .as_deref()
             .or(self.project_id.as_deref())
             .unwrap_or("")
+    }
+
+    /// The invalid score of one criterion, as written (`25`, `优`, `#REF!`).
+    pub fn invalid(&self, criterion: &str) -> Option<&str> {
+        self.invalid
+            .iter()
+            .find(|(name, _)| name == criterion)
+            .map(|(_, text)| text.as_str())
     }
 
     /// The valid score of one criterion.
@@ -167,6 +179,7 @@ fn judge_sheet(raw: RawScoreSheet, policy: &Policy) -> (ScoreSheet, Vec<Problem>
         } = row;
         let shown = name.clone().or_else(|| id.clone()).unwrap_or_default();
         let mut scores = Vec::new();
+        let mut invalid = Vec::new();
         let mut blanks = Vec::new();
         for score in &cells {
             let Some(c) = policy.rubric.get(score.criterion) else {
@@ -175,26 +188,35 @@ fn judge_sheet(raw: RawScoreSheet, policy: &Policy) -> (ScoreSheet, Vec<Problem>
             let at = &score.cell;
             match &score.value {
                 None => blanks.push((c.name.clone(), score)),
-                Some(Value::Error(e)) => problems.push(Problem::new(
-                    Code::E_CELL_ERROR,
-                    Some(&c.name),
-                    Some(at.clone()),
-                    say::score_cell_error(&shown, &c.name, e, at),
-                )),
+                Some(Value::Error(e)) => {
+                    invalid.push((c.name.clone(), e.clone()));
+                    problems.push(Problem::new(
+                        Code::E_CELL_ERROR,
+                        Some(&c.name),
+                        Some(at.clone()),
+                        say::score_cell_error(&shown, &c.name, e, at),
+                    ))
+                }
                 Some(v) => match parse_score(v) {
                     Some(n) if (0.0..=c.max).contains(&n) => scores.push((c.name.clone(), n)),
-                    Some(_) => problems.push(Problem::new(
-                        Code::E_SCORE,
-                        Some(&c.name),
-                        Some(at.clone()),
-                        say::score_out_of_range(&shown, &c.name, &v.to_text(), c.max, at),
-                    )),
-                    None => problems.push(Problem::new(
-                        Code::E_SCORE,
-                        Some(&c.name),
-                        Some(at.clone()),
-                        say::score_not_number(&shown, &c.name, &v.to_text(), c.max, at),
-                    )),
+                    Some(_) => {
+                        invalid.push((c.name.clone(), v.to_text()));
+                        problems.push(Problem::new(
+                            Code::E_SCORE,
+                            Some(&c.name),
+                            Some(at.clone()),
+                            say::score_out_of_range(&shown, &c.name, &v.to_text(), c.max, at),
+                        ))
+                    }
+                    None => {
+                        invalid.push((c.name.clone(), v.to_text()));
+                        problems.push(Problem::new(
+                            Code::E_SCORE,
+                            Some(&c.name),
+                            Some(at.clone()),
+                            say::score_not_number(&shown, &c.name, &v.to_text(), c.max, at),
+                        ))
+                    }
                 },
             }
         }
@@ -259,6 +281,7 @@ fn judge_sheet(raw: RawScoreSheet, policy: &Policy) -> (ScoreSheet, Vec<Problem>
             cell,
             complete,
             duplicate,
+            invalid,
         });
     }
     let sheet_out = ScoreSheet {

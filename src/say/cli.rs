@@ -1,6 +1,7 @@
 //! The command line's words: what `taizhang check`, `merge`, `status`, `init`, `export`,
-//! `scoresheet`, `rank` and the start-up print, and the errors that stop a command. The help
-//! texts stay with their flags (clap reads the doc comments in `src/cli/`), as the flags'
+//! `scoresheet`, `rank` and the start-up print, the errors that stop a command, and clap's own
+//! words (help headings, `-h`/`-V`, argument errors) in Chinese. The help texts of the options
+//! stay with their flags (clap reads the doc comments in `src/cli/`), as the flags'
 //! documentation.
 
 use std::fmt::Display;
@@ -283,6 +284,142 @@ pub fn cannot_print(reason: impl Display) -> String {
 
 /// After a failed start from an icon: keep the window until Enter.
 pub const PRESS_ENTER: &str = "按回车键关闭本窗口。";
+
+// ----- help and argument errors (clap's own words, said in Chinese) -----
+
+/// The help page of a command: what it does, how to call it, then its commands, arguments and
+/// options (clap's `help_template`).
+pub const HELP_TEMPLATE: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
+/// The heading over the commands in `taizhang --help`.
+pub const HELP_COMMANDS: &str = "命令";
+/// The heading over the positional arguments.
+pub const HELP_ARGUMENTS: &str = "参数";
+/// The heading over the options.
+pub const HELP_OPTIONS: &str = "选项";
+/// The placeholder for the command in `taizhang [命令]`.
+pub const HELP_COMMAND: &str = "命令";
+/// The placeholder for the options in a usage line, in place of clap's `[OPTIONS]`.
+pub const HELP_OPTIONS_TAG: &str = "[选项]";
+/// `-h, --help`.
+pub const HELP_FLAG: &str = "显示帮助";
+/// `-V, --version`.
+pub const VERSION_FLAG: &str = "显示版本和构建日期";
+
+/// The placeholder of an option's value when its flag names none (clap would write the
+/// option's name in capitals, `<FORMAT>`).
+pub fn help_value_name(option: &str) -> &'static str {
+    match option {
+        "format" => "格式",
+        _ => "值",
+    }
+}
+
+/// An option's default, after its help: `（默认：50）`.
+pub fn help_default(values: &str) -> String {
+    format!("（默认：{values}）")
+}
+
+/// The first line of every argument error.
+pub fn arg_error(what: impl Display) -> String {
+    format!("错误：{what}")
+}
+
+/// Required arguments not given, one a line.
+pub fn arg_missing(args: &[String]) -> String {
+    format!("缺少必须填写的参数：\n  {}", args.join("\n  "))
+}
+
+/// An argument taizhang does not know.
+pub fn arg_unknown(arg: impl Display) -> String {
+    format!("不认识的参数“{arg}”")
+}
+
+/// A command taizhang does not have.
+pub fn arg_no_command(name: impl Display) -> String {
+    format!("没有“{name}”这个命令（taizhang --help 列出全部命令）")
+}
+
+/// No command given where one is needed.
+pub const ARG_NO_COMMAND_GIVEN: &str = "请写出要执行的命令（taizhang --help 列出全部命令）";
+
+/// An option written without its value.
+pub fn arg_no_value(arg: impl Display) -> String {
+    format!("“{arg}”后面要写一个值")
+}
+
+/// A value that is not one of the choices.
+pub fn arg_bad_choice(arg: impl Display, value: impl Display, choices: &[String]) -> String {
+    if choices.is_empty() {
+        format!("“{arg}”的值“{value}”不正确")
+    } else {
+        format!(
+            "“{arg}”的值“{value}”不正确，可以填写：{}",
+            choices.join("、")
+        )
+    }
+}
+
+/// A value its parser refused; `why` is the parser's reason when it speaks Chinese.
+pub fn arg_bad_value(arg: impl Display, value: impl Display, why: Option<&str>) -> String {
+    match why {
+        Some(why) => format!("“{arg}”的值“{value}”不正确：{why}"),
+        None => format!("“{arg}”的值“{value}”不正确"),
+    }
+}
+
+/// A number outside its range.
+pub fn arg_out_of_range(low: impl Display, high: impl Display) -> String {
+    format!("应为 {low} 到 {high} 之间的整数")
+}
+
+/// A value that should be a whole number.
+pub const ARG_NOT_NUMBER: &str = "应为不带小数点的数字";
+
+/// An option given twice.
+pub fn arg_twice(arg: impl Display) -> String {
+    format!("参数“{arg}”只能写一次")
+}
+
+/// Two options that exclude each other.
+pub fn arg_conflict(arg: impl Display, other: impl Display) -> String {
+    format!("参数“{arg}”不能与“{other}”同时使用")
+}
+
+/// A value too many.
+pub fn arg_extra_value(arg: impl Display, value: impl Display) -> String {
+    format!("“{arg}”多写了一个值“{value}”")
+}
+
+/// The wrong number of values.
+pub fn arg_value_count(arg: impl Display) -> String {
+    format!("“{arg}”后面的值的个数不对")
+}
+
+/// An option that wants `--name=value`.
+pub fn arg_needs_equals(arg: impl Display) -> String {
+    format!("“{arg}”的值要用等号连着写，如 {arg}=值")
+}
+
+/// Arguments that are not valid text.
+pub const ARG_NOT_UTF8: &str = "参数中有无法识别的字符（不是 UTF-8 编码的文字）";
+
+/// Any other argument error.
+pub const ARG_OTHER: &str = "命令行参数有误";
+
+/// A close match for a mistyped argument or command.
+pub fn arg_did_you_mean(suggestion: impl Display) -> String {
+    format!("是不是要写“{suggestion}”？")
+}
+
+/// The usage line under an argument error.
+pub fn arg_usage(usage: impl Display) -> String {
+    format!("用法：{usage}")
+}
+
+/// Where to read more, under an argument error.
+pub fn arg_more(command: impl Display) -> String {
+    format!("详细说明请运行：{command} --help")
+}
 
 // ----- a bug -----
 

@@ -134,6 +134,19 @@ pub fn ack_opening(topic: &str) -> String {
     format!("　　你单位报送的{topic}已收到，经审核符合要求：")
 }
 
+/// The line before the warnings said of several files.
+pub const SHARED: &str = "　　另请注意（以上多个文件均涉及）：";
+
+/// A warning said of several files, once.
+pub fn shared_warning(message: &str) -> String {
+    format!("　　· 提醒：{message}")
+}
+
+/// The office's phone under the signature.
+pub fn phone(phone: &str) -> String {
+    format!("联系电话：{phone}")
+}
+
 /// An acknowledgement's closing.
 pub const THANKS: &str = "　　感谢配合！";
 
@@ -157,4 +170,33 @@ pub fn text_head(to: Option<&str>, subject: &str) -> String {
 /// The `n`th file stem of a name used before: `田家庵区委-退回修改（2）`.
 pub fn numbered(stem: &str, n: usize) -> String {
     format!("{stem}（{n}）")
+}
+
+// ---- The replies folder's index ----
+
+/// The index's file name in the replies folder.
+pub const INDEX_FILE: &str = "回复清单.txt";
+
+/// The index's head: how many letters, and when they were made.
+pub fn index_head(letters: usize, when: &str) -> String {
+    format!("回复清单（{when}）\n\n本文件夹中的回复共 {letters} 份（每份一个邮件草稿 .eml 和同样内容的 .txt）：\n")
+}
+
+/// One letter in the index: its files, what it is, to whom.
+pub fn index_letter(stem: &str, kind: &str, to: Option<&str>) -> String {
+    let to = to.unwrap_or("（没有邮箱，请在邮件中填写收件人）");
+    format!("  {stem}.eml / .txt  {kind}  收件人：{to}")
+}
+
+/// The head of the files of no known sender (command output and index).
+pub fn unaddressed_head(count: usize) -> String {
+    format!(
+        "\n以下 {count} 个文件无法确定报送单位（表中没有申报单位，不是邮件附件，文件名中也没有单位名称），\
+         未生成回复，请核实是哪个单位报送的，再另行联系：\n"
+    )
+}
+
+/// One file of no known sender, with its verdict.
+pub fn unaddressed_file(path: &str, verdict: &str) -> String {
+    format!("  {path}  {verdict}")
 }

@@ -131,8 +131,15 @@ pub const USE_COUNTED: &str = "计入";
 pub const USE_DROPPED_HIGH: &str = "去掉最高分";
 /// The lowest total, dropped by the trim.
 pub const USE_DROPPED_LOW: &str = "去掉最低分";
-/// A score blank or invalid: the row is not counted.
+/// A score left blank: the row is not counted.
 pub const USE_INCOMPLETE: &str = "评分不完整，未计入";
+/// A score out of range or not a number: the row is not counted.
+pub const USE_INVALID: &str = "有无效分数，未计入";
+
+/// 评分明细's cell for an invalid score, with what the reviewer wrote: `无效分数：25`.
+pub fn invalid_score(written: &str) -> String {
+    format!("无效分数：{written}")
+}
 
 // ---- A project's notes (综合排名's 备注) ----
 
@@ -147,6 +154,11 @@ pub fn too_few_reviewers(reviewers: usize) -> String {
 /// Too few reviewers to drop the highest and lowest.
 pub fn not_trimmed(reviewers: usize, trim_min: usize) -> String {
     format!("评委{reviewers}人（不足{trim_min}人），未去掉最高分和最低分")
+}
+
+/// Some reviewers' rows held an invalid score.
+pub fn invalid(count: usize) -> String {
+    format!("{count}份有无效分数，未计入")
 }
 
 /// Some reviewers' rows were incomplete.
@@ -200,9 +212,13 @@ pub fn rubric_line(name: &str, max: f64) -> String {
     format!("{name}：{} 分", number_text(max))
 }
 
-/// One grade band: `优秀：总分不低于 90 分`.
-pub fn grade_line(name: &str, min: f64) -> String {
-    format!("{name}：总分不低于 {} 分", number_text(min))
+/// One grade band: `优秀：总分不低于 90 分`; the lowest band, which takes every total below the
+/// band above it (`below`), says so: `不合格：总分低于 60 分`.
+pub fn grade_line(name: &str, min: f64, below: Option<f64>) -> String {
+    match below {
+        Some(next) => format!("{name}：总分低于 {} 分", number_text(next)),
+        None => format!("{name}：总分不低于 {} 分", number_text(min)),
+    }
 }
 
 /// How the totals are computed.

@@ -263,6 +263,7 @@ fn replies_are_drafts_that_parse_back_with_address_subject_and_problems() {
     assert_eq!(
         names,
         [
+            "回复清单.txt",
             "大通区委-退回修改.eml",
             "大通区委-退回修改.txt",
             "寿县县委-退回修改.eml",
@@ -280,6 +281,10 @@ fn replies_are_drafts_that_parse_back_with_address_subject_and_problems() {
         Some("【退回修改】2018年度基层党建创新项目立项书")
     );
     assert_eq!(mail.header_raw("X-Unsent").map(str::trim), Some("1"));
+    // Dated in the office's time zone, not UTC.
+    let date = mail.header_raw("Date").unwrap().trim().to_owned();
+    assert!(date.ends_with("+0800"), "{date}");
+    assert_eq!(mail.date().map(|d| d.tz_hour), Some(8), "{date}");
     let body = mail.body_text(0).unwrap().replace("\r\n", "\n");
     let lines: Vec<&str> = body.lines().collect();
     assert_eq!(lines[0], "大通区委：");
@@ -457,6 +462,52 @@ fn unreadable_files_are_answered_to_the_unit_their_name_gives() {
     // Encrypted and damaged reports: no form to read the unit from, but their names say it.
     assert!(read("八公山区委-退回修改.txt").contains("八公山区委-一村一品-进度报告（4月）.xlsx"));
     assert!(read("潘集区委-退回修改.txt").contains("潘集区委-双推双评-进度报告（4月）.xlsx"));
-    // A sign-in sheet names no unit: it stays with the unknown sender.
-    assert!(read("未识别单位-退回修改.txt").contains("4月推进会签到表.xlsx"));
+    // A sign-in sheet names no unit: no letter to 你单位 without a recipient; the clerk gets it
+    // listed, on the screen and in the folder's index.
+    assert!(!out.join("未识别单位-退回修改.txt").exists());
+    assert!(!out.join("未识别单位-退回修改.eml").exists());
+    let index = read("回复清单.txt");
+    assert!(index.contains("无法确定报送单位"), "{index}");
+    assert!(index.contains("4月推进会签到表.xlsx"), "{index}");
+    assert!(index.contains("八公山区委-退回修改.eml"), "{index}");
+    let run = taizhang()
+        .arg("check")
+        .arg("samples/inbox/2018-04")
+        .args(POLICY)
+        .arg("--replies")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(said.contains("无法确定报送单位"), "{said}");
+    assert!(said.contains("4月推进会签到表.xlsx  退回："), "{said}");
+}
+
+#[test]
+fn letters_carry_the_office_phone_from_the_policy() {
+    let dir = tmp();
+    // `[office]` after the last table of the sample policy.
+    let policy = format!(
+        "{}\n[office]\nphone = \"0554-6661234\"\n",
+        std::fs::read_to_string("samples/taizhang.toml").unwrap()
+    );
+    let path = at(dir.path(), "taizhang.toml");
+    std::fs::write(&path, &policy).unwrap();
+    let out = at(dir.path(), "回复");
+    taizhang()
+        .arg("check")
+        .arg("samples/mail")
+        .arg("--policy")
+        .arg(&path)
+        .arg("--replies")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let raw = std::fs::read(out.join("大通区委-退回修改.eml")).unwrap();
+    let mail = mail_parser::MessageParser::default().parse(&raw).unwrap();
+    let body = mail.body_text(0).unwrap().replace("\r\n", "\n");
+    assert!(
+        body.contains("淮南市委组织部组织一科\n联系电话：0554-6661234\n"),
+        "{body}"
+    );
 }

@@ -3,6 +3,7 @@
 //! of its name.
 //!
 //! - `check`: `taizhang check` end to end on real xlsx files.
+//! - `cli`: help pages and argument errors in Chinese, exit codes 0 and 2.
 //! - `fuzz`: property tests of the reader, the form extractor, the rules and mail/zip intake.
 //! - `hostile`: broken, encrypted and malicious files.
 //! - `mail`: mails and zips, reply notices.
@@ -25,6 +26,7 @@ mod common;
 
 mod approve;
 mod check;
+mod cli;
 mod fuzz;
 mod hostile;
 mod mail;

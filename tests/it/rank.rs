@@ -546,6 +546,87 @@ fn grade_boundaries_through_the_binary() {
 }
 
 #[test]
+fn an_invalid_score_is_shown_with_its_value_and_the_lowest_band_is_below_60() {
+    let dir = tmp();
+    let ledger = ledger(dir.path());
+    let scores = dir.path().join("评分表");
+    std::fs::create_dir_all(&scores).unwrap();
+    for (i, who) in ["甲", "乙", "丙"].iter().enumerate() {
+        score_sheet(
+            &scores.join(format!("s{i}.xlsx")),
+            who,
+            &[("2018-001", "", s4(25.0, 15.0, 25.0, 15.0))],
+        );
+    }
+    // 丁 gave 25 of 20 for 创新性; 戊 left 实际成效 blank.
+    score_sheet(
+        &scores.join("s3.xlsx"),
+        "丁",
+        &[("2018-001", "", s4(25.0, 25.0, 25.0, 15.0))],
+    );
+    score_sheet(
+        &scores.join("s4.xlsx"),
+        "戊",
+        &[("2018-001", "", [Some(25.0), Some(15.0), None, Some(15.0)])],
+    );
+    let out = dir.path().join("排名.xlsx");
+    let run = taizhang()
+        .args(["rank", "--ledger"])
+        .arg(&ledger)
+        .arg("--scores")
+        .arg(&scores)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&run.stdout)
+    );
+    let details = rows_by_header(&range(&out, "评分明细"), 1);
+    let by = |who: &str| details.iter().find(|r| r["评审人"] == who).unwrap().clone();
+    let innov = details[0]
+        .keys()
+        .find(|k| k.starts_with("创新性"))
+        .unwrap()
+        .clone();
+    let effect = details[0]
+        .keys()
+        .find(|k| k.starts_with("实际成效"))
+        .unwrap()
+        .clone();
+    let d = by("丁");
+    assert_eq!(d[&innov], "无效分数：25");
+    assert_eq!(d["计分情况"], "有无效分数，未计入");
+    let e = by("戊");
+    assert_eq!(e[&effect], "");
+    assert_eq!(e["计分情况"], "评分不完整，未计入");
+    let rows = rows_by_header(&range(&out, "综合排名"), 1);
+    assert_eq!(rows[0]["评委人数"], "3");
+    assert!(
+        rows[0]["备注"].contains("1份有无效分数，未计入"),
+        "{:?}",
+        rows[0]
+    );
+    assert!(
+        rows[0]["备注"].contains("1份评分不完整，未计入"),
+        "{:?}",
+        rows[0]
+    );
+    // 说明 states every band, the lowest as what it is.
+    let about: Vec<String> = range(&out, "说明")
+        .rows()
+        .flatten()
+        .map(|c| c.to_string())
+        .collect();
+    let grades = about.iter().find(|c| c.contains("优秀：")).unwrap();
+    assert!(grades.contains("不合格：总分低于 60 分"), "{grades}");
+    assert!(!grades.contains("不低于 0 分"), "{grades}");
+}
+
+#[test]
 fn unknown_projects_and_repeated_reviewers_are_reported() {
     let dir = tmp();
     let ledger = ledger(dir.path());

@@ -404,3 +404,117 @@ fn export_without_a_ledger_fails_with_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `soffice` on the PATH; without it the LibreOffice check is skipped, unless
+/// `TAIZHANG_REQUIRE_OFFICE=1` (CI) makes that a failure.
+fn soffice() -> bool {
+    let found = std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found && std::env::var("TAIZHANG_REQUIRE_OFFICE").as_deref() == Ok("1") {
+        panic!("soffice is not on PATH and TAIZHANG_REQUIRE_OFFICE=1");
+    }
+    found
+}
+
+#[test]
+fn export_csv_keeps_phones_ids_and_periods_as_text_in_libreoffice() {
+    let dir = tmp();
+    let (ledger, _) = ledger(dir.path());
+    let csv = at(dir.path(), "项目.csv");
+    taizhang()
+        .args(["export", "--format", "csv", "--ledger"])
+        .arg(&ledger)
+        .arg("--out")
+        .arg(&csv)
+        .assert()
+        .success();
+    let text = String::from_utf8(std::fs::read(&csv).unwrap()).unwrap();
+    // A leading tab on what Excel would make a number or a date; none on real numbers and dates.
+    assert!(text.contains(",\t13805540001,"), "{text}");
+    assert!(text.contains(",\t2018-06,"), "{text}");
+    assert!(text.contains(",2018-12-31,"), "{text}");
+    assert!(
+        text.contains(",\"'=HYPERLINK(\"\"http://x\"\")党建品牌\","),
+        "{text}"
+    );
+    if !soffice() {
+        eprintln!("skipped: soffice is not on PATH");
+        return;
+    }
+    let profile = at(dir.path(), "lo-profile");
+    let out = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--infilter=CSV:44,34,76",
+        ])
+        .arg("--outdir")
+        .arg(dir.path())
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = open_workbook(at(dir.path(), "项目.xlsx")).unwrap();
+    let first = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&first).unwrap();
+    let headers: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = |h: &str| headers.iter().position(|x| x == h).unwrap();
+    let rows: Vec<&[Data]> = range.rows().skip(1).collect();
+    assert_eq!(rows.len(), CASES.len());
+    for row in rows {
+        for h in ["联系电话", "项目编号", "最近报告期"] {
+            match &row[col(h)] {
+                Data::String(s) => assert!(!s.contains('E'), "{h}: {s}"),
+                other => panic!("{h} is no text in LibreOffice: {other:?}"),
+            }
+        }
+        assert!(
+            matches!(row[col("联系电话")], Data::String(ref s) if s.trim().starts_with("138055400")),
+            "{:?}",
+            row[col("联系电话")]
+        );
+        assert!(
+            matches!(row[col("最近报告期")], Data::String(ref s) if ["2018-05", "2018-06"].contains(&s.trim())),
+            "{:?}",
+            row[col("最近报告期")]
+        );
+        assert!(
+            matches!(row[col("版本")], Data::Float(_) | Data::Int(_)),
+            "{:?}",
+            row[col("版本")]
+        );
+        assert!(matches!(row[col("年度")], Data::Float(_) | Data::Int(_)));
+        assert!(
+            matches!(
+                row[col("完成时间")],
+                Data::DateTime(_) | Data::DateTimeIso(_)
+            ),
+            "{:?}",
+            row[col("完成时间")]
+        );
+        assert!(matches!(row[col("项目名称")], Data::String(_)));
+    }
+    let formulas = book.worksheet_formula(&first).unwrap();
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "no formula in the sheet"
+    );
+}
