@@ -37,7 +37,16 @@ pub fn progress_title(p: &Policy) -> String {
 }
 
 /// The note under a form's title.
-pub const READ_FIRST: &str = "请先阅读“填表说明”；只在白色格内填写，点击格子可看到填写提示。";
+pub const READ_FIRST: &str =
+    "请先阅读“填表说明”；只在白色格内填写，点击格子可看到填写提示；标 * 的栏目为必填。";
+
+/// The mark before a required field's label on a form.
+pub const REQUIRED_MARK: &str = "*";
+
+/// The seal box at the foot of the 立项书: one long text, so the reader takes none of it for a
+/// field (its words are no labels of the form).
+pub const SEAL_BOX: &str = "申报单位党组织意见（盖章）：\n\n\n\
+    负责人（签字）：                              （盖章）          年      月      日";
 
 /// The printed page footer of a form (Excel's header/footer codes).
 pub const FOOTER: &str = super::sheets::FOOTER;

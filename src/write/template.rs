@@ -30,6 +30,8 @@ const LAST_COL: u16 = 5;
 /// Blank milestone rows offered under the 阶段 | 起止时间 | 内容 header, and their height.
 const MILESTONE_ROWS: u32 = 6;
 const MILESTONE_HEIGHT: f64 = 30.0;
+/// Height in points of the seal box under the proposal form.
+const SEAL_HEIGHT: f64 = 96.0;
 /// Heights in points of the title row and the note under it.
 const TITLE_HEIGHT: f64 = 40.0;
 const NOTE_HEIGHT: f64 = 18.0;
@@ -95,6 +97,10 @@ fn build(
             form.set_page_breaks(&[row])?;
         }
         row = write_milestones(form, &styles, policy.year, row)?;
+        // The unit signs and seals the printed proposal.
+        form.merge_range(row, 0, row, LAST_COL, say::SEAL_BOX, &styles.seal)?;
+        form.set_row_height(row, SEAL_HEIGHT)?;
+        row += 1;
     }
     set_up_form_page(form, row)?;
 
@@ -183,7 +189,16 @@ fn write_field(
     row: u32,
     height: f64,
 ) -> Result<(), XlsxError> {
-    ws.write_with_format(row, 0, field.label, &s.label)?;
+    if field.required {
+        ws.write_rich_string_with_format(
+            row,
+            0,
+            &[(&s.required, say::REQUIRED_MARK), (&s.label, field.label)],
+            &s.label,
+        )?;
+    } else {
+        ws.write_with_format(row, 0, field.label, &s.label)?;
+    }
     let format = match field.value {
         Value::Box(_) => &s.long,
         Value::Text => &s.text,
@@ -263,7 +278,7 @@ fn clip(text: &str, max: usize) -> String {
 
 /// Height in points of the whole 进度安排 table.
 fn milestones_height() -> f64 {
-    ROW_HEIGHT + f64::from(MILESTONE_ROWS) * MILESTONE_HEIGHT
+    ROW_HEIGHT + f64::from(MILESTONE_ROWS) * MILESTONE_HEIGHT + SEAL_HEIGHT
 }
 
 /// The 进度安排 table: the `阶段 | 起止时间 | 内容` header and blank rows.

@@ -33,6 +33,10 @@ pub struct Styles {
     pub note: Format,
     /// Label cells in column A: bold, light fill, borders, locked.
     pub label: Format,
+    /// The red `*` before a required field's label (the reader takes `*项目名称` as 项目名称).
+    pub required: Format,
+    /// The seal box under the form: signature, seal and date, written by hand on paper.
+    pub seal: Format,
     /// Header cells of the milestone table.
     pub head: Format,
     /// One-line value cell (unlocked).
@@ -86,6 +90,16 @@ impl Styles {
                 .set_text_wrap()
                 .set_align(FormatAlign::Center)
                 .set_background_color(Color::RGB(LABEL_FILL)),
+            required: boxed
+                .clone()
+                .set_bold()
+                .set_font_color(Color::RGB(0xC0_00_00))
+                .set_background_color(Color::RGB(LABEL_FILL)),
+            seal: boxed
+                .clone()
+                .set_text_wrap()
+                .set_align(FormatAlign::Left)
+                .set_align(FormatAlign::Top),
             head: boxed
                 .clone()
                 .set_bold()

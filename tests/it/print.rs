@@ -79,7 +79,10 @@ fn build(dir: &Path) -> Vec<PathBuf> {
         .args(POLICY)
         .assert()
         .code(1);
-    vec![ledger, status, report, ranking]
+    // The blank proposal form as `init` writes it (templates/ is checked to be that).
+    let form = dir.join("立项书.xlsx");
+    std::fs::copy("templates/立项书.xlsx", &form).unwrap();
+    vec![ledger, status, report, ranking, form]
 }
 
 /// Each visible sheet of a workbook: its name and XML.
@@ -197,6 +200,8 @@ fn every_workbook_prints_on_a4_one_page_wide_and_readable() {
         ("月度汇总", 10),
         ("校验报告", 30),
         ("年度综合排名", 15),
+        // The form on two full pages (fields; timetable and seal box), 填表说明 on three.
+        ("立项书", 5),
     ];
     for (stem, limit) in limits {
         let (count, size) = pages(&out.join(format!("{stem}.pdf")));

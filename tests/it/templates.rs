@@ -316,9 +316,20 @@ fn proposal_form_comes_first_with_every_label() {
         texts[0]
     );
     for label in PROPOSAL_LABELS.iter().chain(&["阶段", "起止时间", "内容"]) {
-        assert!(texts.iter().any(|t| t == label), "missing label {label}");
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.trim_start_matches('*') == AsRef::<str>::as_ref(&label)),
+            "missing label {label}"
+        );
     }
     assert!(!texts.iter().any(|t| t == "主要内容" || t == "可行性分析"));
+    // Required fields are marked (the reader reads `*项目名称` as 项目名称); the form ends with
+    // the seal box.
+    assert!(texts.iter().any(|t| t == "*项目名称"), "{texts:?}");
+    assert!(texts
+        .iter()
+        .any(|t| t.contains("（盖章）") && t.contains("年      月      日")));
 }
 
 #[test]
@@ -331,11 +342,18 @@ fn secretary_proposal_asks_content_and_feasibility() {
         texts[0]
     );
     for label in ["主要内容", "可行性分析", "工作目标", "完成时间"] {
-        assert!(texts.iter().any(|t| t == label), "missing label {label}");
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.trim_start_matches('*') == AsRef::<str>::as_ref(&label)),
+            "missing label {label}"
+        );
     }
     for label in ["项目类别", "参考目录序号"] {
         assert!(
-            !texts.iter().any(|t| t == label),
+            !texts
+                .iter()
+                .any(|t| t.trim_start_matches('*') == AsRef::<str>::as_ref(&label)),
             "unexpected label {label}"
         );
     }
@@ -349,7 +367,12 @@ fn progress_form_comes_first_with_every_label() {
     assert_eq!(names, ["进度报告", "填表说明"]);
     assert!(texts[0].contains("进度报告"));
     for label in PROGRESS_LABELS {
-        assert!(texts.iter().any(|t| t == label), "missing label {label}");
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.trim_start_matches('*') == AsRef::<str>::as_ref(&label)),
+            "missing label {label}"
+        );
     }
     let xml = sheet_xml(&path, 1);
     assert!(
