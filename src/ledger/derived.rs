@@ -150,29 +150,33 @@ pub fn unit_summary(ledger: &Ledger, policy: &Policy, units: &UnitIndex<'_>) -> 
 pub(super) fn about(ledger: &mut Ledger, policy: &Policy, now: NaiveDateTime) {
     let mut t = super::Table::new(Sheet::About);
     let preset = crate::say::preset_name(policy.preset);
+    // Counts are numbers and the time a real date-time, as everywhere else.
     let rows = [
         (
             say::ABOUT_TOOL,
-            format!("taizhang {}", env!("CARGO_PKG_VERSION")),
+            Value::text(format!("taizhang {}", env!("CARGO_PKG_VERSION"))),
         ),
-        (say::ABOUT_FORMAT, super::store::FORMAT_VERSION.to_owned()),
-        (say::ABOUT_POLICY, say::about_policy(&preset, policy.year)),
+        (say::ABOUT_FORMAT, Value::text(super::store::FORMAT_VERSION)),
         (
-            say::ABOUT_MERGED_AT,
-            now.format("%Y-%m-%d %H:%M:%S").to_string(),
+            say::ABOUT_POLICY,
+            Value::text(say::about_policy(&preset, policy.year)),
         ),
+        (say::ABOUT_MERGED_AT, Value::DateTime(now)),
         (
             say::ABOUT_PROJECTS,
-            ledger.project_rows().count().to_string(),
+            Value::Number(ledger.project_rows().count() as f64),
         ),
-        (say::ABOUT_REPORTS, ledger.reports.rows.len().to_string()),
-        (say::ABOUT_STATUS, say::ABOUT_STATUS_TEXT.to_owned()),
-        (say::ABOUT_NOTE, say::ABOUT_NOTE_TEXT.to_owned()),
+        (
+            say::ABOUT_REPORTS,
+            Value::Number(ledger.reports.rows.len() as f64),
+        ),
+        (say::ABOUT_STATUS, Value::text(say::ABOUT_STATUS_TEXT)),
+        (say::ABOUT_NOTE, Value::text(say::ABOUT_NOTE_TEXT)),
     ];
     for (k, v) in rows {
         let r = t.push_row();
         t.set(r, Column::AboutItem, Value::text(k));
-        t.set(r, Column::AboutText, Value::text(v));
+        t.set(r, Column::AboutText, v);
     }
     ledger.about = t;
 }

@@ -524,7 +524,7 @@ pub fn notes(
     let rows: Vec<Row> = notes
         .into_iter()
         .chain([(say::TOOL, tool)])
-        .map(|(k, v)| Row::new(vec![Value::text(k), Value::text(v)]))
+        .map(|(k, v)| Row::new(vec![Value::text(k), number_or_text(v)]))
         .collect();
     let table = Table {
         min_width: 10.0,
@@ -538,6 +538,19 @@ pub fn notes(
         repeat: Some((0, 0)),
     }
     .apply(sheet)
+}
+
+/// A 说明 value: a count or figure (`21`, `20.5`) as a number, anything else (a year range, a
+/// version, `0554`) as the text it is.
+fn number_or_text(v: String) -> Value {
+    let plain = !v.is_empty()
+        && v.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && !(v.len() > 1 && v.starts_with('0') && !v.starts_with("0."))
+        && v.matches('.').count() <= 1;
+    match v.parse::<f64>() {
+        Ok(n) if plain => Value::Number(n),
+        _ => Value::text(v),
+    }
 }
 
 /// Text as a table cell (an empty string is a blank cell).
