@@ -393,11 +393,14 @@ impl Merger<'_> {
             }
             t.set(row, Column::Version, Value::Number(1.0));
             t.set(row, Column::Source, Value::text(file));
-            t.set(
-                row,
-                Column::Approval,
-                Value::text(crate::say::ledger::APPROVAL_PENDING),
-            );
+            // Without approvals (policy) a merged proposal is a project at once: no 待审核.
+            if self.policy.approval {
+                t.set(
+                    row,
+                    Column::Approval,
+                    Value::text(crate::say::ledger::APPROVAL_PENDING),
+                );
+            }
             self.remember_submitted(&id, &cells);
             self.index.by_key.insert(key, row);
             self.index.by_id.insert(id.clone(), row);

@@ -217,6 +217,7 @@ fn hidden(sheet: &str, column: Option<crate::model::Column>) -> bool {
         | C::Budget
         | C::Submitted
         | C::Milestones
+        | C::ApprovalNote
         | C::Version => sheet == Sheet::Projects.name(),
         _ => false,
     }
