@@ -152,7 +152,7 @@ fn escaped_like(b: &[u8]) -> bool {
 
 /// The spreadsheet serial number of a time: days since 1899-12-30 (with Excel's phantom
 /// 1900-02-29, so serials before March 1900 are one less), or since 1904-01-01.
-fn serial(t: NaiveDateTime, date1904: bool) -> f64 {
+pub fn serial(t: NaiveDateTime, date1904: bool) -> f64 {
     let base = if date1904 {
         NaiveDate::from_ymd_opt(1904, 1, 1)
     } else {

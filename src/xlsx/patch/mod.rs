@@ -19,7 +19,6 @@ use std::fs::File;
 use std::io::{BufReader, Cursor, Read, Seek, Write};
 use std::path::Path;
 
-use calamine::{Reader as _, Xlsx};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use zip::write::SimpleFileOptions;
@@ -34,8 +33,6 @@ pub fn column_name(col: u32) -> String {
     s
 }
 pub use sheet::{Target, VARIANTS};
-
-use crate::model::Value;
 
 /// Why a workbook could not be patched (the caller then writes it whole).
 #[derive(Debug, thiserror::Error)]
@@ -165,7 +162,10 @@ pub fn patch<W: Write + Seek, S: Read + Seek>(
             }
         }
     }
-    let mut values: Xlsx<_> = Xlsx::new(old()?).map_err(|e| PatchError::Xml(e.to_string()))?;
+    let sst = match &book.shared_strings {
+        Some(p) => shared_strings(&read_text(&mut zip, p)?)?,
+        None => Vec::new(),
+    };
     let mut w = ZipWriter::new(Guarded::new(out));
     let options = SimpleFileOptions::default().compression_level(Some(1));
     let mut deferred = Vec::new();
@@ -174,26 +174,9 @@ pub fn patch<W: Write + Seek, S: Read + Seek>(
         let name = zip.by_index_raw(i)?.name()?.into_owned();
         if let Some(&k) = parts.get(&name) {
             let s = &sheets[k];
-            let mut cells = values
-                .worksheet_cells_reader(s.name)
-                .map_err(|e| PatchError::Xml(e.to_string()))?;
-            let mut next = || match cells.next_cell() {
-                Ok(Some(c)) => {
-                    let (r, col) = c.get_position();
-                    Some((r, col, Value::from_calamine(c.get_value(), false)))
-                }
-                _ => None,
-            };
             w.start_file(name.as_str(), options)?;
             let input = std::io::BufReader::with_capacity(1 << 16, zip.by_index(i)?);
-            let last = sheet::rewrite(
-                input,
-                &mut w,
-                &s.target,
-                &plans[k],
-                &mut next,
-                book.date1904,
-            )?;
+            let last = sheet::rewrite(input, &mut w, &s.target, &plans[k], &sst, book.date1904)?;
             old_last.insert(k, last);
         } else if Some(&name) == book.styles.as_ref() {
             // Written last: the sheets may still add styles.
@@ -336,6 +319,7 @@ struct Package {
     /// Sheets in workbook order: name and part.
     sheets: Vec<(String, String)>,
     styles: Option<String>,
+    shared_strings: Option<String>,
     calc_chain: Option<String>,
     date1904: bool,
 }
@@ -405,6 +389,7 @@ impl Package {
             workbook_rels,
             sheets,
             styles: of_type("/styles"),
+            shared_strings: of_type("/sharedStrings"),
             calc_chain: of_type("/calcChain"),
             date1904,
         })
@@ -466,6 +451,61 @@ fn read_text<R: Read + Seek>(zip: &mut ZipArchive<R>, name: &str) -> Result<Stri
         .read_to_string(&mut text)
         .map_err(|_| PatchError::Xml(format!("{name}: not UTF-8")))?;
     Ok(text)
+}
+
+/// The shared strings of a package, each as calamine reads it: its runs' text joined, phonetic
+/// guides (`<rPh>`) left out, Excel's `_xHHHH_` escapes undone.
+fn shared_strings(xml: &str) -> Result<Vec<String>, PatchError> {
+    let mut out = Vec::new();
+    let mut reader = Reader::from_str(xml);
+    let mut current: Option<String> = None;
+    let (mut in_t, mut in_phonetic) = (false, false);
+    loop {
+        match reader.read_event()? {
+            Event::Eof => break,
+            Event::Start(e) => match e.local_name().as_ref() {
+                "si" => current = Some(String::new()),
+                "t" => in_t = true,
+                "rPh" => in_phonetic = true,
+                _ => {}
+            },
+            Event::Empty(e) if e.local_name().as_ref() == "si" => out.push(String::new()),
+            Event::End(e) => match e.local_name().as_ref() {
+                "si" => out.push(sheet::unescape_x(&current.take().unwrap_or_default())),
+                "t" => in_t = false,
+                "rPh" => in_phonetic = false,
+                _ => {}
+            },
+            Event::Text(t) if in_t && !in_phonetic => {
+                if let Some(c) = current.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            Event::CData(t) if in_t && !in_phonetic => {
+                if let Some(c) = current.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            Event::GeneralRef(r) if in_t && !in_phonetic => {
+                let ch = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => match &*r {
+                        "amp" => Some('&'),
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "quot" => Some('"'),
+                        "apos" => Some('\''),
+                        _ => None,
+                    },
+                };
+                if let (Some(c), Some(cur)) = (ch, current.as_mut()) {
+                    cur.push(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
 }
 
 /// The style number of each cell of a donor sheet, by (row, column).

@@ -72,14 +72,11 @@ impl Styles<'_> {
     }
 }
 
-/// The value each old cell held, in sheet order (row, column, value), as the ledger was read.
-pub type OldValues<'a> = dyn FnMut() -> Option<(u32, u32, Value)> + 'a;
-
-struct State<'t, 's, 'o> {
+struct State<'t, 's> {
     target: &'t Target<'t>,
     styles: &'s Styles<'s>,
-    old: &'o mut OldValues<'o>,
-    peeked: Option<(u32, u32, Value)>,
+    /// The package's shared strings, as calamine reads them.
+    sst: &'s [String],
     date1904: bool,
     /// Column widths of `<cols>`, for the heights of new rows.
     widths: HashMap<u32, f64>,
@@ -92,7 +89,7 @@ struct State<'t, 's, 'o> {
     buf: String,
 }
 
-impl<'t> State<'t, '_, '_> {
+impl<'t> State<'t, '_> {
     fn new_value(&self, row: u32, col: u32) -> Option<Cow<'t, Value>> {
         let col = col as usize;
         if row == 0 {
@@ -117,22 +114,6 @@ impl<'t> State<'t, '_, '_> {
 
     fn last_row(&self) -> u32 {
         self.target.rows.len() as u32
-    }
-
-    /// The old value at (row, col), advancing the lockstep reader.
-    fn old_value(&mut self, row: u32, col: u32) -> Value {
-        loop {
-            if self.peeked.is_none() {
-                self.peeked = (self.old)();
-            }
-            match &self.peeked {
-                Some((r, c, _)) if (*r, *c) < (row, col) => self.peeked = None,
-                Some((r, c, _)) if (*r, *c) == (row, col) => {
-                    return self.peeked.take().map(|p| p.2).unwrap_or_default();
-                }
-                _ => return Value::Empty,
-            }
-        }
     }
 
     /// New cells of `row` in columns `from..to`, appended to the buffer.
@@ -200,7 +181,7 @@ pub fn rewrite<R: BufRead, W: Write>(
     out: W,
     target: &Target<'_>,
     styles: &Styles<'_>,
-    old: &mut OldValues<'_>,
+    sst: &[String],
     date1904: bool,
 ) -> Result<u32, PatchError> {
     let mut reader = Reader::from_reader(input);
@@ -208,8 +189,7 @@ pub fn rewrite<R: BufRead, W: Write>(
     let mut st = State {
         target,
         styles,
-        old,
-        peeked: None,
+        sst,
         date1904,
         widths: HashMap::new(),
         next_row: 0,
@@ -221,29 +201,24 @@ pub fn rewrite<R: BufRead, W: Write>(
     let mut in_data = false;
     let mut row: Option<(u32, u32)> = None; // (row, next column to fill)
     let mut last_row_seen: Option<u32> = None;
-    // While > 0: inside an old cell being replaced, whose events are dropped.
-    let mut skipping = 0usize;
+    // Inside an old cell: its events, kept until its end says whether it changed.
+    let mut capture: Option<Capture> = None;
+    let mut raw: Vec<u8> = Vec::new();
     let mut seen_data = false;
     let mut root = true;
     loop {
         buf.clear();
         let event = reader.read_event_into(&mut buf)?;
-        if skipping > 0 {
-            // The master of a shared formula: the cells that share it would be left without one,
-            // which Excel repairs with a warning. Such a sheet is written whole instead.
-            if let Event::Start(e) | Event::Empty(e) = &event {
-                if local(e) == "f"
-                    && attr(e, "t").as_deref() == Some("shared")
-                    && attr(e, "ref").is_some()
-                {
-                    return Err(PatchError::Xml("shared formula".into()));
-                }
+        if let Some(cap) = capture.as_mut() {
+            if matches!(event, Event::Eof) {
+                return Err(PatchError::Xml("c".into()));
             }
-            match event {
-                Event::Start(_) => skipping += 1,
-                Event::End(_) => skipping -= 1,
-                Event::Eof => return Err(PatchError::Xml("c".into())),
-                _ => {}
+            let done = cap.see(&event, &mut raw)?;
+            if done {
+                if let Some(cap) = capture.take() {
+                    finish_cell(&mut st, cap, &raw, &mut w)?;
+                }
+                raw.clear();
             }
             continue;
         }
@@ -328,26 +303,32 @@ pub fn rewrite<R: BufRead, W: Write>(
             st.new_cells(r, next, col);
             w.get_mut().write_all(st.buf.as_bytes())?;
             row = Some((r, col + 1));
-            let old = st.old_value(r, col);
-            if !old.is_empty() {
-                st.old_last = st.old_last.max(r);
-            }
-            let new = st.new_value(r, col).unwrap_or_default();
-            if old == *new {
-                w.write_event(if empty {
-                    Event::Empty(e)
+            let cap = Capture {
+                row: r,
+                col,
+                style: attr(&e, "s").and_then(|v| parse_u32(&v)).unwrap_or(0),
+                kind: attr(&e, "t").map(Cow::into_owned).unwrap_or_default(),
+                value: String::new(),
+                inline: String::new(),
+                depth: 0,
+                in_v: false,
+                in_t: false,
+                in_phonetic: false,
+            };
+            raw.clear();
+            {
+                let mut rw = Writer::new(&mut raw);
+                rw.write_event(if empty {
+                    Event::Empty(e.borrow())
                 } else {
-                    Event::Start(e)
+                    Event::Start(e.borrow())
                 })?;
-                continue;
             }
-            let style = attr(&e, "s").and_then(|v| parse_u32(&v)).unwrap_or(0);
-            let style = st.styles.for_changed(style, r, col, &new);
-            st.buf.clear();
-            cell::write(&mut st.buf, r, col, Some(style), &new, st.date1904);
-            w.get_mut().write_all(st.buf.as_bytes())?;
-            if !empty {
-                skipping = 1;
+            if empty {
+                finish_cell(&mut st, cap, &raw, &mut w)?;
+                raw.clear();
+            } else {
+                capture = Some(cap);
             }
         } else if !in_data && seen_data {
             let e = grown(e, st.old_last, st.last_row());
@@ -390,9 +371,192 @@ pub fn rewrite<R: BufRead, W: Write>(
     Ok(st.old_last)
 }
 
+/// One old cell as it streams by: its raw events are kept, its value gathered, so that at its
+/// end it is copied verbatim when the ledger holds the same value, or written anew.
+struct Capture {
+    row: u32,
+    col: u32,
+    style: u32,
+    /// Its `t` attribute (`s`, `inlineStr`, `str`, `b`, `e`, or none: a number).
+    kind: String,
+    /// The text of `<v>`.
+    value: String,
+    /// The text of `<is>` (runs, without phonetic guides).
+    inline: String,
+    depth: usize,
+    in_v: bool,
+    in_t: bool,
+    in_phonetic: bool,
+}
+
+impl Capture {
+    /// Takes one event inside the cell; true at the cell's end.
+    fn see(&mut self, event: &Event<'_>, raw: &mut Vec<u8>) -> Result<bool, PatchError> {
+        Writer::new(&mut *raw).write_event(event.borrow())?;
+        match event {
+            Event::Start(e) | Event::Empty(e) => {
+                // The master of a shared formula: the cells that share it would be left without
+                // one if it changed, which Excel repairs with a warning.
+                if local(e) == "f"
+                    && attr(e, "t").as_deref() == Some("shared")
+                    && attr(e, "ref").is_some()
+                {
+                    self.kind.push_str("\0shared");
+                }
+                if matches!(event, Event::Start(_)) {
+                    self.depth += 1;
+                    match local(e) {
+                        "v" => self.in_v = true,
+                        "t" => self.in_t = true,
+                        "rPh" => self.in_phonetic = true,
+                        _ => {}
+                    }
+                }
+            }
+            Event::End(e) => {
+                if self.depth == 0 {
+                    return Ok(true);
+                }
+                self.depth -= 1;
+                match local_end(e) {
+                    "v" => self.in_v = false,
+                    "t" => self.in_t = false,
+                    "rPh" => self.in_phonetic = false,
+                    _ => {}
+                }
+            }
+            Event::Text(t) => self.text(t),
+            Event::CData(t) => {
+                let s: &str = t;
+                self.push(s);
+            }
+            Event::GeneralRef(r) => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => match &**r {
+                        "amp" => Some('&'),
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "quot" => Some('"'),
+                        "apos" => Some('\''),
+                        _ => None,
+                    },
+                };
+                if let Some(c) = c {
+                    self.push(c.encode_utf8(&mut [0u8; 4]));
+                }
+            }
+            _ => {}
+        }
+        Ok(false)
+    }
+
+    fn text(&mut self, t: &quick_xml::events::BytesText<'_>) {
+        let s: &str = t;
+        self.push(s);
+    }
+
+    fn push(&mut self, s: &str) {
+        if self.in_v {
+            self.value.push_str(s);
+        } else if self.in_t && !self.in_phonetic {
+            self.inline.push_str(s);
+        }
+    }
+
+    /// Whether the cell holds `new`, as calamine would have read it.
+    fn holds(&self, new: &Value, sst: &[String], date1904: bool) -> bool {
+        let kind = self.kind.split('\0').next().unwrap_or("");
+        let has_value = !self.value.is_empty() || !self.inline.is_empty();
+        let text = || -> Option<String> {
+            match kind {
+                "s" => sst.get(self.value.trim().parse::<usize>().ok()?).cloned(),
+                "inlineStr" => Some(unescape_x(&self.inline)),
+                "str" => Some(unescape_x(&self.value)),
+                _ => None,
+            }
+        };
+        let number = || -> Option<f64> {
+            matches!(kind, "" | "n")
+                .then(|| self.value.trim().parse().ok())
+                .flatten()
+        };
+        match new {
+            Value::Empty => !has_value || text().is_some_and(|t| t.is_empty()),
+            Value::Text(s) => text().is_some_and(|t| t == *s),
+            Value::Number(n) => number() == Some(*n),
+            Value::Date(d) => {
+                let at = d.and_hms_opt(0, 0, 0).unwrap_or_default();
+                number().is_some_and(|v| (v - cell::serial(at, date1904)).abs() < 1e-9)
+            }
+            Value::DateTime(t) => {
+                number().is_some_and(|v| (v - cell::serial(*t, date1904)).abs() < 1e-8)
+            }
+            Value::Bool(b) => kind == "b" && self.value.trim() == if *b { "1" } else { "0" },
+            Value::Error(e) => kind == "e" && self.value.trim() == e,
+            Value::Percent(_) => false,
+        }
+    }
+}
+
+/// Excel's `_xHHHH_` escapes in text, undone as calamine undoes them.
+pub fn unescape_x(s: &str) -> String {
+    if !s.contains("_x") {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("_x") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let b = tail.as_bytes();
+        if b.len() >= 7 && b[2..6].iter().all(u8::is_ascii_hexdigit) && b[6] == b'_' {
+            if let Some(c) = u32::from_str_radix(&tail[2..6], 16)
+                .ok()
+                .and_then(char::from_u32)
+            {
+                out.push(c);
+                rest = &tail[7..];
+                continue;
+            }
+        }
+        out.push_str("_x");
+        rest = &tail[2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// An old cell at its end: copied as it was when it holds the ledger's value, else written anew.
+fn finish_cell<W: Write>(
+    st: &mut State<'_, '_>,
+    cap: Capture,
+    raw: &[u8],
+    w: &mut Writer<W>,
+) -> Result<(), PatchError> {
+    let (r, col) = (cap.row, cap.col);
+    let has_value = !cap.value.is_empty() || !cap.inline.is_empty();
+    if has_value {
+        st.old_last = st.old_last.max(r);
+    }
+    let new = st.new_value(r, col).unwrap_or_default();
+    if cap.holds(&new, st.sst, st.date1904) {
+        w.get_mut().write_all(raw)?;
+        return Ok(());
+    }
+    if cap.kind.ends_with("\0shared") {
+        return Err(PatchError::Xml("shared formula".into()));
+    }
+    let style = st.styles.for_changed(cap.style, r, col, &new);
+    st.buf.clear();
+    cell::write(&mut st.buf, r, col, Some(style), &new, st.date1904);
+    w.get_mut().write_all(st.buf.as_bytes())?;
+    Ok(())
+}
+
 /// The rest of an old row: new cells past its last old cell.
 fn finish_row<W: Write>(
-    st: &mut State<'_, '_, '_>,
+    st: &mut State<'_, '_>,
     r: u32,
     next: u32,
     w: &mut Writer<W>,
@@ -562,7 +726,7 @@ mod tests {
         xml: &str,
         headers: &[&str],
         rows: Vec<Vec<Value>>,
-        old: Vec<(u32, u32, Value)>,
+        sst: &[&str],
     ) -> Result<String, PatchError> {
         let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
         let target = Target {
@@ -581,10 +745,9 @@ mod tests {
             data: vec![[8; VARIANTS]; headers.len()],
             book: &book,
         };
-        let mut old = old.into_iter();
-        let mut next = || old.next();
+        let sst: Vec<String> = sst.iter().map(|s| s.to_string()).collect();
         let mut out = Vec::new();
-        rewrite(xml.as_bytes(), &mut out, &target, &styles, &mut next, false)?;
+        rewrite(xml.as_bytes(), &mut out, &target, &styles, &sst, false)?;
         Ok(String::from_utf8(out).unwrap())
     }
 
@@ -592,14 +755,8 @@ mod tests {
 
     const SHEET: &str = r#"<worksheet xmlns="m"><dimension ref="A1:B2"/><sheetData><row r="1" spans="1:2"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2" hidden="1"><c r="A2" s="3" t="s"><v>2</v></c><c r="B2" s="4"><f>1+1</f><v>2</v></c></row></sheetData><autoFilter ref="A1:B2"/></worksheet>"#;
 
-    fn old() -> Vec<(u32, u32, Value)> {
-        vec![
-            (0, 0, Value::text("编号")),
-            (0, 1, Value::text("数")),
-            (1, 0, Value::text("甲")),
-            (1, 1, Value::Number(2.0)),
-        ]
-    }
+    /// The shared strings of [`SHEET`].
+    const SST: &[&str] = &["编号", "数", "甲"];
 
     #[test]
     fn unchanged_cells_stay_verbatim_and_new_rows_follow() {
@@ -607,7 +764,7 @@ mod tests {
             vec![Value::text("甲"), Value::Number(2.0)],
             vec![Value::text("乙"), Value::Empty],
         ];
-        let out = run(SHEET, &["编号", "数"], rows, old()).unwrap();
+        let out = run(SHEET, &["编号", "数"], rows, SST).unwrap();
         assert_eq!(
             out,
             r#"<worksheet xmlns="m"><dimension ref="A1:B3"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2" hidden="1"><c r="A2" s="3" t="s"><v>2</v></c><c r="B2" s="4"><f>1+1</f><v>2</v></c></row><row r="3"><c r="A3" s="8" t="inlineStr"><is><t xml:space="preserve">乙</t></is></c></row></sheetData><autoFilter ref="A1:B3"/></worksheet>"#
@@ -621,7 +778,7 @@ mod tests {
             Value::Number(2.0),
             Value::text("新"),
         ]];
-        let out = run(SHEET, &["编号", "数", "列"], rows, old()).unwrap();
+        let out = run(SHEET, &["编号", "数", "列"], rows, SST).unwrap();
         assert!(out.contains(r#"<c r="A2" s="3" t="inlineStr"><is><t xml:space="preserve">丙</t></is></c><c r="B2" s="4"><f>1+1</f><v>2</v></c><c r="C2" s="8" t="inlineStr">"#), "{out}");
         assert!(
             out.contains(
@@ -635,15 +792,14 @@ mod tests {
     fn the_master_of_a_shared_formula_is_not_cut_from_its_cells() {
         let xml = SHEET.replace("<f>1+1</f>", r#"<f t="shared" ref="B2:B9" si="0">1+1</f>"#);
         let rows = vec![vec![Value::text("甲"), Value::Number(5.0)]];
-        assert!(run(&xml, &["编号", "数"], rows, old()).is_err());
+        assert!(run(&xml, &["编号", "数"], rows, SST).is_err());
     }
 
     #[test]
     fn rows_and_cells_without_references_are_placed_in_order() {
         let xml = r#"<worksheet><sheetData><row><c t="inlineStr"><is><t>编号</t></is></c></row><row><c><v>1</v></c></row></sheetData></worksheet>"#;
         let rows = vec![vec![Value::Number(1.0), Value::text("x")]];
-        let old = vec![(0, 0, Value::text("编号")), (1, 0, Value::Number(1.0))];
-        let out = run(xml, &["编号"], rows, old).unwrap();
+        let out = run(xml, &["编号"], rows, &[]).unwrap();
         assert!(
             out.contains(r#"<row><c><v>1</v></c><c r="B2" t="inlineStr">"#),
             "{out}"
