@@ -1,10 +1,10 @@
 //! Reading the ledger back and writing it again: atomically, with a backup, under a lock.
 //!
-//! rust_xlsxwriter cannot edit a workbook, so the ledger is read whole (calamine), changed in
-//! memory, and written whole. Every sheet and column read is written back, so nothing the clerk
-//! added is lost; a ledger that cannot be read back stops the run before anything is written.
-//! Each sheet is read and written by `ledger::sheets` (the table kit of [`crate::xlsx`], no
-//! `write` item), streamed row by row in constant-memory mode.
+//! The ledger is read whole (calamine) and changed in memory. It is written by updating the
+//! existing workbook in place ([`crate::xlsx::patch`]): only the cells of taizhang's sheets are
+//! rewritten, everything the clerk did to the workbook is carried over; a new ledger is its
+//! layout (`ledger::sheets`, the table kit of [`crate::xlsx`]) with the rows streamed in the same
+//! way. A ledger that cannot be read back stops the run before anything is written.
 
 use crate::say::ledger as say;
 use std::fs::File;

@@ -3,8 +3,9 @@
 //! Every workbook taizhang writes (ledger, monthly status, check report, ranking, exemplary
 //! projects) goes through [`Table::write`], so all of them freeze the header, filter, fit widths
 //! to Chinese text, wrap long text, write dates as dates and never turn user text into a formula.
-//! Formats are built once per column (and per fill colour used), never per row, so the ledger's
-//! million-row sheets stream through constant-memory mode with no copy of their rows.
+//! Formats are built once per column (and per fill colour used), never per row. The ledger's
+//! sheets take only their layout from here ([`Table::write_layout`]); their rows are streamed in
+//! by [`crate::xlsx::patch`].
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -369,8 +370,8 @@ impl Table {
         };
         for (i, row) in rows.iter().enumerate() {
             let r = first_row + 1 + i as u32;
-            // The height first: in constant-memory mode a row's height set after its cells are
-            // written comes out as a second, empty row of the same number (rust_xlsxwriter).
+            // The height first, then the cells (rust_xlsxwriter's constant-memory mode, once used
+            // here, wrote a height set afterwards as a second row of the same number).
             if heights {
                 let mut lines = 1.0f64;
                 for (c, cell) in row.cells().iter().enumerate() {

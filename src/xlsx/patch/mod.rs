@@ -4,8 +4,8 @@
 //! The ledger is the clerk's own workbook. Writing it anew each month (rust_xlsxwriter cannot
 //! edit) wiped what the clerk did to it: fills, widths, hidden columns, filters, comments,
 //! validation, merged cells, their own sheets' formulas, charts and pictures. Here only the
-//! `<sheetData>` of the sheets taizhang owns is rewritten ([`sheet`]), a cell whose value did
-//! not change is copied verbatim, new cells take the table kit's style ([`styles`], from a donor
+//! `<sheetData>` of the sheets taizhang owns is rewritten (module `sheet`), a cell whose value did
+//! not change is copied verbatim, new cells take the table kit's style (module `styles`, from a donor
 //! workbook the kit wrote), and the rest of the package — other sheets, drawings, comments,
 //! defined names, the clerk's styles — is copied as it was. Excel's calculation chain is dropped
 //! (it would name formulas that are now values) and a full recalculation is asked for on open.
