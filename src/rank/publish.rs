@@ -169,7 +169,7 @@ fn project_sheet(
     let results = p
         .results
         .iter()
-        .map(|(period, done)| format!("{}：{done}", period_words(period)))
+        .map(|(period, done)| format!("{}：{}", period_words(period), without_period(done, period)))
         .collect::<Vec<_>>()
         .join("\n");
     let places = y.ranking.scores.iter().filter(|x| x.rank.is_some()).count();
@@ -255,9 +255,51 @@ fn category_words(code: &str, policy: &crate::policy::Policy) -> String {
     }
 }
 
+/// A report's 本期完成情况 without the month it begins with when that is the period's own
+/// (`4月：完成调研` under 2017年4月), so the page does not say 2017年4月：4月：.
+fn without_period<'a>(done: &'a str, period: &str) -> &'a str {
+    let Some(month) = period
+        .split_once('-')
+        .and_then(|(_, m)| m.trim().parse::<u32>().ok())
+    else {
+        return done;
+    };
+    let year = period.split('-').next().unwrap_or("");
+    let mut rest = done.trim_start();
+    if let Some(r) = rest.strip_prefix(year).and_then(|r| r.strip_prefix('年')) {
+        rest = r;
+    }
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if digits.parse::<u32>().ok() != Some(month) {
+        return done;
+    }
+    let Some(r) = rest[digits.len()..].strip_prefix('月') else {
+        return done;
+    };
+    let r = r.strip_prefix('份').unwrap_or(r);
+    let r = r.trim_start_matches(['：', ':', '，', ',', '、', ' ', '　']);
+    if r.is_empty() {
+        done
+    } else {
+        r
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_result_does_not_repeat_its_month() {
+        assert_eq!(without_period("4月：完成调研", "2017-04"), "完成调研");
+        assert_eq!(
+            without_period("2017年4月份，完成调研", "2017-04"),
+            "完成调研"
+        );
+        assert_eq!(without_period("5月：下月计划", "2017-04"), "5月：下月计划");
+        assert_eq!(without_period("完成调研", "2017-04"), "完成调研");
+        assert_eq!(without_period("4月", "2017-04"), "4月");
+    }
 
     #[test]
     fn names_and_periods() {

@@ -8,7 +8,7 @@ use super::{Code, Problem};
 use crate::form::RawForm;
 use crate::model::values::{self, DayRole};
 use crate::model::Field;
-use crate::policy::{Policy, Preset};
+use crate::policy::Policy;
 use crate::say::problems as say;
 use crate::text::{fold_width, strip_spaces};
 
@@ -320,7 +320,8 @@ fn submitted(f: &mut Fields<'_>, policy: &Policy, p: &mut Proposal) {
         return;
     };
     p.submitted = Some(date);
-    if let (Preset::Innovation, Some(deadline)) = (policy.preset, policy.submission_deadline) {
+    // Any preset: the deadline is the policy's (the secretary preset leaves it commented out).
+    if let Some(deadline) = policy.submission_deadline {
         if date > deadline {
             let message = say::late(&label, &date.to_string(), &deadline.to_string(), &cell);
             f.problem(Code::W_LATE, Field::Submitted, Some(&cell), message);

@@ -293,3 +293,19 @@ fn a_timetable_row_unreadable_outside_the_project_or_out_of_order_is_w_milestone
     let out_of_order = [clean[1], clean[0]];
     assert_eq!(run(&out_of_order), vec!["W_MILESTONE"]);
 }
+
+#[test]
+fn a_late_proposal_is_warned_under_the_secretary_preset_too() {
+    let p = set(
+        secretary_proposal("2017-12-31"),
+        "填报日期",
+        Some(date(2017, 4, 6)),
+    );
+    // The preset leaves the deadline out: nothing to be late for.
+    assert_eq!(problems(&p, &secretary()), Vec::<&str>::new());
+    let mut policy = secretary();
+    policy.submission_deadline = chrono::NaiveDate::from_ymd_opt(2017, 3, 31);
+    assert_eq!(problems(&p, &policy), vec!["W_LATE"]);
+    let on_time = set(p, "填报日期", Some(date(2017, 3, 31)));
+    assert_eq!(problems(&on_time, &policy), Vec::<&str>::new());
+}

@@ -161,7 +161,11 @@ pub fn quota_rule_a(min: impl Display, max: impl Display, a: impl Display) -> St
 
 /// E_NO_PROJECT: a progress report for a project the ledger does not have.
 pub fn no_project(name: &str, unit: &str) -> String {
-    format!("台账中没有“{name}”这个项目（申报单位“{unit}”），请核对项目名称与立项书是否一致")
+    format!(
+        "台账中没有{}这个项目（申报单位{}），请核对项目名称与立项书是否一致",
+        super::quoted(name),
+        super::quoted(unit)
+    )
 }
 
 /// W_PERCENT_DOWN: the percentage fell since the previous period.

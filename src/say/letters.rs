@@ -134,6 +134,11 @@ pub fn ack_opening(topic: &str) -> String {
     format!("　　你单位报送的{topic}已收到，经审核符合要求：")
 }
 
+/// An acknowledgement's opening when reminders follow: received and taken, but not "符合要求".
+pub fn ack_opening_with_reminders(topic: &str) -> String {
+    format!("　　你单位报送的{topic}已收到，已登记，另有以下事项请核实：")
+}
+
 /// The line before the warnings said of several files.
 pub const SHARED: &str = "　　另请注意（以上多个文件均涉及）：";
 

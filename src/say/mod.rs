@@ -33,6 +33,20 @@ pub const fn project_kind(preset: Preset) -> &'static str {
     }
 }
 
+/// A name in quotation marks as Chinese writing has it: “…”, with quotation marks inside the name
+/// turned to ‘…’ (never “““双带头人”工程”).
+pub fn quoted(s: &str) -> String {
+    let inner: String = s
+        .chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            c => c,
+        })
+        .collect();
+    format!("“{inner}”")
+}
+
 /// The preset as the 说明 sheet and messages name it: its key and its projects.
 pub fn preset_name(preset: Preset) -> String {
     let key = match preset {
@@ -40,4 +54,13 @@ pub fn preset_name(preset: Preset) -> String {
         Preset::Secretary => "secretary",
     };
     format!("{key}（{}）", project_kind(preset))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_quoted_name_never_doubles_its_quotation_marks() {
+        assert_eq!(super::quoted("“双带头人”培育工程"), "“‘双带头人’培育工程”");
+        assert_eq!(super::quoted("红色网格"), "“红色网格”");
+    }
 }

@@ -299,8 +299,8 @@ pub fn duplicate_reviewer(reviewer: &str, first: &str) -> String {
 /// A score row naming no project of the ledger.
 pub fn score_no_project(project: &str, cell: &str) -> String {
     format!(
-        "评分表中的“{}”不在台账中{}，请核对项目编号或项目名称",
-        excerpt(project, 30),
+        "评分表中的{}不在台账中{}，请核对项目编号或项目名称",
+        super::quoted(&excerpt(project, 30)),
         at(cell)
     )
 }

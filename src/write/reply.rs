@@ -284,7 +284,13 @@ fn body(
             lines.push(say::RESEND.to_owned());
         }
     } else {
-        lines.push(say::ack_opening(&topic(files, policy)));
+        // "符合要求" only when nothing is left to remind the unit of (a quota, a late file).
+        let reminded = good.iter().any(|f| f.count(Severity::Warning) > 0) || !shared.is_empty();
+        lines.push(if reminded {
+            say::ack_opening_with_reminders(&topic(files, policy))
+        } else {
+            say::ack_opening(&topic(files, policy))
+        });
         list_good(&mut lines, &good, &shared);
         list_superseded(&mut lines, files);
         list_shared(&mut lines, &shared);
