@@ -86,6 +86,24 @@ pub fn bad_dry_run(other: &str) -> String {
 }
 /// No ledger yet.
 pub const NO_LEDGER: &str = "还没有台账：请先在“合并”一步把合格的表格合并进台账";
+/// The button setting the ticked proposals to 已批复.
+pub const APPROVE_BUTTON: &str = "批复所选";
+/// The button setting them to 退回修改.
+pub const RETURN_BUTTON: &str = "退回修改";
+/// The button setting them to 不予立项.
+pub const REJECT_BUTTON: &str = "不予立项";
+/// The question confirm() asks before a decision; the page puts the number ticked for `{n}`.
+pub fn approve_confirm(state: &str) -> String {
+    format!(
+        "把勾选的 {{n}} 个项目的审核状态设为“{state}”？\n（写入台账，并在“变更记录”中留下记录。）"
+    )
+}
+/// A decision with no project ticked.
+pub const APPROVE_NONE_TICKED: &str = "请先勾选要审核的项目";
+/// A decision whose request is not the JSON the page sends.
+pub fn bad_approve_request(e: impl Display) -> String {
+    format!("审核请求的格式不对：{e}")
+}
 /// A copy could not be kept in the output folder.
 pub fn copy_not_saved(dir: &str, e: impl Display) -> String {
     format!("提醒：未能在“{dir}”中保存副本：{e}")

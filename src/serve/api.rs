@@ -10,6 +10,8 @@
 //! | `POST /api/merge?month=YYYY-MM&dry_run=true` | the merge preview, or (`false`) the merge |
 //! | `GET /api/undo` | whether the last merge can be undone: the backup's time, the confirm question |
 //! | `POST /api/undo` | undoes the last merge: the ledger back to its `.bak` (409 while locked or open) |
+//! | `GET /api/approvals` | the proposals waiting for a decision (审核状态 待审核 or empty), when the policy has `approval` |
+//! | `POST /api/approve` | JSON `{ids, state, note?}`: `ledger::approve` on them (409 while locked or open, 422 refused) |
 //! | `GET /api/status?as_of=YYYY-MM-DD` | the month's progress: counts, units, 督办清单 |
 //! | `GET /files/report?month=` | 校验报告.xlsx |
 //! | `GET /files/status?as_of=` | 月度汇总.xlsx |
@@ -38,12 +40,15 @@ use super::workspace::{accepted_name, Month, RemoveError, Workspace};
 use super::AppState;
 use crate::batch::{self, Batch};
 use crate::form::FormKind;
+use crate::ledger::approve::{approve, Decision};
 use crate::ledger::merge::Action;
 use crate::ledger::run::{describe, merge_inputs, summary_line, MergeJob, MergeRun};
 use crate::ledger::schedule::Status;
 use crate::ledger::status::{self, MonthlyStatus};
+use crate::ledger::store::{existing_backup, Saved};
 use crate::ledger::undo as ledger_undo;
 use crate::ledger::{Ledger, LedgerError};
+use crate::model::Column;
 use crate::read::Limits;
 use crate::rules::missing::MissingUnits;
 
@@ -66,6 +71,8 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/api/inbox", delete(remove))
         .route("/api/merge", post(merge))
         .route("/api/undo", get(undo_info).post(undo_last))
+        .route("/api/approvals", get(approvals))
+        .route("/api/approve", post(approve_chosen))
         .route("/api/status", get(status_json))
         .route("/files/report", get(report_file))
         .route("/files/status", get(status_file))
@@ -550,4 +557,127 @@ async fn status_json(
         "chase": chase,
     }))
     .into_response())
+}
+
+/// The columns the waiting list shows, with the JSON key of each.
+const WAITING_COLUMNS: [(&str, Column); 5] = [
+    ("id", Column::ProjectId),
+    ("unit", Column::Unit),
+    ("name", Column::Name),
+    ("category", Column::Category),
+    ("owner", Column::Owner),
+];
+
+/// The decisions the page offers: the state, its button and the question confirm() asks
+/// (`{n}`: how many projects are ticked).
+fn decisions_json() -> Vec<Value> {
+    use crate::say::ledger::{APPROVAL_APPROVED, APPROVAL_REJECTED, APPROVAL_RETURNED};
+    use crate::say::page::{approve_confirm, APPROVE_BUTTON, REJECT_BUTTON, RETURN_BUTTON};
+    [
+        (APPROVAL_APPROVED, APPROVE_BUTTON),
+        (APPROVAL_RETURNED, RETURN_BUTTON),
+        (APPROVAL_REJECTED, REJECT_BUTTON),
+    ]
+    .iter()
+    .map(|(state, label)| json!({ "state": state, "label": label, "confirm": approve_confirm(state) }))
+    .collect()
+}
+
+/// The proposals waiting for the clerk's decision: 审核状态 待审核 or empty, when the workspace
+/// policy has `approval = true` (none otherwise, and none before the first merge).
+fn approvals_json(ws: &Workspace) -> Result<Value, ApiError> {
+    let policy = ws.policy().map_err(|e| ApiError::internal(e.to_string()))?;
+    let mut waiting = Vec::new();
+    if policy.approval && ws.ledger().is_file() {
+        let ledger = read_ledger(ws)?;
+        for r in ledger.project_rows() {
+            let state = ledger.projects.get(r, Column::Approval).display();
+            if !matches!(state.trim(), "" | crate::say::ledger::APPROVAL_PENDING) {
+                continue;
+            }
+            let row: serde_json::Map<String, Value> = WAITING_COLUMNS
+                .iter()
+                .map(|(key, c)| {
+                    let text = ledger.projects.get(r, *c).display();
+                    ((*key).to_owned(), json!(text.trim()))
+                })
+                .collect();
+            waiting.push(Value::Object(row));
+        }
+    }
+    Ok(json!({
+        "approval": policy.approval,
+        "columns": WAITING_COLUMNS.iter().map(|(key, c)| json!({ "key": key, "label": c.header() })).collect::<Vec<_>>(),
+        "waiting": waiting,
+        "decisions": decisions_json(),
+    }))
+}
+
+async fn approvals(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
+    let body = blocking(move || approvals_json(&state.workspace)).await?;
+    Ok(axum::Json(body).into_response())
+}
+
+/// What the page sends to decide: the ticked projects, the new 审核状态 and the note (审核意见).
+#[derive(Debug, serde::Deserialize)]
+struct ApproveRequest {
+    ids: Vec<String>,
+    state: String,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// Sets 审核状态 of the ticked projects as `taizhang approve` does, under the ledger's lock, then
+/// answers with the message and the waiting list again.
+async fn approve_chosen(
+    State(state): State<Arc<AppState>>,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    let request: ApproveRequest = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad(crate::say::page::bad_approve_request(e)))?;
+    if request.ids.iter().all(|id| id.trim().is_empty()) {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            crate::say::page::APPROVE_NONE_TICKED,
+        ));
+    }
+    let body = blocking(move || {
+        let ws = &state.workspace;
+        let policy = ws.policy().map_err(|e| ApiError::internal(e.to_string()))?;
+        let ledger = ws.ledger();
+        if !ledger.is_file() {
+            return Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                crate::say::page::NO_LEDGER,
+            ));
+        }
+        let note = request
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty());
+        let decision = Decision {
+            ids: &request.ids,
+            all: false,
+            state: request.state.trim(),
+            note,
+        };
+        let done = approve(&ledger, &decision, &policy, chrono::Local::now().naive_local())?;
+        let warning = match &done.saved {
+            Saved::Rewritten(reason) => Some(crate::say::ledger::rewritten(
+                reason,
+                existing_backup(&ledger).as_deref(),
+            )),
+            _ => None,
+        };
+        Ok(json!({
+            "message": crate::say::ledger::approved(done.changed.len(), done.unchanged.len(), decision.state),
+            "changed": done.changed,
+            "unchanged": done.unchanged,
+            "warning": warning,
+            "next": approvals_json(ws)?,
+        }))
+    })
+    .await?;
+    Ok(axum::Json(body).into_response())
 }

@@ -1072,3 +1072,205 @@ fn score_sheets_are_reviewers_and_get_no_letter() {
     assert_eq!(letters, Value::Array(vec![]), "{letters}");
     assert_eq!(get(&s, "/files/replies?month=2018-12&ack=true").status, 404);
 }
+
+/// `taizhang serve` on a workspace whose policy has `approval = true` (the innovation preset).
+fn server_with_approval() -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("taizhang.toml"),
+        taizhang::policy::INNOVATION_TOML,
+    )
+    .unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_taizhang"));
+    cmd.args(["serve", "--port", "0", "--no-browser", "--workspace"])
+        .arg(dir.path());
+    Server::spawn(cmd, dir)
+}
+
+/// A POST of `body` as JSON with the token.
+fn post_json(s: &Server, path: &str, body: &Value) -> Got {
+    finish(
+        agent()
+            .post(format!("{}{path}", s.base))
+            .header("Authorization", format!("Bearer {}", s.token))
+            .header("Content-Type", "application/json")
+            .send(body.to_string().as_bytes()),
+    )
+}
+
+fn waiting_ids(s: &Server) -> Vec<String> {
+    let got = get(s, "/api/approvals");
+    assert_eq!(got.status, 200, "{}", got.text());
+    let body = got.json();
+    assert_eq!(body["approval"], true);
+    body["waiting"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_proposals_waiting_are_listed_and_decided_on_the_page() {
+    use taizhang::model::Column;
+    let s = server_with_approval();
+    // Before the first merge nothing waits.
+    assert!(waiting_ids(&s).is_empty());
+    assert_eq!(
+        upload(&s, "2018-03", &sample_files("2018-03-立项")).status,
+        200
+    );
+    let merged = post(&s, "/api/merge?month=2018-03&dry_run=false");
+    assert_eq!(merged.status, 200, "{}", merged.text());
+    let listed = get(&s, "/api/approvals").json();
+    let first = &listed["waiting"][0];
+    for key in ["id", "unit", "name", "category", "owner"] {
+        assert!(first[key].is_string(), "{key}: {listed}");
+    }
+    assert!(!first["name"].as_str().unwrap().is_empty(), "{listed}");
+    let labels: Vec<&str> = listed["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        ["项目编号", "申报单位", "项目名称", "项目类别", "责任人"]
+    );
+    let states: Vec<&str> = listed["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, ["已批复", "退回修改", "不予立项"]);
+    let waiting = waiting_ids(&s);
+    assert!(waiting.len() > 10, "{waiting:?}");
+
+    // An unknown ID, a state that is none of the four: refused, the ledger unchanged.
+    let ledger = s.path("台账.xlsx");
+    let before = std::fs::read(&ledger).unwrap();
+    let unknown = post_json(
+        &s,
+        "/api/approve",
+        &serde_json::json!({ "ids": [waiting[0], "2018-999"], "state": "已批复" }),
+    );
+    assert_eq!(unknown.status, 422, "{}", unknown.text());
+    assert!(unknown.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("2018-999"));
+    let bad_state = post_json(
+        &s,
+        "/api/approve",
+        &serde_json::json!({ "ids": [waiting[0]], "state": "批了" }),
+    );
+    assert_eq!(bad_state.status, 422, "{}", bad_state.text());
+    assert_eq!(
+        post_json(
+            &s,
+            "/api/approve",
+            &serde_json::json!({ "ids": [], "state": "已批复" })
+        )
+        .status,
+        422
+    );
+    assert_eq!(
+        post_json(&s, "/api/approve", &serde_json::json!([1])).status,
+        400
+    );
+    // While the ledger is locked (a merge elsewhere): 409.
+    let lock = taizhang::ledger::Lock::take(&ledger).unwrap();
+    let locked = post_json(
+        &s,
+        "/api/approve",
+        &serde_json::json!({ "ids": [waiting[0]], "state": "已批复" }),
+    );
+    assert_eq!(locked.status, 409, "{}", locked.text());
+    drop(lock);
+    // A page of another site: refused.
+    let forged = finish(
+        agent()
+            .post(format!("{}/api/approve", s.base))
+            .header("Origin", "https://evil.example")
+            .header("Sec-Fetch-Site", "cross-site")
+            .header("Cookie", format!("taizhang-{}={}", s.port, s.token))
+            .header("Content-Type", "application/json")
+            .send(
+                serde_json::json!({ "ids": [waiting[0]], "state": "已批复" })
+                    .to_string()
+                    .as_bytes(),
+            ),
+    );
+    assert_eq!(forged.status, 403, "{}", forged.text());
+    assert_eq!(std::fs::read(&ledger).unwrap(), before, "nothing written");
+    assert_eq!(waiting_ids(&s), waiting);
+
+    // Two approved: the rest still wait.
+    let chosen = [waiting[0].clone(), waiting[1].clone()];
+    let done = post_json(
+        &s,
+        "/api/approve",
+        &serde_json::json!({ "ids": chosen, "state": "已批复", "note": "同意立项" }),
+    );
+    assert_eq!(done.status, 200, "{}", done.text());
+    let done = done.json();
+    assert_eq!(
+        done["message"],
+        taizhang::say::ledger::approved(2, 0, "已批复")
+    );
+    assert_eq!(
+        done["next"]["waiting"].as_array().unwrap().len(),
+        waiting.len() - 2
+    );
+    assert_eq!(waiting_ids(&s), waiting[2..]);
+
+    // The ledger read back: 已批复 with the note, and the 变更记录 rows.
+    let l = taizhang::ledger::Ledger::read(&ledger).unwrap();
+    for id in &chosen {
+        let r = l
+            .project_rows()
+            .find(|&r| l.projects.get(r, Column::ProjectId).display() == *id)
+            .unwrap();
+        assert_eq!(l.projects.get(r, Column::Approval).display(), "已批复");
+        assert_eq!(
+            l.projects.get(r, Column::ApprovalNote).display(),
+            "同意立项"
+        );
+        let logged: Vec<(String, String)> = (0..l.changes.rows.len())
+            .filter(|&c| l.changes.get(c, Column::ProjectId).display() == *id)
+            .map(|c| {
+                (
+                    l.changes.get(c, Column::Field).display(),
+                    l.changes.get(c, Column::NewValue).display(),
+                )
+            })
+            .collect();
+        assert!(
+            logged.contains(&("审核状态".to_owned(), "已批复".to_owned())),
+            "{logged:?}"
+        );
+        assert!(
+            logged.contains(&("审核意见".to_owned(), "同意立项".to_owned())),
+            "{logged:?}"
+        );
+    }
+}
+
+#[test]
+fn nothing_waits_when_the_policy_has_no_approval() {
+    let s = Server::start();
+    assert_eq!(
+        upload(&s, "2018-03", &sample_files("2018-03-立项")).status,
+        200
+    );
+    assert_eq!(
+        post(&s, "/api/merge?month=2018-03&dry_run=false").status,
+        200
+    );
+    let got = get(&s, "/api/approvals").json();
+    assert_eq!(got["approval"], false);
+    assert!(got["waiting"].as_array().unwrap().is_empty());
+}

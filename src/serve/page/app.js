@@ -105,7 +105,7 @@ function show(step) {
   for (const b of document.querySelectorAll(".step")) b.classList.toggle("active", b.dataset.step === step);
   for (const s of document.querySelectorAll(".panel")) s.hidden = s.id !== step;
   if (step === "return") renderReturn();
-  if (step === "merge") loadUndo();
+  if (step === "merge") { loadUndo(); loadApprovals(); }
 }
 
 // ---- 1 intake ----
@@ -351,7 +351,55 @@ async function merge(dryRun) {
     }
     for (const w of body.warnings) say("merge-msg", $("merge-msg").textContent + " 提醒：" + w);
   } catch (e) { say("merge-msg", e.message, true); }
-  if (!dryRun) loadUndo();
+  if (!dryRun) { loadUndo(); loadApprovals(); }
+}
+
+// ---- the proposals waiting for a decision (policy `approval`) ----
+// The server says which projects wait, the columns, the buttons and the questions to ask.
+let approvals = { approval: false, waiting: [], columns: [], decisions: [] };
+
+function renderApprovals() {
+  const a = approvals;
+  $("approve-box").hidden = !a.approval || a.waiting.length === 0;
+  $("approve-list").tHead.rows[0].replaceChildren(el("th", {}, el("input", { type: "checkbox", id: "approve-all" })),
+    ...a.columns.map((c) => el("th", {}, c.label)));
+  $("approve-all").addEventListener("change", (e) => {
+    for (const b of document.querySelectorAll("#approve-list tbody input")) b.checked = e.target.checked;
+  });
+  $("approve-list").tBodies[0].replaceChildren(...a.waiting.map((p) => el("tr", { "data-id": p.id },
+    el("td", {}, el("input", { type: "checkbox", value: p.id })),
+    ...a.columns.map((c) => el("td", {}, p[c.key] || "")))));
+  $("approve-buttons").replaceChildren(...a.decisions.map((d, i) => {
+    const b = el("button", { class: "button" + (i === 0 ? " primary" : ""), "data-state": d.state }, d.label);
+    b.addEventListener("click", () => decide(d));
+    return b;
+  }), " ");
+}
+
+async function loadApprovals() {
+  try { approvals = (await api("/api/approvals")).body; } catch (e) { approvals = { approval: false, waiting: [], columns: [], decisions: [] }; }
+  renderApprovals();
+}
+
+async function decide(d) {
+  const ids = Array.from(document.querySelectorAll("#approve-list tbody input:checked")).map((b) => b.value);
+  if (ids.length > 0 && !window.confirm(d.confirm.replace("{n}", String(ids.length)))) return;
+  const note = $("approve-note").value.trim();
+  for (const b of document.querySelectorAll("#approve-buttons button")) b.disabled = true;
+  try {
+    const { body } = await api("/api/approve", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(note ? { ids, state: d.state, note } : { ids, state: d.state }),
+    });
+    approvals = body.next;
+    renderApprovals();
+    $("approve-note").value = "";
+    say("approve-msg", body.message + (body.warning ? " " + body.warning : ""), !!body.warning);
+  } catch (e) {
+    say("approve-msg", e.message, true);
+    for (const b of document.querySelectorAll("#approve-buttons button")) b.disabled = false;
+  }
 }
 
 // ---- undo the last merge ----
@@ -375,6 +423,7 @@ async function undoLast() {
     say("undo-msg", body.message + (body.warning ? " " + body.warning : ""), !!body.warning);
   } catch (e) { say("undo-msg", e.message, true); }
   await loadUndo();
+  loadApprovals();
 }
 
 // ---- 4 status ----

@@ -1,6 +1,7 @@
 //! The page in a real browser: headless Chromium from Debian's packages, driven through
 //! chromedriver with fantoccini. Two sample files are picked on the page; their rows and problems
-//! must appear; then the preview, the merge and the status chart. Screenshots go to `target/`
+//! must appear; then the preview, the merge, the status chart and, with approval on, one
+//! proposal approved from the waiting list. Screenshots go to `target/`
 //! (and, with `TAIZHANG_DOCS_SCREENSHOTS=1`, a fuller month to `docs/` for the clerks' guide).
 
 use std::path::{Path, PathBuf};
@@ -427,10 +428,53 @@ async fn the_page_checks_picked_files_merges_and_shows_the_status() {
         screenshot(&c, &docs_dir.join("serve-status.png")).await;
     }
 
+    // Approval on (the innovation preset): the proposals waiting show on the 合并 step, and the
+    // one ticked and approved leaves the list.
+    std::fs::write(
+        server.dir.path().join("taizhang.toml"),
+        taizhang::policy::INNOVATION_TOML,
+    )
+    .unwrap();
+    click(&c, "[data-step=merge]").await;
+    const WAITING: &str = "document.querySelectorAll('#approve-list tbody tr').length";
+    wait_for(
+        &c,
+        &format!("return !document.getElementById('approve-box').hidden && {WAITING} > 0"),
+        20,
+    )
+    .await;
+    let waiting = c
+        .execute(&format!("return {WAITING}"), vec![])
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap();
+    c.execute(
+        "window.confirm = () => true; \
+         document.querySelector('#approve-list tbody input').click(); return true",
+        vec![],
+    )
+    .await
+    .unwrap();
+    click(&c, "#approve-buttons button[data-state='已批复']").await;
+    wait_for(
+        &c,
+        &format!(
+            "return {WAITING} === {} && (document.getElementById('approve-box').hidden === ({} === 0)) \
+             && document.getElementById('approve-msg').textContent \
+             .includes('已将 1 个项目的审核状态设为“已批复”')",
+            waiting - 1,
+            waiting - 1
+        ),
+        20,
+    )
+    .await;
+
     // taizhang closed: the page says so instead of "Failed to fetch".
     let mut server = server;
     let _ = server.child.kill();
     let _ = server.child.wait();
+    click(&c, "[data-step=status]").await;
     click(&c, "#load-status").await;
     wait_for(
         &c,
