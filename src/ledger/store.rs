@@ -424,14 +424,8 @@ impl Ledger {
     /// too (a ledger written whole writes them as tables of values).
     fn parts(&self, limit: usize, others: bool) -> Vec<super::sheets::Part<'_>> {
         use super::sheets::parts;
-        let visible = [
-            &self.projects,
-            &self.reports,
-            &self.units,
-            &self.changes,
-            &self.sources,
-            &self.about,
-        ];
+        // 报送原值, hidden, goes last: after the clerk's sheets.
+        let [visible @ .., submitted] = self.tables();
         let mut out = Vec::new();
         for t in visible {
             out.extend(parts(t, limit, false));
@@ -441,7 +435,7 @@ impl Ledger {
                 out.extend(parts(t, limit, false));
             }
         }
-        out.extend(parts(&self.submitted, limit, true));
+        out.extend(parts(submitted, limit, true));
         out
     }
 
@@ -470,7 +464,7 @@ impl Ledger {
             path,
             |file| {
                 let out = std::io::BufWriter::with_capacity(1 << 20, file);
-                match patch::patch(&open, out, &sheets, &donor) {
+                match patch::patch(open()?, out, &sheets, &donor) {
                     Ok(mut out) => out.flush(),
                     Err(PatchError::Io(e)) => Err(e),
                     Err(e) => {
@@ -491,7 +485,7 @@ impl Ledger {
         }
     }
 
-    /// taizhang's sheets.
+    /// taizhang's sheets, in the order they are written (报送原值 last).
     fn tables(&self) -> [&Table; 7] {
         [
             &self.projects,

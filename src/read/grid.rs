@@ -70,6 +70,13 @@ pub fn cell_name(row: u32, col: u32) -> String {
 
 /// Appends `C7` for (6, 2) without intermediate allocations: every field's address is built.
 fn push_cell_name(out: &mut String, row: u32, col: u32) {
+    push_column_letters(out, col);
+    use std::fmt::Write;
+    let _ = write!(out, "{}", row as u64 + 1);
+}
+
+/// Appends the letters of a 0-based column: 0 → `A`, 26 → `AA`.
+pub fn push_column_letters(out: &mut String, col: u32) {
     let mut letters = [0u8; 4];
     let mut n = 0;
     let mut c = col as u64 + 1;
@@ -81,8 +88,6 @@ fn push_cell_name(out: &mut String, row: u32, col: u32) {
     for &b in letters[..n].iter().rev() {
         out.push(b as char);
     }
-    use std::fmt::Write;
-    let _ = write!(out, "{}", row as u64 + 1);
 }
 
 /// A whole workbook as a grid.

@@ -13,7 +13,7 @@ mod xls;
 use std::path::Path;
 
 pub use crate::model::Value;
-pub use grid::{cell_name, Cell, Sheet, Workbook};
+pub use grid::{cell_name, push_column_letters, Cell, Sheet, Workbook};
 use thiserror::Error;
 
 use crate::say::reading as say;

@@ -293,11 +293,7 @@ impl Table {
         first_row: u32,
         rows: &[R],
     ) -> Result<(), XlsxError> {
-        let widths = self.widths(&[rows]);
-        widths.apply(sheet)?;
-        self.hide(sheet)?;
-        self.write_rows(sheet, first_row, rows, &widths)?;
-        self.filter(sheet, first_row, rows.len())
+        self.write_fitted(sheet, first_row, rows, rows)
     }
 
     /// Everything of [`Table::write`] but the rows: widths fitted to `rows`, the header, the
@@ -309,10 +305,22 @@ impl Table {
         first_row: u32,
         rows: &[R],
     ) -> Result<(), XlsxError> {
+        self.write_fitted(sheet, first_row, rows, &[])
+    }
+
+    /// Widths fitted to `rows`, hidden columns, the header and `body`, the frozen pane and the
+    /// filter over `rows`: [`Table::write`] with `body` = `rows`, [`Table::write_layout`] with none.
+    fn write_fitted<R: TableRow>(
+        &self,
+        sheet: &mut Worksheet,
+        first_row: u32,
+        rows: &[R],
+        body: &[R],
+    ) -> Result<(), XlsxError> {
         let widths = self.widths(&[rows]);
         widths.apply(sheet)?;
         self.hide(sheet)?;
-        self.write_rows::<R>(sheet, first_row, &[], &widths)?;
+        self.write_rows(sheet, first_row, body, &widths)?;
         self.filter(sheet, first_row, rows.len())
     }
 

@@ -38,20 +38,8 @@ pub fn samples() -> Vec<Value> {
     ]
 }
 
-/// Column letters of a 0-based column: 0 → `A`, 26 → `AA`.
-pub fn column_letters(out: &mut String, col: u32) {
-    let mut letters = [0u8; 4];
-    let mut n = 0;
-    let mut c = col as u64 + 1;
-    while c > 0 && n < letters.len() {
-        letters[n] = b'A' + ((c - 1) % 26) as u8;
-        c = (c - 1) / 26;
-        n += 1;
-    }
-    for &b in letters[..n].iter().rev() {
-        out.push(b as char);
-    }
-}
+/// Column letters of a 0-based column: 0 → `A`, 26 → `AA` (the reader's, so both spell alike).
+pub use crate::read::push_column_letters as column_letters;
 
 /// `(row, col)`, 0-based, of a reference such as `AB12`; `None` when it is no cell reference.
 pub fn parse_ref(r: &[u8]) -> Option<(u32, u32)> {

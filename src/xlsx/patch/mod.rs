@@ -80,19 +80,19 @@ pub struct SheetPatch<'a> {
     pub target: Target<'a>,
 }
 
-/// Writes to `out` the workbook `old` opens (a file, or bytes in memory) with `sheets` rewritten. `donor` is a workbook written
+/// Writes to `out` the workbook `old` (a file, or bytes in memory) with `sheets` rewritten. `donor` is a workbook written
 /// by the table kit with one sheet per entry of `sheets`, in order: its row 1 holds the header
 /// styles, and row `2 + v` the data styles of [`variant`] `v`, per column.
 ///
 /// # Errors
 /// [`PatchError`]; nothing is promised about `out` then.
 pub fn patch<W: Write + Seek, S: Read + Seek>(
-    old: impl Fn() -> std::io::Result<S>,
+    old: S,
     out: W,
     sheets: &[SheetPatch<'_>],
     donor: &[u8],
 ) -> Result<W, PatchError> {
-    let mut zip = ZipArchive::new(old()?)?;
+    let mut zip = ZipArchive::new(old)?;
     let book = Package::read(&mut zip)?;
     let mut donor_zip = ZipArchive::new(Cursor::new(donor))?;
     let donor_book = Package::read(&mut donor_zip)?;
@@ -194,26 +194,29 @@ pub fn patch<W: Write + Seek, S: Read + Seek>(
         }
     }
     for name in deferred {
-        let text = read_text(&mut zip, &name)?;
+        // The styles were read at the start; the other deferred parts are read here, once.
         let text = if Some(&name) == book.styles.as_ref() {
             book_styles.borrow().xml()
-        } else if let Some(k) = tables.get(&name) {
-            let last = old_last.get(k).copied().unwrap_or(0);
-            sheet::grow_table(&text, last, sheets[*k].target.rows.len() as u32)
-        } else if name == book.workbook {
-            let grown: Vec<(usize, u32, u32)> = sheets
-                .iter()
-                .enumerate()
-                .filter_map(|(k, s)| {
-                    let index = book.sheets.iter().position(|(n, _)| n == s.name)?;
-                    Some((index, *old_last.get(&k)?, s.target.rows.len() as u32))
-                })
-                .collect();
-            workbook_xml(&text, &grown)
-        } else if let Some(chain) = &book.calc_chain {
-            without_calc_chain(&text, chain)
         } else {
-            text
+            let text = read_text(&mut zip, &name)?;
+            if let Some(k) = tables.get(&name) {
+                let last = old_last.get(k).copied().unwrap_or(0);
+                sheet::grow_table(&text, last, sheets[*k].target.rows.len() as u32)
+            } else if name == book.workbook {
+                let grown: Vec<(usize, u32, u32)> = sheets
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, s)| {
+                        let index = book.sheets.iter().position(|(n, _)| n == s.name)?;
+                        Some((index, *old_last.get(&k)?, s.target.rows.len() as u32))
+                    })
+                    .collect();
+                workbook_xml(&text, &grown)
+            } else if let Some(chain) = &book.calc_chain {
+                without_calc_chain(&text, chain)
+            } else {
+                text
+            }
         };
         w.start_file(name.as_str(), options)?;
         w.write_all(text.as_bytes())?;
@@ -487,18 +490,7 @@ fn shared_strings(xml: &str) -> Result<Vec<String>, PatchError> {
                 }
             }
             Event::GeneralRef(r) if in_t && !in_phonetic => {
-                let ch = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => match &*r {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    },
-                };
-                if let (Some(c), Some(cur)) = (ch, current.as_mut()) {
+                if let (Some(c), Some(cur)) = (sheet::entity(&r), current.as_mut()) {
                     cur.push(c);
                 }
             }

@@ -425,35 +425,16 @@ impl Capture {
                     _ => {}
                 }
             }
-            Event::Text(t) => self.text(t),
-            Event::CData(t) => {
-                let s: &str = t;
-                self.push(s);
-            }
+            Event::Text(t) => self.push(t),
+            Event::CData(t) => self.push(t),
             Event::GeneralRef(r) => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => match &**r {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    },
-                };
-                if let Some(c) = c {
+                if let Some(c) = entity(r) {
                     self.push(c.encode_utf8(&mut [0u8; 4]));
                 }
             }
             _ => {}
         }
         Ok(false)
-    }
-
-    fn text(&mut self, t: &quick_xml::events::BytesText<'_>) {
-        let s: &str = t;
-        self.push(s);
     }
 
     fn push(&mut self, s: &str) {
@@ -496,6 +477,22 @@ impl Capture {
             Value::Error(e) => kind == "e" && self.value.trim() == e,
             Value::Percent(_) => false,
         }
+    }
+}
+
+/// The character of an entity reference in text (`&amp;`, `&#13;`); `None` for one XML does not
+/// define.
+pub fn entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Some(c),
+        _ => match &**r {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => None,
+        },
     }
 }
 
