@@ -396,6 +396,8 @@ async function decide(d) {
     renderApprovals();
     $("approve-note").value = "";
     say("approve-msg", body.message + (body.warning ? " " + body.warning : ""), !!body.warning);
+    // The decision was saved with a backup, like a merge: it can be undone.
+    loadUndo();
   } catch (e) {
     say("approve-msg", e.message, true);
     for (const b of document.querySelectorAll("#approve-buttons button")) b.disabled = false;

@@ -470,6 +470,28 @@ async fn the_page_checks_picked_files_merges_and_shows_the_status() {
     )
     .await;
 
+    // The undo button puts the ledger back as it was before that approval (it was saved with a
+    // backup like a merge): the project waits again.
+    wait_for(
+        &c,
+        "return !document.getElementById('undo-box').hidden && !document.getElementById('undo').disabled",
+        20,
+    )
+    .await;
+    c.execute("window.confirm = () => true; return true", vec![])
+        .await
+        .unwrap();
+    click(&c, "#undo").await;
+    wait_for(
+        &c,
+        &format!(
+            "return document.getElementById('undo-msg').textContent.includes('撤销前的台账保存为') \
+             && {WAITING} === {waiting}"
+        ),
+        20,
+    )
+    .await;
+
     // taizhang closed: the page says so instead of "Failed to fetch".
     let mut server = server;
     let _ = server.child.kill();
