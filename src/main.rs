@@ -30,6 +30,8 @@ enum Command {
     Approve(cli::approve::ApproveArgs),
     /// 撤销上次合并：台账恢复为上次合并之前的版本（台账.xlsx.bak），撤销前的台账另存为 台账.xlsx.undone
     Undo(cli::undo::UndoArgs),
+    /// 年度结转：建立新年度台账，带入未完成的已批复项目（编号、进度记录和自建列都保留）
+    Rollover(cli::rollover::RolloverArgs),
     /// 月度进度汇总：进度总览、督办清单、单位汇总和图表
     Status(cli::status::StatusArgs),
     /// 导出台账中的项目：CSV（Excel 可直接打开）或 JSON Lines
@@ -98,6 +100,7 @@ fn run() -> Result<ExitCode, CliError> {
         Command::Merge(args) => cli::merge::run(args)?,
         Command::Approve(args) => cli::approve::run(args)?,
         Command::Undo(args) => cli::undo::run(args)?,
+        Command::Rollover(args) => cli::rollover::run(args)?,
         Command::Status(args) => cli::status::run(args)?,
         Command::Export(args) => cli::export::run(args)?,
         Command::Scoresheet(args) => cli::scoresheet::run(args)?,

@@ -10,6 +10,7 @@ pub mod init;
 pub mod merge;
 pub mod panic;
 pub mod rank;
+pub mod rollover;
 pub mod scoresheet;
 pub mod serve;
 pub mod status;

@@ -103,7 +103,7 @@ pub fn merge(
     now: NaiveDateTime,
 ) -> Outcome {
     let units = UnitIndex::new(policy);
-    let index = Index::build(ledger, &units);
+    let index = Index::build(ledger, &units, policy.year);
     let merged_ids = ledger
         .sources
         .col(Column::Sha256)
@@ -168,6 +168,8 @@ struct Index {
     by_id: HashMap<String, usize>,
     by_key: HashMap<String, usize>,
     next_seq: u32,
+    /// `2019-`: only this year's IDs move the sequence (a carried `2018-007` does not).
+    year_prefix: String,
     /// 进度记录 rows of each project ID.
     reports: HashMap<String, Vec<usize>>,
     /// 报送原值 row of each project ID.
@@ -184,11 +186,12 @@ fn project_key(units: &UnitIndex<'_>, unit: &str, name: &str) -> String {
 }
 
 impl Index {
-    fn build(ledger: &Ledger, units: &UnitIndex<'_>) -> Index {
+    fn build(ledger: &Ledger, units: &UnitIndex<'_>, year: i32) -> Index {
         let mut index = Index {
             by_id: HashMap::new(),
             by_key: HashMap::new(),
             next_seq: 1,
+            year_prefix: format!("{year}-"),
             reports: HashMap::new(),
             submitted: HashMap::new(),
             deleted: HashMap::new(),
@@ -243,7 +246,10 @@ impl Index {
 
     /// Keeps the next sequence number past an ID seen.
     fn saw_id(&mut self, id: &str) {
-        if let Some(seq) = id.rsplit('-').next().and_then(|s| s.parse::<u32>().ok()) {
+        let Some(seq) = id.trim().strip_prefix(&self.year_prefix) else {
+            return;
+        };
+        if let Ok(seq) = seq.parse::<u32>() {
             self.next_seq = self.next_seq.max(seq + 1);
         }
     }

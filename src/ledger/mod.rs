@@ -8,6 +8,7 @@ pub mod approve;
 mod derived;
 pub mod merge;
 pub mod quota;
+pub mod rollover;
 pub mod run;
 mod safety;
 pub mod schedule;

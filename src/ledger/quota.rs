@@ -5,7 +5,7 @@
 //! monthly status), so nothing compares Chinese strings read back from a sheet.
 
 use crate::say::ledger as say;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::store::Ledger;
 use crate::model::Column;
@@ -85,21 +85,39 @@ pub fn unit_quotas(ledger: &Ledger, policy: &Policy, units: &UnitIndex<'_>) -> V
         rows.insert(u.name.clone(), (u.kind.clone(), 0, 0, 0));
     }
     let mut unit_of_id: HashMap<String, String> = HashMap::new();
+    let this_year: HashSet<usize> = ledger.year_rows(policy).collect();
     for row in ledger.counted_rows(policy) {
         let raw = ledger.projects.get(row, Column::Unit).display();
         let unit = units.find(&raw).map_or(raw.clone(), |u| u.name.clone());
+        unit_of_id.insert(
+            ledger.projects.get(row, Column::ProjectId).display(),
+            unit.clone(),
+        );
         if !rows.contains_key(&unit) {
             order.push(unit.clone());
         }
         let kind = units.find(&raw).map(|u| u.kind.clone()).unwrap_or_default();
         let entry = rows.entry(unit.clone()).or_insert((kind, 0, 0, 0));
+        // A project carried from last year is listed (its reports count) but not in the quota.
+        if !this_year.contains(&row) {
+            continue;
+        }
         entry.1 += 1;
         if ledger.projects.get(row, Column::Category).display() == "A" {
             entry.2 += 1;
         }
-        unit_of_id.insert(ledger.projects.get(row, Column::ProjectId).display(), unit);
     }
+    // 本年报告数: this year's reports, those of projects carried from last year included.
+    let year = format!("{}-", policy.year);
     for r in 0..ledger.reports.rows.len() {
+        if !ledger
+            .reports
+            .get(r, Column::Period)
+            .display()
+            .starts_with(&year)
+        {
+            continue;
+        }
         if let Some(unit) = unit_of_id.get(&ledger.reports.get(r, Column::ProjectId).display()) {
             if let Some(e) = rows.get_mut(unit) {
                 e.3 += 1;

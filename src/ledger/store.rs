@@ -318,6 +318,20 @@ impl Ledger {
             .filter(move |&r| !approval || self.is_approved(r))
     }
 
+    /// The counted rows ([`Ledger::counted_rows`]) of the policy year's projects: the quotas count
+    /// these. A project carried over from an earlier year (`taizhang rollover`, 年度 2018 in the
+    /// 2019 ledger) counted in its own year; a row without 年度 is taken as this year's.
+    pub fn year_rows<'a>(&'a self, policy: &Policy) -> impl Iterator<Item = usize> + 'a {
+        let year = policy.year;
+        self.counted_rows(policy).filter(move |&r| {
+            let v = self.projects.get(r, Column::Year);
+            match v.number() {
+                Some(y) => y as i32 == year,
+                None => v.display().trim().is_empty() || v.display().trim() == year.to_string(),
+            }
+        })
+    }
+
     /// Whether project row `r` is 已批复.
     pub fn is_approved(&self, r: usize) -> bool {
         self.projects.get(r, Column::Approval).display().trim() == say::APPROVAL_APPROVED

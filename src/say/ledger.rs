@@ -351,3 +351,46 @@ pub const APPROVE_NOTHING: &str = "请给出要审核的项目编号，或用 --
 pub const APPROVAL_HEADER: &str = "审核状态";
 /// The drop-down's refusal in 审核状态 when something else is typed.
 pub const APPROVAL_CHOOSE: &str = "请从列表中选择：待审核、已批复、不予立项、退回修改";
+
+/// `rollover` refused: the new ledger's file is already there (it is never overwritten).
+pub fn rollover_exists(out: &std::path::Path) -> String {
+    format!(
+        "“{}”已存在，未作任何改动。新年度的台账要写到一个新文件，请换一个文件名，或先把这个文件移走",
+        out.display()
+    )
+}
+/// 字段 of the 变更记录 row that says a project was carried into the new year's ledger.
+pub const ROLLOVER_FIELD: &str = "年度结转";
+/// 来源文件 of that row.
+pub const ROLLOVER_SOURCE: &str = "taizhang rollover（年度结转）";
+/// `2019年度台账`.
+pub fn year_ledger(year: &str) -> String {
+    format!("{year}年度台账")
+}
+
+/// `rollover` done: what was carried and what was left in the old ledger.
+pub fn rolled(
+    out: &std::path::Path,
+    year: i32,
+    carried: usize,
+    finished: usize,
+    not_approved: usize,
+) -> String {
+    format!(
+        "已建立{year}年度台账“{}”：结转未完成的已批复项目 {carried} 个（编号、进度记录和您加的列都保留）；\
+         已完成的 {finished} 个、未批复的 {not_approved} 个留在原台账中",
+        out.display()
+    )
+}
+
+/// After `rollover`: sheets the clerk added stay in the old ledger.
+pub fn rollover_other_sheets(names: &str) -> String {
+    format!("您在原台账中自建的工作表（{names}）没有带入新台账，仍在原台账中")
+}
+
+/// After `rollover`: the policy file's year must follow.
+pub fn rollover_policy_year(year: i32, policy_year: i32) -> String {
+    format!(
+        "请把政策文件 taizhang.toml 中的 year = {policy_year} 改为 year = {year}，之后的检查和合并才按{year}年度进行"
+    )
+}

@@ -29,6 +29,7 @@ mod check;
 mod cli;
 mod fuzz;
 mod hostile;
+mod lifecycle;
 mod mail;
 mod merge;
 mod office;
