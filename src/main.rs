@@ -28,6 +28,8 @@ enum Command {
     Merge(cli::merge::MergeArgs),
     /// 立项审核：把项目的审核状态设为 已批复 / 不予立项 / 退回修改（记入变更记录）
     Approve(cli::approve::ApproveArgs),
+    /// 给单位的通知：立项批复（含项目编号）、立项名单和项目责任书
+    Notices(cli::notices::NoticesArgs),
     /// 撤销上次合并：台账恢复为上次合并之前的版本（台账.xlsx.bak），撤销前的台账另存为 台账.xlsx.undone
     Undo(cli::undo::UndoArgs),
     /// 年度结转：建立新年度台账，带入未完成的已批复项目（编号、进度记录和自建列都保留）
@@ -100,6 +102,7 @@ fn run() -> Result<ExitCode, CliError> {
         Command::Merge(args) => cli::merge::run(args)?,
         Command::Approve(args) => cli::approve::run(args)?,
         Command::Undo(args) => cli::undo::run(args)?,
+        Command::Notices(args) => cli::notices::run(args)?,
         Command::Rollover(args) => cli::rollover::run(args)?,
         Command::Status(args) => cli::status::run(args)?,
         Command::Export(args) => cli::export::run(args)?,

@@ -73,8 +73,9 @@ pub fn run(args: InitArgs) -> Result<Exit, CliError> {
     let progress =
         progress_template(&policy).map_err(CliError::build(taizhang::say::cli::BLANK_PROGRESS))?;
 
+    let charter = taizhang::write::charter::template(&policy)?;
     let dir = &args.dir;
-    let files: [(PathBuf, &[u8]); 3] = [
+    let files: [(PathBuf, &[u8]); 4] = [
         (dir.join("taizhang.toml"), toml_text.as_bytes()),
         (
             dir.join("templates")
@@ -85,6 +86,11 @@ pub fn run(args: InitArgs) -> Result<Exit, CliError> {
             dir.join("templates")
                 .join(taizhang::say::cli::PROGRESS_FILE),
             &progress,
+        ),
+        (
+            dir.join("templates")
+                .join(taizhang::say::charter::TEMPLATE_FILE),
+            &charter,
         ),
     ];
     if !args.force {

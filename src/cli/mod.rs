@@ -8,6 +8,7 @@ pub mod export;
 pub mod help;
 pub mod init;
 pub mod merge;
+pub mod notices;
 pub mod panic;
 pub mod rank;
 pub mod rollover;
@@ -76,6 +77,9 @@ pub enum CliError {
     /// An output file could not be written.
     #[error(transparent)]
     Write(#[from] taizhang::fsio::WriteError),
+    /// A 项目责任书 could not be made from its template.
+    #[error(transparent)]
+    Charter(#[from] taizhang::write::charter::CharterError),
     /// No ranking could be made.
     #[error(transparent)]
     YearEnd(#[from] taizhang::rank::year::YearEndError),

@@ -6,9 +6,11 @@
 //!
 //! Code elsewhere calls these functions and constants; it spells no sentence itself.
 
+pub mod charter;
 pub mod cli;
 pub mod ledger;
 pub mod letters;
+pub mod notices;
 #[cfg(feature = "serve")]
 pub mod page;
 pub mod policy;

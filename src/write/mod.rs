@@ -5,6 +5,8 @@
 /// layers (`cli::export`) until they are switched.
 pub use crate::xlsx::style;
 
+pub mod charter;
+pub mod notice;
 pub mod reply;
 pub mod report;
 pub mod status;

@@ -28,6 +28,8 @@ pub enum ReplyKind {
     Return,
     /// Every file is good: 已收到.
     Ack,
+    /// The 立项批复 of `taizhang notices --kind approval` ([`crate::write::notice`]).
+    Approval,
 }
 
 impl ReplyKind {
@@ -36,6 +38,7 @@ impl ReplyKind {
         match self {
             ReplyKind::Return => say::RETURN,
             ReplyKind::Ack => say::ACK,
+            ReplyKind::Approval => crate::say::notices::APPROVAL,
         }
     }
 }
@@ -297,6 +300,13 @@ fn body(
         lines.push(String::new());
         lines.push(say::THANKS.to_owned());
     }
+    sign(&mut lines, policy, today);
+    lines.join("\n") + "\n"
+}
+
+/// Ends a letter: a blank line, the department (or organisation), its phone, the date. Every
+/// letter to a unit (replies, notices) is signed so.
+pub(crate) fn sign(lines: &mut Vec<String>, policy: &Policy, today: NaiveDate) {
     lines.push(String::new());
     let signature = if policy.department.trim().is_empty() {
         policy.organisation.trim()
@@ -311,7 +321,6 @@ fn body(
         lines.push(say::phone(phone));
     }
     lines.push(say::date(today));
-    lines.join("\n") + "\n"
 }
 
 /// Warnings said of more than one of the files, in the order first met.

@@ -205,3 +205,138 @@ fn rollover_carries_the_unfinished_approved_project_and_its_reports_merge_next_y
     assert_eq!(reports[at("大通区委")], "1");
     assert_eq!(counts[at("田家庵区委")], "1");
 }
+
+/// The text of a .docx's body (every `<w:t>`), for assertions.
+fn docx_text(path: &Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let re = regex::Regex::new(r"(?s)<w:t(?: [^>]*)?>(.*?)</w:t>").unwrap();
+    re.captures_iter(&xml).map(|c| c[1].to_owned()).collect()
+}
+
+#[test]
+fn approval_notices_give_each_unit_its_ids_with_the_list_and_the_charters() {
+    let dir = tmp();
+    let ledger = year_2018(dir.path());
+    let l = ledger.to_str().unwrap();
+    let (code, text) = run_in(
+        dir.path(),
+        &[
+            "approve",
+            "--ledger",
+            l,
+            "2018-003",
+            "--as",
+            "退回修改",
+            "--note",
+            "请补充经费预算",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = run_in(
+        dir.path(),
+        &[
+            "notices", "--ledger", l, "--kind", "approval", "--out", "通知",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("已生成 3 个单位的通知"), "{text}");
+    let out = dir.path().join("通知");
+    let letter = std::fs::read_to_string(out.join("田家庵区委-立项批复.txt")).unwrap();
+    assert!(
+        letter.contains("【立项批复】2018年度基层党建创新项目立项批复"),
+        "{letter}"
+    );
+    assert!(letter.contains("项目编号 2018-001"), "{letter}");
+    assert!(letter.contains("项目责任书"), "{letter}");
+    let eml = std::fs::read_to_string(out.join("田家庵区委-立项批复.eml")).unwrap();
+    assert!(eml.contains("X-Unsent: 1"), "{eml}");
+    let returned = std::fs::read_to_string(out.join("潘集区委-立项批复.txt")).unwrap();
+    assert!(returned.contains("退回修改（1个）"), "{returned}");
+    assert!(returned.contains("意见：请补充经费预算"), "{returned}");
+    assert!(!returned.contains("同意立项"), "{returned}");
+    assert!(out.join("通知清单.txt").is_file());
+    // 立项名单: the two approved projects.
+    let list = out.join("立项名单.xlsx");
+    assert_eq!(
+        column_at(&list, "立项名单", 1, "项目编号"),
+        ["2018-001", "2018-002"]
+    );
+    // 项目责任书: one per approved project, filled from the template init writes.
+    let charters = out.join("项目责任书");
+    let mut names: Vec<String> = std::fs::read_dir(&charters)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "2018-001-社区党建一号工程-项目责任书.docx",
+            "2018-002-两新组织党建二号工程-项目责任书.docx"
+        ]
+    );
+    let body = docx_text(&charters.join(&names[1]));
+    assert!(body.contains("两新组织党建二号工程"), "{body}");
+    assert!(body.contains("2019年6月30日"), "{body}");
+    assert!(body.contains("大通区委"), "{body}");
+    assert!(!body.contains('【'), "{body}");
+    // The office rewords the template; the next run uses its words.
+    let (code, text) = run_in(dir.path(), &["init", "ws"]);
+    assert_eq!(code, 0, "{text}");
+    let template = dir.path().join("ws/templates/项目责任书模板.docx");
+    assert!(template.is_file());
+    let reworded = reword(&template, "项目责任书", "目标责任书");
+    std::fs::write(&template, reworded).unwrap();
+    let (code, text) = run_in(
+        &dir.path().join("ws"),
+        &[
+            "notices", "--ledger", l, "--kind", "approval", "--out", "通知",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let body = docx_text(&dir.path().join("ws/通知/项目责任书").join(&names[0]));
+    assert!(body.contains("目标责任书"), "{body}");
+}
+
+/// A .docx with `from` replaced by `to` in its body, as the office would reword it.
+fn reword(path: &Path, from: &str, to: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut e = zip.by_index(i).unwrap();
+        if e.is_dir() {
+            continue;
+        }
+        let name = e.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        e.read_to_end(&mut bytes).unwrap();
+        if name == "word/document.xml" {
+            bytes = String::from_utf8(bytes)
+                .unwrap()
+                .replace(from, to)
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// One column of a sheet whose header is on row `header_row` (0-based).
+fn column_at(book: &Path, sheet: &str, header_row: usize, header: &str) -> Vec<String> {
+    let mut b: Xlsx<_> = calamine::open_workbook(book).unwrap();
+    let range = b.worksheet_range(sheet).unwrap();
+    let rows: Vec<_> = range.rows().collect();
+    let head: Vec<String> = rows[header_row].iter().map(Data::to_string).collect();
+    let c = head.iter().position(|h| h == header).unwrap();
+    rows[header_row + 1..]
+        .iter()
+        .map(|r| r.get(c).map(Data::to_string).unwrap_or_default())
+        .filter(|s| !s.is_empty())
+        .collect()
+}

@@ -288,6 +288,10 @@ fn init_innovation_matches_committed_templates() {
         &d.join("templates/进度报告.xlsx"),
         &committed("进度报告.xlsx"),
     );
+    same_as_committed(
+        &d.join("templates/项目责任书模板.docx"),
+        &committed("项目责任书模板.docx"),
+    );
 }
 
 #[test]
@@ -302,6 +306,10 @@ fn init_secretary_matches_committed_templates() {
     same_as_committed(
         &d.join("templates/进度报告.xlsx"),
         &committed("secretary/进度报告.xlsx"),
+    );
+    same_as_committed(
+        &d.join("templates/项目责任书模板.docx"),
+        &committed("secretary/项目责任书模板.docx"),
     );
 }
 
