@@ -50,6 +50,18 @@ pub enum PolicyError {
     UnknownPreset(String),
 }
 
+/// How often a progress report is due (SPEC §10): every month (the seeds' 定期汇报, the
+/// default) or every quarter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Frequency {
+    /// One report a month.
+    #[default]
+    Month,
+    /// One report a quarter (报告期: any month of the quarter, or `2018年第二季度`).
+    Quarter,
+}
+
 /// Which of the two built-in rule sets the policy derives from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -111,6 +123,9 @@ pub struct Policy {
     /// against quotas and scored (SPEC §10). Default: yes.
     #[serde(default = "approval_default")]
     pub approval: bool,
+    /// How often units report (`month` or `quarter`): what 未报送 is counted against.
+    #[serde(default)]
+    pub report_frequency: Frequency,
     /// Lag tolerance in percentage points (滞后 when below expected by more than this).
     #[validate(range(min = 0.0, max = 100.0))]
     pub lag_tolerance: f64,

@@ -77,6 +77,7 @@ pub fn run(args: MergeArgs) -> Result<Exit, CliError> {
             taizhang::say::cli::ledger_saved(args.ledger.display())
         );
     }
+    super::print_extensions(&run.ledger, &args.ledger);
     println!(
         "{}",
         taizhang::say::cli::took(started.elapsed().as_secs_f64())

@@ -194,6 +194,20 @@ pub fn print_ledger_warnings(warnings: &[String]) {
     }
 }
 
+/// Lists the extension requests waiting for the clerk (SPEC §10), each with the command that
+/// grants it; nothing when there is none.
+pub fn print_extensions(ledger: &taizhang::ledger::Ledger, path: &Path) {
+    use taizhang::say::ledger as say;
+    let pending = taizhang::ledger::extension::pending(ledger);
+    if pending.is_empty() {
+        return;
+    }
+    println!("{}", say::extensions_pending(pending.len()));
+    for r in &pending {
+        println!("{}", say::extension_line(r, path));
+    }
+}
+
 /// Opens an existing ledger for the commands that only read it (status, scoresheet, rank,
 /// export, check --ledger), with the message a clerk needs when it is not there yet.
 pub fn read_ledger(path: &Path) -> Result<taizhang::ledger::Ledger, CliError> {

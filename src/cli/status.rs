@@ -43,6 +43,7 @@ pub fn run(args: StatusArgs) -> Result<Exit, CliError> {
         .map_err(CliError::build(taizhang::say::cli::STATUS_BOOK))?;
     taizhang::fsio::write(&args.out, &bytes)?;
     print!("{}", render(&s));
+    super::print_extensions(&ledger, &args.ledger);
     println!("{}", taizhang::say::cli::status_saved(args.out.display()));
     Ok(Exit::Ok)
 }
@@ -54,7 +55,7 @@ pub fn render(s: &MonthlyStatus) -> String {
     let c = |st| s.count(st);
     let counts = taizhang::say::cli::StatusCounts {
         as_of: &s.as_of.to_string(),
-        month: &s.month,
+        month: &s.due.words,
         projects: s.projects.len(),
         ongoing: c(Status::Ongoing),
         lagging: c(Status::Lagging),

@@ -21,8 +21,11 @@ pub struct Decision<'a> {
     pub ids: &'a [String],
     /// Every project still 待审核 (or with no 审核状态).
     pub all: bool,
-    /// The new 审核状态: one of [`say::APPROVAL_STATES`].
-    pub state: &'a str,
+    /// The new 审核状态: one of [`say::APPROVAL_STATES`]; `None` leaves it (granting an
+    /// extension alone).
+    pub state: Option<&'a str>,
+    /// A new 完成时间: the extension the unit asked for, granted (SPEC §10).
+    pub deadline: Option<chrono::NaiveDate>,
     /// The note for the unit (审核意见); `None` leaves the note as it is.
     pub note: Option<&'a str>,
 }
@@ -49,8 +52,16 @@ pub fn approve(
     policy: &Policy,
     now: NaiveDateTime,
 ) -> Result<Approved, LedgerError> {
-    if !say::APPROVAL_STATES.contains(&decision.state) {
-        return Err(LedgerError::Refused(say::approve_bad_state(decision.state)));
+    if let Some(state) = decision.state {
+        if !say::APPROVAL_STATES.contains(&state) {
+            return Err(LedgerError::Refused(say::approve_bad_state(state)));
+        }
+    }
+    if decision.state.is_none() && decision.deadline.is_none() {
+        return Err(LedgerError::Refused(say::APPROVE_NOTHING.to_owned()));
+    }
+    if decision.deadline.is_some() && decision.all {
+        return Err(LedgerError::Refused(say::EXTENSION_NEEDS_IDS.to_owned()));
     }
     if decision.ids.is_empty() && !decision.all {
         return Err(LedgerError::Refused(say::APPROVE_NOTHING.to_owned()));
@@ -67,12 +78,11 @@ pub fn approve(
     for row in rows {
         let id = ledger.projects.get(row, Column::ProjectId).display();
         let mut changed = false;
-        let mut set = |ledger: &mut Ledger, column: Column, new: &str| {
+        let mut set = |ledger: &mut Ledger, column: Column, new: Value, source: &str| {
             let old = ledger.projects.get(row, column).clone();
-            if old.display().trim() == new {
+            if old.display().trim() == new.display().trim() {
                 return;
             }
-            let new = Value::text(new);
             ledger.projects.set(row, column, new.clone());
             let t = &mut ledger.changes;
             let c = t.push_row();
@@ -81,12 +91,29 @@ pub fn approve(
             t.set(c, Column::Field, Value::text(column.header()));
             t.set(c, Column::OldValue, old);
             t.set(c, Column::NewValue, new);
-            t.set(c, Column::Source, Value::text(say::APPROVAL_SOURCE));
+            t.set(c, Column::Source, Value::text(source));
             changed = true;
         };
-        set(&mut ledger, Column::Approval, decision.state);
+        if let Some(state) = decision.state {
+            set(
+                &mut ledger,
+                Column::Approval,
+                Value::text(state),
+                say::APPROVAL_SOURCE,
+            );
+        }
+        if let Some(deadline) = decision.deadline {
+            let source = say::EXTENSION_SOURCE;
+            set(&mut ledger, Column::Deadline, Value::Date(deadline), source);
+        }
         if let Some(note) = decision.note {
-            set(&mut ledger, Column::ApprovalNote, note.trim());
+            let source = say::APPROVAL_SOURCE;
+            set(
+                &mut ledger,
+                Column::ApprovalNote,
+                Value::text(note.trim()),
+                source,
+            );
         }
         if changed {
             done.changed.push(id);
@@ -172,7 +199,8 @@ mod tests {
         let d = Decision {
             ids: &ids,
             all: false,
-            state: "已批复",
+            state: Some("已批复"),
+            deadline: None,
             note: None,
         };
         let done = approve(&path, &d, &policy, now()).unwrap();
@@ -199,7 +227,8 @@ mod tests {
         let bad = Decision {
             ids: &ids,
             all: true,
-            state: "已批复",
+            state: Some("已批复"),
+            deadline: None,
             note: None,
         };
         let err = approve(&path, &bad, &policy, now())
@@ -210,14 +239,16 @@ mod tests {
         let state = Decision {
             ids: &[],
             all: true,
-            state: "批了",
+            state: Some("批了"),
+            deadline: None,
             note: None,
         };
         assert!(approve(&path, &state, &policy, now()).is_err());
         let all = Decision {
             ids: &[],
             all: true,
-            state: "退回修改",
+            state: Some("退回修改"),
+            deadline: None,
             note: Some("请补充经费预算"),
         };
         let done = approve(&path, &all, &policy, now()).unwrap();

@@ -6,6 +6,7 @@
 
 pub mod approve;
 mod derived;
+pub mod extension;
 pub mod merge;
 pub mod quota;
 pub mod rollover;

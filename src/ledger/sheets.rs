@@ -219,6 +219,8 @@ fn hidden(sheet: &str, column: Option<crate::model::Column>) -> bool {
         | C::Milestones
         | C::ApprovalNote
         | C::Version => sheet == Sheet::Projects.name(),
+        // Rarely filled; the requests are listed by merge and status.
+        C::Extension => sheet == Sheet::Reports.name(),
         _ => false,
     }
 }

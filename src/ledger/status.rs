@@ -23,7 +23,7 @@ use super::schedule::Latest;
 use super::store::Ledger;
 use crate::model::Column;
 use crate::model::Value;
-use crate::policy::Policy;
+use crate::policy::{Frequency, Policy};
 use crate::rules::units::UnitIndex;
 use crate::text::number_text;
 
@@ -124,6 +124,8 @@ pub struct MonthlyStatus {
     pub as_of: NaiveDate,
     /// The report month (`YYYY-MM`): the last month ended by `as_of`.
     pub month: String,
+    /// The report due (the month's, or a quarter's under `report_frequency = "quarter"`).
+    pub due: Due,
     /// Lag tolerance in points.
     pub tolerance: f64,
     /// Organisation name from the policy, for titles.
@@ -197,8 +199,12 @@ impl MonthlyStatus {
         }
     }
 
-    /// `2018年6月`: the report month as a title says it.
+    /// `2018年6月`: the report month as a title says it (`2018年第二季度` when reports are
+    /// quarterly).
     pub fn month_title(&self) -> String {
+        if self.due.first != self.due.last {
+            return self.due.words.clone();
+        }
         match self.month.split_once('-') {
             Some((y, m)) => say::month_title(y, m.trim_start_matches('0')),
             None => self.month.clone(),
@@ -234,6 +240,46 @@ pub fn report_month(as_of: NaiveDate) -> String {
         .and_then(|d| d.pred_opt())
         .unwrap_or(as_of);
     month_of(previous)
+}
+
+/// The report due at a date under the policy's frequency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Due {
+    /// First month of the period reported on (`2018-04` for the second quarter).
+    pub first: String,
+    /// Its last month (`2018-06`).
+    pub last: String,
+    /// How messages name it: `2018-05` for a month, `2018年第二季度` for a quarter.
+    pub words: String,
+}
+
+/// The report due at `as_of`: the [`report_month`]'s month, or, quarterly, the last quarter
+/// that ended by then (the quarter of the report month when that month ends a quarter).
+pub fn due(as_of: NaiveDate, frequency: Frequency) -> Due {
+    let month = report_month(as_of);
+    match frequency {
+        Frequency::Month => Due {
+            first: month.clone(),
+            last: month.clone(),
+            words: month,
+        },
+        Frequency::Quarter => {
+            let (y, m) = month
+                .split_once('-')
+                .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?)))
+                .unwrap_or((as_of.year(), as_of.month()));
+            // The quarters ended by the report month's end: 3 of them by June, none in February.
+            let (y, q) = match m / 3 {
+                0 => (y - 1, 4),
+                q => (y, q),
+            };
+            Due {
+                first: format!("{y:04}-{:02}", q * 3 - 2),
+                last: format!("{y:04}-{:02}", q * 3),
+                words: say::quarter(y, q),
+            }
+        }
+    }
 }
 
 /// A 报告期 cell as `YYYY-MM` (a clerk may have typed a date into it).
@@ -297,7 +343,8 @@ fn reasons(p: &ProjectStatus, month: &str, tolerance: f64) -> Vec<String> {
 pub fn monthly(ledger: &Ledger, policy: &Policy, as_of: NaiveDate) -> MonthlyStatus {
     let index = UnitIndex::new(policy);
     let month = report_month(as_of);
-    let month_end = super::merge::period_end(&month).unwrap_or(as_of);
+    let due = due(as_of, policy.report_frequency);
+    let due_end = super::merge::period_end(&due.last).unwrap_or(as_of);
     let latest = latest_until(ledger, &month_of(as_of));
     let t = &ledger.projects;
     let mut projects = Vec::with_capacity(t.rows.len());
@@ -310,8 +357,8 @@ pub fn monthly(ledger: &Ledger, policy: &Policy, as_of: NaiveDate) -> MonthlySta
         let status = schedule.classify(report.map(|(_, l)| l), as_of, policy.lag_tolerance);
         let expected = schedule.expected(as_of);
         let percent = report.map(|(_, l)| l.percent);
-        let reported = report.is_some_and(|(p, _)| p.as_str() >= month.as_str());
-        let missing = schedule.start <= month_end && status != Status::Done && !reported;
+        let reported = report.is_some_and(|(p, _)| p.as_str() >= due.first.as_str());
+        let missing = schedule.start <= due_end && status != Status::Done && !reported;
         let mut p = ProjectStatus {
             id,
             unit: known.map_or(raw_unit, |u| u.name.clone()),
@@ -331,7 +378,7 @@ pub fn monthly(ledger: &Ledger, policy: &Policy, as_of: NaiveDate) -> MonthlySta
             gap: percent.map(|done| ((expected - done) * 10.0).round() / 10.0),
             reasons: Vec::new(),
         };
-        p.reasons = reasons(&p, &month, policy.lag_tolerance);
+        p.reasons = reasons(&p, &due.words, policy.lag_tolerance);
         projects.push(p);
     }
     let units = units(ledger, policy, &index, &projects);
@@ -356,6 +403,7 @@ pub fn monthly(ledger: &Ledger, policy: &Policy, as_of: NaiveDate) -> MonthlySta
     MonthlyStatus {
         as_of,
         month,
+        due,
         tolerance: policy.lag_tolerance,
         organisation: policy.organisation.clone(),
         kind_name: crate::say::project_kind(policy.preset).to_owned(),
@@ -399,6 +447,19 @@ fn units(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_report_due_follows_the_frequency() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2018, m, day).unwrap();
+        let q = |at| due(at, Frequency::Quarter);
+        assert_eq!(due(d(7, 5), Frequency::Month).words, "2018-06");
+        assert_eq!(q(d(7, 5)).first, "2018-04");
+        assert_eq!(q(d(7, 5)).last, "2018-06");
+        assert_eq!(q(d(7, 5)).words, "2018年第二季度");
+        assert_eq!(q(d(6, 30)).last, "2018-06", "the quarter's last day");
+        assert_eq!(q(d(6, 29)).last, "2018-03");
+        assert_eq!(q(d(2, 10)).words, "2017年第四季度");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -130,6 +130,8 @@ columns! {
     Percent = "完成进度", Percent;
     /// 项目状态 as the unit reported it.
     State = "项目状态", Text;
+    /// The new completion date a report asks for with 项目状态 申请延期.
+    Extension = "申请延期至", Date;
     /// 本期完成情况.
     Done = "本期完成情况", Long;
     /// 存在问题.
@@ -243,6 +245,7 @@ const REPORTS: &[Column] = &[
     C::Period,
     C::Percent,
     C::State,
+    C::Extension,
     C::Done,
     C::Problems,
     C::Next,
@@ -360,7 +363,7 @@ impl Sheet {
                 C::Approval,
                 C::ApprovalNote,
             ],
-            Sheet::Reports => &[C::Reporter],
+            Sheet::Reports => &[C::Reporter, C::Extension],
             Sheet::Sources => &[C::Sender, C::Subject, C::SentAt],
             Sheet::Units | Sheet::Changes | Sheet::About | Sheet::Submitted => &[],
         }

@@ -183,6 +183,9 @@ fields! {
         ["完成进度", "总体进度", "完成比例", "累计完成进度", "完成百分比"];
     /// 正常推进 / 滞后 / 已完成 / 申请延期.
     State = "state", Progress, Some(C::State), Optional, I::Choice, ["项目状态"];
+    /// The new completion date asked for with 申请延期.
+    Extension = "new_deadline", Progress, Some(C::Extension), Optional, I::Date,
+        ["申请延期至", "延期至", "延期完成时间", "申请延期完成时间", "调整后完成时间", "延期后完成时间"];
     /// Work done this period.
     Done = "done", Progress, Some(C::Done), Always, I::Box(120),
         ["本期完成情况", "本月工作", "工作进展", "本月完成情况", "本期工作完成情况", "进展情况"];

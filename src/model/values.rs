@@ -184,10 +184,41 @@ pub fn parse_period(value: &Value, year: i32) -> Option<(i32, u32)> {
         Value::DateTime(d) => Some(d.date()),
         Value::Number(n) if (20_000.0..=80_000.0).contains(n) => excel_serial(*n),
         Value::Number(n) => parse_date_text(&number_text(*n), DayRole::Start, year),
-        Value::Text(t) => parse_date_text(t.trim_end_matches("份"), DayRole::Start, year),
+        Value::Text(t) => {
+            if let Some(quarter) = parse_quarter(t, year) {
+                return Some(quarter);
+            }
+            parse_date_text(t.trim_end_matches("份"), DayRole::Start, year)
+        }
         _ => None,
     }?;
     Some((date.year(), date.month()))
+}
+
+/// A quarter (`2018年第二季度`, `二季度`, `2018Q2`, `2018年第2季度`) as the period of its last
+/// month (`2018-06`), for offices whose units report quarterly.
+fn parse_quarter(text: &str, year: i32) -> Option<(i32, u32)> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = RE
+        .get_or_init(|| {
+            regex::Regex::new(r"^(?:(\d{4})\s*年?\s*)?(?:第\s*([一二三四1-4])\s*季度?|([一二三四1-4])\s*季度|[Qq]([1-4]))$").ok()
+        })
+        .as_ref()?;
+    let t = strip_spaces(&fold_width(text.trim()));
+    let c = re.captures(&t)?;
+    let y = c
+        .get(1)
+        .and_then(|m| m.as_str().parse().ok())
+        .unwrap_or(year);
+    let q = c.get(2).or(c.get(3)).or(c.get(4))?.as_str();
+    let q = match q {
+        "一" | "1" => 1,
+        "二" | "2" => 2,
+        "三" | "3" => 3,
+        "四" | "4" => 4,
+        _ => return None,
+    };
+    Some((y, q * 3))
 }
 
 /// Formats a period as `2018-06`.
@@ -463,6 +494,11 @@ mod tests {
         assert_eq!(p("6月"), Some((2018, 6)));
         assert_eq!(p("六月份"), None);
         assert_eq!(p("2018-13"), None);
+        assert_eq!(p("2018年第二季度"), Some((2018, 6)));
+        assert_eq!(p("第四季度"), Some((2018, 12)));
+        assert_eq!(p("2019年1季度"), Some((2019, 3)));
+        assert_eq!(p("2018Q3"), Some((2018, 9)));
+        assert_eq!(p("第五季度"), None);
         assert_eq!(parse_period(&Value::Number(2018.06), 2018), Some((2018, 6)));
         assert_eq!(period_text((2018, 6)), "2018-06");
     }

@@ -104,6 +104,8 @@ codes! {
     W_NOT_SCORED,
     /// A milestone row outside the project's dates or unreadable.
     W_MILESTONE,
+    /// 申请延期 without the date asked for (or a date without 申请延期).
+    W_EXTENSION,
 }
 
 impl Code {

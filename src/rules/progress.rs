@@ -10,7 +10,9 @@ use crate::policy::Policy;
 use crate::say::problems as say;
 
 /// The states a report may give (SPEC §3.2).
-pub const STATES: &[&str] = &["正常推进", "滞后", "已完成", "申请延期"];
+pub const STATES: &[&str] = &["正常推进", "滞后", "已完成", EXTENSION];
+/// The state that asks for a later deadline (with 申请延期至).
+pub const EXTENSION: &str = "申请延期";
 
 /// Validates a progress report: the record of what was understood, and every problem.
 pub fn check(raw: &RawForm, policy: &Policy) -> (Progress, Vec<Problem>) {
@@ -45,6 +47,36 @@ pub fn check(raw: &RawForm, policy: &Policy) -> (Progress, Vec<Problem>) {
         // Free wording is kept; the four official states are recognised inside longer text.
         let known = STATES.iter().find(|s| state.contains(*s));
         p.state = Some(known.map_or(state.clone(), |s| (*s).to_owned()));
+    }
+    if let Some(found) = f.get(Field::Extension) {
+        match values::parse_date(found.value, DayRole::End, policy.year) {
+            Some(d) => p.new_deadline = Some(d),
+            None => {
+                let message = say::bad_date(found.label, &found.value.to_text(), found.cell);
+                let cell = found.cell.to_owned();
+                f.problem(Code::E_DATE, Field::Extension, Some(&cell), message);
+            }
+        }
+    }
+    // An extension is asked for with both the state and the date; one without the other is
+    // said, so that the unit completes it (the clerk cannot decide on half a request).
+    let asks = p.state.as_deref() == Some(EXTENSION);
+    let said = (f.problems.iter()).any(|x| x.field.as_deref() == Some(Field::Extension.key()));
+    if asks && p.new_deadline.is_none() && !said {
+        let cell = f
+            .raw(Field::State)
+            .map(|r| r.cell.clone())
+            .unwrap_or_default();
+        let label = f.label(Field::Extension);
+        let message = say::extension_without_date(&label, &cell);
+        f.problem(Code::W_EXTENSION, Field::Extension, Some(&cell), message);
+    } else if !asks && p.new_deadline.is_some() {
+        let cell = f
+            .raw(Field::Extension)
+            .map(|r| r.cell.clone())
+            .unwrap_or_default();
+        let message = say::date_without_extension(&f.label(Field::Extension), &cell);
+        f.problem(Code::W_EXTENSION, Field::Extension, Some(&cell), message);
     }
     p.done = f.text(Field::Done).map(|(t, _)| t);
     p.problems = f.text(Field::Problems).map(|(t, _)| t);

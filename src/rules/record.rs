@@ -107,6 +107,9 @@ pub struct Progress {
     /// Work done this period.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub done: Option<String>,
+    /// The new completion date asked for with 项目状态 申请延期.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_deadline: Option<NaiveDate>,
     /// Problems met.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problems: Option<String>,
@@ -198,6 +201,7 @@ impl Proposal {
             | Field::Period
             | Field::Percent
             | Field::State
+            | Field::Extension
             | Field::Done
             | Field::Problems
             | Field::Next
@@ -233,6 +237,7 @@ impl Progress {
             Field::Period => text(&self.period),
             Field::Percent => self.percent.map_or(Value::Empty, Value::Number),
             Field::State => text(&self.state),
+            Field::Extension => date(self.new_deadline),
             Field::Done => text(&self.done),
             Field::Problems => text(&self.problems),
             Field::Next => text(&self.next),

@@ -433,3 +433,8 @@ pub fn internal_error(message: impl Display, place: Option<(&str, u32, u32)>) ->
         .unwrap_or_default();
     format!("taizhang 内部错误：{message}{place}（请把这条信息和出错的文件发给维护人员）")
 }
+
+/// A date argument that is no date.
+pub fn bad_day(text: &str) -> String {
+    format!("“{text}”不是日期，请写成 2019-06-30 的样子")
+}

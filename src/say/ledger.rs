@@ -322,6 +322,34 @@ pub const APPROVAL_STATES: [&str; 4] = [
     APPROVAL_REJECTED,
     APPROVAL_RETURNED,
 ];
+/// 来源文件 of the 变更记录 row of an extension granted (`approve --deadline`).
+pub const EXTENSION_SOURCE: &str = "taizhang approve（批准延期）";
+/// `approve --deadline` with `--all`: an extension is granted project by project.
+pub const EXTENSION_NEEDS_IDS: &str =
+    "批准延期要逐个写出项目编号，不能与 --all 一起使用。台账未作任何改动";
+/// `approve --deadline` done.
+pub fn extended(changed: usize, deadline: &str) -> String {
+    format!("已将 {changed} 个项目的完成时间改为 {deadline}（记入变更记录）")
+}
+/// The heading of the pending extension requests (after a merge, in `status`).
+pub fn extensions_pending(n: usize) -> String {
+    format!("{n} 个项目申请延期，等待审核（同意后状态按新的完成时间计算）：")
+}
+/// One pending request, with the command that grants it.
+pub fn extension_line(r: &crate::ledger::extension::Request, ledger: &std::path::Path) -> String {
+    let deadline = r.deadline.map(|d| d.to_string()).unwrap_or_default();
+    format!(
+        "  {} {} {}：{} 报告申请延期至 {}（原完成时间 {deadline}）。同意：taizhang approve {} --deadline {} --ledger \"{}\"",
+        r.id,
+        r.unit,
+        crate::say::quoted(&r.name),
+        r.period,
+        r.asked,
+        r.id,
+        r.asked,
+        ledger.display()
+    )
+}
 /// 来源文件 of a 变更记录 row written by `taizhang approve`.
 pub const APPROVAL_SOURCE: &str = "taizhang approve（办事员审核）";
 
@@ -393,4 +421,14 @@ pub fn rollover_policy_year(year: i32, policy_year: i32) -> String {
     format!(
         "请把政策文件 taizhang.toml 中的 year = {policy_year} 改为 year = {year}，之后的检查和合并才按{year}年度进行"
     )
+}
+
+/// A quarter as messages name it: `2018年第二季度`.
+pub fn quarter(year: i32, q: u32) -> String {
+    const NAMES: [&str; 4] = ["一", "二", "三", "四"];
+    let name = NAMES
+        .get(q.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("");
+    format!("{year}年第{name}季度")
 }

@@ -364,3 +364,19 @@ pub fn units_not_sent(what: &str, units: &[String]) -> String {
         units.join("、")
     )
 }
+
+/// W_EXTENSION: 申请延期 without the date asked for.
+pub fn extension_without_date(label: &str, cell: &str) -> String {
+    format!(
+        "项目状态为“申请延期”，但没有填写“{label}”{}，请写明申请延期到哪一天",
+        at(cell)
+    )
+}
+
+/// W_EXTENSION: a date asked for without 申请延期 (the report is merged; no extension is asked).
+pub fn date_without_extension(label: &str, cell: &str) -> String {
+    format!(
+        "填写了“{label}”{}，但项目状态不是“申请延期”；如需延期，请把项目状态选为“申请延期”",
+        at(cell)
+    )
+}

@@ -153,6 +153,10 @@ pub fn tip(f: Field, scope: Scope, p: &Policy) -> String {
         F::Period => format!("报告所属月份，如 {y}-06（表示{y}年6月）。"),
         F::Percent => "项目总体完成的比例：填 60% 表示完成了百分之六十；全部完成填 100%。".into(),
         F::State => "从下拉列表中选择：正常推进、滞后、已完成、申请延期。".into(),
+        F::Extension => format!(
+            "仅在项目状态为“申请延期”时填写：申请延期到的日期，如 {}-06-30；需经审核同意。",
+            y + 1
+        ),
         F::Done => "本报告期开展的主要工作、取得的进展和成效。".into(),
         F::Problems => "推进中遇到的困难和问题；没有可不填。".into(),
         F::Next => "下一报告期的工作安排。".into(),

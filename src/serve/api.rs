@@ -659,7 +659,8 @@ async fn approve_chosen(
         let decision = Decision {
             ids: &request.ids,
             all: false,
-            state: request.state.trim(),
+            state: Some(request.state.trim()),
+            deadline: None,
             note,
         };
         let done = approve(&ledger, &decision, &policy, chrono::Local::now().naive_local())?;
@@ -671,7 +672,7 @@ async fn approve_chosen(
             _ => None,
         };
         Ok(json!({
-            "message": crate::say::ledger::approved(done.changed.len(), done.unchanged.len(), decision.state),
+            "message": crate::say::ledger::approved(done.changed.len(), done.unchanged.len(), request.state.trim()),
             "changed": done.changed,
             "unchanged": done.unchanged,
             "warning": warning,

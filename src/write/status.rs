@@ -323,6 +323,7 @@ mod tests {
         let s = MonthlyStatus {
             as_of,
             month: "2018-06".into(),
+            due: crate::ledger::status::due(as_of, crate::policy::Frequency::Month),
             tolerance: 20.0,
             organisation: String::new(),
             kind_name: "基层党建创新项目".into(),

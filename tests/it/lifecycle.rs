@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::common::*;
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, DataType, Reader, Xlsx};
 
 fn write_form(path: &Path, title: &'static str, pairs: &[(&'static str, V)]) {
     let name = if title.contains("立项书") {
@@ -70,8 +70,16 @@ fn column(ledger: &Path, sheet: &str, header: &str) -> Vec<String> {
     let mut rows = range.rows();
     let head: Vec<String> = rows.next().unwrap().iter().map(Data::to_string).collect();
     let c = head.iter().position(|h| h == header).unwrap();
-    rows.map(|r| r.get(c).map(Data::to_string).unwrap_or_default())
+    rows.map(|r| r.get(c).map(shown).unwrap_or_default())
         .collect()
+}
+
+/// A cell as the clerk sees it: dates as `2019-09-30` (calamine prints their serial number).
+fn shown(d: &Data) -> String {
+    match d.as_date() {
+        Some(day) if matches!(d, Data::DateTime(_)) => day.to_string(),
+        _ => d.to_string(),
+    }
 }
 
 /// A 2018 ledger: three approved projects, one finished, one running into 2019, one pending.
@@ -336,7 +344,143 @@ fn column_at(book: &Path, sheet: &str, header_row: usize, header: &str) -> Vec<S
     let c = head.iter().position(|h| h == header).unwrap();
     rows[header_row + 1..]
         .iter()
-        .map(|r| r.get(c).map(Data::to_string).unwrap_or_default())
+        .map(|r| r.get(c).map(shown).unwrap_or_default())
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+#[test]
+fn an_extension_asked_is_listed_granted_with_a_change_row_and_moves_the_deadline() {
+    let dir = tmp();
+    let ledger = year_2018(dir.path());
+    let l = ledger.to_str().unwrap();
+    let before = run_in(
+        dir.path(),
+        &[
+            "status",
+            "--ledger",
+            l,
+            "--as-of",
+            "2019-08-05",
+            "--out",
+            "s.xlsx",
+        ],
+    )
+    .1;
+    assert!(
+        before.contains("2018-002") && before.contains("逾期：完成时间 2019-06-30 已过"),
+        "{before}"
+    );
+    let inbox = dir.path().join("2019-01");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let mut asks = report("大通区委", "两新组织党建二号工程", "2019年1月", 0.7);
+    asks = with(asks, "项目状态", Some(V::T("申请延期")));
+    asks.push(("申请延期至", V::T("2019年9月")));
+    write_form(&inbox.join("大通区委-延期.xlsx"), "进度报告", &asks);
+    // Half a request: 申请延期 without the date is said to the unit, and merged.
+    let mut half = report("田家庵区委", "社区党建一号工程", "2019年1月", 1.0);
+    half = with(half, "项目状态", Some(V::T("申请延期")));
+    write_form(&inbox.join("田家庵区委-1月.xlsx"), "进度报告", &half);
+    let (json, _) = check_json(&[&inbox], &[]);
+    let files = json["files"].as_array().unwrap();
+    assert_eq!(codes(&files[0]), Vec::<String>::new(), "{:?}", files[0]);
+    assert_eq!(files[0]["record"]["new_deadline"], "2019-09-30");
+    assert_eq!(codes(&files[1]), ["W_EXTENSION"]);
+    let (code, text) = run_in(dir.path(), &["merge", "2019-01", "--ledger", l]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("1 个项目申请延期"), "{text}");
+    assert!(
+        text.contains("taizhang approve 2018-002 --deadline 2019-09-30"),
+        "{text}"
+    );
+    assert_eq!(column(&ledger, "进度记录", "申请延期至")[2], "2019-09-30");
+    let (code, text) = run_in(
+        dir.path(),
+        &[
+            "approve",
+            "--ledger",
+            l,
+            "2018-002",
+            "--deadline",
+            "2019-09-30",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("完成时间改为 2019-09-30"), "{text}");
+    assert_eq!(column(&ledger, "项目台账", "完成时间")[1], "2019-09-30");
+    assert_eq!(
+        column(&ledger, "项目台账", "审核状态")[1],
+        "已批复",
+        "the decision stays"
+    );
+    let changes = column(&ledger, "变更记录", "来源文件");
+    assert!(
+        changes.iter().any(|c| c.contains("批准延期")),
+        "{changes:?}"
+    );
+    let after = run_in(
+        dir.path(),
+        &[
+            "status",
+            "--ledger",
+            l,
+            "--as-of",
+            "2019-08-05",
+            "--out",
+            "s.xlsx",
+        ],
+    )
+    .1;
+    assert!(!after.contains("申请延期，等待审核"), "{after}");
+    assert!(!after.contains("逾期："), "{after}");
+}
+
+#[test]
+fn quarterly_reporting_counts_not_reported_by_the_quarter() {
+    let dir = tmp();
+    let ledger = year_2018(dir.path());
+    let l = ledger.to_str().unwrap();
+    let (code, text) = run_in(dir.path(), &["init", "q"]);
+    assert_eq!(code, 0, "{text}");
+    let toml = dir.path().join("q/taizhang.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let quarterly = text.replace(
+        "report_frequency = \"month\"",
+        "report_frequency = \"quarter\"",
+    );
+    assert_ne!(text, quarterly);
+    std::fs::write(&toml, quarterly).unwrap();
+    let q = toml.to_str().unwrap();
+    let status = |as_of: &str, policy: Option<&str>| {
+        let mut args = vec!["status", "--ledger", l, "--as-of", as_of, "--out", "s.xlsx"];
+        if let Some(p) = policy {
+            args.extend(["--policy", p]);
+        }
+        run_in(dir.path(), &args).1
+    };
+    let monthly = status("2018-08-10", None);
+    assert!(monthly.contains("未报送 2018-07 进度报告"), "{monthly}");
+    let quarter = status("2018-08-10", Some(q));
+    assert!(
+        quarter.contains("应报 2018年第二季度 进度报告"),
+        "{quarter}"
+    );
+    assert!(
+        quarter.contains("未报送 2018年第二季度 进度报告"),
+        "{quarter}"
+    );
+    // A report for any month of the quarter counts.
+    let inbox = dir.path().join("q2");
+    std::fs::create_dir_all(&inbox).unwrap();
+    write_form(
+        &inbox.join("大通区委-二季度.xlsx"),
+        "进度报告",
+        &report("大通区委", "两新组织党建二号工程", "2018年第二季度", 0.3),
+    );
+    let (code, text) = run_in(dir.path(), &["merge", "q2", "--ledger", l, "--policy", q]);
+    assert_eq!(code, 0, "{text}");
+    assert!(column(&ledger, "进度记录", "报告期").contains(&"2018-06".to_owned()));
+    let quarter = status("2018-08-10", Some(q));
+    let dt: Vec<&str> = quarter.lines().filter(|l| l.contains("2018-002")).collect();
+    assert!(dt.iter().all(|l| !l.contains("未报送")), "{quarter}");
 }

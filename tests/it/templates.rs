@@ -37,13 +37,14 @@ const PROPOSAL_LABELS: [&str; 17] = [
     "填报日期",
 ];
 
-const PROGRESS_LABELS: [&str; 11] = [
+const PROGRESS_LABELS: [&str; 12] = [
     "项目编号",
     "申报单位",
     "项目名称",
     "报告期",
     "完成进度",
     "项目状态",
+    "申请延期至",
     "本期完成情况",
     "存在问题",
     "下步计划",
@@ -593,7 +594,7 @@ fn filled_templates_check_clean() {
             ("B6", Typed::Text("2018-06")),
             ("B7", Typed::Number(0.6)), // the 0% cell: shown as 60%
             ("B8", Typed::Text("正常推进")),
-            ("B9", Typed::Text("完成了摸底排查工作")),
+            ("B10", Typed::Text("完成了摸底排查工作")),
         ],
     );
     let file = check_json(dir.path(), &progress);

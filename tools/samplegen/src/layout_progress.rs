@@ -22,6 +22,9 @@ fn fields(r: &Report) -> Vec<F> {
     if let Some(s) = &r.state {
         v.push(f("state", l.state, t(s)));
     }
+    if let Some(e) = &r.extension {
+        v.push(f("extension", "申请延期至", e.clone()));
+    }
     v.push(f("done", l.done, t(&r.done)));
     v.push(f("problems", l.problems, t(&r.problems)));
     v.push(f("next", l.next, t(&r.next)));
@@ -68,6 +71,7 @@ fn paired(ws: &mut Worksheet, r: &Report) -> Result<Pos, XlsxError> {
         ("name", ""),
         ("project_id", "submitted"),
         ("percent", "state"),
+        ("extension", ""),
         ("done", ""),
         ("problems", ""),
         ("next", ""),
@@ -109,6 +113,10 @@ fn label_above(ws: &mut Worksheet, r: &Report) -> Result<Pos, XlsxError> {
     }
     pair(&mut g, &mut pos, row, take(&fs, "state"), None)?;
     row += 1;
+    if let Some(e) = take(&fs, "extension") {
+        pair(&mut g, &mut pos, row, Some(e), None)?;
+        row += 1;
+    }
     for key in ["done", "problems", "next"] {
         if let Some(f) = take(&fs, key) {
             row = above(&mut g, &mut pos, row, f)?;

@@ -207,6 +207,8 @@ pub struct Report {
     pub period: Val,
     pub percent: Val,
     pub state: Option<String>,
+    /// 申请延期至, with 项目状态 申请延期 (a row of its own only then).
+    pub extension: Option<Val>,
     pub done: String,
     pub problems: String,
     pub next: String,

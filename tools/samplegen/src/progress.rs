@@ -231,6 +231,8 @@ fn report(r: &Reporter, i: usize, p: &Proposal, m: u32, ids: &dyn Fn(&str) -> Op
         percent: percent(i * 2 + m as usize, pct),
         // 市教育局党委's own sheet has no 项目状态 row (it is optional).
         state: if r.key == "jy1" { None } else { Some(state(r, pct, m)) },
+        // The lagging project asks in December to finish by the end of March (SPEC §10).
+        extension: (r.key != "jy1" && state(r, pct, m) == "申请延期").then(|| t("2019年3月31日")),
         done: done_text(r, p.is_a, i, m),
         problems: problems_text(r, i, m),
         next: next_text(r, m),
@@ -354,6 +356,7 @@ fn unknown_project() -> Report {
         period: t("2018年5月"),
         percent: t("30%"),
         state: Some("正常推进".into()),
+        extension: None,
         done: "沿淮6个乡镇党委召开示范带建设推进会，确定示范点12个，完成示范点规划设计。".into(),
         problems: "示范点建设资金需要统筹解决。".into(),
         next: "启动示范点建设，6月底前完成3个示范点阵地改造。".into(),
@@ -380,6 +383,7 @@ fn truncated_source(p: &Proposal) -> Report {
         period: t("2018-04"),
         percent: t("10%"),
         state: Some("正常推进".into()),
+        extension: None,
         done: "召开课题组第一次会议，细化研究提纲和任务分工，制定调研计划。".into(),
         problems: String::new(),
         next: "调阅发展党员档案，召开座谈会。".into(),
