@@ -484,3 +484,170 @@ fn quarterly_reporting_counts_not_reported_by_the_quarter() {
     let dt: Vec<&str> = quarter.lines().filter(|l| l.contains("2018-002")).collect();
     assert!(dt.iter().all(|l| !l.contains("未报送")), "{quarter}");
 }
+
+/// The README's routine on the sample year (SPEC §10 end to end): proposals merged, decided and
+/// notified; the year's reports; the December extension granted; the year carried over, and the
+/// carried project's January report merged into the new ledger.
+#[test]
+fn the_sample_year_from_approval_to_the_next_year() {
+    let dir = tmp();
+    let root = std::env::current_dir().unwrap();
+    let policy = root.join("samples/taizhang.toml");
+    let p = policy.to_str().unwrap();
+    let inbox = root.join("samples/inbox");
+    let ledger = dir.path().join("台账.xlsx");
+    let l = ledger.to_str().unwrap();
+    let proposals = inbox.join("2018-03-立项");
+    let (code, text) = run_in(
+        dir.path(),
+        &[
+            "merge",
+            proposals.to_str().unwrap(),
+            "--ledger",
+            l,
+            "--policy",
+            p,
+        ],
+    );
+    assert_eq!(code, 1, "flawed proposals are returned: {text}");
+    assert!(column(&ledger, "项目台账", "审核状态")
+        .iter()
+        .all(|s| s == "待审核"));
+    let (code, text) = run_in(
+        dir.path(),
+        &["approve", "--all", "--ledger", l, "--policy", p],
+    );
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = run_in(
+        dir.path(),
+        &[
+            "approve",
+            "2018-002",
+            "--as",
+            "退回修改",
+            "--note",
+            "请细化研究计划",
+            "--ledger",
+            l,
+            "--policy",
+            p,
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = run_in(
+        dir.path(),
+        &[
+            "notices", "--ledger", l, "--kind", "approval", "--out", "通知", "--policy", p,
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let ids = column(&ledger, "项目台账", "项目编号");
+    let approved = ids.len() - 1;
+    assert!(
+        text.contains(&format!("立项名单（{approved} 个项目）")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("项目责任书 {approved} 份")),
+        "{text}"
+    );
+    let unit = column(&ledger, "项目台账", "申报单位")[1].clone();
+    let letter =
+        std::fs::read_to_string(dir.path().join(format!("通知/{unit}-立项批复.txt"))).unwrap();
+    assert!(letter.contains("意见：请细化研究计划"), "{letter}");
+    // The year's reports; the December extension request is listed.
+    let (code, text) = run_in(
+        dir.path(),
+        &[
+            "merge",
+            inbox.to_str().unwrap(),
+            "--ledger",
+            l,
+            "--policy",
+            p,
+        ],
+    );
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("taizhang approve 2018-007 --deadline 2019-03-31"),
+        "{text}"
+    );
+    let (code, text) = run_in(
+        dir.path(),
+        &[
+            "approve",
+            "2018-007",
+            "--deadline",
+            "2019-03-31",
+            "--ledger",
+            l,
+            "--policy",
+            p,
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = run_in(
+        dir.path(),
+        &[
+            "status",
+            "--ledger",
+            l,
+            "--as-of",
+            "2018-12-31",
+            "--out",
+            "月度汇总.xlsx",
+            "--policy",
+            p,
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(!text.contains("申请延期，等待审核"), "{text}");
+    // The next year: the extended project is carried, with its reports.
+    let (code, text) = run_in(
+        dir.path(),
+        &[
+            "rollover",
+            "--ledger",
+            l,
+            "--year",
+            "2019",
+            "--out",
+            "2019台账.xlsx",
+            "--policy",
+            p,
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let new = dir.path().join("2019台账.xlsx");
+    let carried = column(&new, "项目台账", "项目编号");
+    assert!(carried.contains(&"2018-007".to_owned()), "{carried:?}");
+    assert!(
+        !carried.contains(&"2018-002".to_owned()),
+        "returned, not approved: {carried:?}"
+    );
+    let reports_2018 = column(&new, "进度记录", "项目编号")
+        .iter()
+        .filter(|i| *i == "2018-007")
+        .count();
+    assert_eq!(reports_2018, 9, "April to December");
+    let names = column(&new, "项目台账", "项目名称");
+    let at = carried.iter().position(|i| i == "2018-007").unwrap();
+    let name = names[at].clone();
+    let jan = dir.path().join("2019-01");
+    std::fs::create_dir_all(&jan).unwrap();
+    let name: &'static str = Box::leak(name.into_boxed_str());
+    write_form(
+        &jan.join("大通区委-1月.xlsx"),
+        "进度报告",
+        &report("大通区委", name, "2019年1月", 0.9),
+    );
+    let mut next_year = std::fs::read_to_string(&policy).unwrap();
+    next_year = next_year.replace("\nyear = 2018\n", "\nyear = 2019\n");
+    std::fs::write(dir.path().join("taizhang.toml"), next_year).unwrap();
+    let (code, text) = run_in(
+        dir.path(),
+        &["merge", "2019-01", "--ledger", "2019台账.xlsx"],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("新增报告（2018-007）"), "{text}");
+}

@@ -125,6 +125,7 @@ fn merge_sample_mails() -> (tempfile::TempDir, std::path::PathBuf) {
         .assert()
         .code(1)
         .stdout(predicates::str::contains("新增 3 个"));
+    approve_all(&ledger, Some(std::path::Path::new("samples/taizhang.toml")));
     (dir, ledger)
 }
 

@@ -56,6 +56,7 @@ fn build(dir: &Path) -> Vec<PathBuf> {
         .args(POLICY)
         .assert()
         .code(1);
+    approve_all(&ledger, Some(Path::new("samples/taizhang.toml")));
     taizhang()
         .args(["status", "--ledger", &arg(&ledger), "--as-of", "2018-12-31"])
         .args(["--out", &arg(&status)])

@@ -687,6 +687,7 @@ fn the_sample_year_end_by_hand() {
         .arg(&ledger)
         .assert()
         .code(1);
+    approve_all(&ledger, Some(std::path::Path::new("samples/taizhang.toml")));
     let sheet = dir.path().join("评分表.xlsx");
     taizhang()
         .args([

@@ -38,11 +38,12 @@ impl Server {
     /// Starts `taizhang serve` on a fresh workspace holding the samples' policy.
     pub fn start() -> Server {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::copy(
-            Path::new(SAMPLES).join("taizhang.toml"),
-            dir.path().join("taizhang.toml"),
-        )
-        .unwrap();
+        // The sample year without the approval step: the page's steps are tested on merged
+        // projects straight away; approval has its own server (`server_with_approval`).
+        let policy = std::fs::read_to_string(Path::new(SAMPLES).join("taizhang.toml")).unwrap();
+        let without = policy.replace("\napproval = true\n", "\napproval = false\n");
+        assert_ne!(policy, without);
+        std::fs::write(dir.path().join("taizhang.toml"), without).unwrap();
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_taizhang"));
         cmd.args(["serve", "--port", "0", "--no-browser", "--workspace"])
             .arg(dir.path());
