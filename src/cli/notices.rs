@@ -3,8 +3,12 @@
 //! 立项名单 workbook, and a 项目责任书 (.docx) per approved project from the workspace's template
 //! `templates/项目责任书模板.docx` (written by `init`; the office may reword it).
 //!
+//! `reminder` writes each unit's 督办通知 as of `--as-of`: its lagging, overdue and not-reported
+//! projects with the reasons, and what is due by when; units with nothing to chase get none.
+//!
 //! Examples:
 //!   taizhang notices --ledger 台账.xlsx --kind approval --out 通知/立项批复
+//!   taizhang notices --ledger 台账.xlsx --kind reminder --as-of 2018-06-30 --out 通知/6月督办
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +25,8 @@ use super::CliError;
 pub enum NoticeKind {
     /// 立项批复：同意立项的项目及其项目编号、不予立项和退回修改的意见；另附立项名单和项目责任书
     Approval,
+    /// 督办通知：滞后、逾期、未报送的项目及原因、应于何时报送什么（截至 --as-of）
+    Reminder,
 }
 
 /// Arguments of `notices`.
@@ -29,12 +35,15 @@ pub struct NoticesArgs {
     /// 管理台账文件
     #[arg(long, value_name = "台账.xlsx")]
     pub ledger: PathBuf,
-    /// 通知种类：approval（立项批复）
+    /// 通知种类：approval（立项批复）、reminder（督办通知）
     #[arg(long, value_enum, value_name = "种类")]
     pub kind: NoticeKind,
     /// 通知写入的文件夹（没有会自动创建）
     #[arg(long, value_name = "文件夹")]
     pub out: PathBuf,
+    /// 督办通知的截止日期（默认今天），如 2018-06-30
+    #[arg(long, value_name = "日期", value_parser = taizhang::ledger::status::parse_as_of)]
+    pub as_of: Option<chrono::NaiveDate>,
     /// 项目责任书模板（默认：当前文件夹 templates 中的 项目责任书模板.docx，没有则用内置模板）
     #[arg(long, value_name = "模板.docx")]
     pub template: Option<PathBuf>,
@@ -85,6 +94,17 @@ pub fn run(args: NoticesArgs) -> Result<Exit, CliError> {
                 }
                 println!("{}", say::charters_written(&dir, charters.len()));
             }
+        }
+        NoticeKind::Reminder => {
+            let as_of = args.as_of.unwrap_or_else(|| now.date_naive());
+            let status = taizhang::ledger::status::monthly(&ledger, &policy, as_of);
+            let letters = notice::reminder_letters(&status, &policy, now.date_naive());
+            if letters.is_empty() {
+                println!("{}", say::nothing_to_chase(&as_of.to_string()));
+                return Ok(Exit::Ok);
+            }
+            notice::write_letters(&args.out, &letters, &policy, now.timestamp())?;
+            println!("{}", say::written(letters.len(), &args.out));
         }
     }
     Ok(Exit::Ok)

@@ -125,3 +125,63 @@ pub fn charters_written(dir: &std::path::Path, count: usize) -> String {
 pub fn index_head(letters: usize, when: &str) -> String {
     format!("通知清单（{when}）\n\n本文件夹中的通知共 {letters} 份（每份一个邮件草稿 .eml 和同样内容的 .txt）：\n")
 }
+
+/// What a reminder is (subject and file name).
+pub const REMINDER: &str = "督办通知";
+
+/// `2018年12月基层党建创新项目推进情况`: the reminder's topic.
+pub fn reminder_topic(month_title: &str, kind: &str) -> String {
+    format!("{month_title}{kind}推进情况")
+}
+
+/// The reminder's opening.
+pub fn reminder_opening(as_of: &str, kind: &str) -> String {
+    format!("　　根据台账记录，截至{as_of}，你单位以下{kind}需要督促推进：")
+}
+
+/// One chased project.
+pub fn chased_project(n: usize, id: &str, name: &str, owner: &str) -> String {
+    let owner = if owner.trim().is_empty() {
+        String::new()
+    } else {
+        format!("（负责人 {}）", owner.trim())
+    };
+    format!(
+        "　　{n}. 项目编号 {id}　{}{owner}",
+        crate::say::quoted(name)
+    )
+}
+
+/// One reason under a chased project (the 督办清单's words).
+pub fn reason(text: &str) -> String {
+    format!("　　　　{text}")
+}
+
+/// What an overdue project is to do.
+pub fn finish_overdue(deadline: &str) -> String {
+    format!("　　　　已超过完成时间（{deadline}），请抓紧完成，并报送完成情况和佐证材料；确需延期的，请在进度报告中申请延期。")
+}
+
+/// What a lagging project is to do.
+pub const SPEED_UP: &str = "　　　　请对照计划加快推进，确保按期完成。";
+
+/// The report owed, and by when.
+pub fn send_report(due: &str, by: Option<&str>) -> String {
+    match by {
+        Some(d) => format!("　　　　请于{d}前补报 {due} 进度报告。"),
+        None => format!("　　　　请尽快补报 {due} 进度报告。"),
+    }
+}
+
+/// The reminder's closing.
+pub fn reminder_closing(by: Option<&str>) -> String {
+    match by {
+        Some(d) => format!("　　请高度重视，逐项落实，并于{d}前将有关情况报送我们。"),
+        None => "　　请高度重视，逐项落实，并及时将有关情况报送我们。".to_owned(),
+    }
+}
+
+/// `notices --kind reminder` with nothing to chase.
+pub fn nothing_to_chase(as_of: &str) -> String {
+    format!("截至 {as_of} 没有需要督办的项目（没有滞后、逾期或未报送的），没有生成督办通知")
+}

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::XlsxError;
 
 use super::reply::{self, Reply, ReplyKind};
+use crate::ledger::status::{MonthlyStatus, Status};
 use crate::ledger::Ledger;
 use crate::model::{Column, Value};
 use crate::policy::Policy;
@@ -166,6 +167,64 @@ pub fn approval_letters(
     out
 }
 
+/// One 督办通知 per unit with a project on the month's 督办清单 (lagging, overdue, not
+/// reported), in the 督办清单's order: each project with its reasons and what is due by when.
+/// Units with nothing to chase get none. `today` dates the letter; the reply-by date is
+/// `policy.resend_days` after it (none when 0).
+pub fn reminder_letters(status: &MonthlyStatus, policy: &Policy, today: NaiveDate) -> Vec<Reply> {
+    let units = UnitIndex::new(policy);
+    let kind = crate::say::project_kind(policy.preset);
+    let by = (policy.resend_days > 0)
+        .then(|| letters::date(today + chrono::Days::new(u64::from(policy.resend_days))));
+    let mut order: Vec<&str> = Vec::new();
+    for p in status.chased() {
+        if !order.contains(&p.unit.as_str()) {
+            order.push(&p.unit);
+        }
+    }
+    let mut out = Vec::new();
+    for unit in order {
+        let mut lines = vec![
+            letters::dear(unit),
+            String::new(),
+            say::reminder_opening(&letters::date(status.as_of), kind),
+        ];
+        for (n, p) in status.chased().filter(|p| p.unit == unit).enumerate() {
+            lines.push(String::new());
+            lines.push(say::chased_project(n + 1, &p.id, &p.name, &p.owner));
+            for reason in &p.reasons {
+                lines.push(say::reason(reason));
+            }
+            if p.status == Status::Overdue {
+                lines.push(say::finish_overdue(&letters::date(p.deadline)));
+            } else if p.status == Status::Lagging {
+                lines.push(say::SPEED_UP.to_owned());
+            }
+            if p.missing {
+                lines.push(say::send_report(&status.due.words, by.as_deref()));
+            }
+        }
+        lines.push(String::new());
+        lines.push(say::reminder_closing(by.as_deref()));
+        reply::sign(&mut lines, policy, today);
+        let to = units
+            .find(unit)
+            .map(|u| u.email.trim().to_owned())
+            .filter(|e| !e.is_empty());
+        out.push(Reply {
+            unit: unit.to_owned(),
+            kind: ReplyKind::Reminder,
+            to,
+            subject: letters::subject(
+                say::REMINDER,
+                &say::reminder_topic(&status.month_title(), kind),
+            ),
+            body: lines.join("\n") + "\n",
+        });
+    }
+    out
+}
+
 /// The 立项名单 workbook: the approved projects (序号, 单位, 项目编号, 项目名称, 类别, 负责人,
 /// 完成时间), by unit in ledger order, A4 portrait, for the committee to publish. 类别 only
 /// when the policy has categories.
@@ -234,11 +293,10 @@ pub fn write_letters(
     let mut index = say::index_head(letters.len(), &reply::mail_date(timestamp));
     for (name, bytes) in reply::files(letters, policy, timestamp).map_err(fail)? {
         if let Some(stem) = name.strip_suffix(".eml") {
-            let to = letters
-                .iter()
-                .find(|l| stem.starts_with(&l.file_stem()))
-                .and_then(|l| l.to.as_deref());
-            index.push_str(&crate::say::letters::index_letter(stem, say::APPROVAL, to));
+            let letter = letters.iter().find(|l| stem.starts_with(&l.file_stem()));
+            let to = letter.and_then(|l| l.to.as_deref());
+            let kind = letter.map_or(say::APPROVAL, |l| l.kind.label());
+            index.push_str(&crate::say::letters::index_letter(stem, kind, to));
             index.push('\n');
         }
         let path = dir.join(name);

@@ -30,6 +30,8 @@ pub enum ReplyKind {
     Ack,
     /// The 立项批复 of `taizhang notices --kind approval` ([`crate::write::notice`]).
     Approval,
+    /// The 督办通知 of `taizhang notices --kind reminder`.
+    Reminder,
 }
 
 impl ReplyKind {
@@ -39,6 +41,7 @@ impl ReplyKind {
             ReplyKind::Return => say::RETURN,
             ReplyKind::Ack => say::ACK,
             ReplyKind::Approval => crate::say::notices::APPROVAL,
+            ReplyKind::Reminder => crate::say::notices::REMINDER,
         }
     }
 }

@@ -651,3 +651,100 @@ fn the_sample_year_from_approval_to_the_next_year() {
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("新增报告（2018-007）"), "{text}");
 }
+
+/// 督办通知 (issue 17): one letter per unit on the 督办清单, each project with the reasons the
+/// status gives; units with nothing to chase get none.
+#[test]
+fn reminders_go_to_the_units_on_the_chase_list_with_their_reasons() {
+    let dir = tmp();
+    let root = std::env::current_dir().unwrap();
+    let p = root.join("samples/taizhang.toml");
+    let p = p.to_str().unwrap();
+    let inbox = root.join("samples/inbox");
+    let l = dir.path().join("台账.xlsx");
+    let l = l.to_str().unwrap();
+    let through_may: Vec<String> = ["2018-03-立项", "2018-04", "2018-05"]
+        .iter()
+        .map(|m| inbox.join(m).to_str().unwrap().to_owned())
+        .collect();
+    let mut args = vec!["merge", "--ledger", l, "--policy", p];
+    args.extend(through_may.iter().map(String::as_str));
+    run_in(dir.path(), &args);
+    run_in(
+        dir.path(),
+        &["approve", "--all", "--ledger", l, "--policy", p],
+    );
+    let (code, status) = run_in(
+        dir.path(),
+        &[
+            "status",
+            "--ledger",
+            l,
+            "--as-of",
+            "2018-06-30",
+            "--out",
+            "s.xlsx",
+            "--policy",
+            p,
+        ],
+    );
+    assert_eq!(code, 0, "{status}");
+    // The 督办清单 lines: `    单位  编号  名称：原因；原因`.
+    let chased: Vec<(String, String, String)> = status
+        .lines()
+        .filter(|l| l.starts_with("    "))
+        .filter_map(|l| {
+            let mut parts = l.trim().splitn(3, "  ");
+            let unit = parts.next()?.to_owned();
+            let id = parts.next()?.to_owned();
+            let reasons = parts.next()?.split_once('：')?.1.to_owned();
+            Some((unit, id, reasons))
+        })
+        .collect();
+    assert!(chased.len() > 3, "{status}");
+    let (code, text) = run_in(
+        dir.path(),
+        &[
+            "notices",
+            "--ledger",
+            l,
+            "--kind",
+            "reminder",
+            "--as-of",
+            "2018-06-30",
+            "--out",
+            "督办",
+            "--policy",
+            p,
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let out = dir.path().join("督办");
+    let mut units: Vec<String> = chased.iter().map(|c| c.0.clone()).collect();
+    units.dedup();
+    let mut letters: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_suffix("-督办通知.txt").map(str::to_owned)
+        })
+        .collect();
+    letters.sort();
+    let mut expected = units.clone();
+    expected.sort();
+    expected.dedup();
+    assert_eq!(
+        letters, expected,
+        "a letter for each unit on the list, none for the others"
+    );
+    for (unit, id, reasons) in &chased {
+        let letter = std::fs::read_to_string(out.join(format!("{unit}-督办通知.txt"))).unwrap();
+        assert!(letter.contains(&format!("项目编号 {id}")), "{letter}");
+        for reason in reasons.split('；') {
+            assert!(letter.contains(reason.trim()), "{reason} in {letter}");
+        }
+        if reasons.contains("未报送") {
+            assert!(letter.contains("前补报 2018-06 进度报告"), "{letter}");
+        }
+    }
+}
