@@ -113,6 +113,12 @@ fn ranking(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<u16, XlsxError> {
             Row::filled(cells, fill)
         })
         .collect();
+    let (mut headers, mut rows) = (headers, rows);
+    crate::xlsx::table::retain_columns(&mut headers, &mut rows, |h| y.policy.shows(h));
+    let total_col = headers
+        .iter()
+        .position(|c| c.header == say::TOTAL)
+        .map_or(total_col, |c| c as u16);
     xlsx::title(sheet, 0, &y.title(RANKING), headers.len())?;
     Table::boxed(headers, 36.0).write(sheet, HEADER, &rows)?;
     Print::wide(HEADER).apply(sheet)?;

@@ -75,7 +75,13 @@ fn write_sheet(
     policy: &Policy,
 ) -> Result<(), XlsxError> {
     let criteria = &policy.rubric;
-    let first_score = LEAD.len() as u16;
+    // 项目类别 only where the policy has categories.
+    let lead: Vec<(&str, f64)> = LEAD
+        .iter()
+        .copied()
+        .filter(|(h, _)| policy.shows(h))
+        .collect();
+    let first_score = lead.len() as u16;
     let total_col = first_score + criteria.len() as u16;
     let note_col = total_col + 1;
     let width = note_col as usize + 1;
@@ -101,7 +107,7 @@ fn write_sheet(
     sheet.set_row_height(2, 30)?;
 
     let header = style::header();
-    for (c, (h, w)) in LEAD.iter().enumerate() {
+    for (c, (h, w)) in lead.iter().enumerate() {
         sheet.write_string_with_format(HEADER_ROW, c as u16, *h, &header)?;
         sheet.set_column_width(c as u16, *w)?;
     }
@@ -135,7 +141,9 @@ fn write_sheet(
         style::write_text(sheet, r, 1, &p.id, &centred)?;
         style::write_text(sheet, r, 2, &p.unit, &body)?;
         style::write_text(sheet, r, 3, &p.name, &body)?;
-        style::write_text(sheet, r, 4, &p.category, &centred)?;
+        if first_score > 4 {
+            style::write_text(sheet, r, 4, &p.category, &centred)?;
+        }
         for c in 0..criteria.len() as u16 {
             sheet.write_blank(r, first_score + c, &input)?;
         }
@@ -172,7 +180,7 @@ fn write_sheet(
     let sign_format = Format::new()
         .set_font_name(style::FONT)
         .set_align(FormatAlign::VerticalCenter);
-    sheet.merge_range(sign, 0, sign, 4, say::SIGNATURE, &sign_format)?;
+    sheet.merge_range(sign, 0, sign, first_score - 1, say::SIGNATURE, &sign_format)?;
     sheet.merge_range(
         sign,
         first_score,
