@@ -195,7 +195,9 @@ fn dates(f: &mut Fields<'_>, policy: &Policy, p: &mut Proposal) {
         f.problem(Code::W_DEADLINE, Field::Deadline, Some(&cell), message);
     }
     let months = months_between(begin, end);
-    if policy.duration.max_months > 0 && months > policy.duration.max_months {
+    // With the longest-duration rule off, the usual one still speaks.
+    let max = policy.duration.max_months;
+    if max > 0 && months > max && policy.checks(Code::E_DURATION) {
         let message = say::too_long_duration(&label, months, policy.duration.max_months, &cell);
         f.problem(Code::E_DURATION, Field::Deadline, Some(&cell), message);
     } else if policy.duration.warn_months > 0 && months > policy.duration.warn_months {

@@ -414,6 +414,7 @@ fn secretary_preset_rules() {
         let mut p = with(good_proposal(), "项目类别", None);
         p.push(("主要内容", V::T("围绕教师党支部建设开展双带头人培育")));
         p.push(("可行性分析", V::T("学院党总支已有工作基础，经费有保障")));
+        p = with(p, "职务", Some(V::T("机电学院党总支书记")));
         p = with(p, "开始时间", Some(V::T("2017-03-01")));
         with(p, "完成时间", Some(V::T("2017-12-31")))
     };
@@ -441,6 +442,26 @@ fn secretary_preset_rules() {
     assert_eq!(
         run("nocontent.xlsx", &with(base(), "主要内容", None)),
         vec!["E_REQUIRED"]
+    );
+    // The 书记项目 is led by the secretary: a deputy is not.
+    assert_eq!(
+        run(
+            "deputy.xlsx",
+            &with(base(), "职务", Some(V::T("机电学院党总支副书记")))
+        ),
+        vec!["E_OWNER_TITLE"]
+    );
+    // The clerk turns the longest-duration rule off in taizhang.toml's [rules].
+    let relaxed = taizhang::policy::SECRETARY_TOML
+        .replace("# max_duration = \"error\"", "max_duration = \"off\"");
+    assert_ne!(relaxed, taizhang::policy::SECRETARY_TOML);
+    std::fs::write(&policy, relaxed).unwrap();
+    assert_eq!(
+        run(
+            "toolong2.xlsx",
+            &with(base(), "完成时间", Some(V::T("2019-06-30")))
+        ),
+        vec!["W_DEADLINE"]
     );
 }
 
