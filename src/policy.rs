@@ -126,6 +126,11 @@ pub struct Policy {
     /// against quotas and scored (SPEC §10). Default: yes.
     #[serde(default = "approval_default")]
     pub approval: bool,
+    /// Whether projects not finished by the year end and due in a later year are scored this
+    /// year too. Default no: a two-year project is scored in the year its 完成时间 falls in
+    /// (listed in the ranking's 说明 until then).
+    #[serde(default)]
+    pub score_unfinished: bool,
     /// Lag tolerance in percentage points (滞后 when below expected by more than this).
     #[validate(range(min = 0.0, max = 100.0))]
     pub lag_tolerance: f64,
