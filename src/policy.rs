@@ -127,10 +127,9 @@ pub struct Policy {
     #[serde(default = "approval_default")]
     pub approval: bool,
     /// Whether projects not finished by the year end and due in a later year are scored this
-    /// year too. Default no: a two-year project is scored in the year its 完成时间 falls in
-    /// (listed in the ranking's 说明 until then).
+    /// year too; see [`Policy::scores_unfinished`] for the default.
     #[serde(default)]
-    pub score_unfinished: bool,
+    pub score_unfinished: Option<bool>,
     /// Lag tolerance in percentage points (滞后 when below expected by more than this).
     #[validate(range(min = 0.0, max = 100.0))]
     pub lag_tolerance: f64,
@@ -445,6 +444,15 @@ impl Policy {
     /// The first day of the policy year (default start).
     pub fn year_start(&self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, 1, 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// Whether unfinished projects due in a later year are scored this year: as the policy says,
+    /// else as its preset does. The city's year-end review takes every project of the year
+    /// (innovation: yes); the college scores a two-year 书记项目 in the year its 完成时间 falls
+    /// in (secretary: no), naming it in the ranking's 说明 until then.
+    pub fn scores_unfinished(&self) -> bool {
+        self.score_unfinished
+            .unwrap_or(self.preset == Preset::Innovation)
     }
 
     /// Whether projects come in categories (A/B): the one test every sheet, form and message

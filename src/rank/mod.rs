@@ -67,7 +67,7 @@ impl Project {
     /// otherwise scored in the year it finishes.
     pub fn scored(&self, policy: &Policy) -> bool {
         use chrono::Datelike;
-        policy.score_unfinished
+        policy.scores_unfinished()
             || self.finished
             || self.deadline.is_none_or(|d| d.year() <= policy.year)
     }

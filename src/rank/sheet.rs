@@ -309,7 +309,7 @@ mod tests {
         assert!(!project(due(2018), false).scored(&policy));
         assert!(project(due(2018), true).scored(&policy), "finished early");
         assert!(project(None, false).scored(&policy));
-        policy.score_unfinished = true;
+        policy.score_unfinished = Some(true);
         assert!(project(due(2018), false).scored(&policy));
     }
 }
