@@ -114,7 +114,12 @@ fn overview(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Resul
         &s.month_title(),
     );
     let (mut columns, mut rows) = (overview_columns(), rows);
-    retain_columns(&mut columns, &mut rows, |h| !s.hidden.contains(&h));
+    // 类别 is 项目类别 shortened: it goes with it.
+    let category = Header::Category.header();
+    retain_columns(&mut columns, &mut rows, |h| {
+        let h = if h == say::CATEGORY { category } else { h };
+        !s.hidden.contains(&h)
+    });
     xlsx::title(sheet, 0, &heading, columns.len())?;
     Table::boxed(columns, 40.0).write(sheet, 1, &rows)?;
     Print::wide(1).apply(sheet)
