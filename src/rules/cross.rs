@@ -185,6 +185,9 @@ fn duplicates(entries: &[Entry<'_>], superseded: &[bool]) -> Vec<(usize, Problem
     out
 }
 
+/// A 责任人's name as first written, files and distinct (unit, name) projects.
+type Owned = (String, Vec<usize>, Vec<(String, String)>);
+
 /// One project per secretary: the distinct projects (unit and name) each 责任人 leads in the
 /// batch, across units; a resend replaced by a later file is not counted.
 fn per_owner(
@@ -196,8 +199,8 @@ fn per_owner(
     if policy.per_owner == 0 {
         return Vec::new();
     }
-    // Owner → (files, distinct projects in first-seen order).
-    let mut by_owner: HashMap<String, (String, Vec<usize>, Vec<(String, String)>)> = HashMap::new();
+    // Owner key → the name as written, the files, the distinct projects in first-seen order.
+    let mut by_owner: HashMap<String, Owned> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         let Some(Record::Proposal(p)) = e.record.as_deref() else {
             continue;
