@@ -84,8 +84,9 @@ fn columns(headers: &[&str], kind: Kind) -> Vec<Column> {
 fn ranking(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<u16, XlsxError> {
     let mut headers = vec![Column::new(say::PLACE, Kind::Count)];
     headers.extend(text_columns(say::RANKING_TEXT));
-    headers.push(Column::text(say::RANKING_PROGRESS[0]));
-    headers.push(Column::new(say::RANKING_PROGRESS[1], Kind::Percent));
+    // Short words and numbers: narrow, so the names keep their width on the page.
+    headers.push(Column::text(say::RANKING_PROGRESS[0]).fixed(7.0));
+    headers.push(Column::new(say::RANKING_PROGRESS[1], Kind::Percent).fixed(6.0));
     headers.push(Column::new(say::REVIEWERS, Kind::Count));
     headers.extend(criteria_columns(y.policy));
     let total_col = headers.len() as u16;
