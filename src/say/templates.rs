@@ -422,3 +422,34 @@ pub const CATALOGUE_HEAD: &str = "五、参考目录（“参考目录序号”�
 pub fn catalogue_entry(n: usize, topic: &str) -> String {
     format!("{n}. {topic}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::RuleGrade;
+
+    #[test]
+    fn the_hints_follow_the_policy_grades_and_say_nothing_of_an_off_rule() {
+        let mut p = Policy::preset("innovation").unwrap();
+        assert!(tip(Field::Members, Scope::Proposal, &p).contains("3-7人"));
+        assert!(tip(Field::Deadline, Scope::Proposal, &p).contains("12月31日前完成"));
+        assert!(quota(&p).is_some_and(|q| q.contains("A类") || q.contains("创新实践")));
+        p.rules.team = Some(RuleGrade::Off);
+        p.rules.duration = Some(RuleGrade::Off);
+        p.rules.quota = Some(RuleGrade::Off);
+        assert!(!tip(Field::Members, Scope::Proposal, &p).contains("人"));
+        assert!(!tip(Field::Deadline, Scope::Proposal, &p).contains("完成。"));
+        assert_eq!(quota(&p), None);
+        let mut s = Policy::preset("secretary").unwrap();
+        let q = quota(&s).unwrap();
+        assert!(q.contains("每位书记每年确定1个项目"), "{q}");
+        assert!(!q.contains("A类"), "{q}");
+        assert!(tip(Field::OwnerTitle, Scope::Proposal, &s).contains("副书记、委员不作为"));
+        assert!(!tip(Field::Phone, Scope::Proposal, &s).contains("0554"));
+        assert!(proposal_who(&s).contains("二级党组织（党委/党总支）书记"));
+        s.rules.per_owner = Some(RuleGrade::Off);
+        s.rules.owner_title = Some(RuleGrade::Off);
+        assert_eq!(quota(&s), None);
+        assert!(!tip(Field::OwnerTitle, Scope::Proposal, &s).contains("副书记"));
+    }
+}
