@@ -340,6 +340,7 @@ pub fn check_input(input: &Input, policy: &Policy, limits: &Limits) -> FileResul
         FormKind::Unknown | FormKind::Skipped => {}
     }
     drop(book);
+    policy.grade(&mut result.problems);
     result.unit_field = raw
         .field(crate::model::Field::Unit)
         .map(|f| (f.label.clone(), f.cell.clone()));
@@ -422,8 +423,17 @@ fn apply_cross_rules(results: &mut [FileResult], arrivals: &[cross::Arrival], po
             }),
         })
         .collect();
-    let found = cross::check(&mut entries, policy);
+    let mut found = cross::check(&mut entries, policy);
     drop(entries);
+    found
+        .problems
+        .retain_mut(|(_, p)| match policy.severity(p.code) {
+            Some(s) => {
+                p.severity = s;
+                true
+            }
+            None => false,
+        });
     for (i, problem) in found.problems {
         if let Some(r) = results.get_mut(i) {
             r.problems.push(problem);

@@ -107,6 +107,21 @@ pub struct Policy {
     #[serde(default)]
     #[validate(nested)]
     pub categories: Vec<Category>,
+    /// Without categories: the owner's post must contain one of these as a post of its own (`书记`,
+    /// not `副书记`); empty: anyone. The secretary preset: the 书记项目 is led by the secretary.
+    #[serde(default)]
+    pub owner_titles: Vec<String>,
+    /// Plain words for the message when the post does not fit `owner_titles`.
+    #[serde(default)]
+    pub owner_rule: String,
+    /// Most projects one 责任人 may lead in the year, counted across units, batches and the
+    /// ledger (secretary: 1, 每位书记每年确定 1 个项目); 0: not checked.
+    #[serde(default)]
+    pub per_owner: usize,
+    /// How each 一般 rule is graded (`[rules]`): error, warning or off; unset: as taizhang
+    /// always graded it.
+    #[serde(default)]
+    pub rules: Rules,
     /// Extra required proposal fields beyond the common ones (secretary: content, feasibility).
     #[serde(default)]
     pub required: Vec<String>,
@@ -126,6 +141,10 @@ pub struct Policy {
     /// How often units report (`month` or `quarter`): what 未报送 is counted against.
     #[serde(default)]
     pub report_frequency: Frequency,
+    /// Whether projects not finished by the year end and due in a later year are scored this
+    /// year too; see [`Policy::scores_unfinished`] for the default.
+    #[serde(default)]
+    pub score_unfinished: Option<bool>,
     /// Lag tolerance in percentage points (滞后 when below expected by more than this).
     #[validate(range(min = 0.0, max = 100.0))]
     pub lag_tolerance: f64,
@@ -154,6 +173,58 @@ pub struct Policy {
 
 fn approval_default() -> bool {
     true
+}
+
+/// How a rule's breach is graded: an error returns the form, a warning is said and the form
+/// merged, an `off` rule is not checked (nor mentioned on the forms).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleGrade {
+    /// Keeps the file out of the ledger.
+    Error,
+    /// Reported; the file is merged.
+    Warning,
+    /// Not checked.
+    Off,
+}
+
+/// The grade of each 一般 rule (`[rules]` in taizhang.toml): the seeds say 一般 (as a rule), so
+/// the clerk decides how strictly each is held. Unset keys keep taizhang's own grade.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// 项目组成员人数 (`E_MEMBERS`, default error).
+    pub team: Option<RuleGrade>,
+    /// 项目负责人职务 (`E_OWNER_TITLE`, default error).
+    pub owner_title: Option<RuleGrade>,
+    /// The usual duration: within the year, or `duration.warn_months` (`W_DEADLINE`, warning).
+    pub duration: Option<RuleGrade>,
+    /// The longest duration, `duration.max_months` (`E_DURATION`, error).
+    pub max_duration: Option<RuleGrade>,
+    /// Projects per unit, `unit_types` (`W_QUOTA`, warning).
+    pub quota: Option<RuleGrade>,
+    /// Projects per 责任人, `per_owner` (`W_PER_OWNER`, warning).
+    pub per_owner: Option<RuleGrade>,
+    /// The submission deadline (`W_LATE`, warning).
+    pub late: Option<RuleGrade>,
+}
+
+impl Rules {
+    /// The policy's grade of the rule behind `code`, if the code is one of the graded rules and
+    /// the policy sets it.
+    pub fn of(&self, code: crate::rules::Code) -> Option<RuleGrade> {
+        use crate::rules::Code as C;
+        match code {
+            C::E_MEMBERS => self.team,
+            C::E_OWNER_TITLE => self.owner_title,
+            C::W_DEADLINE => self.duration,
+            C::E_DURATION => self.max_duration,
+            C::W_QUOTA => self.quota,
+            C::W_PER_OWNER => self.per_owner,
+            C::W_LATE => self.late,
+            _ => None,
+        }
+    }
 }
 
 /// The office that writes to the units (`[office]` in taizhang.toml).
@@ -388,6 +459,89 @@ impl Policy {
     /// The first day of the policy year (default start).
     pub fn year_start(&self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, 1, 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// Whether unfinished projects due in a later year are scored this year: as the policy says,
+    /// else as its preset does. The city's year-end review takes every project of the year
+    /// (innovation: yes); the college scores a two-year 书记项目 in the year its 完成时间 falls
+    /// in (secretary: no), naming it in the ranking's 说明 until then.
+    pub fn scores_unfinished(&self) -> bool {
+        self.score_unfinished
+            .unwrap_or(self.preset == Preset::Innovation)
+    }
+
+    /// Whether projects come in categories (A/B): the one test every sheet, form and message
+    /// asks, so a preset without them never shows 项目类别 or A类项目数.
+    pub fn has_categories(&self) -> bool {
+        !self.categories.is_empty()
+    }
+
+    /// Whether the policy has `feature` (categories, a catalogue).
+    pub fn has(&self, feature: crate::model::Feature) -> bool {
+        use crate::model::Feature as F;
+        match feature {
+            F::Categories => self.has_categories(),
+            F::Catalogue => !self.catalogue.is_empty(),
+        }
+    }
+
+    /// Whether a column exists under this policy (a preset defines its columns).
+    pub fn keeps(&self, column: crate::model::Column) -> bool {
+        column.feature().is_none_or(|f| self.has(f))
+    }
+
+    /// Whether an output's column headed `header` is shown: taizhang's columns as
+    /// [`Policy::keeps`] says, every other header always.
+    pub fn shows(&self, header: &str) -> bool {
+        crate::model::Column::for_header(header).is_none_or(|c| self.keeps(c))
+    }
+
+    /// How a breach of `code` is graded under this policy: its own severity unless `[rules]`
+    /// says otherwise; `None` when the rule is off.
+    pub fn severity(&self, code: crate::rules::Code) -> Option<crate::rules::Severity> {
+        use crate::rules::Severity as S;
+        match self.rules.of(code) {
+            None => Some(code.severity()),
+            Some(RuleGrade::Error) => Some(S::Error),
+            Some(RuleGrade::Warning) => Some(S::Warning),
+            Some(RuleGrade::Off) => None,
+        }
+    }
+
+    /// Whether the rule behind `code` is checked at all (an `off` rule is not mentioned on
+    /// the forms either).
+    pub fn checks(&self, code: crate::rules::Code) -> bool {
+        self.severity(code).is_some()
+    }
+
+    /// Grades `problems` as the policy says: severities set, problems of `off` rules dropped.
+    pub fn grade(&self, problems: &mut Vec<crate::rules::Problem>) {
+        problems.retain_mut(|p| match self.severity(p.code) {
+            Some(s) => {
+                p.severity = s;
+                true
+            }
+            None => false,
+        });
+    }
+
+    /// The headers of taizhang's columns this policy leaves out, for outputs built without it.
+    pub fn hidden_headers(&self) -> Vec<&'static str> {
+        crate::model::Column::ALL
+            .iter()
+            .filter(|c| !self.keeps(**c))
+            .map(|c| c.header())
+            .collect()
+    }
+
+    /// The columns of a new `sheet` under this policy, in order.
+    pub fn columns(&self, sheet: crate::model::Sheet) -> Vec<crate::model::Column> {
+        sheet
+            .columns()
+            .iter()
+            .copied()
+            .filter(|&c| self.keeps(c))
+            .collect()
     }
 }
 

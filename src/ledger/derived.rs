@@ -15,10 +15,10 @@ use crate::rules::units::UnitIndex;
 use crate::rules::{Progress, Proposal};
 
 /// The 项目台账 cells a proposal fills, in the ledger's column order: every proposal field the
-/// catalogue gives a column.
-pub fn proposal_cells(p: &Proposal) -> Vec<(Column, Value)> {
-    Sheet::Submitted
-        .columns()
+/// catalogue gives a column and the policy keeps.
+pub fn proposal_cells(p: &Proposal, policy: &Policy) -> Vec<(Column, Value)> {
+    policy
+        .columns(Sheet::Submitted)
         .iter()
         .filter_map(|&c| Some((c, p.value(Field::of_column(Scope::Proposal, c)?))))
         .collect()
@@ -127,17 +127,16 @@ pub(super) fn refresh(ledger: &mut Ledger, policy: &Policy, units: &UnitIndex<'_
 /// 单位汇总: every unit of the policy (those that sent nothing too) and every unit in the ledger,
 /// computed by [`super::quota::unit_quotas`]; the verdict's words come from its `label()`.
 pub fn unit_summary(ledger: &Ledger, policy: &Policy, units: &UnitIndex<'_>) -> super::Table {
-    let mut t = super::Table::new(Sheet::Units);
+    let mut t = super::Table::for_policy(Sheet::Units, policy);
     for q in super::quota::unit_quotas(ledger, policy, units) {
         let row = t.push_row();
         t.set(row, Column::Unit, Value::text(q.unit));
         t.set(row, Column::UnitType, Value::text(q.kind));
         t.set(row, Column::ProjectCount, Value::Number(q.projects as f64));
-        t.set(
-            row,
-            Column::CategoryACount,
-            Value::Number(q.category_a as f64),
-        );
+        if policy.has_categories() {
+            let a = Value::Number(q.category_a as f64);
+            t.set(row, Column::CategoryACount, a);
+        }
         t.set(row, Column::Quota, Value::text(q.rule));
         let verdict = q.verdict.map(super::quota::QuotaVerdict::label);
         let verdict = verdict.unwrap_or_default();

@@ -134,6 +134,7 @@ pub fn merge(
                     .collect()
             })
             .unwrap_or_default(),
+        owners: owners(ledger, policy),
         ledger,
         policy,
         units,
@@ -161,6 +162,28 @@ pub fn merge(
     }
     batch.summary = crate::batch::summarise(&batch.files);
     m.outcome
+}
+
+/// Each 责任人's projects in the ledger (but those 不予立项), when the policy counts per owner.
+fn owners(ledger: &Ledger, policy: &Policy) -> HashMap<String, Vec<(String, String)>> {
+    let mut out: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    if policy.per_owner == 0 {
+        return out;
+    }
+    let t = &ledger.projects;
+    for r in ledger.project_rows() {
+        let owner = identity_key(&t.get(r, Column::Owner).display());
+        let refused = t.get(r, Column::Approval).display().trim() == say::APPROVAL_REJECTED;
+        if owner.is_empty() || refused {
+            continue;
+        }
+        let project = (
+            t.get(r, Column::Name).display(),
+            t.get(r, Column::Unit).display(),
+        );
+        out.entry(owner).or_default().push(project);
+    }
+    out
 }
 
 /// Hash indexes over the ledger, kept up to date as rows are added: no file costs a scan.
@@ -263,6 +286,8 @@ struct Merger<'a> {
     known: HashSet<String>,
     /// SHA-256 → project ID, for files merged before whose project was deleted since.
     merged_ids: HashMap<String, String>,
+    /// Each 责任人's projects (name, unit) in the ledger, when the policy counts per owner.
+    owners: HashMap<String, Vec<(String, String)>>,
     now: NaiveDateTime,
     outcome: Outcome,
 }
@@ -374,6 +399,33 @@ impl Merger<'_> {
         (Action::Rejected, None)
     }
 
+    /// `W_PER_OWNER` for a new project whose 责任人 already leads `per_owner` projects in the
+    /// ledger (one project per secretary, later in the year too); none when the batch already
+    /// said so or the rule is off.
+    fn second_project(&self, p: &Proposal, result: &FileResult) -> Option<Problem> {
+        let max = self.policy.per_owner;
+        let owner = p.owner.as_deref().unwrap_or_default();
+        let theirs = self.owners.get(&identity_key(owner))?;
+        let said = result.problems.iter().any(|q| q.code == Code::W_PER_OWNER);
+        if max == 0 || theirs.len() < max || said {
+            return None;
+        }
+        let severity = self.policy.severity(Code::W_PER_OWNER)?;
+        use crate::say::problems as words;
+        let unit = p.unit.clone().unwrap_or_default();
+        let name = p.name.clone().unwrap_or_default();
+        let listed: Vec<String> = theirs
+            .iter()
+            .chain(std::iter::once(&(name, unit)))
+            .map(|(n, u)| words::owned_project(n, u))
+            .collect();
+        let rule = words::per_owner_rule(max);
+        let message = words::per_owner(owner, &listed, words::IN_LEDGER, &rule);
+        let mut problem = Problem::new(Code::W_PER_OWNER, Some("owner"), None, message);
+        problem.severity = severity;
+        Some(problem)
+    }
+
     fn proposal(&mut self, p: &Proposal, result: &mut FileResult) -> (Action, Option<String>) {
         let file = result.file_name().to_owned();
         let file = file.as_str();
@@ -385,8 +437,21 @@ impl Merger<'_> {
                 let message = crate::say::safety::proposal_for_deleted(&id, &name);
                 return Self::reject_deleted(result, message);
             }
+            if let Some(problem) = self.second_project(p, result) {
+                let refused = problem.severity == crate::rules::Severity::Error;
+                result.problems.push(problem);
+                if refused {
+                    result.ok = false;
+                    return (Action::Rejected, None);
+                }
+            }
+            if self.policy.per_owner > 0 {
+                let owner = identity_key(p.owner.as_deref().unwrap_or_default());
+                let entry = (name.clone(), unit.clone());
+                self.owners.entry(owner).or_default().push(entry);
+            }
         }
-        let cells = proposal_cells(p);
+        let cells = proposal_cells(p, self.policy);
         let Some(&row) = self.index.by_key.get(&key) else {
             let id = format!("{}-{:03}", self.policy.year, self.index.next_seq);
             self.index.next_seq += 1;

@@ -75,8 +75,9 @@ pub fn merge_inputs(
     let mut ledger = if job.ledger.exists() {
         Ledger::read(job.ledger)?
     } else {
-        Ledger::new()
+        Ledger::for_policy(job.policy)
     };
+    ledger.fit(job.policy);
     let mut warnings = ledger.inspect();
     let mut batch = batch::check_inputs(job.inputs, job.policy, job.limits, &|| {
         progress(Step::FileChecked)

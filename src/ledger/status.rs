@@ -138,6 +138,8 @@ pub struct MonthlyStatus {
     pub chase: Vec<usize>,
     /// Every unit: the policy's (those that sent nothing too), then others in the ledger.
     pub units: Vec<UnitStatus>,
+    /// Headers the policy leaves out ([`Policy::hidden_headers`]: 项目类别 without categories).
+    pub hidden: Vec<&'static str>,
 }
 
 impl MonthlyStatus {
@@ -410,6 +412,7 @@ pub fn monthly(ledger: &Ledger, policy: &Policy, as_of: NaiveDate) -> MonthlySta
         projects,
         chase,
         units,
+        hidden: policy.hidden_headers(),
     }
 }
 

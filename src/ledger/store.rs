@@ -143,6 +143,31 @@ impl Ledger {
         }
     }
 
+    /// A new, empty ledger with the sheets and headers `policy` keeps (no 项目类别 without
+    /// categories).
+    pub fn for_policy(policy: &Policy) -> Ledger {
+        let t = |sheet| Table::for_policy(sheet, policy);
+        Ledger {
+            projects: t(Sheet::Projects),
+            reports: t(Sheet::Reports),
+            units: t(Sheet::Units),
+            changes: t(Sheet::Changes),
+            sources: t(Sheet::Sources),
+            about: t(Sheet::About),
+            submitted: t(Sheet::Submitted),
+            others: Vec::new(),
+        }
+    }
+
+    /// Adds back the columns `policy` keeps that the ledger lacks (a newer schema's, or a
+    /// feature's the policy has gained), each where a new ledger has it.
+    pub fn fit(&mut self, policy: &Policy) {
+        for sheet in [Sheet::Projects, Sheet::Reports, Sheet::Sources] {
+            self.table_mut_of(sheet)
+                .ensure_columns(&policy.columns(sheet));
+        }
+    }
+
     /// Reads a ledger, checking its sheets and headers.
     pub fn read(path: &Path) -> Result<Ledger, LedgerError> {
         let shown = path.display().to_string();
@@ -216,10 +241,18 @@ impl Ledger {
             }
         }
         ledger.check_ids(&shown)?;
-        // Columns added by a newer schema (or the hidden sheet, if the clerk deleted it) come back.
+        // Columns added by a newer schema (or the hidden sheet, if the clerk deleted it) come back;
+        // a policy feature's only with the policy ([`Ledger::fit`]).
         let had_approval = ledger.projects.col(Column::Approval).is_some();
         for sheet in [Sheet::Projects, Sheet::Reports, Sheet::Sources] {
-            ledger.table_mut_of(sheet).ensure_columns(sheet.columns());
+            let table = ledger.table_mut_of(sheet);
+            let columns: Vec<Column> = sheet
+                .columns()
+                .iter()
+                .copied()
+                .filter(|c| c.feature().is_none() || table.col(*c).is_some())
+                .collect();
+            table.ensure_columns(&columns);
         }
         // A ledger from before approvals: its projects were taken on when merged.
         if !had_approval {

@@ -45,6 +45,19 @@ impl Table {
         }
     }
 
+    /// An empty table of one of taizhang's sheets with the columns `policy` keeps.
+    pub fn for_policy(sheet: Sheet, policy: &crate::policy::Policy) -> Table {
+        Table {
+            name: sheet.name().to_owned(),
+            headers: policy
+                .columns(sheet)
+                .iter()
+                .map(|c| c.header().to_owned())
+                .collect(),
+            rows: Vec::new(),
+        }
+    }
+
     /// The column index of one of taizhang's columns.
     pub fn col(&self, column: Column) -> Option<usize> {
         self.col_named(column.header())

@@ -320,3 +320,63 @@ fn on_file_names_the_units_with_projects_of_the_year_and_their_reports() {
     let on_file = super::sent::on_file(&desk.ledger(), &desk.policy);
     assert!(on_file.proposals.is_empty(), "{on_file:?}");
 }
+
+/// A valid secretary-preset proposal of `unit` named `name`, led by `owner`.
+fn secretary_project(unit: &str, name: &str, owner: &str) -> Workbook {
+    let p = set(proposal(), "项目类别", None);
+    let p = set(p, "参考目录序号", None);
+    let p = set(p, "申报单位", Some(text(unit)));
+    let p = set(p, "项目名称", Some(text(name)));
+    let p = set(p, "责任人", Some(text(owner)));
+    let mut p = set(p, "职务", Some(text("党总支书记")));
+    p.push(("主要内容", text("围绕教师党支部建设开展双带头人培育")));
+    p.push(("可行性分析", text("学院党总支已有工作基础，经费有保障")));
+    let p = set(p, "开始时间", Some(text("2017-03-01")));
+    let p = set(p, "完成时间", Some(text("2017-12-31")));
+    proposal_form(&set(p, "填报日期", Some(text("2017-03-20"))))
+}
+
+#[test]
+fn a_secretary_ledger_has_no_category_columns_and_one_project_per_secretary() {
+    let mut desk = Desk::new();
+    desk.policy = secretary();
+    let first = inputs(&[(
+        "机电学院.xlsx",
+        secretary_project("机电学院党总支", "双带头人培育工程", "王  军"),
+    )]);
+    let run = desk.merge_at(&first, "2017-03-25 10:00:00");
+    assert_eq!(codes(&run.batch.files[0]), Vec::<&str>::new());
+    let ledger = desk.ledger();
+    for sheet in [&ledger.projects, &ledger.units, &ledger.submitted] {
+        for gone in ["项目类别", "参考目录序号", "A类项目数"] {
+            assert!(
+                !sheet.headers.iter().any(|h| h == gone),
+                "{gone} in {}",
+                sheet.name
+            );
+        }
+    }
+    // Later in the year the same secretary (spaced differently) sends a second project for
+    // another unit: flagged at merge, against the ledger; still merged (a warning by default).
+    let second = inputs(&[(
+        "文法学院.xlsx",
+        secretary_project("文法学院党委", "支部堡垒工程", "王军"),
+    )]);
+    let run = desk.merge_at(&second, "2017-06-01 10:00:00");
+    let file = &run.batch.files[0];
+    assert_eq!(codes(file), vec!["W_PER_OWNER"]);
+    let message = &file.problems[0].message;
+    assert!(message.contains("双带头人培育工程"), "{message}");
+    assert!(message.contains("每位书记每年 1 个项目"), "{message}");
+    assert_eq!(run.outcome.count(Action::Added), 1);
+    // Graded an error by the policy: refused, not added.
+    desk.policy.rules.per_owner = Some(crate::policy::RuleGrade::Error);
+    let third = inputs(&[(
+        "外语学院.xlsx",
+        secretary_project("外语学院党总支", "第三个工程", "王军"),
+    )]);
+    let run = desk.merge_at(&third, "2017-07-01 10:00:00");
+    assert!(!run.batch.files[0].ok);
+    assert_eq!(run.outcome.count(Action::Rejected), 1);
+    assert_eq!(desk.ledger().project_rows().count(), 2);
+}

@@ -182,6 +182,27 @@ columns! {
     AboutText = "内容", Text;
 }
 
+/// What a policy must have for a column to exist at all: a preset defines its columns, so a
+/// college without categories never sees 项目类别 (see [`crate::policy::Policy::keeps`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feature {
+    /// Project categories (A/B) and their quotas.
+    Categories,
+    /// A reference catalogue (参考目录).
+    Catalogue,
+}
+
+impl Column {
+    /// The policy feature the column belongs to; `None`: every policy has it.
+    pub const fn feature(self) -> Option<Feature> {
+        match self {
+            Column::Category | Column::CategoryACount => Some(Feature::Categories),
+            Column::Topic => Some(Feature::Catalogue),
+            _ => None,
+        }
+    }
+}
+
 /// The ledger's sheets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Sheet {
@@ -369,13 +390,14 @@ impl Sheet {
         }
     }
 
-    /// The columns a sheet must have when read back (SPEC §6: "at least these").
+    /// The columns a sheet must have when read back (SPEC §6: "at least these"): a column of a
+    /// policy feature is not, since a ledger of a policy without it never had it.
     pub fn required_columns(self) -> impl Iterator<Item = Column> {
         let later = self.later_columns();
         self.columns()
             .iter()
             .copied()
-            .filter(move |c| !later.contains(c))
+            .filter(move |c| !later.contains(c) && c.feature().is_none())
     }
 }
 
@@ -386,9 +408,13 @@ mod tests {
     #[test]
     fn required_headers_are_spec_section_6() {
         let projects: Vec<_> = Sheet::Projects.required_columns().collect();
-        assert_eq!(projects.len(), 23);
+        assert_eq!(
+            projects.len(),
+            22,
+            "项目类别 only where the policy has categories"
+        );
         assert_eq!(projects[0], Column::ProjectId);
-        assert_eq!(projects[22], Column::Note);
+        assert_eq!(projects[21], Column::Note);
         assert_eq!(Sheet::Reports.required_columns().count(), 10);
         assert!(Sheet::Reports
             .required_columns()

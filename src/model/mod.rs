@@ -11,5 +11,5 @@ pub use value::Value;
 pub mod column;
 pub mod field;
 
-pub use column::{Column, Sheet};
+pub use column::{Column, Feature, Sheet};
 pub use field::{Field, Scope};

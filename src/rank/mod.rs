@@ -53,11 +53,43 @@ pub struct Project {
     pub finished: bool,
     /// (报告期, 本期完成情况) of the project's progress reports, oldest first.
     pub results: Vec<(String, String)>,
+    /// 状态 as the ledger shows it (`推进中`, `已完成` …), for the score sheet and ranking.
+    pub status_label: String,
+    /// 最新进度: the latest report's percent.
+    pub percent: Option<f64>,
+    /// 完成时间, when the ledger has a date.
+    pub deadline: Option<chrono::NaiveDate>,
 }
 
-/// Every project of the ledger that counts under the policy (approved, when approval is on), in
-/// ledger order, with its progress reports.
+impl Project {
+    /// Whether the project is scored this year: finished, or due by the policy year's end, or
+    /// the policy scores unfinished projects too (`score_unfinished`). A two-year project is
+    /// otherwise scored in the year it finishes.
+    pub fn scored(&self, policy: &Policy) -> bool {
+        use chrono::Datelike;
+        policy.scores_unfinished()
+            || self.finished
+            || self.deadline.is_none_or(|d| d.year() <= policy.year)
+    }
+}
+
+/// Every project of the ledger that counts under the policy (approved, when approval is on) and
+/// is scored this year ([`Project::scored`]), in ledger order, with its progress reports.
 pub fn projects(ledger: &Ledger, policy: &crate::policy::Policy) -> Vec<Project> {
+    let mut all = every_project(ledger, policy);
+    all.retain(|p| p.scored(policy));
+    all
+}
+
+/// The counted projects left for a later year: unfinished, due after the policy year
+/// ([`Project::scored`]); the ranking's 说明 lists them.
+pub fn later_projects(ledger: &Ledger, policy: &crate::policy::Policy) -> Vec<Project> {
+    let mut all = every_project(ledger, policy);
+    all.retain(|p| !p.scored(policy));
+    all
+}
+
+fn every_project(ledger: &Ledger, policy: &crate::policy::Policy) -> Vec<Project> {
     let t = &ledger.projects;
     let latest = latest_reports(ledger);
     let mut results: HashMap<String, Vec<(String, String)>> = HashMap::new();
@@ -80,7 +112,8 @@ pub fn projects(ledger: &Ledger, policy: &crate::policy::Policy) -> Vec<Project>
         if id.is_empty() {
             continue;
         }
-        let status = Status::from_label(&get(Column::Status));
+        let status_label = get(Column::Status);
+        let status = Status::from_label(&status_label);
         let at_full = latest.get(&id).is_some_and(|(_, l)| l.finished());
         let mut reports = results.remove(&id).unwrap_or_default();
         reports.sort_by(|a, b| a.0.cmp(&b.0));
@@ -96,6 +129,9 @@ pub fn projects(ledger: &Ledger, policy: &crate::policy::Policy) -> Vec<Project>
             goals: get(Column::Goals),
             measures: get(Column::Measures),
             results: reports,
+            status_label,
+            percent: latest.get(&id).map(|(_, l)| l.percent),
+            deadline: t.get(row, Column::Deadline).date(),
             id,
         });
     }

@@ -76,7 +76,6 @@ fn summary(
     headers.extend(text_columns(say::SUMMARY_TEXT));
     headers.push(Column::new(say::TOTAL, Kind::Score));
     headers.extend(text_columns(say::SUMMARY_TAIL));
-    let width = headers.len();
     let table = Table::boxed(headers, 36.0);
     let row_of = |n: usize, s: &ProjectScore, note: String, fill: Option<u32>| {
         let p = y.projects.get(s.project).cloned().unwrap_or_default();
@@ -112,6 +111,12 @@ fn summary(
             Some(row_of(n + 1, s, reason.clone(), Some(GREY)))
         })
         .collect();
+    // The policy's columns only (no 项目类别 without categories).
+    let (mut table, mut chosen, mut passed) = (table, chosen, passed);
+    let mut columns = table.columns.clone();
+    crate::xlsx::table::retain_columns(&mut columns, &mut chosen, |h| y.policy.shows(h));
+    crate::xlsx::table::retain_columns(&mut table.columns, &mut passed, |h| y.policy.shows(h));
+    let width = table.columns.len();
     let widths = table.widths(&[&chosen, &passed]);
     widths.apply(sheet)?;
     xlsx::title(sheet, 0, title, width)?;
@@ -184,8 +189,9 @@ fn project_sheet(
     ];
     let mut rows: Vec<(String, String)> = say::PROJECT_LABELS
         .iter()
-        .map(|l| l.to_string())
         .zip(values)
+        .filter(|(l, _)| y.policy.shows(l))
+        .map(|(l, v)| (l.to_string(), v))
         .collect();
     rows.push((
         say::RESULTS.into(),

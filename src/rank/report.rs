@@ -33,6 +33,8 @@ pub struct YearEnd<'a> {
     pub policy: &'a Policy,
     /// The date the ranking is made (说明).
     pub date: NaiveDate,
+    /// The projects left for a later year (unfinished, due later): named in 说明.
+    pub later: &'a [Project],
 }
 
 impl YearEnd<'_> {
@@ -82,6 +84,9 @@ fn columns(headers: &[&str], kind: Kind) -> Vec<Column> {
 fn ranking(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<u16, XlsxError> {
     let mut headers = vec![Column::new(say::PLACE, Kind::Count)];
     headers.extend(text_columns(say::RANKING_TEXT));
+    // Short words and numbers: narrow, so the names keep their width on the page.
+    headers.push(Column::text(say::RANKING_PROGRESS[0]).fixed(7.0));
+    headers.push(Column::new(say::RANKING_PROGRESS[1], Kind::Percent).fixed(6.0));
     headers.push(Column::new(say::REVIEWERS, Kind::Count));
     headers.extend(criteria_columns(y.policy));
     let total_col = headers.len() as u16;
@@ -99,6 +104,8 @@ fn ranking(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<u16, XlsxError> {
                 text(p.unit),
                 text(p.name),
                 text(p.category),
+                text(p.status_label),
+                score(p.percent),
                 count(Some(s.reviewers)),
             ];
             cells.extend(s.means.iter().map(|m| score(*m)));
@@ -113,6 +120,12 @@ fn ranking(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<u16, XlsxError> {
             Row::filled(cells, fill)
         })
         .collect();
+    let (mut headers, mut rows) = (headers, rows);
+    crate::xlsx::table::retain_columns(&mut headers, &mut rows, |h| y.policy.shows(h));
+    let total_col = headers
+        .iter()
+        .position(|c| c.header == say::TOTAL)
+        .map_or(total_col, |c| c as u16);
     xlsx::title(sheet, 0, &y.title(RANKING), headers.len())?;
     Table::boxed(headers, 36.0).write(sheet, HEADER, &rows)?;
     Print::wide(HEADER).apply(sheet)?;
@@ -315,6 +328,18 @@ fn about(sheet: &mut Worksheet, y: &YearEnd<'_>) -> Result<(), XlsxError> {
         warnings,
         y.date.format("%Y-%m-%d").to_string(),
     );
+    let mut rows = Vec::from(rows);
+    if !y.later.is_empty() {
+        let listed: Vec<String> = y
+            .later
+            .iter()
+            .map(|p| {
+                let due = p.deadline.map(|d| d.to_string()).unwrap_or_default();
+                say::later_project(&p.id, &p.name, &p.unit, &due)
+            })
+            .collect();
+        rows.push((say::LATER, say::later_projects(&listed)));
+    }
     notes(sheet, rows, 80.0)?;
     Print::narrow(0).apply(sheet)
 }

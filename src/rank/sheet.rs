@@ -23,14 +23,49 @@ use crate::xlsx::{self, Print};
 /// The row of the table header (0-based): title, reviewer, instructions above it.
 pub const HEADER_ROW: u32 = 3;
 
-/// Columns before the criteria.
-const LEAD: &[(&str, f64)] = &[
-    (say::SCORE_LEAD[0], 5.0),
-    (say::SCORE_LEAD[1], 10.0),
-    (say::SCORE_LEAD[2], 16.0),
-    (say::SCORE_LEAD[3], 34.0),
-    (say::SCORE_LEAD[4], 6.0),
+/// Columns before the criteria, with their widths and what a project shows there (序号 is
+/// written apart: a number).
+const LEAD: &[(&str, f64, Cell)] = &[
+    (say::SCORE_LEAD[0], 5.0, Cell::Number),
+    (say::SCORE_LEAD[1], 10.0, Cell::Id),
+    (say::SCORE_LEAD[2], 16.0, Cell::Unit),
+    (say::SCORE_LEAD[3], 34.0, Cell::Name),
+    (say::SCORE_LEAD[4], 6.0, Cell::Category),
+    (say::SCORE_LEAD[5], 8.0, Cell::Status),
+    (say::SCORE_LEAD[6], 8.0, Cell::Percent),
 ];
+
+/// What a lead column of the score sheet holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cell {
+    Number,
+    Id,
+    Unit,
+    Name,
+    Category,
+    Status,
+    Percent,
+}
+
+impl Cell {
+    /// The project's text in this column, and whether it is centred.
+    fn of(self, p: &Project) -> (String, bool) {
+        match self {
+            Cell::Number => (String::new(), true),
+            Cell::Id => (p.id.clone(), true),
+            Cell::Unit => (p.unit.clone(), false),
+            Cell::Name => (p.name.clone(), false),
+            Cell::Category => (p.category.clone(), true),
+            Cell::Status => (p.status_label.clone(), true),
+            Cell::Percent => (
+                p.percent
+                    .map(|n| format!("{}%", number_text(n)))
+                    .unwrap_or_default(),
+                true,
+            ),
+        }
+    }
+}
 
 /// The sheet's title: 「2018年度基层党建创新项目评分表」.
 pub fn title(policy: &Policy) -> String {
@@ -75,7 +110,13 @@ fn write_sheet(
     policy: &Policy,
 ) -> Result<(), XlsxError> {
     let criteria = &policy.rubric;
-    let first_score = LEAD.len() as u16;
+    // 项目类别 only where the policy has categories.
+    let lead: Vec<(&str, f64, Cell)> = LEAD
+        .iter()
+        .copied()
+        .filter(|(_, _, c)| *c != Cell::Category || policy.has_categories())
+        .collect();
+    let first_score = lead.len() as u16;
     let total_col = first_score + criteria.len() as u16;
     let note_col = total_col + 1;
     let width = note_col as usize + 1;
@@ -101,7 +142,7 @@ fn write_sheet(
     sheet.set_row_height(2, 30)?;
 
     let header = style::header();
-    for (c, (h, w)) in LEAD.iter().enumerate() {
+    for (c, (h, w, _)) in lead.iter().enumerate() {
         sheet.write_string_with_format(HEADER_ROW, c as u16, *h, &header)?;
         sheet.set_column_width(c as u16, *w)?;
     }
@@ -132,10 +173,11 @@ fn write_sheet(
     for (i, p) in projects.iter().enumerate() {
         let r = HEADER_ROW + 1 + i as u32;
         sheet.write_number_with_format(r, 0, (i + 1) as f64, &centred)?;
-        style::write_text(sheet, r, 1, &p.id, &centred)?;
-        style::write_text(sheet, r, 2, &p.unit, &body)?;
-        style::write_text(sheet, r, 3, &p.name, &body)?;
-        style::write_text(sheet, r, 4, &p.category, &centred)?;
+        for (c, (_, _, cell)) in lead.iter().enumerate().skip(1) {
+            let (value, centre) = cell.of(p);
+            let format = if centre { &centred } else { &body };
+            style::write_text(sheet, r, c as u16, &value, format)?;
+        }
         for c in 0..criteria.len() as u16 {
             sheet.write_blank(r, first_score + c, &input)?;
         }
@@ -172,7 +214,7 @@ fn write_sheet(
     let sign_format = Format::new()
         .set_font_name(style::FONT)
         .set_align(FormatAlign::VerticalCenter);
-    sheet.merge_range(sign, 0, sign, 4, say::SIGNATURE, &sign_format)?;
+    sheet.merge_range(sign, 0, sign, first_score - 1, say::SIGNATURE, &sign_format)?;
     sheet.merge_range(
         sign,
         first_score,
@@ -225,5 +267,49 @@ mod tests {
         let many = scoresheet(&projects, &policy, 3).unwrap();
         let book = read_bytes(&many, "xlsx", &Default::default()).unwrap();
         assert_eq!(book.sheets.len(), 3);
+    }
+
+    #[test]
+    fn the_secretary_sheet_has_no_category_and_shows_status_and_progress() {
+        let policy = Policy::preset("secretary").unwrap();
+        let projects = vec![Project {
+            id: "2017-001".into(),
+            unit: "机电学院党总支".into(),
+            name: "双带头人培育工程".into(),
+            status_label: "推进中".into(),
+            percent: Some(60.0),
+            ..Project::default()
+        }];
+        let bytes = scoresheet(&projects, &policy, 1).unwrap();
+        let book = read_bytes(&bytes, "xlsx", &Default::default()).unwrap();
+        let texts: Vec<String> = book.sheets[0]
+            .cells
+            .iter()
+            .filter(|c| c.row == HEADER_ROW || c.row == HEADER_ROW + 1)
+            .map(|c| c.value.display())
+            .collect();
+        assert!(!texts.iter().any(|t| t == "类别"), "{texts:?}");
+        for shown in ["状态", "最新进度", "推进中", "60%"] {
+            assert!(texts.iter().any(|t| t == shown), "{shown} in {texts:?}");
+        }
+        let (sheet, _) = read_scores(&book, &policy).unwrap();
+        assert_eq!(sheet.rows[0].project_id.as_deref(), Some("2017-001"));
+    }
+
+    #[test]
+    fn a_two_year_project_is_scored_in_the_year_it_finishes() {
+        let mut policy = Policy::preset("secretary").unwrap();
+        let due = |y: i32| chrono::NaiveDate::from_ymd_opt(y, 6, 30);
+        let project = |deadline, finished| Project {
+            deadline,
+            finished,
+            ..Project::default()
+        };
+        assert!(project(due(2017), false).scored(&policy));
+        assert!(!project(due(2018), false).scored(&policy));
+        assert!(project(due(2018), true).scored(&policy), "finished early");
+        assert!(project(None, false).scored(&policy));
+        policy.score_unfinished = Some(true);
+        assert!(project(due(2018), false).scored(&policy));
     }
 }

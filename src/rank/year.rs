@@ -60,6 +60,7 @@ pub fn year_end(
         return Err(YearEndError::NoRubric);
     }
     let projects = super::projects(ledger, policy);
+    let later = super::later_projects(ledger, policy);
     let mut files = input::read_files(score_files, policy, limits);
     if !files.iter().any(|f| f.read) {
         return Err(YearEndError::NoScoreSheets);
@@ -73,6 +74,7 @@ pub fn year_end(
         ranking: &ranking,
         policy,
         date,
+        later: &later,
     };
     let ranking_book = super::report::ranking_workbook(&y).map_err(YearEndError::Ranking)?;
     let selection = super::select(&projects, &ranking, policy);

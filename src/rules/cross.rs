@@ -107,6 +107,7 @@ pub fn check(entries: &mut [Entry<'_>], policy: &Policy) -> Findings {
     }
     out.extend(duplicates(entries, &replaced));
     out.extend(quotas(entries, policy, &units));
+    out.extend(per_owner(entries, policy, &units, &replaced));
     Findings {
         problems: out,
         superseded,
@@ -184,7 +185,72 @@ fn duplicates(entries: &[Entry<'_>], superseded: &[bool]) -> Vec<(usize, Problem
     out
 }
 
+/// A 责任人's name as first written, files and distinct (unit, name) projects.
+type Owned = (String, Vec<usize>, Vec<(String, String)>);
+
+/// One project per secretary: the distinct projects (unit and name) each 责任人 leads in the
+/// batch, across units; a resend replaced by a later file is not counted.
+fn per_owner(
+    entries: &[Entry<'_>],
+    policy: &Policy,
+    units: &UnitIndex<'_>,
+    replaced: &[bool],
+) -> Vec<(usize, Problem)> {
+    if policy.per_owner == 0 {
+        return Vec::new();
+    }
+    // Owner key → the name as written, the files, the distinct projects in first-seen order.
+    let mut by_owner: HashMap<String, Owned> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let Some(Record::Proposal(p)) = e.record.as_deref() else {
+            continue;
+        };
+        let (Some(owner), Some(name)) = (p.owner.as_deref(), p.name.as_deref()) else {
+            continue;
+        };
+        if replaced.get(i).copied().unwrap_or(false) || identity_key(owner).is_empty() {
+            continue;
+        }
+        let unit = p.unit.clone().unwrap_or_default();
+        let unit = units.find(&unit).map_or(unit, |u| u.name.clone());
+        let slot = by_owner
+            .entry(identity_key(owner))
+            .or_insert_with(|| (owner.to_owned(), Vec::new(), Vec::new()));
+        slot.1.push(i);
+        let key = (identity_key(&unit), identity_key(name));
+        if !slot
+            .2
+            .iter()
+            .any(|(u, n)| (identity_key(u), identity_key(n)) == key)
+        {
+            slot.2.push((unit, name.to_owned()));
+        }
+    }
+    let mut out = Vec::new();
+    let rule = say::per_owner_rule(policy.per_owner);
+    for (owner, files, projects) in by_owner.into_values() {
+        if projects.len() <= policy.per_owner {
+            continue;
+        }
+        let listed: Vec<String> = projects
+            .iter()
+            .map(|(u, n)| say::owned_project(n, u))
+            .collect();
+        let message = say::per_owner(&owner, &listed, say::IN_BATCH, &rule);
+        for i in files {
+            let problem = Problem::new(Code::W_PER_OWNER, Some("owner"), None, message.clone());
+            out.push((i, problem));
+        }
+    }
+    out.sort_by_key(|(i, _)| *i);
+    out
+}
+
 fn quotas(entries: &[Entry<'_>], policy: &Policy, units: &UnitIndex<'_>) -> Vec<(usize, Problem)> {
+    // Counted by secretary instead ([`per_owner`]): a unit's count says nothing more.
+    if policy.per_owner > 0 {
+        return Vec::new();
+    }
     // Distinct projects per known unit: a re-sent form is counted once.
     let mut per_unit: HashMap<&str, (Vec<usize>, HashMap<String, bool>)> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
@@ -225,6 +291,7 @@ fn quotas(entries: &[Entry<'_>], policy: &Policy, units: &UnitIndex<'_>) -> Vec<
         } else {
             say::quota_rule(min, max)
         };
+        let a_count = policy.has_categories().then_some(a_count);
         let message = say::quota(unit_name, &kind.name, count, a_count, &rule);
         for i in files {
             out.push((i, Problem::new(Code::W_QUOTA, None, None, message.clone())));

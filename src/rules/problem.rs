@@ -98,6 +98,8 @@ codes! {
     W_UNIT_UNKNOWN,
     /// Unit's projects break the policy's quota.
     W_QUOTA,
+    /// A 责任人 leads more projects in the year than the policy's `per_owner` (one per secretary).
+    W_PER_OWNER,
     /// The same project (or report) sent more than once.
     W_DUPLICATE,
     /// A score left blank.

@@ -195,7 +195,9 @@ fn dates(f: &mut Fields<'_>, policy: &Policy, p: &mut Proposal) {
         f.problem(Code::W_DEADLINE, Field::Deadline, Some(&cell), message);
     }
     let months = months_between(begin, end);
-    if policy.duration.max_months > 0 && months > policy.duration.max_months {
+    // With the longest-duration rule off, the usual one still speaks.
+    let max = policy.duration.max_months;
+    if max > 0 && months > max && policy.checks(Code::E_DURATION) {
         let message = say::too_long_duration(&label, months, policy.duration.max_months, &cell);
         f.problem(Code::E_DURATION, Field::Deadline, Some(&cell), message);
     } else if policy.duration.warn_months > 0 && months > policy.duration.warn_months {
@@ -231,6 +233,22 @@ fn owner(f: &mut Fields<'_>, p: &mut Proposal) {
 fn owner_title(f: &mut Fields<'_>, policy: &Policy, p: &Proposal) -> Option<String> {
     let title = f.name_if(Field::OwnerTitle, false);
     let shown = title.as_ref().map(|(t, _)| t.clone());
+    if !policy.has_categories() && !policy.owner_titles.is_empty() {
+        // 职务 itself is required: a missing one is E_REQUIRED already.
+        if let Some((t, found)) = title {
+            if !holds_post(&t, &policy.owner_titles) {
+                let rule = if policy.owner_rule.is_empty() {
+                    say::owner_title_rule(&policy.owner_titles)
+                } else {
+                    policy.owner_rule.clone()
+                };
+                let message = say::owner_post(&t, &rule, found.cell);
+                let cell = Some(found.cell);
+                f.problem(Code::E_OWNER_TITLE, Field::OwnerTitle, cell, message);
+            }
+        }
+        return shown;
+    }
     let Some(code) = &p.category else {
         return shown;
     };
@@ -269,6 +287,16 @@ fn owner_title(f: &mut Fields<'_>, policy: &Policy, p: &Proposal) -> Option<Stri
         }
     }
     shown
+}
+
+/// Whether `title` holds one of `posts` as a post of its own: `党总支书记` holds 书记,
+/// `党总支副书记` does not (a deputy is no secretary).
+fn holds_post(title: &str, posts: &[String]) -> bool {
+    posts.iter().filter(|w| !w.is_empty()).any(|w| {
+        title
+            .match_indices(w.as_str())
+            .any(|(at, _)| !title[..at].ends_with('副'))
+    })
 }
 
 fn members(f: &mut Fields<'_>, policy: &Policy, p: &mut Proposal) {

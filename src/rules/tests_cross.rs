@@ -228,3 +228,47 @@ fn later_is_the_mail_date_then_the_modification_time_then_path_order() {
     assert!(at(Some(1_000), None, 2).after(&at(None, Some(100), 1)));
     assert!(!at(Some(1_000), None, 1).after(&at(None, Some(100), 2)));
 }
+
+/// A valid secretary-preset proposal of `unit` named `name`, led by `owner`.
+fn led_by(unit: &str, name: &str, owner: &str) -> Workbook {
+    let p = set(proposal(), "项目类别", None);
+    let p = set(p, "申报单位", Some(text(unit)));
+    let p = set(p, "项目名称", Some(text(name)));
+    let p = set(p, "责任人", Some(text(owner)));
+    let mut p = set(p, "职务", Some(text("党委书记")));
+    p.push(("主要内容", text("围绕教师党支部建设开展双带头人培育")));
+    p.push(("可行性分析", text("学院党总支已有工作基础，经费有保障")));
+    let p = set(p, "开始时间", Some(text("2017-03-01")));
+    proposal_form(&set(p, "完成时间", Some(text("2017-12-31"))))
+}
+
+#[test]
+fn one_project_per_secretary_is_counted_by_owner_across_units() {
+    let policy = secretary();
+    let books = [
+        ("1.xlsx", led_by("机电学院党总支", "双带头人工程", "王军")),
+        ("2.xlsx", led_by("文法学院党委", "支部堡垒工程", "王 军")),
+        ("3.xlsx", led_by("外语学院党总支", "党员先锋工程", "李红")),
+        // The same project again is a duplicate, not a second project.
+        ("4.xlsx", led_by("外语学院党总支", "党员先锋工程", "李红")),
+    ];
+    let batch = check_all(&books, &policy);
+    let all: Vec<_> = batch.files.iter().map(codes).collect();
+    assert_eq!(
+        all,
+        [
+            vec!["W_PER_OWNER"],
+            vec!["W_PER_OWNER"],
+            NONE,
+            vec!["W_DUPLICATE"]
+        ]
+    );
+    let message = &batch.files[0].problems[0].message;
+    assert!(message.contains("责任人“王军”"), "{message}");
+    assert!(message.contains("每位书记每年 1 个项目"), "{message}");
+    assert!(!message.contains("A类"), "{message}");
+    let mut off = secretary();
+    off.rules.per_owner = Some(crate::policy::RuleGrade::Off);
+    let batch = check_all(&books[..2], &off);
+    assert!(batch.files.iter().all(|f| f.problems.is_empty()));
+}

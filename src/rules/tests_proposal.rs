@@ -109,6 +109,7 @@ fn secretary_proposal(deadline: &str) -> crate::testkit::Pairs {
     let mut p = set(proposal(), "项目类别", None);
     p.push(("主要内容", text("围绕教师党支部建设开展双带头人培育")));
     p.push(("可行性分析", text("学院党总支已有工作基础，经费有保障")));
+    let p = set(p, "职务", Some(text("机电学院党总支书记")));
     let p = set(p, "开始时间", Some(text("2017-03-01")));
     set(p, "完成时间", Some(text(deadline)))
 }
@@ -308,4 +309,68 @@ fn a_late_proposal_is_warned_under_the_secretary_preset_too() {
     assert_eq!(problems(&p, &policy), vec!["W_LATE"]);
     let on_time = set(p, "填报日期", Some(date(2017, 3, 31)));
     assert_eq!(problems(&on_time, &policy), Vec::<&str>::new());
+}
+
+#[test]
+fn a_secretary_project_is_led_by_the_secretary_not_a_deputy_or_member() {
+    let led_by = |title: &str| {
+        let p = set(secretary_proposal("2017-12-31"), "职务", Some(text(title)));
+        problems(&p, &secretary())
+    };
+    assert_eq!(led_by("党委书记"), Vec::<&str>::new());
+    assert_eq!(led_by("党委副书记兼纪委书记"), Vec::<&str>::new());
+    assert_eq!(led_by("党总支副书记"), vec!["E_OWNER_TITLE"]);
+    assert_eq!(led_by("组织委员"), vec!["E_OWNER_TITLE"]);
+    let p = set(
+        secretary_proposal("2017-12-31"),
+        "职务",
+        Some(text("党总支副书记")),
+    );
+    let result = check_one(proposal_form(&p), &secretary());
+    let message = &result.problems[0].message;
+    assert!(message.contains("“党总支副书记”"), "{message}");
+    assert!(message.contains("书记本人牵头"), "{message}");
+}
+
+#[test]
+fn the_policy_grades_each_general_rule_error_warning_or_off() {
+    use crate::policy::RuleGrade;
+    use crate::rules::Severity;
+    let deputy = set(
+        secretary_proposal("2017-12-31"),
+        "职务",
+        Some(text("党总支副书记")),
+    );
+    let long = set(deputy.clone(), "完成时间", Some(text("2018-12-31")));
+    let mut policy = secretary();
+    let result = check_one(proposal_form(&long), &policy);
+    assert_eq!(codes(&result), vec!["E_OWNER_TITLE", "W_DEADLINE"]);
+    assert!(!result.ok);
+    policy.rules.owner_title = Some(RuleGrade::Warning);
+    policy.rules.duration = Some(RuleGrade::Error);
+    let result = check_one(proposal_form(&long), &policy);
+    let graded: Vec<(&str, Severity)> = result
+        .problems
+        .iter()
+        .map(|p| (p.code.as_str(), p.severity))
+        .collect();
+    assert!(
+        graded.contains(&("E_OWNER_TITLE", Severity::Warning)),
+        "{graded:?}"
+    );
+    assert!(
+        graded.contains(&("W_DEADLINE", Severity::Error)),
+        "{graded:?}"
+    );
+    assert!(!result.ok, "an error-graded W_DEADLINE returns the form");
+    policy.rules.duration = Some(RuleGrade::Off);
+    let result = check_one(proposal_form(&long), &policy);
+    assert_eq!(codes(&result), vec!["E_OWNER_TITLE"]);
+    assert!(result.ok, "a warning-graded post lets the form in");
+    // The team rule of the innovation preset, off.
+    let mut policy = innovation();
+    let small = set(proposal(), "项目组成员", Some(text("张三、李四")));
+    assert_eq!(problems(&small, &policy), vec!["E_MEMBERS"]);
+    policy.rules.team = Some(RuleGrade::Off);
+    assert_eq!(problems(&small, &policy), Vec::<&str>::new());
 }

@@ -149,7 +149,12 @@ pub fn quota_too_few_a(n: impl Display) -> String {
 
 /// The quota rule as the ledger shows it: `1–3 个`.
 pub fn quota_rule(min: impl Display, max: impl Display) -> String {
-    format!("{min}–{max} 个")
+    let (min, max) = (min.to_string(), max.to_string());
+    if min == max {
+        format!("{min} 个")
+    } else {
+        format!("{min}–{max} 个")
+    }
 }
 
 /// The quota rule with a category-A minimum.

@@ -208,9 +208,46 @@ pub fn duplicate(what: &str, first: &str) -> String {
     format!("与“{first}”是同一{what}，重复报送，请确认以哪一份为准")
 }
 
-/// Quota of a unit.
-pub fn quota(unit: &str, kind: &str, count: usize, a_count: usize, rule: &str) -> String {
-    format!("{unit}（{kind}）本批共申报 {count} 个项目（其中A类 {a_count} 个），不符合要求：{rule}")
+/// Quota of a unit; `a_count` only where the policy has categories.
+pub fn quota(unit: &str, kind: &str, count: usize, a_count: Option<usize>, rule: &str) -> String {
+    let a = a_count.map_or(String::new(), |a| format!("（其中A类 {a} 个）"));
+    format!("{unit}（{kind}）本批共申报 {count} 个项目{a}，不符合要求：{rule}")
+}
+
+/// The rule quoted in `W_PER_OWNER`: one project per secretary a year.
+pub fn per_owner_rule(max: usize) -> String {
+    format!("每位书记每年 {max} 个项目")
+}
+
+/// `W_PER_OWNER`: the 责任人 leads more projects this year than the policy allows; `projects`
+/// are the names with their units (`《…》（…）`), `where_` says where they were counted.
+pub fn per_owner(owner: &str, projects: &[String], where_: &str, rule: &str) -> String {
+    format!(
+        "责任人“{owner}”{where_}共牵头 {} 个项目（{}），不符合要求：{rule}",
+        projects.len(),
+        projects.join("、")
+    )
+}
+
+/// Where `W_PER_OWNER` counted: this batch.
+pub const IN_BATCH: &str = "在本批材料中";
+
+/// Where `W_PER_OWNER` counted: the ledger with this file.
+pub const IN_LEDGER: &str = "连同台账中已有项目";
+
+/// A project as `W_PER_OWNER` lists it: `《名称》（单位）`.
+pub fn owned_project(name: &str, unit: &str) -> String {
+    format!("《{name}》（{unit}）")
+}
+
+/// The owner's post is not the one the policy wants (a 副书记 or 委员 leading a 书记项目).
+pub fn owner_post(title: &str, rule: &str, cell: &str) -> String {
+    format!("负责人职务为“{title}”，不符合要求：{rule}{}", at(cell))
+}
+
+/// The owner's post is missing although the policy restricts it.
+pub fn owner_post_missing(rule: &str) -> String {
+    format!("未填写负责人职务，无法确认是否符合要求：{rule}")
 }
 
 /// A workbook sent as a score sheet without a score table.

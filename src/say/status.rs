@@ -23,9 +23,11 @@ pub const OVERVIEW_TEXT: &[&str] = &[
     C::ProjectId.header(),
     C::Unit.header(),
     C::Name.header(),
-    "类别",
+    CATEGORY,
     C::Owner.header(),
 ];
+/// 进度总览's short header of 项目类别 (shown only where the policy has categories).
+pub const CATEGORY: &str = "类别";
 /// 进度总览: header of the expected progress.
 pub const EXPECTED: &str = "计划进度";
 /// 进度总览: header of the reported progress.

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::project_kind;
 use crate::model::{Field, Scope};
 use crate::policy::{Policy, Preset};
+use crate::rules::Code;
 
 // ---- Sheet names ----
 
@@ -131,12 +132,22 @@ pub fn tip(f: Field, scope: Scope, p: &Policy) -> String {
             format!("立项批复中的项目编号，如 {y}-001；不清楚可不填，按申报单位和项目名称对应。")
         }
         F::Unit if progress => "与立项书中的申报单位一致。".into(),
-        F::Unit => "填写申报党组织的全称，与所盖公章一致。".into(),
+        F::Unit => match p.preset {
+            Preset::Innovation => "填写申报党组织的全称，与所盖公章一致。".into(),
+            Preset::Secretary => "填写二级党组织（党委/党总支）的全称，与所盖公章一致。".into(),
+        },
         F::Name if progress => "与立项书中的项目名称一致。".into(),
         F::Name => format!("{}-{}个字，简明反映项目内容。", l.name_min, l.name_max),
         F::Category => category_tip(p),
         F::Topic => topic_tip(p),
-        F::Scope => "写明项目覆盖的范围或面向的对象，如“全区各村（社区）党组织和党员”。".into(),
+        F::Scope => match p.preset {
+            Preset::Innovation => {
+                "写明项目覆盖的范围或面向的对象，如“全区各村（社区）党组织和党员”。".into()
+            }
+            Preset::Secretary => {
+                "写明项目覆盖的范围或面向的对象，如“本学院各党支部和全体师生党员”。".into()
+            }
+        },
         F::Content => "写明项目要解决的问题和主要工作内容。".into(),
         F::Feasibility => "从必要性、工作基础、保障条件等方面分析项目的可行性。".into(),
         F::Goals => format!("写明项目要达到的具体目标，不少于{}个字。", l.goals_min),
@@ -145,10 +156,17 @@ pub fn tip(f: Field, scope: Scope, p: &Policy) -> String {
         F::Deadline => deadline_tip(p),
         F::Deliverables => "如：调研报告、制度文件、工作案例、经验材料等。".into(),
         F::OwnerUnit => "负责实施项目的党组织。".into(),
+        F::Owner if p.per_owner > 0 && p.checks(Code::W_PER_OWNER) => format!(
+            "项目负责人姓名。每位书记每年确定{}个项目，按负责人计。",
+            p.per_owner
+        ),
         F::Owner => "项目负责人姓名。".into(),
         F::OwnerTitle => owner_title_tip(p),
         F::Members => team_tip(p),
-        F::Phone => "手机号（11位）或座机（区号-号码，如0554-6666666）。".into(),
+        F::Phone => match p.preset {
+            Preset::Innovation => "手机号（11位）或座机（区号-号码，如0554-6666666）。".into(),
+            Preset::Secretary => "手机号（11位）或座机（区号-号码）。".into(),
+        },
         F::Budget => "单位：万元，只填数字，如 2 或 0.5；无经费可不填。".into(),
         F::Period => format!("报告所属月份，如 {y}-06（表示{y}年6月）。"),
         F::Percent => "项目总体完成的比例：填 60% 表示完成了百分之六十；全部完成填 100%。".into(),
@@ -168,13 +186,13 @@ pub fn tip(f: Field, scope: Scope, p: &Policy) -> String {
     }
 }
 
-/// 项目类别: the policy's categories with their owner rules.
+/// 项目类别: the policy's categories with their owner rules (while that rule is checked).
 fn category_tip(p: &Policy) -> String {
     let rules: Vec<String> = p
         .categories
         .iter()
         .map(|c| {
-            let rule = if c.owner_rule.is_empty() {
+            let rule = if c.owner_rule.is_empty() || !p.checks(Code::E_OWNER_TITLE) {
                 String::new()
             } else {
                 format!("，{}", c.owner_rule)
@@ -205,12 +223,22 @@ fn topic_tip(p: &Policy) -> String {
 fn deadline_tip(p: &Policy) -> String {
     let y = p.year;
     let d = &p.duration;
-    let within = if d.within_year {
+    // A rule the policy has turned off is not mentioned.
+    let usual = p.checks(Code::W_DEADLINE);
+    let (warn, max) = (
+        if usual { d.warn_months } else { 0 },
+        if p.checks(Code::E_DURATION) {
+            d.max_months
+        } else {
+            0
+        },
+    );
+    let within = if d.within_year && usual {
         format!("原则上于{y}年12月31日前完成。")
     } else {
         String::new()
     };
-    let length = match (d.warn_months, d.max_months) {
+    let length = match (warn, max) {
         (0, 0) => String::new(),
         (warn, 0) => format!("实施周期一般在{warn}个月以内。"),
         (0, max) => format!("实施周期最长不超过{max}个月。"),
@@ -219,15 +247,23 @@ fn deadline_tip(p: &Policy) -> String {
     format!("按“{y}-12-31”的格式填写。{within}{length}")
 }
 
-/// 职务: an example, and the categories' owner rules.
+/// 职务: an example, and the owner rules (the categories', or the policy's own) while checked.
 fn owner_title_tip(p: &Policy) -> String {
+    let checked = p.checks(Code::E_OWNER_TITLE);
     let rules: Vec<&str> = p
         .categories
         .iter()
         .map(|c| c.owner_rule.as_str())
-        .filter(|r| !r.is_empty())
+        .filter(|r| !r.is_empty() && checked)
         .collect();
-    if rules.is_empty() {
+    if !p.has_categories() && checked && !p.owner_titles.is_empty() {
+        let rule = if p.owner_rule.is_empty() {
+            super::problems::owner_title_rule(&p.owner_titles)
+        } else {
+            p.owner_rule.clone()
+        };
+        format!("项目负责人的党内职务，如“党总支书记”。{rule}。")
+    } else if rules.is_empty() {
         "项目负责人的党内职务，如“党总支书记”。".into()
     } else {
         format!(
@@ -241,6 +277,7 @@ fn owner_title_tip(p: &Policy) -> String {
 fn team_tip(p: &Policy) -> String {
     let t = &p.team;
     let size = match (t.min, t.max) {
+        _ if !p.checks(Code::E_MEMBERS) => String::new(),
         (0, 0) => String::new(),
         (min, 0) => format!("，不少于{min}人"),
         (0, max) => format!("，不超过{max}人"),
@@ -285,14 +322,26 @@ pub fn proposal_who(p: &Policy) -> String {
             p.year
         ),
         Preset::Secretary => format!(
-            "各级党组织书记确定{}年度基层党建“书记项目”后填写本表。",
+            "各二级党组织（党委/党总支）书记确定{}年度基层党建“书记项目”后填写本表，项目由书记本人牵头负责。",
             p.year
         ),
     }
 }
 
-/// Part 一 of the proposal, when the policy has unit types: how many projects each sends.
+/// Part 一 of the proposal, when the policy counts projects: per secretary (`per_owner`), else
+/// how many each unit type sends; nothing for a rule the policy has turned off.
 pub fn quota(p: &Policy) -> Option<String> {
+    if p.per_owner > 0 {
+        return p.checks(Code::W_PER_OWNER).then(|| {
+            format!(
+                "申报数量：每位书记每年确定{}个项目（按项目负责人计，跨单位、跨批次累计）。",
+                p.per_owner
+            )
+        });
+    }
+    if !p.checks(Code::W_QUOTA) {
+        return None;
+    }
     let parts: Vec<String> = p
         .unit_types
         .iter()
@@ -376,4 +425,35 @@ pub const CATALOGUE_HEAD: &str = "五、参考目录（“参考目录序号”�
 /// Part 五: the catalogue's entry number `n` (from 1).
 pub fn catalogue_entry(n: usize, topic: &str) -> String {
     format!("{n}. {topic}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::RuleGrade;
+
+    #[test]
+    fn the_hints_follow_the_policy_grades_and_say_nothing_of_an_off_rule() {
+        let mut p = Policy::preset("innovation").unwrap();
+        assert!(tip(Field::Members, Scope::Proposal, &p).contains("3-7人"));
+        assert!(tip(Field::Deadline, Scope::Proposal, &p).contains("12月31日前完成"));
+        assert!(quota(&p).is_some_and(|q| q.contains("A类") || q.contains("创新实践")));
+        p.rules.team = Some(RuleGrade::Off);
+        p.rules.duration = Some(RuleGrade::Off);
+        p.rules.quota = Some(RuleGrade::Off);
+        assert!(!tip(Field::Members, Scope::Proposal, &p).contains("人"));
+        assert!(!tip(Field::Deadline, Scope::Proposal, &p).contains("完成。"));
+        assert_eq!(quota(&p), None);
+        let mut s = Policy::preset("secretary").unwrap();
+        let q = quota(&s).unwrap();
+        assert!(q.contains("每位书记每年确定1个项目"), "{q}");
+        assert!(!q.contains("A类"), "{q}");
+        assert!(tip(Field::OwnerTitle, Scope::Proposal, &s).contains("副书记、委员不作为"));
+        assert!(!tip(Field::Phone, Scope::Proposal, &s).contains("0554"));
+        assert!(proposal_who(&s).contains("二级党组织（党委/党总支）书记"));
+        s.rules.per_owner = Some(RuleGrade::Off);
+        s.rules.owner_title = Some(RuleGrade::Off);
+        assert_eq!(quota(&s), None);
+        assert!(!tip(Field::OwnerTitle, Scope::Proposal, &s).contains("副书记"));
+    }
 }

@@ -48,12 +48,14 @@ pub fn score_sheet_numbered(i: usize) -> String {
 }
 
 /// The score sheet's columns before the criteria (widths are the sheet's).
-pub const SCORE_LEAD: [&str; 5] = [
+pub const SCORE_LEAD: [&str; 7] = [
     NUMBER,
     C::ProjectId.header(),
     C::Unit.header(),
     C::Name.header(),
     "类别",
+    C::Status.header(),
+    C::LatestPercent.header(),
 ];
 
 /// The reviewer's label, beside the cell for the name (the reader looks for it).
@@ -118,6 +120,8 @@ pub const RANKING_TEXT: &[&str] = &[
     C::Name.header(),
     C::Category.header(),
 ];
+/// 综合排名's headers of the project's progress, after the text headers.
+pub const RANKING_PROGRESS: &[&str] = &[C::Status.header(), C::LatestPercent.header()];
 /// 综合排名: the count of reviewers counted.
 pub const REVIEWERS: &str = "评委人数";
 /// 综合排名's text headers after 总分.
@@ -273,6 +277,22 @@ pub fn about(
         ),
         ("生成日期", date),
     ]
+}
+
+/// 说明's item naming the projects left for a later year.
+pub const LATER: &str = "跨年度项目";
+
+/// A project left for a later year: `2017-003《…》（…，完成时间 2018-06-30）`.
+pub fn later_project(id: &str, name: &str, unit: &str, due: &str) -> String {
+    format!("{id}《{name}》（{unit}，完成时间 {due}）")
+}
+
+/// 说明's line on the projects left for a later year (policy `score_unfinished = false`).
+pub fn later_projects(listed: &[String]) -> String {
+    format!(
+        "下列项目尚未完成、完成时间在以后年度，本年度不参加评分，于完成的年度参加评分：\n{}",
+        listed.join("\n")
+    )
 }
 
 // ---- 评分表问题 ----

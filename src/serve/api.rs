@@ -597,6 +597,7 @@ fn approvals_json(ws: &Workspace) -> Result<Value, ApiError> {
             }
             let row: serde_json::Map<String, Value> = WAITING_COLUMNS
                 .iter()
+                .filter(|(_, c)| policy.keeps(*c))
                 .map(|(key, c)| {
                     let text = ledger.projects.get(r, *c).display();
                     ((*key).to_owned(), json!(text.trim()))
@@ -607,7 +608,12 @@ fn approvals_json(ws: &Workspace) -> Result<Value, ApiError> {
     }
     Ok(json!({
         "approval": policy.approval,
-        "columns": WAITING_COLUMNS.iter().map(|(key, c)| json!({ "key": key, "label": c.header() })).collect::<Vec<_>>(),
+        // The policy's columns only: no 项目类别 without categories.
+        "columns": WAITING_COLUMNS
+            .iter()
+            .filter(|(_, c)| policy.keeps(*c))
+            .map(|(key, c)| json!({ "key": key, "label": c.header() }))
+            .collect::<Vec<_>>(),
         "waiting": waiting,
         "decisions": decisions_json(),
     }))

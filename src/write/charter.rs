@@ -330,7 +330,7 @@ pub fn template(policy: &Policy) -> Result<Vec<u8>, CharterError> {
             .add_paragraph(Paragraph::new().add_run(run(text).size(24).bold()))
             .width(2300, WidthType::Dxa)
     };
-    let categories = !policy.categories.is_empty();
+    let categories = policy.has_categories();
     let facts: Vec<TableRow> = say::FACTS
         .iter()
         .filter(|(_, v)| categories || *v != say::CATEGORY)

@@ -232,7 +232,7 @@ pub fn reminder_letters(status: &MonthlyStatus, policy: &Policy, today: NaiveDat
 /// # Errors
 /// Any [`XlsxError`] from rust_xlsxwriter.
 pub fn list_workbook(projects: &[Decided], policy: &Policy) -> Result<Vec<u8>, XlsxError> {
-    let categories = !policy.categories.is_empty();
+    let categories = policy.has_categories();
     let title = say::list_title(policy.year, crate::say::project_kind(policy.preset));
     let mut book = xlsx::workbook(&title, None);
     let sheet = book.add_worksheet().set_name(say::LIST_SHEET)?;

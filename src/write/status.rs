@@ -16,7 +16,7 @@ use rust_xlsxwriter::{
 use crate::ledger::status::{MonthlyStatus, ProjectStatus, Status};
 use crate::model::{Column as Header, Value};
 use crate::xlsx::style::{self, GREEN, ORANGE, RED, YELLOW};
-use crate::xlsx::table::{notes, number, text, text_columns};
+use crate::xlsx::table::{notes, number, retain_columns, text, text_columns};
 use crate::xlsx::{self, Column, Kind, Print, Row, Table};
 
 use crate::say::status as say;
@@ -113,7 +113,13 @@ fn overview(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Resul
         &as_of.to_string(),
         &s.month_title(),
     );
-    let columns = overview_columns();
+    let (mut columns, mut rows) = (overview_columns(), rows);
+    // 类别 is 项目类别 shortened: it goes with it.
+    let category = Header::Category.header();
+    retain_columns(&mut columns, &mut rows, |h| {
+        let h = if h == say::CATEGORY { category } else { h };
+        !s.hidden.contains(&h)
+    });
     xlsx::title(sheet, 0, &heading, columns.len())?;
     Table::boxed(columns, 40.0).write(sheet, 1, &rows)?;
     Print::wide(1).apply(sheet)
@@ -332,6 +338,7 @@ mod tests {
                 project("2018-002", Status::Ongoing, true),
             ],
             chase: vec![0],
+            hidden: Vec::new(),
             units: vec![UnitStatus {
                 unit: "田家庵区委".into(),
                 kind: "县区".into(),

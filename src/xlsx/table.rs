@@ -164,6 +164,42 @@ impl Row {
     }
 }
 
+/// Leaves out the columns whose header `shown` refuses, with their cells in every row: the
+/// policy decides which columns a sheet has (no 项目类别 without categories), the writers build
+/// every column and say so once here.
+pub fn retain_columns(columns: &mut Vec<Column>, rows: &mut [Row], shown: impl Fn(&str) -> bool) {
+    let keep: Vec<bool> = columns.iter().map(|c| shown(&c.header)).collect();
+    if keep.iter().all(|k| *k) {
+        return;
+    }
+    // The new index of each kept column.
+    let mut moved = Vec::with_capacity(keep.len());
+    let mut next = 0;
+    for k in &keep {
+        moved.push(k.then(|| {
+            next += 1;
+            next - 1
+        }));
+    }
+    let mut i = 0;
+    columns.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    for row in rows {
+        let mut i = 0;
+        row.cells.retain(|_| {
+            i += 1;
+            keep.get(i - 1).copied().unwrap_or(true)
+        });
+        row.cell_fills = row
+            .cell_fills
+            .iter()
+            .filter_map(|&(c, f)| Some((moved.get(c).copied().flatten()?, f)))
+            .collect();
+    }
+}
+
 impl TableRow for Row {
     fn cells(&self) -> &[Value] {
         &self.cells
@@ -580,6 +616,21 @@ pub fn count(n: Option<usize>) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retained_columns_take_their_cells_and_fills_along() {
+        let mut columns = text_columns(&["编号", "项目类别", "名称"]);
+        let mut rows = vec![Row {
+            cells: vec![text("1"), text("A"), text("甲")],
+            fill: None,
+            cell_fills: vec![(1, 7), (2, 9)],
+        }];
+        retain_columns(&mut columns, &mut rows, |h| h != "项目类别");
+        let headers: Vec<&str> = columns.iter().map(|c| c.header.as_str()).collect();
+        assert_eq!(headers, ["编号", "名称"]);
+        assert_eq!(rows[0].cells, vec![text("1"), text("甲")]);
+        assert_eq!(rows[0].cell_fills, vec![(1, 9)]);
+    }
 
     #[test]
     fn shown_text_follows_the_kind() {

@@ -414,6 +414,7 @@ fn secretary_preset_rules() {
         let mut p = with(good_proposal(), "项目类别", None);
         p.push(("主要内容", V::T("围绕教师党支部建设开展双带头人培育")));
         p.push(("可行性分析", V::T("学院党总支已有工作基础，经费有保障")));
+        p = with(p, "职务", Some(V::T("机电学院党总支书记")));
         p = with(p, "开始时间", Some(V::T("2017-03-01")));
         with(p, "完成时间", Some(V::T("2017-12-31")))
     };
@@ -441,6 +442,26 @@ fn secretary_preset_rules() {
     assert_eq!(
         run("nocontent.xlsx", &with(base(), "主要内容", None)),
         vec!["E_REQUIRED"]
+    );
+    // The 书记项目 is led by the secretary: a deputy is not.
+    assert_eq!(
+        run(
+            "deputy.xlsx",
+            &with(base(), "职务", Some(V::T("机电学院党总支副书记")))
+        ),
+        vec!["E_OWNER_TITLE"]
+    );
+    // The clerk turns the longest-duration rule off in taizhang.toml's [rules].
+    let relaxed = taizhang::policy::SECRETARY_TOML
+        .replace("# max_duration = \"error\"", "max_duration = \"off\"");
+    assert_ne!(relaxed, taizhang::policy::SECRETARY_TOML);
+    std::fs::write(&policy, relaxed).unwrap();
+    assert_eq!(
+        run(
+            "toolong2.xlsx",
+            &with(base(), "完成时间", Some(V::T("2019-06-30")))
+        ),
+        vec!["W_DEADLINE"]
     );
 }
 
@@ -691,4 +712,62 @@ fn the_report_workbook_lists_every_problem_every_file_and_a_sheet_per_unit() {
     assert!(unit
         .used_cells()
         .any(|(_, _, c)| c.to_string().contains("W_PHONE") || c.to_string().contains("联系电话")));
+}
+
+#[test]
+fn the_replies_follow_the_grade_the_policy_gives_a_rule() {
+    let dir = tmp();
+    let policy = at(dir.path(), "taizhang.toml");
+    let mut p = with(good_proposal(), "项目类别", None);
+    p.push(("主要内容", V::T("围绕教师党支部建设开展双带头人培育")));
+    p.push(("可行性分析", V::T("学院党总支已有工作基础，经费有保障")));
+    p = with(p, "开始时间", Some(V::T("2017-03-01")));
+    p = with(p, "完成时间", Some(V::T("2017-12-31")));
+    p = with(p, "职务", Some(V::T("党总支副书记")));
+    let form = at(dir.path(), "deputy.xlsx");
+    write_book(&form, &proposal_file(&p));
+    let letters = |grade: &str| {
+        let text = taizhang::policy::SECRETARY_TOML.replace(
+            "# owner_title = \"error\"",
+            &format!("owner_title = \"{grade}\""),
+        );
+        std::fs::write(&policy, text).unwrap();
+        let out = at(dir.path(), &format!("回复-{grade}"));
+        taizhang()
+            .arg("check")
+            .arg(&form)
+            .args(["--policy", policy.to_str().unwrap(), "--ack", "--replies"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(&out)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.ends_with(".txt") && n.starts_with("田家庵区委"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        let body = names
+            .first()
+            .map(|n| std::fs::read_to_string(out.join(n)).unwrap())
+            .unwrap_or_default();
+        (names, body)
+    };
+    let (names, body) = letters("error");
+    assert_eq!(names, ["田家庵区委-退回修改.txt"], "{body}");
+    assert!(body.contains("党总支副书记"), "{body}");
+    let (names, body) = letters("warning");
+    assert_eq!(names, ["田家庵区委-已收到.txt"], "{body}");
+    assert!(
+        body.contains("党总支副书记"),
+        "a warning is still said: {body}"
+    );
+    let (names, body) = letters("off");
+    assert_eq!(names, ["田家庵区委-已收到.txt"], "{body}");
+    assert!(
+        !body.contains("副书记"),
+        "an off rule is not mentioned: {body}"
+    );
 }

@@ -276,14 +276,18 @@ fn scoresheet_lists_every_project_with_validation_and_a_total_formula() {
         })
         .collect();
     assert_eq!(header[1], "项目编号");
-    assert!(header[6].starts_with("创新性") && header[6].contains("（20分）"));
+    assert_eq!(
+        &header[4..7],
+        ["类别", "状态", "最新进度"].map(String::from)
+    );
+    assert!(header[8].starts_with("创新性") && header[8].contains("（20分）"));
     assert_eq!(r.get_value((8, 1)).unwrap().to_string(), "2018-005");
     // A name that looks like a formula is text.
     let mut book: Xlsx<_> = open_workbook(&out).unwrap();
     let formulas = book.worksheet_formula("评分表").unwrap();
     assert_eq!(
-        formulas.get_value((4, 9)).map(String::as_str),
-        Some("IF(COUNT(F5:I5)=0,\"\",SUM(F5:I5))")
+        formulas.get_value((4, 11)).map(String::as_str),
+        Some("IF(COUNT(H5:K5)=0,\"\",SUM(H5:K5))")
     );
     assert!(formulas
         .get_value((5, 3))

@@ -24,12 +24,17 @@ pub fn fields(p: &Proposal) -> Vec<F> {
     let mut v = vec![
         f("unit", l.unit, t(&p.unit)),
         f("name", l.name, t(&p.name)),
-        f("category", l.category, p.category.clone()),
     ];
+    if p.has_category {
+        v.push(f("category", l.category, p.category.clone()));
+    }
     if let Some(topic) = &p.topic {
         v.push(f("topic", l.topic, topic.clone()));
     }
     v.push(f("scope", l.scope, t(&p.scope)));
+    for (key, label, text) in &p.extra {
+        v.push(f(*key, *label, t(text)));
+    }
     v.push(f("goals", l.goals, t(&p.goals)));
     v.push(f("measures", l.measures, t(&p.measures)));
     if let Some(start) = &p.start {
@@ -60,7 +65,7 @@ pub fn fields(p: &Proposal) -> Vec<F> {
 
 /// Long texts get the wide cells.
 fn long(key: &str) -> bool {
-    matches!(key, "scope" | "goals" | "measures")
+    matches!(key, "scope" | "goals" | "measures" | "content" | "feasibility")
 }
 
 pub fn take<'a>(fs: &'a [F], key: &str) -> Option<&'a F> {

@@ -6,6 +6,8 @@
 //!   --through      last month of progress reports, 2018-04 … 2018-12 (default 2018-12)
 //!   --keep-post    keep the existing .xls/.ods/encrypted files even if their source changed
 //!   --remake-post  re-make them even if their source did not change
+//!   --college      write the college sample (secretary preset, 2017) into OUT_DIR
+//!                  (samples/college) instead of the Huainan one
 //!   --scores       write only the reviewers' score sheets (OUT_DIR/scores) and the README; the
 //!                  inbox is left as it is (a full run writes both)
 //!
@@ -14,6 +16,7 @@
 //! xlsx it is made from changed: OUT_DIR/.samplegen-post records a hash of each source.
 
 mod cells;
+mod college;
 mod external;
 mod layout_progress;
 mod layout_proposal;
@@ -35,11 +38,13 @@ struct Args {
     keep_post: bool,
     remake_post: bool,
     scores_only: bool,
+    /// Write the college sample (secretary preset, 2017) into OUT_DIR instead.
+    college: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args =
-        Args { out: PathBuf::from("samples"), through: 12, keep_post: false, remake_post: false, scores_only: false };
+        Args { out: PathBuf::from("samples"), through: 12, keep_post: false, remake_post: false, scores_only: false, college: false };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -55,6 +60,7 @@ fn parse_args() -> Result<Args, String> {
             "--keep-post" => args.keep_post = true,
             "--remake-post" => args.remake_post = true,
             "--scores" => args.scores_only = true,
+            "--college" => args.college = true,
             "-h" | "--help" => {
                 println!("usage: samplegen [OUT_DIR] [--through 2018-MM] [--keep-post | --remake-post] [--scores]");
                 std::process::exit(0);
@@ -227,6 +233,9 @@ fn remove_stale(inbox: &Path, keep: &BTreeSet<String>) -> std::io::Result<usize>
 
 fn run() -> Result<(), String> {
     let args = parse_args()?;
+    if args.college {
+        return college::write(&args.out);
+    }
     let props = proposals::all();
     let ids = ledger_ids(&props);
     let id_of = |key: &str| ids.iter().find(|(k, _)| *k == key).map(|(_, id)| id.clone());

@@ -164,6 +164,11 @@ pub struct Proposal {
     pub note: String,
     /// Set by the file that repeats another proposal (same unit + name).
     pub duplicate_of: Option<&'static str>,
+    /// Whether the form has a 项目类别 row (the college's 书记项目 have no categories).
+    pub has_category: bool,
+    /// Rows after 工作范围或对象 that only some policies ask for: (key, label, text), e.g.
+    /// 主要内容 and 可行性分析 of the secretary preset.
+    pub extra: Vec<(&'static str, &'static str, String)>,
 }
 
 /// The label texts of a progress report.

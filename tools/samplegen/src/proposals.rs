@@ -99,6 +99,8 @@ fn blank(key: &'static str, stem: &str, lv: usize, layout: PLayout) -> Proposal 
         expect: Vec::new(),
         note: String::new(),
         duplicate_of: None,
+        has_category: true,
+        extra: Vec::new(),
     }
 }
 
