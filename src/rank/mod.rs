@@ -59,6 +59,9 @@ pub struct Project {
     pub percent: Option<f64>,
     /// 完成时间, when the ledger has a date.
     pub deadline: Option<chrono::NaiveDate>,
+    /// 年度: the year the project was approved in (earlier than the policy year for a project
+    /// carried over by `taizhang rollover`); `None` when the ledger's cell is empty.
+    pub year: Option<i32>,
 }
 
 impl Project {
@@ -67,6 +70,12 @@ impl Project {
     /// otherwise scored in the year it finishes.
     pub fn scored(&self, policy: &Policy) -> bool {
         use chrono::Datelike;
+        // A project carried over from an earlier year is scored once, in the year its deadline
+        // falls in: this year only if it is due this year and was not scored unfinished before.
+        if self.year.is_some_and(|y| y < policy.year) {
+            return !policy.scores_unfinished()
+                && self.deadline.is_some_and(|d| d.year() == policy.year);
+        }
         policy.scores_unfinished()
             || self.finished
             || self.deadline.is_none_or(|d| d.year() <= policy.year)
@@ -132,6 +141,7 @@ fn every_project(ledger: &Ledger, policy: &crate::policy::Policy) -> Vec<Project
             status_label,
             percent: latest.get(&id).map(|(_, l)| l.percent),
             deadline: t.get(row, Column::Deadline).date(),
+            year: t.get(row, Column::Year).number().map(|y| y as i32),
             id,
         });
     }
@@ -146,4 +156,34 @@ pub fn kind_name(policy: &Policy) -> &'static str {
 /// A criterion's column title with its maximum: `创新性（20分）`.
 pub fn criterion_title(name: &str, max: f64) -> String {
     crate::say::year_end::criterion_title(name, max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_project_is_scored_once_in_the_year_its_deadline_falls_in() {
+        let d = |y| chrono::NaiveDate::from_ymd_opt(y, 6, 30);
+        let p = |year, deadline| Project {
+            year: Some(year),
+            deadline: d(deadline),
+            ..Project::default()
+        };
+        let mut college = Policy::preset("secretary").unwrap();
+        college.year = 2018;
+        assert!(p(2018, 2018).scored(&college));
+        assert!(!p(2018, 2019).scored(&college), "two years: not yet");
+        college.year = 2019;
+        assert!(p(2018, 2019).scored(&college), "carried, due this year");
+        assert!(
+            !p(2018, 2018).scored(&college),
+            "carried overdue: scored in 2018"
+        );
+        let mut city = Policy::preset("innovation").unwrap();
+        city.year = 2019;
+        // The city scores every project in its own year, so a carried one was scored already.
+        assert!(!p(2018, 2019).scored(&city));
+        assert!(p(2019, 2020).scored(&city));
+    }
 }

@@ -212,6 +212,24 @@ fn rollover_carries_the_unfinished_approved_project_and_its_reports_merge_next_y
     assert_eq!(counts[at("大通区委")], "0");
     assert_eq!(reports[at("大通区委")], "1");
     assert_eq!(counts[at("田家庵区委")], "1");
+    // The score sheet: the city scores every project in its own year, so the carried one
+    // (scored in 2018) is not on 2019's sheet.
+    let (code, text) = run_in(
+        &y2019,
+        &[
+            "scoresheet",
+            "--ledger",
+            "台账.xlsx",
+            "--out",
+            "评分表.xlsx",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let mut b: Xlsx<_> = calamine::open_workbook(y2019.join("评分表.xlsx")).unwrap();
+    let sheet = b.worksheet_range_at(0).unwrap().unwrap();
+    let cells: Vec<String> = sheet.cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(cells.contains(&"2019-001".to_owned()), "{cells:?}");
+    assert!(!cells.contains(&"2018-002".to_owned()), "{cells:?}");
 }
 
 /// The text of a .docx's body (every `<w:t>`), for assertions.
