@@ -34,6 +34,8 @@ enum Command {
     Undo(cli::undo::UndoArgs),
     /// 年度结转：建立新年度台账，带入未完成的已批复项目（编号、进度记录和自建列都保留）
     Rollover(cli::rollover::RolloverArgs),
+    /// 抽查复核：从已完成的项目中可重复地随机抽取 N 个（显示随机种子）
+    Sample(cli::sample::SampleArgs),
     /// 月度进度汇总：进度总览、督办清单、单位汇总和图表
     Status(cli::status::StatusArgs),
     /// 导出台账中的项目：CSV（Excel 可直接打开）或 JSON Lines
@@ -104,6 +106,7 @@ fn run() -> Result<ExitCode, CliError> {
         Command::Undo(args) => cli::undo::run(args)?,
         Command::Notices(args) => cli::notices::run(args)?,
         Command::Rollover(args) => cli::rollover::run(args)?,
+        Command::Sample(args) => cli::sample::run(args)?,
         Command::Status(args) => cli::status::run(args)?,
         Command::Export(args) => cli::export::run(args)?,
         Command::Scoresheet(args) => cli::scoresheet::run(args)?,

@@ -12,6 +12,7 @@ pub mod notices;
 pub mod panic;
 pub mod rank;
 pub mod rollover;
+pub mod sample;
 pub mod scoresheet;
 pub mod serve;
 pub mod status;

@@ -15,6 +15,7 @@ mod safety;
 pub mod schedule;
 pub mod sent;
 mod sheets;
+pub mod spot;
 pub mod status;
 pub mod store;
 pub mod table;

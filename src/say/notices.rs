@@ -185,3 +185,32 @@ pub fn reminder_closing(by: Option<&str>) -> String {
 pub fn nothing_to_chase(as_of: &str) -> String {
     format!("截至 {as_of} 没有需要督办的项目（没有滞后、逾期或未报送的），没有生成督办通知")
 }
+
+/// The 抽查名单's sheet.
+pub const SAMPLE_SHEET: &str = "抽查名单";
+/// The 抽查名单's headers.
+pub const SAMPLE_HEADERS: [&str; 6] = [
+    "序号",
+    "项目编号",
+    "申报单位",
+    "项目名称",
+    "责任人",
+    "抽取码",
+];
+/// The 抽查名单's title, with the seed.
+pub fn sample_title(year: i32, drawn: usize, total: usize, seed: &str) -> String {
+    format!("{year}年度项目抽查复核名单（已完成 {total} 个，抽取 {drawn} 个；随机种子：{seed}）")
+}
+/// `sample` done: what was drawn and how to draw it again.
+pub fn sampled(drawn: usize, total: usize, seed: &str) -> String {
+    format!(
+        "从已完成的 {total} 个项目中抽取 {drawn} 个（随机种子：{seed}；用 --seed \"{seed}\" 可重复同样的抽取，\
+         抽取码为 SHA-256(种子:项目编号) 的前 16 位，按抽取码从小到大取前 {drawn} 个）："
+    )
+}
+/// `sample` with no finished project.
+pub const NOTHING_FINISHED: &str = "台账中还没有已完成的项目，无法抽查";
+/// The 抽查名单 written.
+pub fn sample_saved(path: &std::path::Path) -> String {
+    format!("抽查名单已保存：{}", path.display())
+}

@@ -9,6 +9,7 @@ pub mod charter;
 pub mod notice;
 pub mod reply;
 pub mod report;
+pub mod spot;
 pub mod status;
 pub mod template;
 mod template_style;

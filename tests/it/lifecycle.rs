@@ -766,3 +766,75 @@ fn reminders_go_to_the_units_on_the_chase_list_with_their_reasons() {
         }
     }
 }
+
+/// 抽查复核 (issue 17): `sample` draws finished projects only, prints its seed, and the same
+/// seed draws the same list again.
+#[test]
+fn the_spot_check_is_reproducible_from_its_printed_seed() {
+    let dir = tmp();
+    let root = std::env::current_dir().unwrap();
+    let p = root.join("samples/taizhang.toml");
+    let p = p.to_str().unwrap();
+    let inbox = root.join("samples/inbox");
+    let l = dir.path().join("台账.xlsx");
+    let l = l.to_str().unwrap();
+    run_in(
+        dir.path(),
+        &[
+            "merge",
+            inbox.to_str().unwrap(),
+            "--ledger",
+            l,
+            "--policy",
+            p,
+        ],
+    );
+    run_in(
+        dir.path(),
+        &["approve", "--all", "--ledger", l, "--policy", p],
+    );
+    let sample = |seed: Option<&str>| {
+        let mut args = vec![
+            "sample",
+            "--ledger",
+            l,
+            "--count",
+            "3",
+            "--policy",
+            p,
+            "--out",
+            "抽查名单.xlsx",
+        ];
+        if let Some(s) = seed {
+            args.extend(["--seed", s]);
+        }
+        let (code, text) = run_in(dir.path(), &args);
+        assert_eq!(code, 0, "{text}");
+        text
+    };
+    let first = sample(None);
+    let seed = first
+        .split("随机种子：")
+        .nth(1)
+        .and_then(|s| s.split('；').next())
+        .unwrap()
+        .to_owned();
+    let list = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("  "))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(list(&first).len(), 3, "{first}");
+    assert_eq!(list(&sample(Some(&seed))), list(&first));
+    // Only finished projects are drawn.
+    let ids = column(&dir.path().join("台账.xlsx"), "项目台账", "项目编号");
+    let states = column(&dir.path().join("台账.xlsx"), "项目台账", "状态");
+    for line in list(&first) {
+        let id = line.split_whitespace().nth(1).unwrap();
+        let at = ids.iter().position(|i| i == id).unwrap();
+        assert_eq!(states[at], "已完成", "{line}");
+    }
+    let drawn = column_at(&dir.path().join("抽查名单.xlsx"), "抽查名单", 1, "项目编号");
+    assert_eq!(drawn.len(), 3);
+}
