@@ -43,6 +43,13 @@ pub fn run(args: StatusArgs) -> Result<Exit, CliError> {
         .map_err(CliError::build(taizhang::say::cli::STATUS_BOOK))?;
     taizhang::fsio::write(&args.out, &bytes)?;
     print!("{}", render(&s));
+    let key: Vec<_> = s.projects.iter().filter(|p| p.key).collect();
+    if !key.is_empty() {
+        println!("{}", taizhang::say::status::key_count(key.len()));
+        for p in key {
+            println!("    {}  {}  {}：{}", p.unit, p.id, p.name, p.status.label());
+        }
+    }
     super::print_extensions(&ledger, &args.ledger);
     println!("{}", taizhang::say::cli::status_saved(args.out.display()));
     Ok(Exit::Ok)

@@ -67,6 +67,8 @@ pub struct ProjectStatus {
     pub gap: Option<f64>,
     /// Why the project is on the 督办清单, in Chinese; empty when it is not.
     pub reasons: Vec<String>,
+    /// Marked 重点项目 by the clerk.
+    pub key: bool,
 }
 
 /// One unit (a row of 单位汇总).
@@ -379,6 +381,7 @@ pub fn monthly(ledger: &Ledger, policy: &Policy, as_of: NaiveDate) -> MonthlySta
             missing,
             gap: percent.map(|done| ((expected - done) * 10.0).round() / 10.0),
             reasons: Vec::new(),
+            key: ledger.is_key(row),
         };
         p.reasons = reasons(&p, &due.words, policy.lag_tolerance);
         projects.push(p);

@@ -365,6 +365,15 @@ impl Ledger {
         })
     }
 
+    /// Whether the clerk marked project row `r` 重点项目: anything typed there but a "no"
+    /// (否, 不是, 无, 0, ×).
+    pub fn is_key(&self, r: usize) -> bool {
+        let mark = self.projects.get(r, Column::Key).display();
+        let mark = mark.trim();
+        !mark.is_empty()
+            && !["否", "不是", "无", "0", "×", "x", "X", "no", "No", "NO"].contains(&mark)
+    }
+
     /// Whether project row `r` is 已批复.
     pub fn is_approved(&self, r: usize) -> bool {
         self.projects.get(r, Column::Approval).display().trim() == say::APPROVAL_APPROVED

@@ -136,3 +136,14 @@ pub fn about(as_of: &str, month: &str, tolerance: &str) -> [(&'static str, Strin
         ),
     ]
 }
+
+/// The sheet of the clerk's 重点项目.
+pub const KEY: &str = "重点项目";
+/// Its heading.
+pub fn key_heading(kind: &str, as_of: &str, month: &str) -> String {
+    format!("重点{kind}推进情况（截至 {as_of}，应报 {month}进度报告）")
+}
+/// The status command's line over the 重点项目.
+pub fn key_count(n: usize) -> String {
+    format!("重点项目 {n} 个（详见汇总表“重点项目”工作表）：")
+}

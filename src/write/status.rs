@@ -77,6 +77,12 @@ pub fn status_workbook(s: &MonthlyStatus, as_of: NaiveDate) -> Result<Vec<u8>, X
     let mut book = xlsx::workbook(&title, Some(stamp));
     overview(book.add_worksheet().set_name(OVERVIEW)?, s, as_of)?;
     chase(book.add_worksheet().set_name(CHASE)?, s, as_of)?;
+    // 重点项目: the clerk's marked projects on a sheet of their own, when there are any.
+    if s.projects.iter().any(|p| p.key) {
+        let heading = say::key_heading(&s.kind_name, &as_of.to_string(), &s.month_title());
+        let sheet = book.add_worksheet().set_name(say::KEY)?;
+        projects(sheet, s, |p| p.key, &heading)?;
+    }
     units(book.add_worksheet().set_name(UNITS)?, s, as_of)?;
     chart(book.add_worksheet().set_name(CHART)?, s, as_of)?;
     about(book.add_worksheet().set_name(ABOUT)?, s, as_of)?;
@@ -84,9 +90,26 @@ pub fn status_workbook(s: &MonthlyStatus, as_of: NaiveDate) -> Result<Vec<u8>, X
 }
 
 fn overview(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Result<(), XlsxError> {
+    let heading = say::overview_heading(
+        &s.organisation,
+        &s.kind_name,
+        &as_of.to_string(),
+        &s.month_title(),
+    );
+    projects(sheet, s, |_| true, &heading)
+}
+
+/// A table of the projects `keep` chooses, one row each, coloured by status (进度总览, 重点项目).
+fn projects(
+    sheet: &mut Worksheet,
+    s: &MonthlyStatus,
+    keep: impl Fn(&ProjectStatus) -> bool,
+    heading: &str,
+) -> Result<(), XlsxError> {
     let rows: Vec<Row> = s
         .projects
         .iter()
+        .filter(|p| keep(p))
         .map(|p| {
             let cells = vec![
                 text(p.id.clone()),
@@ -107,12 +130,6 @@ fn overview(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Resul
             Row::filled(cells, project_fill(p))
         })
         .collect();
-    let heading = say::overview_heading(
-        &s.organisation,
-        &s.kind_name,
-        &as_of.to_string(),
-        &s.month_title(),
-    );
     let (mut columns, mut rows) = (overview_columns(), rows);
     // 类别 is 项目类别 shortened: it goes with it.
     let category = Header::Category.header();
@@ -120,7 +137,7 @@ fn overview(sheet: &mut Worksheet, s: &MonthlyStatus, as_of: NaiveDate) -> Resul
         let h = if h == say::CATEGORY { category } else { h };
         !s.hidden.contains(&h)
     });
-    xlsx::title(sheet, 0, &heading, columns.len())?;
+    xlsx::title(sheet, 0, heading, columns.len())?;
     Table::boxed(columns, 40.0).write(sheet, 1, &rows)?;
     Print::wide(1).apply(sheet)
 }
@@ -320,6 +337,7 @@ mod tests {
             } else {
                 vec![]
             },
+            key: false,
         }
     }
 
@@ -358,5 +376,22 @@ mod tests {
             .filter(|i| zip.by_name(&format!("xl/worksheets/sheet{i}.xml")).is_ok())
             .count();
         assert_eq!(sheets, 5);
+        assert!(
+            zip.by_name("xl/worksheets/sheet6.xml").is_err(),
+            "no 重点项目 unmarked"
+        );
+
+        // The clerk marks 2018-002 重点项目: a sheet of its own, with that project only.
+        let mut marked = s.clone();
+        marked.projects[1].key = true;
+        let bytes = status_workbook(&marked, as_of).unwrap();
+        let book = crate::read::read_bytes(&bytes, "xlsx", &Default::default()).unwrap();
+        let names: Vec<&str> = book.sheets.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names[2], "重点项目", "{names:?}");
+        let key = &book.sheets[2];
+        let ids: Vec<String> = (2..5)
+            .filter_map(|r| key.get(r, 0).map(|v| v.display()))
+            .collect();
+        assert_eq!(ids, ["2018-002"]);
     }
 }
