@@ -31,6 +31,9 @@ pub struct RankArgs {
     /// 同时生成示范项目材料（Excel）：汇总表和每个示范项目一页（电话已隐去中间数字）
     #[arg(long, value_name = "文件.xlsx")]
     pub exemplary: Option<PathBuf>,
+    /// 同时生成年度通报初稿（Word）：基本情况、考评结果、示范项目、重点项目，文号留空待填
+    #[arg(long, value_name = "文件.docx")]
+    pub notice: Option<PathBuf>,
     /// 政策文件（默认：当前目录的 taizhang.toml，没有则用创新项目预设）
     #[arg(long, value_name = "文件")]
     pub policy: Option<PathBuf>,
@@ -53,6 +56,10 @@ pub fn run(args: RankArgs) -> Result<Exit, CliError> {
         }
         fsio::write(path, &books.exemplary)?;
         println!("{}", taizhang::say::cli::exemplary_saved(path.display()));
+    }
+    if let Some(path) = &args.notice {
+        fsio::write(path, &books.notice)?;
+        println!("{}", taizhang::say::cli::notice_saved(path.display()));
     }
     Ok(Exit::input_errors_if(books.errors))
 }

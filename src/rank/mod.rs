@@ -10,6 +10,7 @@
 pub mod compute;
 pub mod exemplary;
 pub mod input;
+pub mod notice;
 pub mod publish;
 pub mod report;
 pub mod sheet;

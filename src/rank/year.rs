@@ -19,6 +19,8 @@ pub struct YearEndBooks {
     pub ranking: Vec<u8>,
     /// 示范项目.xlsx.
     pub exemplary: Vec<u8>,
+    /// The year's 通报 draft (.docx).
+    pub notice: Vec<u8>,
     /// The exemplary projects, `名称（单位）`.
     pub chosen: Vec<String>,
     /// Why fewer (or more) projects than the policy asks were chosen, if so.
@@ -45,6 +47,9 @@ pub enum YearEndError {
     /// The exemplary projects' workbook could not be built.
     #[error("{}", say::exemplary_failed(.0))]
     Exemplary(#[source] rust_xlsxwriter::XlsxError),
+    /// The 通报 document could not be built.
+    #[error("{}", say::notice_failed(.0))]
+    Notice(String),
 }
 
 /// Ranks the ledger's projects from the score sheets at `score_files`. Errors are why no ranking
@@ -87,9 +92,12 @@ pub fn year_end(
         .collect();
     let exemplary =
         super::publish::exemplary_workbook(&y, &selection).map_err(YearEndError::Exemplary)?;
+    let notice =
+        super::notice::year_report(ledger, &y, &selection).map_err(YearEndError::Notice)?;
     Ok(YearEndBooks {
         ranking: ranking_book,
         exemplary,
+        notice,
         chosen,
         warning: selection.warning.clone(),
         text: render(&y),

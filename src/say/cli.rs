@@ -438,3 +438,8 @@ pub fn internal_error(message: impl Display, place: Option<(&str, u32, u32)>) ->
 pub fn bad_day(text: &str) -> String {
     format!("“{text}”不是日期，请写成 2019-06-30 的样子")
 }
+
+/// The year's 通报 written.
+pub fn notice_saved(path: impl Display) -> String {
+    format!("年度通报初稿已保存：{path}（文号等请在 Word 中补充修改）")
+}

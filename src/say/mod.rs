@@ -23,6 +23,7 @@ pub mod status;
 pub mod templates;
 pub mod undo;
 pub mod year_end;
+pub mod year_report;
 
 use crate::policy::Preset;
 

@@ -435,3 +435,8 @@ pub fn summary(projects: usize, ranked: usize, reviewers: usize) -> String {
 pub fn top_line(place: usize, total: f64, id: &str, unit: &str, name: &str) -> String {
     format!("    第 {place} 名  {total:.2}  {id}  {unit}  {name}")
 }
+
+/// The 通报 document could not be built.
+pub fn notice_failed(reason: &str) -> String {
+    format!("年度通报无法生成：{reason}")
+}

@@ -838,3 +838,126 @@ fn the_spot_check_is_reproducible_from_its_printed_seed() {
     let drawn = column_at(&dir.path().join("抽查名单.xlsx"), "抽查名单", 1, "项目编号");
     assert_eq!(drawn.len(), 3);
 }
+
+/// The rows under the first row holding `header` in `sheet`, as text, by that row's headers.
+fn table_of(
+    book: &Path,
+    sheet: &str,
+    header: &str,
+) -> Vec<std::collections::HashMap<String, String>> {
+    let mut b: Xlsx<_> = calamine::open_workbook(book).unwrap();
+    let range = b.worksheet_range(sheet).unwrap();
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(shown).collect())
+        .collect();
+    let at = rows
+        .iter()
+        .position(|r| r.iter().any(|c| c == header))
+        .unwrap();
+    rows[at + 1..]
+        .iter()
+        .filter(|r| r.iter().any(|c| !c.is_empty()))
+        .map(|r| rows[at].iter().cloned().zip(r.iter().cloned()).collect())
+        .collect()
+}
+
+/// The year's 通报 (issue 17): its numbers are those of the ledger and the ranking workbook.
+#[test]
+fn the_year_report_states_the_numbers_of_the_workbooks() {
+    let dir = tmp();
+    let root = std::env::current_dir().unwrap();
+    let p = root.join("samples/taizhang.toml");
+    let p = p.to_str().unwrap();
+    let l = dir.path().join("台账.xlsx");
+    let ls = l.to_str().unwrap();
+    run_in(
+        dir.path(),
+        &[
+            "merge",
+            root.join("samples/inbox").to_str().unwrap(),
+            "--ledger",
+            ls,
+            "--policy",
+            p,
+        ],
+    );
+    run_in(
+        dir.path(),
+        &["approve", "--all", "--ledger", ls, "--policy", p],
+    );
+    let (code, text) = run_in(
+        dir.path(),
+        &[
+            "rank",
+            "--ledger",
+            ls,
+            "--scores",
+            root.join("samples/scores").to_str().unwrap(),
+            "--out",
+            "排名.xlsx",
+            "--exemplary",
+            "示范.xlsx",
+            "--notice",
+            "通报.docx",
+            "--policy",
+            p,
+        ],
+    );
+    assert!(code <= 1, "{text}");
+    let doc = docx_text(&dir.path().join("通报.docx"));
+    assert!(
+        doc.contains("【文号】") && doc.contains("关于2018年度基层党建创新项目考评情况的通报"),
+        "{doc}"
+    );
+    // The average of the ranked totals, as in 综合排名.
+    let ranking = table_of(&dir.path().join("排名.xlsx"), "综合排名", "总分");
+    let totals: Vec<f64> = ranking
+        .iter()
+        .filter(|r| r.get("排名").is_some_and(|n| !n.is_empty()))
+        .filter_map(|r| r.get("总分")?.parse().ok())
+        .collect();
+    let mean = totals.iter().sum::<f64>() / totals.len() as f64;
+    assert!(
+        doc.contains(&format!(
+            "平均得分 {:.2} 分",
+            (mean * 100.0).round() / 100.0
+        )),
+        "{mean} {doc}"
+    );
+    assert!(
+        doc.contains(&format!("{} 个项目参加综合排名", totals.len())),
+        "{doc}"
+    );
+    for grade in ["优秀", "良好", "合格", "不合格"] {
+        let n = ranking
+            .iter()
+            .filter(|r| r.get("等次").map(String::as_str) == Some(grade))
+            .count();
+        assert!(
+            doc.contains(&format!("{grade} {n} 个")),
+            "{grade} {n}: {doc}"
+        );
+    }
+    // Projects per unit, as in 单位汇总.
+    let units = table_of(&l, "单位汇总", "项目数");
+    let approved: usize = units
+        .iter()
+        .filter_map(|u| u["项目数"].parse::<usize>().ok())
+        .sum();
+    assert!(doc.contains(&format!("批复立项 {approved} 个")), "{doc}");
+    for u in units.iter().filter(|u| u["项目数"] != "0") {
+        assert!(
+            doc.contains(&format!("{}{}", u["申报单位"], u["项目数"])),
+            "{u:?} in {doc}"
+        );
+    }
+    // The exemplary projects, as chosen.
+    for line in text.lines().filter(|l| l.starts_with("示范项目 ")) {
+        let first = line.split('：').nth(1).unwrap().split('（').next().unwrap();
+        assert!(
+            doc.contains(first.trim_start_matches('「').split('」').next().unwrap()),
+            "{first}"
+        );
+    }
+}
