@@ -30,6 +30,8 @@ enum Command {
     Approve(cli::approve::ApproveArgs),
     /// 给单位的通知：立项批复（含项目编号）、立项名单和项目责任书
     Notices(cli::notices::NoticesArgs),
+    /// 项目验收：记录已完成项目的验收结果 通过 / 整改 / 不通过（记入变更记录）
+    Accept(cli::accept::AcceptArgs),
     /// 撤销上次合并：台账恢复为上次合并之前的版本（台账.xlsx.bak），撤销前的台账另存为 台账.xlsx.undone
     Undo(cli::undo::UndoArgs),
     /// 年度结转：建立新年度台账，带入未完成的已批复项目（编号、进度记录和自建列都保留）
@@ -104,6 +106,7 @@ fn run() -> Result<ExitCode, CliError> {
         Command::Merge(args) => cli::merge::run(args)?,
         Command::Approve(args) => cli::approve::run(args)?,
         Command::Undo(args) => cli::undo::run(args)?,
+        Command::Accept(args) => cli::accept::run(args)?,
         Command::Notices(args) => cli::notices::run(args)?,
         Command::Rollover(args) => cli::rollover::run(args)?,
         Command::Sample(args) => cli::sample::run(args)?,

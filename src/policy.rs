@@ -384,6 +384,9 @@ pub struct Exemplary {
     pub min: usize,
     /// Most exemplary projects in all.
     pub max: usize,
+    /// Only projects whose 验收结果 is 通过 can be exemplary (`taizhang accept`). Default: no.
+    #[serde(default)]
+    pub require_acceptance: bool,
 }
 
 impl Policy {

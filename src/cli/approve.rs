@@ -61,6 +61,7 @@ pub fn run(args: ApproveArgs) -> Result<Exit, CliError> {
         all: args.all,
         state,
         deadline: args.deadline,
+        acceptance: None,
         note: args.note.as_deref(),
     };
     let now = chrono::Local::now().naive_local();

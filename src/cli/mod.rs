@@ -1,6 +1,7 @@
 //! The commands, one file each: arguments (their doc comments are the help a clerk reads) and a
 //! short `run` over library calls.
 
+pub mod accept;
 pub mod approve;
 pub mod check;
 pub mod desktop;

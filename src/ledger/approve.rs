@@ -26,6 +26,9 @@ pub struct Decision<'a> {
     pub state: Option<&'a str>,
     /// A new 完成时间: the extension the unit asked for, granted (SPEC §10).
     pub deadline: Option<chrono::NaiveDate>,
+    /// 验收结果 (通过 / 整改 / 不通过) with its note for 验收意见: the acceptance of a
+    /// finished project (`taizhang accept`).
+    pub acceptance: Option<(&'a str, Option<&'a str>)>,
     /// The note for the unit (审核意见); `None` leaves the note as it is.
     pub note: Option<&'a str>,
 }
@@ -57,7 +60,12 @@ pub fn approve(
             return Err(LedgerError::Refused(say::approve_bad_state(state)));
         }
     }
-    if decision.state.is_none() && decision.deadline.is_none() {
+    if let Some((result, _)) = decision.acceptance {
+        if !say::ACCEPTANCE_STATES.contains(&result) {
+            return Err(LedgerError::Refused(say::accept_bad_state(result)));
+        }
+    }
+    if decision.state.is_none() && decision.deadline.is_none() && decision.acceptance.is_none() {
         return Err(LedgerError::Refused(say::APPROVE_NOTHING.to_owned()));
     }
     if decision.deadline.is_some() && decision.all {
@@ -105,6 +113,18 @@ pub fn approve(
         if let Some(deadline) = decision.deadline {
             let source = say::EXTENSION_SOURCE;
             set(&mut ledger, Column::Deadline, Value::Date(deadline), source);
+        }
+        if let Some((result, note)) = decision.acceptance {
+            let source = say::ACCEPTANCE_SOURCE;
+            set(&mut ledger, Column::Acceptance, Value::text(result), source);
+            if let Some(note) = note {
+                set(
+                    &mut ledger,
+                    Column::AcceptanceNote,
+                    Value::text(note.trim()),
+                    source,
+                );
+            }
         }
         if let Some(note) = decision.note {
             let source = say::APPROVAL_SOURCE;
@@ -201,6 +221,7 @@ mod tests {
             all: false,
             state: Some("已批复"),
             deadline: None,
+            acceptance: None,
             note: None,
         };
         let done = approve(&path, &d, &policy, now()).unwrap();
@@ -229,6 +250,7 @@ mod tests {
             all: true,
             state: Some("已批复"),
             deadline: None,
+            acceptance: None,
             note: None,
         };
         let err = approve(&path, &bad, &policy, now())
@@ -241,6 +263,7 @@ mod tests {
             all: true,
             state: Some("批了"),
             deadline: None,
+            acceptance: None,
             note: None,
         };
         assert!(approve(&path, &state, &policy, now()).is_err());
@@ -249,6 +272,7 @@ mod tests {
             all: true,
             state: Some("退回修改"),
             deadline: None,
+            acceptance: None,
             note: Some("请补充经费预算"),
         };
         let done = approve(&path, &all, &policy, now()).unwrap();

@@ -64,14 +64,33 @@ pub(super) fn skeleton(parts: &[Part<'_>]) -> Result<Vec<u8>, XlsxError> {
         sheet.set_name(&part.name)?;
         layout(&part.name, part.headers).write_layout(sheet, 0, part.rows)?;
         print(sheet)?;
-        // 审核状态 is chosen from its four words (the whole column, rows added later too).
-        if let Some(c) = part.headers.iter().position(|h| {
-            crate::model::Column::for_header(h) == Some(crate::model::Column::Approval)
-        }) {
+        // 审核状态 and 验收结果 are chosen from their words (the whole column, rows added later
+        // too).
+        use crate::say::ledger as say;
+        let lists: [(crate::model::Column, &[&str], &str); 2] = [
+            (
+                crate::model::Column::Approval,
+                &say::APPROVAL_STATES,
+                say::APPROVAL_CHOOSE,
+            ),
+            (
+                crate::model::Column::Acceptance,
+                &say::ACCEPTANCE_STATES,
+                say::ACCEPTANCE_CHOOSE,
+            ),
+        ];
+        for (column, words, message) in lists {
+            let Some(c) = part
+                .headers
+                .iter()
+                .position(|h| crate::model::Column::for_header(h) == Some(column))
+            else {
+                continue;
+            };
             let list = rust_xlsxwriter::DataValidation::new()
-                .allow_list_strings(&crate::say::ledger::APPROVAL_STATES)?
-                .set_error_title(crate::say::ledger::APPROVAL_HEADER)?
-                .set_error_message(crate::say::ledger::APPROVAL_CHOOSE)?;
+                .allow_list_strings(words)?
+                .set_error_title(column.header())?
+                .set_error_message(message)?;
             sheet.add_data_validation(1, c as u16, 1_048_575, c as u16, &list)?;
         }
         if part.hidden {
@@ -218,6 +237,7 @@ fn hidden(sheet: &str, column: Option<crate::model::Column>) -> bool {
         | C::Submitted
         | C::Milestones
         | C::ApprovalNote
+        | C::AcceptanceNote
         | C::Version => sheet == Sheet::Projects.name(),
         // Rarely filled; the requests are listed by merge and status.
         C::Extension => sheet == Sheet::Reports.name(),

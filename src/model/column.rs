@@ -112,6 +112,10 @@ columns! {
     Approval = "审核状态", Text;
     /// 审核意见: the clerk's note to the unit with the decision.
     ApprovalNote = "审核意见", Long;
+    /// 验收结果: the clerk's acceptance of a finished project (通过 / 不通过 / 整改).
+    Acceptance = "验收结果", Text;
+    /// 验收意见: the note with it.
+    AcceptanceNote = "验收意见", Long;
     /// 最新进度: the latest report's percent.
     LatestPercent = "最新进度", Percent;
     /// 最近报告期.
@@ -256,6 +260,8 @@ const PROJECTS: &[Column] = &[
     C::LatestPeriod,
     C::Version,
     C::Source,
+    C::Acceptance,
+    C::AcceptanceNote,
     C::Key,
     C::Note,
 ];
@@ -383,6 +389,8 @@ impl Sheet {
                 C::Milestones,
                 C::Approval,
                 C::ApprovalNote,
+                C::Acceptance,
+                C::AcceptanceNote,
             ],
             Sheet::Reports => &[C::Reporter, C::Extension],
             Sheet::Sources => &[C::Sender, C::Subject, C::SentAt],

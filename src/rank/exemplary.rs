@@ -35,6 +35,11 @@ pub fn select(projects: &[Project], ranking: &Ranking, policy: &Policy) -> Selec
         if !p.finished || total + 1e-9 < rule.min_score {
             continue;
         }
+        if rule.require_acceptance && p.acceptance != crate::say::ledger::ACCEPTANCE_PASSED {
+            out.passed_over
+                .push((i, say::year_end::not_accepted(&p.acceptance)));
+            continue;
+        }
         let taken = per_unit.entry(p.unit.as_str()).or_default();
         if *taken >= rule.max_per_unit {
             out.passed_over

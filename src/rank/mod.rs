@@ -60,6 +60,8 @@ pub struct Project {
     pub percent: Option<f64>,
     /// 完成时间, when the ledger has a date.
     pub deadline: Option<chrono::NaiveDate>,
+    /// 验收结果 (通过 / 整改 / 不通过), empty before the acceptance.
+    pub acceptance: String,
     /// 年度: the year the project was approved in (earlier than the policy year for a project
     /// carried over by `taizhang rollover`); `None` when the ledger's cell is empty.
     pub year: Option<i32>,
@@ -143,6 +145,7 @@ fn every_project(ledger: &Ledger, policy: &crate::policy::Policy) -> Vec<Project
             percent: latest.get(&id).map(|(_, l)| l.percent),
             deadline: t.get(row, Column::Deadline).date(),
             year: t.get(row, Column::Year).number().map(|y| y as i32),
+            acceptance: get(Column::Acceptance),
             id,
         });
     }

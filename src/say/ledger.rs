@@ -380,6 +380,26 @@ pub fn approve_bad_state(state: &str) -> String {
 /// `approve` with nothing to do: no IDs and no `--all`.
 pub const APPROVE_NOTHING: &str = "请给出要审核的项目编号，或用 --all 审核全部“待审核”的项目";
 
+/// 验收结果: accepted.
+pub const ACCEPTANCE_PASSED: &str = "通过";
+/// 验收结果: not accepted.
+pub const ACCEPTANCE_FAILED: &str = "不通过";
+/// 验收结果: to be put right and checked again.
+pub const ACCEPTANCE_REWORK: &str = "整改";
+/// Every 验收结果, in the order of the ledger's drop-down.
+pub const ACCEPTANCE_STATES: [&str; 3] = [ACCEPTANCE_PASSED, ACCEPTANCE_REWORK, ACCEPTANCE_FAILED];
+/// The drop-down's refusal in 验收结果.
+pub const ACCEPTANCE_CHOOSE: &str = "请从列表中选择：通过、整改、不通过";
+/// 来源文件 of a 变更记录 row written by `taizhang accept`.
+pub const ACCEPTANCE_SOURCE: &str = "taizhang accept（验收）";
+/// `accept` refused: a result that is none of the three.
+pub fn accept_bad_state(state: &str) -> String {
+    format!("验收结果只能是 通过、整改、不通过 之一，不能是“{state}”。台账未作任何改动")
+}
+/// `accept` done.
+pub fn accepted(changed: usize, state: &str) -> String {
+    format!("已将 {changed} 个项目的验收结果记为“{state}”（记入变更记录）")
+}
 /// The title of the drop-down's refusal in 审核状态.
 pub const APPROVAL_HEADER: &str = "审核状态";
 /// The drop-down's refusal in 审核状态 when something else is typed.

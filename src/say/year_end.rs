@@ -440,3 +440,12 @@ pub fn top_line(place: usize, total: f64, id: &str, unit: &str, name: &str) -> S
 pub fn notice_failed(reason: &str) -> String {
     format!("年度通报无法生成：{reason}")
 }
+
+/// Why an eligible project was passed over: not accepted (验收) as 通过.
+pub fn not_accepted(result: &str) -> String {
+    if result.trim().is_empty() {
+        "尚未验收（政策要求验收通过）".to_owned()
+    } else {
+        format!("验收结果为“{}”（政策要求验收通过）", result.trim())
+    }
+}

@@ -667,6 +667,7 @@ async fn approve_chosen(
             all: false,
             state: Some(request.state.trim()),
             deadline: None,
+            acceptance: None,
             note,
         };
         let done = approve(&ledger, &decision, &policy, chrono::Local::now().naive_local())?;

@@ -961,3 +961,93 @@ fn the_year_report_states_the_numbers_of_the_workbooks() {
         );
     }
 }
+
+/// 验收 (issue 17): `accept` records 验收结果 with a 变更记录 row; with `require_acceptance`
+/// only projects accepted 通过 are exemplary.
+#[test]
+fn acceptance_is_recorded_and_decides_exemplary_eligibility_when_the_policy_says_so() {
+    let dir = tmp();
+    let root = std::env::current_dir().unwrap();
+    let text = std::fs::read_to_string(root.join("samples/taizhang.toml")).unwrap();
+    let strict = text.replace("\nmax = 5\n", "\nmax = 5\nrequire_acceptance = true\n");
+    assert_ne!(text, strict);
+    std::fs::write(dir.path().join("taizhang.toml"), strict).unwrap();
+    let l = dir.path().join("台账.xlsx");
+    let ls = l.to_str().unwrap();
+    run_in(
+        dir.path(),
+        &[
+            "merge",
+            root.join("samples/inbox").to_str().unwrap(),
+            "--ledger",
+            ls,
+        ],
+    );
+    run_in(dir.path(), &["approve", "--all", "--ledger", ls]);
+    let (code, text) = run_in(
+        dir.path(),
+        &[
+            "accept", "2018-008", "2018-001", "--as", "通过", "--ledger", ls,
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("已将 2 个项目的验收结果记为“通过”"), "{text}");
+    let (code, text) = run_in(
+        dir.path(),
+        &[
+            "accept",
+            "2018-019",
+            "--as",
+            "整改",
+            "--note",
+            "佐证材料不全",
+            "--ledger",
+            ls,
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = run_in(
+        dir.path(),
+        &["accept", "2018-004", "--as", "优秀", "--ledger", ls],
+    );
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("验收结果只能是"), "{text}");
+    let ids = column(&l, "项目台账", "项目编号");
+    let results = column(&l, "项目台账", "验收结果");
+    let notes = column(&l, "项目台账", "验收意见");
+    let at = |id: &str| ids.iter().position(|i| i == id).unwrap();
+    assert_eq!(results[at("2018-008")], "通过");
+    assert_eq!(results[at("2018-019")], "整改");
+    assert_eq!(notes[at("2018-019")], "佐证材料不全");
+    assert!(
+        column(&l, "变更记录", "来源文件")
+            .iter()
+            .filter(|s| s.contains("验收"))
+            .count()
+            >= 3
+    );
+    let (_, text) = run_in(
+        dir.path(),
+        &[
+            "rank",
+            "--ledger",
+            ls,
+            "--scores",
+            root.join("samples/scores").to_str().unwrap(),
+            "--out",
+            "排名.xlsx",
+            "--exemplary",
+            "示范.xlsx",
+        ],
+    );
+    let chosen = text
+        .lines()
+        .find(|l| l.starts_with("示范项目 "))
+        .unwrap_or_default();
+    assert!(chosen.starts_with("示范项目 2 个"), "{text}");
+    assert!(
+        chosen.contains("红色网格") && chosen.contains("党员先锋岗"),
+        "{chosen}"
+    );
+    assert!(!chosen.contains("社区大党委"), "整改 is not 通过: {chosen}");
+}
