@@ -185,3 +185,8 @@ pub const OTHER_SITE: &str =
 pub const NO_TOKEN: &str =
     "缺少或错误的访问口令：请使用启动 taizhang serve 时显示的完整地址（含 token=…）打开页面\
      （每次启动口令都会更换）";
+
+/// The 督办通知 drafts' zip: `2018-06督办通知.zip`.
+pub fn reminders_file(month: &str) -> String {
+    format!("{month}督办通知.zip")
+}

@@ -20,6 +20,7 @@
 //! | `GET /files/scoresheet` | 评分表.xlsx to send to the reviewers (year end) |
 //! | `GET /files/ranking`, `GET /files/exemplary` | 年度综合排名.xlsx, 示范项目.xlsx from the score sheets received |
 //! | `GET /files/replies?month=` | a zip of the reply drafts (`.eml` and `.txt`, one pair per unit) |
+//! | `GET /files/reminders?as_of=` | a zip of the 督办通知 drafts, one pair per unit on the 督办清单 |
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -33,8 +34,8 @@ use chrono::NaiveDate;
 use serde_json::{json, Value};
 
 use super::files::{
-    exemplary_file, ledger_file, percent_encode, ranking_file, replies_file, replies_json,
-    report_file, scoresheet_file, status_file,
+    exemplary_file, ledger_file, percent_encode, ranking_file, reminders_file, replies_file,
+    replies_json, report_file, scoresheet_file, status_file,
 };
 use super::workspace::{accepted_name, Month, RemoveError, Workspace};
 use super::AppState;
@@ -82,6 +83,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/files/ranking", get(ranking_file))
         .route("/files/exemplary", get(exemplary_file))
         .route("/files/replies", get(replies_file))
+        .route("/files/reminders", get(reminders_file))
 }
 
 /// The upload bound for the whole request (axum refuses larger bodies before reading them).

@@ -174,6 +174,32 @@ pub(super) async fn status_file(
     .await
 }
 
+/// The 督办通知 drafts as of `as_of` (SPEC §10, `notices --kind reminder`): one `.eml` and `.txt`
+/// per unit on the 督办清单, in one zip; 404 with a word when nothing is to be chased.
+pub(super) async fn reminders_file(
+    State(state): State<Arc<AppState>>,
+    params: Params,
+) -> Result<Response, ApiError> {
+    let as_of = as_of_param(&params)?;
+    blocking(move || {
+        let ws = &state.workspace;
+        let s = monthly(ws, as_of)?;
+        let policy = ws.policy().map_err(|e| ApiError::internal(e.to_string()))?;
+        let now = chrono::Local::now();
+        let letters = crate::write::notice::reminder_letters(&s, &policy, now.date_naive());
+        if letters.is_empty() {
+            let word = crate::say::notices::nothing_to_chase(&as_of.to_string());
+            return Err(ApiError::new(StatusCode::NOT_FOUND, word));
+        }
+        let files = crate::write::reply::files(&letters, &policy, now.timestamp())
+            .map_err(|e| ApiError::internal(crate::say::page::no_replies(e)))?;
+        let bytes = zip_of(&files).map_err(|e| ApiError::internal(crate::say::page::no_zip(e)))?;
+        let name = crate::say::page::reminders_file(&s.month);
+        Ok(download_as(ws, &name, bytes, false, ZIP))
+    })
+    .await
+}
+
 /// The blank score sheet for the reviewers: every project of the ledger, one column a criterion.
 pub(super) async fn scoresheet_file(
     State(state): State<Arc<AppState>>,

@@ -688,6 +688,25 @@ fn downloads_are_workbooks_that_open() {
         names.contains(&"进度总览".to_owned()) && names.contains(&"督办清单".to_owned()),
         "{names:?}"
     );
+    // The 督办通知 drafts, as `notices --kind reminder` writes them: in April nobody has
+    // reported yet, so every unit with a project started gets one.
+    let reminders = get(&s, "/files/reminders?as_of=2018-05-10");
+    assert_eq!(reminders.status, 200);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(reminders.body)).unwrap();
+    let names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().unwrap().into_owned())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.ends_with("-督办通知.eml")),
+        "{names:?}"
+    );
+    let mut text = String::new();
+    let txt = names.iter().find(|n| n.ends_with(".txt")).unwrap().clone();
+    std::io::Read::read_to_string(&mut zip.by_name(&txt).unwrap(), &mut text).unwrap();
+    assert!(text.contains("未报送 2018-04 进度报告"), "{text}");
+    // Before the first month nothing is to be chased: said, not an empty zip.
+    let none = get(&s, "/files/reminders?as_of=2018-03-31");
+    assert_eq!(none.status, 404);
 }
 
 #[test]

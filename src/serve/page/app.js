@@ -488,9 +488,15 @@ function chart(status) {
   return root;
 }
 
+// The status step's downloads follow its date: the workbook and the 督办通知 drafts.
+function statusLinks(asOf) {
+  setHref("download-status", "/files/status?as_of=" + encodeURIComponent(asOf));
+  setHref("download-reminders", "/files/reminders?as_of=" + encodeURIComponent(asOf));
+}
+
 async function loadStatus() {
   const asOf = $("as-of").value;
-  setHref("download-status", "/files/status?as_of=" + encodeURIComponent(asOf));
+  statusLinks(asOf);
   say("status-msg", "正在计算……");
   try {
     const { body } = await api("/api/status?as_of=" + encodeURIComponent(asOf));
@@ -518,7 +524,7 @@ function onMonthChange() {
   resetMerge();
   remember();
   $("as-of").value = defaultAsOf();
-  setHref("download-status", "/files/status?as_of=" + encodeURIComponent($("as-of").value));
+  statusLinks($("as-of").value);
   loadChecks();
   if (currentStep === "return") renderReturn();
 }
@@ -542,7 +548,7 @@ async function start() {
   $("undo").addEventListener("click", undoLast);
   $("load-status").addEventListener("click", loadStatus);
   $("as-of").addEventListener("change", () => {
-    setHref("download-status", "/files/status?as_of=" + encodeURIComponent($("as-of").value));
+    statusLinks($("as-of").value);
   });
   $("month").addEventListener("change", onMonthChange);
   try {
