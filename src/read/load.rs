@@ -20,16 +20,7 @@ pub(super) fn load(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook,
         return Err(ReadError::Unreadable(say::EMPTY_FILE.into()));
     }
     if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(EMPTY_ZIP_MAGIC) {
-        check_unpacked_size(bytes, limits)?;
-        let result = match ext {
-            "ods" => load_generic::<Ods<_>>(bytes, limits, ods_percent),
-            "xlsb" => load_generic::<Xlsb<_>>(bytes, limits, no_percent),
-            _ => load_xlsx(bytes, limits),
-        };
-        return result.map_err(|e| match e {
-            ReadError::Unreadable(_) => diagnose_zip(bytes).unwrap_or(e),
-            other => other,
-        });
+        return load_zip(bytes, ext, limits);
     }
     if bytes.starts_with(OLE_MAGIC) {
         return match load_generic::<Xls<_>>(bytes, limits, xls_percent) {
@@ -38,7 +29,7 @@ pub(super) fn load(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook,
             // sector chain in a hostile container can make allocate without end.
             Err(ReadError::Unreadable(xls_error)) => {
                 if has_encrypted_package(bytes) {
-                    Err(ReadError::Encrypted)
+                    open_encrypted_package(bytes, ext, limits)
                 } else {
                     Err(ReadError::Unreadable(xls_error))
                 }
@@ -47,6 +38,38 @@ pub(super) fn load(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook,
         };
     }
     Err(ReadError::Unreadable(diagnose_other(bytes)))
+}
+
+/// A zip-based workbook (xlsx, xlsm, xlsb, ods), its format chosen by `ext`.
+fn load_zip(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook, ReadError> {
+    check_unpacked_size(bytes, limits)?;
+    let result = match ext {
+        "ods" => load_generic::<Ods<_>>(bytes, limits, ods_percent),
+        "xlsb" => load_generic::<Xlsb<_>>(bytes, limits, no_percent),
+        _ => load_xlsx(bytes, limits),
+    };
+    result.map_err(|e| match e {
+        ReadError::Unreadable(_) => diagnose_zip(bytes).unwrap_or(e),
+        other => other,
+    })
+}
+
+/// An encrypted Office Open XML file: opened when Excel's default password decrypts it
+/// (ECMA-376 Standard or Agile, by office-crypto), else [`ReadError::Encrypted`]. A wrong
+/// password gives no zip, or a zip that fails to read: either way the file stays encrypted.
+fn open_encrypted_package(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook, ReadError> {
+    let plain = crate::guard::catch(|| {
+        office_crypto::decrypt_from_bytes(bytes.to_vec(), super::DEFAULT_PASSWORD).ok()
+    })
+    .ok()
+    .flatten();
+    match plain {
+        Some(zip) if zip.starts_with(ZIP_MAGIC) => match load_zip(&zip, ext, limits) {
+            Err(ReadError::Unreadable(_)) => Err(ReadError::Encrypted),
+            other => other,
+        },
+        _ => Err(ReadError::Encrypted),
+    }
 }
 
 /// True when an OLE container holds the `EncryptedPackage` stream of a password-protected

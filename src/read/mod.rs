@@ -18,6 +18,11 @@ use thiserror::Error;
 
 use crate::say::reading as say;
 
+/// The password Excel encrypts with when the user gave none ("protect workbook structure",
+/// some "read-only recommended" saves): Excel opens such a file without asking, so taizhang
+/// does too. Any other password stays [`ReadError::Encrypted`].
+const DEFAULT_PASSWORD: &str = "VelvetSweatshop";
+
 /// Bounds checked before memory is spent on a file.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
