@@ -22,6 +22,10 @@ pub(super) fn load(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook,
     if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(EMPTY_ZIP_MAGIC) {
         return load_zip(bytes, ext, limits);
     }
+    // Old Word and WPS text (binary, RTF or HTML inside): nothing to read, ask for .docx.
+    if matches!(ext, "doc" | "wps") {
+        return Err(ReadError::Unreadable(say::OLD_WORD.into()));
+    }
     if bytes.starts_with(OLE_MAGIC) {
         return match load_generic::<Xls<_>>(bytes, limits, xls_percent) {
             // An encrypted .xlsx is an OLE container holding `EncryptedPackage`. Ask the cfb
@@ -30,6 +34,8 @@ pub(super) fn load(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook,
             Err(ReadError::Unreadable(xls_error)) => {
                 if has_encrypted_package(bytes) {
                     open_encrypted_package(bytes, ext, limits)
+                } else if has_stream(bytes, "WordDocument") {
+                    Err(ReadError::Unreadable(say::OLD_WORD.into()))
                 } else {
                     Err(ReadError::Unreadable(xls_error))
                 }
@@ -40,10 +46,12 @@ pub(super) fn load(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook,
     Err(ReadError::Unreadable(diagnose_other(bytes)))
 }
 
-/// A zip-based workbook (xlsx, xlsm, xlsb, ods), its format chosen by `ext`.
+/// A zip-based workbook (xlsx, xlsm, xlsb, ods, its format chosen by `ext`), or a Word
+/// document, whatever its name says.
 fn load_zip(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook, ReadError> {
-    check_unpacked_size(bytes, limits)?;
+    let word = check_unpacked_size(bytes, limits)?;
     let result = match ext {
+        _ if word => super::docx::load(bytes, limits),
         "ods" => load_generic::<Ods<_>>(bytes, limits, ods_percent),
         "xlsb" => load_generic::<Xlsb<_>>(bytes, limits, no_percent),
         _ => load_xlsx(bytes, limits),
@@ -75,9 +83,14 @@ fn open_encrypted_package(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Wo
 /// True when an OLE container holds the `EncryptedPackage` stream of a password-protected
 /// Office Open XML file.
 fn has_encrypted_package(bytes: &[u8]) -> bool {
+    has_stream(bytes, "EncryptedPackage")
+}
+
+/// True when an OLE container holds the stream `name` at its root (`WordDocument`: old Word).
+fn has_stream(bytes: &[u8], name: &str) -> bool {
     crate::guard::catch(|| {
         cfb::CompoundFile::open(Cursor::new(bytes))
-            .map(|cf| cf.exists("/EncryptedPackage") || cf.exists("EncryptedPackage"))
+            .map(|cf| cf.exists(format!("/{name}")) || cf.exists(name))
             .unwrap_or(false)
     })
     .unwrap_or(false)
@@ -88,14 +101,19 @@ fn unreadable(detail: impl std::fmt::Display) -> ReadError {
 }
 
 /// Refuses a zip whose entries declare more bytes than the limit, before inflating anything.
-fn check_unpacked_size(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
+/// Returns true when the zip is a Word document (see [`super::docx::is_word`]).
+fn check_unpacked_size(bytes: &[u8], limits: &Limits) -> Result<bool, ReadError> {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(()); // a broken zip is diagnosed by the reader
+        return Ok(false); // a broken zip is diagnosed by the reader
     };
     let mut total: u64 = 0;
+    let mut names = Vec::with_capacity(archive.len().min(64));
     for i in 0..archive.len() {
         if let Ok(entry) = archive.by_index_raw(i) {
             total = total.saturating_add(entry.size());
+            if let Some(name) = entry.enclosed_name() {
+                names.push(name.to_string_lossy().into_owned());
+            }
         }
     }
     if total > limits.max_unpacked_bytes {
@@ -104,7 +122,7 @@ fn check_unpacked_size(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
             limit: super::human_size(limits.max_unpacked_bytes),
         });
     }
-    Ok(())
+    Ok(super::docx::is_word(&names))
 }
 
 /// Names what a zip that is no workbook really is (a Word file renamed, a truncated download).
