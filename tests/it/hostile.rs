@@ -516,3 +516,29 @@ fn excels_default_password_is_opened_a_real_one_is_not() {
         assert_eq!(found, expected, "{name}: {f}");
     }
 }
+
+#[test]
+fn old_word_files_are_answered_and_et_files_read() {
+    let dir = tmp();
+    let d = dir.path();
+    let good = good_bytes(d);
+    std::fs::write(at(d, "旧版.doc"), b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old word").unwrap();
+    std::fs::write(at(d, "金山.wps"), b"{\\rtf1 wps text}").unwrap();
+    std::fs::write(at(d, "金山表格.et"), &good).unwrap();
+    let (json, _) = check_json(&[d], &[]);
+    let results = json["files"].as_array().unwrap();
+    let by = |name: &str| {
+        results
+            .iter()
+            .find(|f| f["path"].as_str().unwrap().ends_with(name))
+            .unwrap()
+    };
+    for name in ["旧版.doc", "金山.wps"] {
+        let f = by(name);
+        assert_eq!(f["kind"], "unknown", "{f}");
+        assert_eq!(codes(f), vec!["E_UNREADABLE"], "{f}");
+        assert!(f["problems"][0]["message"].as_str().unwrap().contains(".docx"));
+    }
+    assert_eq!(by("金山表格.et")["kind"], "proposal");
+    assert_eq!(json["summary"]["skipped"], 0);
+}
