@@ -7,7 +7,7 @@ use std::io::Cursor;
 use calamine::{Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx, XlsxError};
 
 use super::xls::Extent;
-use super::{Cell, Limits, ReadError, Sheet, Value, Workbook};
+use super::{Cell, Limits, ReadError, Sheet, Value, Workbook, MAX_CELL_CHARS};
 use crate::say::reading as say;
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -54,7 +54,7 @@ fn load_zip(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook, ReadEr
         _ if word => super::docx::load(bytes, limits),
         "ods" => load_generic::<Ods<_>>(bytes, limits, ods_percent),
         "xlsb" => load_generic::<Xlsb<_>>(bytes, limits, no_percent),
-        _ => load_xlsx(bytes, limits),
+        _ => super::bounded::check_xlsx(bytes, limits).and_then(|()| load_xlsx(bytes, limits)),
     };
     result.map_err(|e| match e {
         ReadError::Unreadable(_) => diagnose_zip(bytes).unwrap_or(e),
@@ -183,6 +183,10 @@ fn load_xlsx(bytes: &[u8], limits: &Limits) -> Result<Workbook, ReadError> {
         .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
         .collect();
     let mut sheets = Vec::with_capacity(metas.len());
+    // Text the cells hold in all (a shared string is copied into every cell that shows it).
+    let text_max =
+        (limits.max_cells_per_sheet as u64).saturating_mul(super::bounded::TEXT_PER_CELL);
+    let mut text = 0u64;
     for (name, visible) in metas {
         let mut reader = match book.worksheet_cells_reader(&name) {
             Ok(r) => r,
@@ -198,7 +202,13 @@ fn load_xlsx(bytes: &[u8], limits: &Limits) -> Result<Workbook, ReadError> {
             let (row, col) = cell.get_position();
             let percent = percent_styles.get(style).copied().unwrap_or(false);
             if let Some(value) = value(cell.get_value(), percent) {
-                if cells.len() >= limits.max_cells_per_sheet {
+                if let Value::Text(t) = &value {
+                    if t.len() > MAX_CELL_CHARS && t.chars().count() > MAX_CELL_CHARS {
+                        return Err(ReadError::CellTooLong { sheet: name });
+                    }
+                    text = text.saturating_add(t.len() as u64);
+                }
+                if cells.len() >= limits.max_cells_per_sheet || text > text_max {
                     return Err(ReadError::TooManyCells {
                         sheet: name,
                         limit: limits.max_cells_per_sheet,

@@ -4,6 +4,7 @@
 //! `.xlsx` is really an OLE container. Every read runs inside `catch_unwind`, bounded by
 //! [`Limits`], so one hostile attachment can never stop a run.
 
+mod bounded;
 mod docx;
 mod grid;
 mod load;

@@ -204,3 +204,10 @@ pub const OLD_WORD: &str = "这是旧版 Word（.doc）或 WPS 文字（.wps）�
 pub fn cell_too_long(sheet: &str) -> String {
     format!("“{sheet}”中有单元格超过 32767 个字符，不是表单内容，请只保留表单内容后重新发送")
 }
+
+/// Where an over-long text or an over-large text table sits when it is the workbook's shared
+/// strings, which belong to no one sheet.
+pub const WORKBOOK_TEXT: &str = "工作簿的文字表（共享字符串）";
+
+/// Where an over-long text sits when it is in a sheet's XML, scanned before the sheet is named.
+pub const WORKBOOK_SHEETS: &str = "工作簿中的工作表";

@@ -522,7 +522,11 @@ fn old_word_files_are_answered_and_et_files_read() {
     let dir = tmp();
     let d = dir.path();
     let good = good_bytes(d);
-    std::fs::write(at(d, "旧版.doc"), b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old word").unwrap();
+    std::fs::write(
+        at(d, "旧版.doc"),
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old word",
+    )
+    .unwrap();
     std::fs::write(at(d, "金山.wps"), b"{\\rtf1 wps text}").unwrap();
     std::fs::write(at(d, "金山表格.et"), &good).unwrap();
     let (json, _) = check_json(&[d], &[]);
@@ -537,7 +541,10 @@ fn old_word_files_are_answered_and_et_files_read() {
         let f = by(name);
         assert_eq!(f["kind"], "unknown", "{f}");
         assert_eq!(codes(f), vec!["E_UNREADABLE"], "{f}");
-        assert!(f["problems"][0]["message"].as_str().unwrap().contains(".docx"));
+        assert!(f["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains(".docx"));
     }
     assert_eq!(by("金山表格.et")["kind"], "proposal");
     assert_eq!(json["summary"]["skipped"], 0);
