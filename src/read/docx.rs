@@ -17,6 +17,7 @@ use std::io::{BufReader, Cursor};
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
 
+use super::bounded::TEXT_PER_CELL;
 use super::{Cell, Limits, ReadError, Sheet, Value, Workbook, MAX_CELL_CHARS};
 use crate::say::reading as say;
 
@@ -85,6 +86,8 @@ struct Document<'l> {
     body: Vec<String>,
     /// Cells kept in all sheets: the whole document may hold twice one sheet's limit.
     total: usize,
+    /// Bytes of text kept in all sheets.
+    text: u64,
 }
 
 impl<'l> Document<'l> {
@@ -99,6 +102,7 @@ impl<'l> Document<'l> {
             skip: 0,
             body: Vec::new(),
             total: 0,
+            text: 0,
         }
     }
 
@@ -111,11 +115,9 @@ impl<'l> Document<'l> {
                 }
                 self.start(&e)?;
             }
-            Event::Empty(e) => {
-                if self.skip == 0 {
-                    self.start(&e)?;
-                    self.end(local(&e))?;
-                }
+            Event::Empty(e) if self.skip == 0 => {
+                self.start(&e)?;
+                self.end(local(&e))?;
             }
             Event::End(e) => {
                 if self.skip > 0 {
@@ -240,15 +242,18 @@ impl<'l> Document<'l> {
         if text.chars().count() > MAX_CELL_CHARS {
             return Err(self.too_long());
         }
-        self.count(say::WORD_BODY_SHEET.to_owned(), self.body.len())?;
+        self.count(say::WORD_BODY_SHEET.to_owned(), self.body.len(), text.len())?;
         self.body.push(text);
         Ok(())
     }
 
-    /// Refuses a sheet past the cell limit, or a document past twice that in all.
-    fn count(&mut self, sheet: String, in_sheet: usize) -> Result<(), ReadError> {
+    /// Refuses a sheet past the cell limit, a document past twice that in all, or past the
+    /// workbook's text allowance (as for xlsx, see `bounded`).
+    fn count(&mut self, sheet: String, in_sheet: usize, bytes: usize) -> Result<(), ReadError> {
         let limit = self.limits.max_cells_per_sheet;
-        if in_sheet >= limit || self.total >= limit.saturating_mul(2) {
+        let text_max = (limit as u64).saturating_mul(TEXT_PER_CELL);
+        self.text = self.text.saturating_add(bytes as u64);
+        if in_sheet >= limit || self.total >= limit.saturating_mul(2) || self.text > text_max {
             return Err(ReadError::TooManyCells { sheet, limit });
         }
         self.total += 1;
@@ -285,7 +290,11 @@ impl<'l> Document<'l> {
         }
         let row = table.row.unwrap_or(0);
         let in_sheet = table.cells.len();
-        self.count(say::word_table_sheet(self.done.len() + 1), in_sheet)?;
+        self.count(
+            say::word_table_sheet(self.done.len() + 1),
+            in_sheet,
+            text.len(),
+        )?;
         let Some(table) = self.tables.last_mut() else {
             return Ok(());
         };
