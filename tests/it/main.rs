@@ -20,6 +20,7 @@
 //! - `status`: the monthly status workbook and exports.
 //! - `templates`: `init`'s templates against the committed `templates/`, part by part.
 //! - `undo`: `taizhang undo`, the ledger back to the version before the last merge.
+//! - `word`: Word documents: the Word templates filled in by label and checked.
 //! - `common`: shared helpers (forms written with rust_xlsxwriter, the binary run on them).
 
 mod common;
@@ -42,3 +43,4 @@ mod serve;
 mod status;
 mod templates;
 mod undo;
+mod word;
