@@ -299,7 +299,9 @@ pub fn check_input(input: &Input, policy: &Policy, limits: &Limits) -> FileResul
             let code = match e {
                 ReadError::Unreadable(_) => Code::E_UNREADABLE,
                 ReadError::Encrypted => Code::E_ENCRYPTED,
-                ReadError::TooLarge { .. } | ReadError::Unpacked { .. } => Code::E_TOO_LARGE,
+                ReadError::TooLarge { .. }
+                | ReadError::Unpacked { .. }
+                | ReadError::CellTooLong { .. } => Code::E_TOO_LARGE,
                 ReadError::TooManyCells { .. } => Code::E_TOO_MANY_CELLS,
             };
             result.problems.push(Problem::file(code, e.to_string()));

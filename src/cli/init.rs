@@ -1,14 +1,17 @@
 //! `taizhang init`: sets up a working folder for a year's projects.
 //!
 //! Writes the policy (`taizhang.toml`, the preset's commented text with the year adjusted), the
-//! blank forms to email to units (`templates/立项书.xlsx`, `templates/进度报告.xlsx`) and an empty
+//! blank forms to email to units (`templates/立项书.xlsx`, `templates/进度报告.xlsx`, and their Word
+//! versions `立项书.docx`, `进度报告.docx` for units that fill forms in Word) and an empty
 //! `inbox/` for the attachments that come back. Nothing existing is overwritten without `--force`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use taizhang::policy::{Policy, PolicyError, INNOVATION_TOML, SECRETARY_TOML};
-use taizhang::write::template::{progress_template, proposal_template};
+use taizhang::write::template::{
+    progress_docx, progress_template, proposal_docx, proposal_template, WordError,
+};
 
 use super::exit::Exit;
 use super::CliError;
@@ -72,10 +75,17 @@ pub fn run(args: InitArgs) -> Result<Exit, CliError> {
         proposal_template(&policy).map_err(CliError::build(taizhang::say::cli::BLANK_PROPOSAL))?;
     let progress =
         progress_template(&policy).map_err(CliError::build(taizhang::say::cli::BLANK_PROGRESS))?;
+    let word = |e: WordError| rust_xlsxwriter::XlsxError::CustomError(e.to_string());
+    let proposal_docx = proposal_docx(&policy)
+        .map_err(word)
+        .map_err(CliError::build(taizhang::say::cli::BLANK_PROPOSAL))?;
+    let progress_docx = progress_docx(&policy)
+        .map_err(word)
+        .map_err(CliError::build(taizhang::say::cli::BLANK_PROGRESS))?;
 
     let charter = taizhang::write::charter::template(&policy)?;
     let dir = &args.dir;
-    let files: [(PathBuf, &[u8]); 4] = [
+    let files: [(PathBuf, &[u8]); 6] = [
         (dir.join("taizhang.toml"), toml_text.as_bytes()),
         (
             dir.join("templates")
@@ -86,6 +96,16 @@ pub fn run(args: InitArgs) -> Result<Exit, CliError> {
             dir.join("templates")
                 .join(taizhang::say::cli::PROGRESS_FILE),
             &progress,
+        ),
+        (
+            dir.join("templates")
+                .join(taizhang::say::cli::PROPOSAL_DOCX),
+            &proposal_docx,
+        ),
+        (
+            dir.join("templates")
+                .join(taizhang::say::cli::PROGRESS_DOCX),
+            &progress_docx,
         ),
         (
             dir.join("templates")

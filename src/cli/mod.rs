@@ -231,7 +231,7 @@ pub struct ReadArgs {
     /// 单个文件大小上限（MB），超过的文件不读取
     #[arg(long, value_name = "MB", default_value_t = 50)]
     pub max_file_mb: u64,
-    /// 每张工作表最多读取的单元格数，超过的文件不读取
+    /// 每张工作表最多读取的有内容的单元格数（只设了格式的空格子不算），超过的文件不读取
     #[arg(long, value_name = "个", default_value_t = 1_000_000)]
     pub max_cells: usize,
 }

@@ -7,7 +7,7 @@ use std::io::Cursor;
 use calamine::{Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx, XlsxError};
 
 use super::xls::Extent;
-use super::{Cell, Limits, ReadError, Sheet, Value, Workbook};
+use super::{Cell, Limits, ReadError, Sheet, Value, Workbook, MAX_CELL_CHARS};
 use crate::say::reading as say;
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -20,16 +20,11 @@ pub(super) fn load(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook,
         return Err(ReadError::Unreadable(say::EMPTY_FILE.into()));
     }
     if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(EMPTY_ZIP_MAGIC) {
-        check_unpacked_size(bytes, limits)?;
-        let result = match ext {
-            "ods" => load_generic::<Ods<_>>(bytes, limits, ods_percent),
-            "xlsb" => load_generic::<Xlsb<_>>(bytes, limits, no_percent),
-            _ => load_xlsx(bytes, limits),
-        };
-        return result.map_err(|e| match e {
-            ReadError::Unreadable(_) => diagnose_zip(bytes).unwrap_or(e),
-            other => other,
-        });
+        return load_zip(bytes, ext, limits);
+    }
+    // Old Word and WPS text (binary, RTF or HTML inside): nothing to read, ask for .docx.
+    if matches!(ext, "doc" | "wps") {
+        return Err(ReadError::Unreadable(say::OLD_WORD.into()));
     }
     if bytes.starts_with(OLE_MAGIC) {
         return match load_generic::<Xls<_>>(bytes, limits, xls_percent) {
@@ -38,7 +33,9 @@ pub(super) fn load(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook,
             // sector chain in a hostile container can make allocate without end.
             Err(ReadError::Unreadable(xls_error)) => {
                 if has_encrypted_package(bytes) {
-                    Err(ReadError::Encrypted)
+                    open_encrypted_package(bytes, ext, limits)
+                } else if has_stream(bytes, "WordDocument") {
+                    Err(ReadError::Unreadable(say::OLD_WORD.into()))
                 } else {
                     Err(ReadError::Unreadable(xls_error))
                 }
@@ -49,12 +46,51 @@ pub(super) fn load(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook,
     Err(ReadError::Unreadable(diagnose_other(bytes)))
 }
 
+/// A zip-based workbook (xlsx, xlsm, xlsb, ods, its format chosen by `ext`), or a Word
+/// document, whatever its name says.
+fn load_zip(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook, ReadError> {
+    let word = check_unpacked_size(bytes, limits)?;
+    let result = match ext {
+        _ if word => super::docx::load(bytes, limits),
+        "ods" => load_generic::<Ods<_>>(bytes, limits, ods_percent),
+        "xlsb" => load_generic::<Xlsb<_>>(bytes, limits, no_percent),
+        _ => super::bounded::check_xlsx(bytes, limits).and_then(|()| load_xlsx(bytes, limits)),
+    };
+    result.map_err(|e| match e {
+        ReadError::Unreadable(_) => diagnose_zip(bytes).unwrap_or(e),
+        other => other,
+    })
+}
+
+/// An encrypted Office Open XML file: opened when Excel's default password decrypts it
+/// (ECMA-376 Standard or Agile, by office-crypto), else [`ReadError::Encrypted`]. A wrong
+/// password gives no zip, or a zip that fails to read: either way the file stays encrypted.
+fn open_encrypted_package(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Workbook, ReadError> {
+    let plain = crate::guard::catch(|| {
+        office_crypto::decrypt_from_bytes(bytes.to_vec(), super::DEFAULT_PASSWORD).ok()
+    })
+    .ok()
+    .flatten();
+    match plain {
+        Some(zip) if zip.starts_with(ZIP_MAGIC) => match load_zip(&zip, ext, limits) {
+            Err(ReadError::Unreadable(_)) => Err(ReadError::Encrypted),
+            other => other,
+        },
+        _ => Err(ReadError::Encrypted),
+    }
+}
+
 /// True when an OLE container holds the `EncryptedPackage` stream of a password-protected
 /// Office Open XML file.
 fn has_encrypted_package(bytes: &[u8]) -> bool {
+    has_stream(bytes, "EncryptedPackage")
+}
+
+/// True when an OLE container holds the stream `name` at its root (`WordDocument`: old Word).
+fn has_stream(bytes: &[u8], name: &str) -> bool {
     crate::guard::catch(|| {
         cfb::CompoundFile::open(Cursor::new(bytes))
-            .map(|cf| cf.exists("/EncryptedPackage") || cf.exists("EncryptedPackage"))
+            .map(|cf| cf.exists(format!("/{name}")) || cf.exists(name))
             .unwrap_or(false)
     })
     .unwrap_or(false)
@@ -65,14 +101,19 @@ fn unreadable(detail: impl std::fmt::Display) -> ReadError {
 }
 
 /// Refuses a zip whose entries declare more bytes than the limit, before inflating anything.
-fn check_unpacked_size(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
+/// Returns true when the zip is a Word document (see [`super::docx::is_word`]).
+fn check_unpacked_size(bytes: &[u8], limits: &Limits) -> Result<bool, ReadError> {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(()); // a broken zip is diagnosed by the reader
+        return Ok(false); // a broken zip is diagnosed by the reader
     };
     let mut total: u64 = 0;
+    let mut names = Vec::with_capacity(archive.len().min(64));
     for i in 0..archive.len() {
         if let Ok(entry) = archive.by_index_raw(i) {
             total = total.saturating_add(entry.size());
+            if let Some(name) = entry.enclosed_name() {
+                names.push(name.to_string_lossy().into_owned());
+            }
         }
     }
     if total > limits.max_unpacked_bytes {
@@ -81,7 +122,7 @@ fn check_unpacked_size(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
             limit: super::human_size(limits.max_unpacked_bytes),
         });
     }
-    Ok(())
+    Ok(super::docx::is_word(&names))
 }
 
 /// Names what a zip that is no workbook really is (a Word file renamed, a truncated download).
@@ -142,6 +183,10 @@ fn load_xlsx(bytes: &[u8], limits: &Limits) -> Result<Workbook, ReadError> {
         .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
         .collect();
     let mut sheets = Vec::with_capacity(metas.len());
+    // Text the cells hold in all (a shared string is copied into every cell that shows it).
+    let text_max =
+        (limits.max_cells_per_sheet as u64).saturating_mul(super::bounded::TEXT_PER_CELL);
+    let mut text = 0u64;
     for (name, visible) in metas {
         let mut reader = match book.worksheet_cells_reader(&name) {
             Ok(r) => r,
@@ -157,7 +202,13 @@ fn load_xlsx(bytes: &[u8], limits: &Limits) -> Result<Workbook, ReadError> {
             let (row, col) = cell.get_position();
             let percent = percent_styles.get(style).copied().unwrap_or(false);
             if let Some(value) = value(cell.get_value(), percent) {
-                if cells.len() >= limits.max_cells_per_sheet {
+                if let Value::Text(t) = &value {
+                    if t.len() > MAX_CELL_CHARS && t.chars().count() > MAX_CELL_CHARS {
+                        return Err(ReadError::CellTooLong { sheet: name });
+                    }
+                    text = text.saturating_add(t.len() as u64);
+                }
+                if cells.len() >= limits.max_cells_per_sheet || text > text_max {
                     return Err(ReadError::TooManyCells {
                         sheet: name,
                         limit: limits.max_cells_per_sheet,

@@ -4,6 +4,8 @@
 //! `.xlsx` is really an OLE container. Every read runs inside `catch_unwind`, bounded by
 //! [`Limits`], so one hostile attachment can never stop a run.
 
+mod bounded;
+mod docx;
 mod grid;
 mod load;
 mod ods;
@@ -17,6 +19,15 @@ pub use grid::{cell_name, push_column_letters, Cell, Sheet, Workbook};
 use thiserror::Error;
 
 use crate::say::reading as say;
+
+/// The password Excel encrypts with when the user gave none ("protect workbook structure",
+/// some "read-only recommended" saves): Excel opens such a file without asking, so taizhang
+/// does too. Any other password stays [`ReadError::Encrypted`].
+const DEFAULT_PASSWORD: &str = "VelvetSweatshop";
+
+/// Excel's limit on the characters of one cell: a longer cell is no form's, and refusing it
+/// while reading bounds the memory one cell can take.
+pub const MAX_CELL_CHARS: usize = 32_767;
 
 /// Bounds checked before memory is spent on a file.
 #[derive(Debug, Clone, Copy)]
@@ -65,6 +76,12 @@ pub enum ReadError {
         /// Human-readable limit.
         limit: String,
     },
+    /// A cell longer than Excel allows ([`MAX_CELL_CHARS`]), refused before it is built.
+    #[error("{}", say::cell_too_long(.sheet))]
+    CellTooLong {
+        /// The sheet (or Word table) holding it.
+        sheet: String,
+    },
     /// A sheet with more cells than the limit.
     #[error("{}", say::too_many_cells(.sheet, .limit))]
     TooManyCells {
@@ -75,11 +92,16 @@ pub enum ReadError {
     },
 }
 
-/// The spreadsheet formats taizhang reads, by lower-case extension.
-pub const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods"];
+/// The file formats taizhang takes as forms, by lower-case extension: spreadsheets, WPS
+/// Spreadsheets (`.et`, an xlsx or xls inside), Word documents (`.docx`), and the old binary
+/// Word and WPS text formats (`.doc`, `.wps`), which are answered with a request for .docx or
+/// .xlsx rather than skipped (SPEC §3.6).
+pub const EXTENSIONS: &[&str] = &[
+    "xlsx", "xlsm", "xls", "xlsb", "ods", "et", "docx", "doc", "wps",
+];
 
-/// True when the file name says spreadsheet (case-insensitive) and is not an Office lock file
-/// (`~$name.xlsx`, left beside a file open in Excel).
+/// True when the file name says form file (a spreadsheet or a Word document, case-insensitive)
+/// and is not an Office lock file (`~$name.xlsx`, left beside a file open in Excel or Word).
 pub fn is_spreadsheet_name(path: &Path) -> bool {
     let lock = path
         .file_name()

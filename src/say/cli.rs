@@ -216,6 +216,10 @@ pub const BLANK_PROGRESS: &str = "空白进度报告";
 pub const PROPOSAL_FILE: &str = "立项书.xlsx";
 /// The progress template's file name.
 pub const PROGRESS_FILE: &str = "进度报告.xlsx";
+/// The Word version of the proposal template (SPEC §3.6), for units that fill forms in Word.
+pub const PROPOSAL_DOCX: &str = "立项书.docx";
+/// The Word version of the progress template.
+pub const PROGRESS_DOCX: &str = "进度报告.docx";
 
 /// `init`'s report: the workspace made and what is in it.
 pub fn workspace_made(dir: impl Display, kind: &str, year: i32) -> String {
@@ -224,6 +228,7 @@ pub fn workspace_made(dir: impl Display, kind: &str, year: i32) -> String {
         "  taizhang.toml          政策文件：年度、报送截止日期、参考目录、评分细则等，可按本地要求修改".to_owned(),
         "  templates/立项书.xlsx   空白立项书，发给各单位填写".to_owned(),
         "  templates/进度报告.xlsx 空白进度报告，各单位每月填报".to_owned(),
+        "  templates/立项书.docx、进度报告.docx  同上的 Word 版，给习惯用 Word 填表的单位".to_owned(),
         "  inbox/                 把各单位报来的附件保存到这里".to_owned(),
         "下一步：收到表格后运行 taizhang check inbox 检查填写情况。".to_owned(),
     ]

@@ -185,3 +185,29 @@ pub const UNKNOWN_UNIT: &str = "未识别单位";
 pub fn missing_path(path: &str) -> String {
     format!("找不到“{path}”，请检查路径")
 }
+
+// ---- Word documents (SPEC §3.6) ------------------------------------------------------------
+
+/// The sheet a Word document's `n`-th table becomes (`表1`), as cell addresses name it.
+pub fn word_table_sheet(n: usize) -> String {
+    format!("表{n}")
+}
+
+/// The sheet of a Word document's paragraphs outside its tables.
+pub const WORD_BODY_SHEET: &str = "正文";
+
+/// An old binary Word (`.doc`) or WPS text (`.wps`) file, which cannot be read.
+pub const OLD_WORD: &str = "这是旧版 Word（.doc）或 WPS 文字（.wps）文件，无法读取，\
+                 请用 Word 或 WPS 打开后另存为 .docx（或把表格填入 Excel 模板存为 .xlsx）再发送";
+
+/// A cell longer than Excel's 32,767 characters.
+pub fn cell_too_long(sheet: &str) -> String {
+    format!("“{sheet}”中有单元格超过 32767 个字符，不是表单内容，请只保留表单内容后重新发送")
+}
+
+/// Where an over-long text or an over-large text table sits when it is the workbook's shared
+/// strings, which belong to no one sheet.
+pub const WORKBOOK_TEXT: &str = "工作簿的文字表（共享字符串）";
+
+/// Where an over-long text sits when it is in a sheet's XML, scanned before the sheet is named.
+pub const WORKBOOK_SHEETS: &str = "工作簿中的工作表";

@@ -302,7 +302,8 @@ fn same_contents(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// True for the names the page accepts: spreadsheets, mails (`.eml`) and archives (`.zip`).
+/// True for the names the page accepts: spreadsheets and Word documents (`read::EXTENSIONS`),
+/// mails (`.eml`) and archives (`.zip`).
 pub fn accepted_name(name: &str) -> bool {
     let path = Path::new(name);
     crate::read::extension(path)

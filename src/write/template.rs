@@ -22,6 +22,9 @@ use crate::policy::Policy;
 use crate::say::templates as say;
 
 mod content;
+mod word;
+
+pub use word::{progress_docx, proposal_docx, WordError};
 
 pub use crate::say::templates::{NOTES_SHEET, PROGRESS_SHEET, PROPOSAL_SHEET};
 

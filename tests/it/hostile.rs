@@ -481,3 +481,71 @@ fn the_1904_date_system_and_dates_before_1900_are_read_right() {
     assert_eq!(codes(&json["files"][0]), vec!["E_DATE_ORDER"]);
     assert_eq!(json["files"][0]["record"]["deadline"], "1899-12-31");
 }
+
+#[test]
+fn excels_default_password_is_opened_a_real_one_is_not() {
+    // tests/data/encrypted/README.md: the 八公山区委 proposal, saved with passwords.
+    let dir = tmp();
+    let d = dir.path();
+    let files = [
+        ("velvet-rc4.xls", "proposal", vec![]),
+        ("velvet-cryptoapi.xls", "proposal", vec![]),
+        ("velvet-agile.xlsx", "proposal", vec![]),
+        ("secret-rc4.xls", "unknown", vec!["E_ENCRYPTED".to_owned()]),
+        (
+            "secret-agile.xlsx",
+            "unknown",
+            vec!["E_ENCRYPTED".to_owned()],
+        ),
+    ];
+    for (name, _, _) in &files {
+        std::fs::copy(format!("tests/data/encrypted/{name}"), at(d, name)).unwrap();
+    }
+    let (json, _) = check_json(&[d], &[]);
+    let results = json["files"].as_array().unwrap();
+    for (name, kind, expected) in files {
+        let f = results
+            .iter()
+            .find(|f| f["path"].as_str().unwrap().ends_with(name))
+            .unwrap();
+        assert_eq!(f["kind"], kind, "{name}: {f}");
+        let found: Vec<String> = codes(f)
+            .into_iter()
+            .filter(|c| c.starts_with("E_"))
+            .collect();
+        assert_eq!(found, expected, "{name}: {f}");
+    }
+}
+
+#[test]
+fn old_word_files_are_answered_and_et_files_read() {
+    let dir = tmp();
+    let d = dir.path();
+    let good = good_bytes(d);
+    std::fs::write(
+        at(d, "旧版.doc"),
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old word",
+    )
+    .unwrap();
+    std::fs::write(at(d, "金山.wps"), b"{\\rtf1 wps text}").unwrap();
+    std::fs::write(at(d, "金山表格.et"), &good).unwrap();
+    let (json, _) = check_json(&[d], &[]);
+    let results = json["files"].as_array().unwrap();
+    let by = |name: &str| {
+        results
+            .iter()
+            .find(|f| f["path"].as_str().unwrap().ends_with(name))
+            .unwrap()
+    };
+    for name in ["旧版.doc", "金山.wps"] {
+        let f = by(name);
+        assert_eq!(f["kind"], "unknown", "{f}");
+        assert_eq!(codes(f), vec!["E_UNREADABLE"], "{f}");
+        assert!(f["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains(".docx"));
+    }
+    assert_eq!(by("金山表格.et")["kind"], "proposal");
+    assert_eq!(json["summary"]["skipped"], 0);
+}

@@ -184,7 +184,7 @@ fn corrupt_and_empty_containers_give_one_result_each() {
     std::fs::write(at(dir.path(), "坏.eml"), [0u8, 159, 146, 150, 1, 2]).unwrap();
     std::fs::write(
         at(dir.path(), "空.eml"),
-        eml_with("说明.docx", b"not a form"),
+        eml_with("说明.pdf", b"not a form"),
     )
     .unwrap();
     std::fs::write(at(dir.path(), "空.zip"), zip_of(&[("readme.txt", b"hi")])).unwrap();
@@ -206,7 +206,7 @@ fn corrupt_and_empty_containers_give_one_result_each() {
     assert!(files[2]["problems"][0]["message"]
         .as_str()
         .unwrap()
-        .contains("说明.docx"));
+        .contains("说明.pdf"));
 }
 
 #[test]

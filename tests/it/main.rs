@@ -21,6 +21,7 @@
 //! - `status`: the monthly status workbook and exports.
 //! - `templates`: `init`'s templates against the committed `templates/`, part by part.
 //! - `undo`: `taizhang undo`, the ledger back to the version before the last merge.
+//! - `word`: Word documents: the Word templates filled in by label and checked.
 //! - `common`: shared helpers (forms written with rust_xlsxwriter, the binary run on them).
 
 mod common;
@@ -45,3 +46,4 @@ mod serve;
 mod status;
 mod templates;
 mod undo;
+mod word;

@@ -99,7 +99,9 @@ fn same_as_committed(written: &Path, committed: &Path) {
             committed.display()
         );
     };
-    let is_xlsx = committed.extension().is_some_and(|e| e == "xlsx");
+    let is_xlsx = committed
+        .extension()
+        .is_some_and(|e| e == "xlsx" || e == "docx");
     let difference = if is_xlsx {
         xlsx_difference(&old, &new)
     } else {
@@ -289,6 +291,11 @@ fn init_innovation_matches_committed_templates() {
         &d.join("templates/进度报告.xlsx"),
         &committed("进度报告.xlsx"),
     );
+    same_as_committed(&d.join("templates/立项书.docx"), &committed("立项书.docx"));
+    same_as_committed(
+        &d.join("templates/进度报告.docx"),
+        &committed("进度报告.docx"),
+    );
     same_as_committed(
         &d.join("templates/项目责任书模板.docx"),
         &committed("项目责任书模板.docx"),
@@ -307,6 +314,14 @@ fn init_secretary_matches_committed_templates() {
     same_as_committed(
         &d.join("templates/进度报告.xlsx"),
         &committed("secretary/进度报告.xlsx"),
+    );
+    same_as_committed(
+        &d.join("templates/立项书.docx"),
+        &committed("secretary/立项书.docx"),
+    );
+    same_as_committed(
+        &d.join("templates/进度报告.docx"),
+        &committed("secretary/进度报告.docx"),
     );
     same_as_committed(
         &d.join("templates/项目责任书模板.docx"),

@@ -250,3 +250,105 @@ fn rule_thresholds() {
         other => panic!("{other:?}"),
     }
 }
+
+/// The text values of every sheet, for comparing two saves of one form.
+fn texts(wb: &Workbook) -> Vec<String> {
+    let mut out: Vec<String> = wb
+        .sheets
+        .iter()
+        .flat_map(|s| s.cells.iter())
+        .filter_map(|c| match &c.value {
+            Value::Text(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn default_password_is_opened_and_others_stay_encrypted() {
+    let limits = Limits::default();
+    let plain = read_bytes(
+        include_bytes!("../../../samples/inbox/2018-03-立项/八公山区委-立项书.xlsx"),
+        "xlsx",
+        &limits,
+    )
+    .unwrap();
+    assert!(texts(&plain).iter().any(|t| t == "项目名称"));
+    for (bytes, ext) in [
+        (
+            &include_bytes!("../../../tests/data/encrypted/velvet-rc4.xls")[..],
+            "xls",
+        ),
+        (
+            &include_bytes!("../../../tests/data/encrypted/velvet-cryptoapi.xls")[..],
+            "xls",
+        ),
+        (
+            &include_bytes!("../../../tests/data/encrypted/velvet-agile.xlsx")[..],
+            "xlsx",
+        ),
+    ] {
+        let wb = read_bytes(bytes, ext, &limits).unwrap();
+        assert_eq!(texts(&wb), texts(&plain), "{ext}");
+    }
+    for (bytes, ext) in [
+        (
+            &include_bytes!("../../../tests/data/encrypted/secret-rc4.xls")[..],
+            "xls",
+        ),
+        (
+            &include_bytes!("../../../tests/data/encrypted/secret-agile.xlsx")[..],
+            "xlsx",
+        ),
+    ] {
+        assert_eq!(
+            read_bytes(bytes, ext, &limits).unwrap_err(),
+            ReadError::Encrypted
+        );
+    }
+}
+
+#[test]
+fn formatted_range_is_not_counted_only_values() {
+    use crate::read::xls::tests::{container, number, rec, workbook};
+    // An old template: DIMENSIONS says 65,536 rows by 256 columns (16.8M cells, four times
+    // the default allowance), the sheet holds three values.
+    let mut dims = 0u32.to_le_bytes().to_vec();
+    dims.extend_from_slice(&65_536u32.to_le_bytes());
+    dims.extend_from_slice(&[0, 0, 0, 1, 0, 0]);
+    let stream = workbook(
+        &[],
+        &[
+            rec(0x0200, &dims),
+            number(0, 0),
+            number(1, 1),
+            number(40, 3),
+        ],
+    );
+    let wb = read_bytes(&container(&stream), "xls", &Limits::default()).unwrap();
+    assert_eq!(wb.sheets[0].cells.len(), 3);
+    // xlsx: thousands of formatted empty cells, a few values, a limit of ten.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let format = rust_xlsxwriter::Format::new().set_border(rust_xlsxwriter::FormatBorder::Thin);
+    for row in 0..2_000 {
+        for col in 0..5 {
+            sheet.write_blank(row, col, &format).unwrap();
+        }
+    }
+    sheet.write(0, 0, "项目名称").unwrap();
+    sheet.write(0, 1, "值").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let ten = Limits {
+        max_cells_per_sheet: 10,
+        ..Limits::default()
+    };
+    assert_eq!(
+        read_bytes(&bytes, "xlsx", &ten).unwrap().sheets[0]
+            .cells
+            .len(),
+        2
+    );
+}

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 
 use super::compound::{calamine_stream, rewrap, PrepareError};
 use super::scan::scan_extents;
+use super::{decrypt, record_at, DIMENSIONS};
 
 /// What calamine will hold for one sheet once it has opened the workbook.
 ///
@@ -141,20 +142,40 @@ pub fn extents(bytes: &[u8]) -> HashMap<String, Extent> {
     prepare(bytes).map(|p| p.extents).unwrap_or_default()
 }
 
-/// Extracts the workbook stream the way calamine would, measures its
-/// sheets, and wraps the stream in a clean compound file for calamine.
+/// Extracts the workbook stream the way calamine would, opens it when it
+/// is encrypted with Excel's default password, drops the DIMENSIONS
+/// reservations (see [`unreserve`]), measures its sheets, and wraps the
+/// stream in a clean compound file for calamine.
 ///
 /// `Err` says, in English for the error detail, why no workbook stream
 /// could be read; calamine would have failed on such a file too (or would
 /// have looped on its sector chains). Never panics.
 pub fn prepare(bytes: &[u8]) -> Result<Prepared, PrepareError> {
     crate::guard::catch(|| {
-        let (name, stream) = calamine_stream(bytes)?;
+        let (name, mut stream) = calamine_stream(bytes)?;
+        decrypt::open_default(&mut stream);
+        unreserve(&mut stream);
         let extents = extent_map(scan_extents(&stream));
         let container = rewrap(name, &stream).ok_or(PrepareError::Rewrap)?;
         Ok(Prepared { container, extents })
     })
     .unwrap_or(Err(PrepareError::Panicked))
+}
+
+/// Zeroes every DIMENSIONS record. calamine only reserves its cell list
+/// from them (`rows × cols` of the used range), and an old template
+/// formatted down to row 65,536 declares a range of millions of cells
+/// while it holds a few dozen values: the file would be refused, or cost
+/// hundreds of MB, for its formatting. Zeroed, a record reserves one cell;
+/// the sheet then costs what its values cost, which the scan measures.
+fn unreserve(stream: &mut [u8]) {
+    let mut pos = 0;
+    while let Some((rec, next)) = record_at(stream, pos) {
+        if rec.typ == DIMENSIONS {
+            stream[pos + 4..next].fill(0);
+        }
+        pos = next;
+    }
 }
 
 #[cfg(test)]

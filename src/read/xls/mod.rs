@@ -16,6 +16,7 @@
 //! offset from the file; every reader returns `None` when the data runs out.
 
 mod compound;
+mod decrypt;
 mod extent;
 mod percent;
 mod scan;

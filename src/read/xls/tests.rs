@@ -9,7 +9,7 @@ use super::{
 
 pub(super) const XLS: &[u8] = include_bytes!("../../../tests/data/percent/percent.xls");
 
-pub(super) fn rec(typ: u16, body: &[u8]) -> Vec<u8> {
+pub(crate) fn rec(typ: u16, body: &[u8]) -> Vec<u8> {
     let mut v = typ.to_le_bytes().to_vec();
     v.extend_from_slice(&(body.len() as u16).to_le_bytes());
     v.extend_from_slice(body);
