@@ -351,3 +351,9 @@ pub const APPROVE_NOTHING: &str = "请给出要审核的项目编号，或用 --
 pub const APPROVAL_HEADER: &str = "审核状态";
 /// The drop-down's refusal in 审核状态 when something else is typed.
 pub const APPROVAL_CHOOSE: &str = "请从列表中选择：待审核、已批复、不予立项、退回修改";
+
+/// One more part of a file in its 来源文件 row (`谢家集区委-三个项目.xlsx › 项目一、项目二`), or
+/// one more project ID beside the first.
+pub fn with_part(listed: &str, part: &str) -> String {
+    format!("{listed}、{part}")
+}
