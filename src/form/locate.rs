@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-
 use super::labels;
 use super::{milestones, FormKind, RawField, RawForm};
 use crate::model::{Field, Scope, Value};
@@ -380,8 +379,9 @@ pub(super) fn fields_in(sheet: &Sheet, hits: &[Hit], kind: FormKind) -> BTreeMap
     let mut fields = BTreeMap::new();
     for hit in hits.iter().filter(|h| in_scope(h.field, kind)) {
         let (value, cell) = value_of(sheet, hit);
+        // Messages quote the canonical label (完成时间), not the form's spelling of it.
         let field = RawField {
-            label: hit.shown.clone(),
+            label: hit.field.label().to_owned(),
             value,
             cell,
         };

@@ -8,9 +8,9 @@ pub mod labels;
 mod locate;
 mod milestones;
 mod parts;
+pub mod scores;
 #[cfg(test)]
 mod tests_parts;
-pub mod scores;
 
 use std::collections::BTreeMap;
 

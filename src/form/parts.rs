@@ -40,8 +40,10 @@ use crate::text::label_key;
 /// assert_eq!(form.field(Field::Goals).unwrap().value, None);
 /// ```
 pub fn extract(book: &Workbook) -> Result<RawForm, NotAForm> {
-    let mut forms = extract_all(book)?;
-    Ok(forms.swap_remove(0))
+    extract_all(book)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| NotAForm(say::NOT_A_FORM.into()))
 }
 
 /// Every form in a workbook, in order (sheets in order, rows top to bottom, columns left to
@@ -68,9 +70,10 @@ pub fn extract_all(book: &Workbook) -> Result<Vec<RawForm>, NotAForm> {
     let mut nearest: Option<(usize, bool, String)> = None;
     // Visible sheets first, then hidden ones, instruction sheets (填表说明) last of all.
     for (visible, instructions) in [(true, false), (false, false), (true, true), (false, true)] {
-        let sheets = book.sheets.iter().filter(|s| {
-            s.visible == visible && is_instructions(&s.name) == instructions
-        });
+        let sheets = book
+            .sheets
+            .iter()
+            .filter(|s| s.visible == visible && is_instructions(&s.name) == instructions);
         for sheet in sheets {
             if sheet.cells.is_empty() || context_sheet.is_some_and(|c| std::ptr::eq(c, sheet)) {
                 continue;
@@ -78,7 +81,10 @@ pub fn extract_all(book: &Workbook) -> Result<Vec<RawForm>, NotAForm> {
             match forms_of(sheet, context.as_ref()) {
                 Ok(forms) => found.push(forms),
                 Err((rank, reason)) => {
-                    if nearest.as_ref().is_none_or(|(r, v, _)| (rank, visible) > (*r, *v)) {
+                    if nearest
+                        .as_ref()
+                        .is_none_or(|(r, v, _)| (rank, visible) > (*r, *v))
+                    {
                         nearest = Some((rank, visible, reason));
                     }
                 }
@@ -99,7 +105,10 @@ pub fn extract_all(book: &Workbook) -> Result<Vec<RawForm>, NotAForm> {
         return Err(NotAForm(reason));
     }
     // A score sheet is read whole by its own reader.
-    if let Some(i) = found.iter().position(|f| f.forms[0].kind == FormKind::Scores) {
+    if let Some(i) = found
+        .iter()
+        .position(|f| f.forms[0].kind == FormKind::Scores)
+    {
         let mut forms = found.swap_remove(i).forms;
         forms.truncate(1);
         return Ok(forms);
@@ -117,6 +126,9 @@ pub fn extract_all(book: &Workbook) -> Result<Vec<RawForm>, NotAForm> {
             }
             out.push(form);
         }
+    }
+    if out.is_empty() {
+        return Err(NotAForm(say::NOT_A_FORM.into()));
     }
     Ok(out)
 }
@@ -143,13 +155,14 @@ fn keep_real_sheets(found: &mut Vec<SheetForms>) {
     if wholes <= 1 {
         return;
     }
+    let any_named = found.iter().any(|f| f.whole && f.named);
     let best = found
         .iter()
-        .filter(|f| f.whole)
+        .filter(|f| f.whole && (f.named || !any_named))
         .map(|f| f.labels)
         .max()
         .unwrap_or(0);
-    if found.iter().any(|f| f.whole && f.named) {
+    if any_named {
         found.retain(|f| !f.whole || (f.named && f.labels * 2 >= best));
     } else {
         let mut first_best = true;
@@ -165,10 +178,7 @@ fn keep_real_sheets(found: &mut Vec<SheetForms>) {
 }
 
 /// The forms on one sheet: a table of forms, forms side by side, or the sheet as one form.
-fn forms_of(
-    sheet: &Sheet,
-    context: Option<&Context<'_>>,
-) -> Result<SheetForms, (usize, String)> {
+fn forms_of(sheet: &Sheet, context: Option<&Context<'_>>) -> Result<SheetForms, (usize, String)> {
     let title = locate::title_of(sheet).or_else(|| context.and_then(|c| locate::title_of(c.sheet)));
     if title.is_none_or(|(k, _)| k != FormKind::Scores) {
         if let Some(forms) = table_forms(sheet, title, context) {
@@ -199,11 +209,10 @@ fn listed(forms: Vec<RawForm>) -> SheetForms {
     }
 }
 
-/// A column header: which field, where, and the label as shown.
+/// A column header: which field, where.
 struct Column {
     col: u32,
     field: Field,
-    label: String,
 }
 
 /// The header cells of a row that are taizhang's labels, without values in the same cell.
@@ -232,7 +241,11 @@ fn table_kind(fields: &[Field], title: Option<FormKind>) -> Option<FormKind> {
         return None;
     }
     match title {
-        Some(k @ (FormKind::Proposal | FormKind::Progress)) if !(p == 0 && g >= 2 || g == 0 && p >= 2) => Some(k),
+        Some(k @ (FormKind::Proposal | FormKind::Progress))
+            if !(p == 0 && g >= 2 || g == 0 && p >= 2) =>
+        {
+            Some(k)
+        }
         _ if p > g => Some(FormKind::Proposal),
         _ if g > p || (g > 0 && g == p) => Some(FormKind::Progress),
         _ => None,
@@ -264,7 +277,6 @@ fn table_forms(
             .map(|h| Column {
                 col: h.col,
                 field: h.field,
-                label: h.shown.clone(),
             })
             .collect();
         let mut last_header = header_row;
@@ -274,11 +286,13 @@ fn table_forms(
                 let lower_hits = header_labels(lower);
                 if !lower_hits.is_empty() {
                     for h in lower_hits {
-                        columns.retain(|c| c.col != h.col && !(c.field == Field::OwnerCombined && covers(c.col, h.col, &hits)));
+                        columns.retain(|c| {
+                            c.col != h.col
+                                && !(c.field == Field::OwnerCombined && covers(c.col, h.col, &hits))
+                        });
                         columns.push(Column {
                             col: h.col,
                             field: h.field,
-                            label: h.shown,
                         });
                     }
                     columns.sort_by_key(|c| c.col);
@@ -298,9 +312,9 @@ fn table_forms(
             }
             // Records hold values: a row with a label is the rest of a form.
             if record.iter().any(|c| locate::is_label(&c.value)) {
-                labels_after = record.iter().any(|c| {
-                    matches!(&c.value, Value::Text(t) if labels::field_for_text(t).is_some())
-                });
+                labels_after = record.iter().any(
+                    |c| matches!(&c.value, Value::Text(t) if labels::field_for_text(t).is_some()),
+                );
                 break;
             }
             expected = row + 1;
@@ -313,7 +327,7 @@ fn table_forms(
                 fields.insert(
                     c.field,
                     RawField {
-                        label: c.label.clone(),
+                        label: c.field.label().to_owned(),
                         value,
                         cell: sheet.address(row, c.col),
                     },
@@ -401,7 +415,10 @@ fn common_values(
     }
     if kind == FormKind::Progress && !fields.contains_key(&Field::Period) {
         if let Some((month, cell)) = title.and_then(|(_, t)| title_month(t)).and_then(|m| {
-            let cell = sheet.cells.iter().find(|c| matches!(&c.value, Value::Text(x) if x.contains(&m)))?;
+            let cell = sheet
+                .cells
+                .iter()
+                .find(|c| matches!(&c.value, Value::Text(x) if x.contains(&m)))?;
             Some((m, sheet.address(cell.row, cell.col)))
         }) {
             fields.insert(
@@ -478,11 +495,14 @@ fn side_by_side(
                     .filter(|v| !locate::is_label(v))
                     .cloned();
                 let raw = RawField {
-                    label: h.shown.clone(),
+                    label: h.field.label().to_owned(),
                     value,
                     cell: sheet.address(h.row, col),
                 };
-                if fields.get(&h.field).is_none_or(|f: &RawField| f.value.is_none()) {
+                if fields
+                    .get(&h.field)
+                    .is_none_or(|f: &RawField| f.value.is_none())
+                {
                     fields.insert(h.field, raw);
                 }
             }

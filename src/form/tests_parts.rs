@@ -68,7 +68,10 @@ fn a_hazard_report_is_no_proposal_and_says_what_it_holds() {
     assert_eq!(r.kind, FormKind::Unknown);
     assert_eq!(codes(&r), ["E_UNKNOWN_FORM"]);
     let message = &r.problems[0].message;
-    assert!(message.contains("“单位名称”“隐患名称”“隐患部位”"), "{message}");
+    assert!(
+        message.contains("“单位名称”“隐患名称”“隐患部位”"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -87,7 +90,10 @@ fn an_employee_record_card_is_unknown_naming_its_labels() {
     let r = check_one(card, &innovation());
     assert_eq!(r.kind, FormKind::Unknown);
     let message = &r.problems[0].message;
-    assert!(message.contains("只找到“姓名”“性别”“照片”等栏目"), "{message}");
+    assert!(
+        message.contains("只找到“姓名”“性别”“照片”等栏目"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -95,7 +101,11 @@ fn a_word_in_a_header_is_no_evidence() {
     // 评分 in a header and 进度 in a title without any form's labels: not a score sheet.
     let list = book(vec![sheet(
         "Sheet1",
-        &[&["工程进度"], &["姓名", "评分", "备注"], &["张三", "90", ""]],
+        &[
+            &["工程进度"],
+            &["姓名", "评分", "备注"],
+            &["张三", "90", ""],
+        ],
     )]);
     let r = check_one(list, &innovation());
     assert_eq!(r.kind, FormKind::Unknown);
@@ -137,16 +147,31 @@ fn a_label_is_never_a_value_whoever_s_label_it_is() {
         .filter_map(|p| p.field.clone())
         .collect();
     assert!(missing.contains(&"name".to_owned()), "{:?}", r.problems);
-    assert!(missing.contains(&"deliverables".to_owned()), "{:?}", r.problems);
+    assert!(
+        missing.contains(&"deliverables".to_owned()),
+        "{:?}",
+        r.problems
+    );
 }
 
 #[test]
 fn one_form_per_sheet_gives_one_entry_per_sheet() {
     let file = book(vec![
-        proposal_sheet("项目一", "红色网格党建引领工程", "建立四级党建网格体系，实现组织全覆盖"),
+        proposal_sheet(
+            "项目一",
+            "红色网格党建引领工程",
+            "建立四级党建网格体系，实现组织全覆盖",
+        ),
         proposal_sheet("项目二", "党员积分管理提升工程", "太短"),
-        proposal_sheet("项目三", "村级集体经济强村工程", "全区村集体经济收入全部超过十万元"),
-        sheet("填表说明", &[&["项目名称：不超过30字"], &["工作目标：不少于10字"]]),
+        proposal_sheet(
+            "项目三",
+            "村级集体经济强村工程",
+            "全区村集体经济收入全部超过十万元",
+        ),
+        sheet(
+            "填表说明",
+            &[&["项目名称：不超过30字"], &["工作目标：不少于10字"]],
+        ),
     ]);
     let batch = check_all(&[("谢家集区委-三个项目.xlsx", file)], &innovation());
     let paths: Vec<&str> = batch.files.iter().map(|r| r.path.as_str()).collect();
@@ -159,9 +184,16 @@ fn one_form_per_sheet_gives_one_entry_per_sheet() {
         ]
     );
     assert_eq!(batch.summary.files, 3);
-    assert!(batch.files[0].ok && batch.files[2].ok, "{:?}", batch.files[0].problems);
+    assert!(
+        batch.files[0].ok && batch.files[2].ok,
+        "{:?}",
+        batch.files[0].problems
+    );
     assert_eq!(codes(&batch.files[1]), ["E_LENGTH"]);
-    assert_eq!(batch.files[1].problems[0].cell.as_deref(), Some("项目二!B6"));
+    assert_eq!(
+        batch.files[1].problems[0].cell.as_deref(),
+        Some("项目二!B6")
+    );
     assert_eq!(batch.files[1].file_path(), "谢家集区委-三个项目.xlsx");
 }
 
@@ -171,20 +203,56 @@ fn county_list() -> Workbook {
         "一览表",
         &[
             &["2018年度基层党建创新项目申报一览表"],
-            &["填报单位：潘集区委", "", "", "", "", "", "填报日期：2018年3月30日"],
             &[
-                "序号", "项目名称", "项目类别", "工作范围或对象", "工作目标", "主要措施", "完成时间",
-                "成果形式", "责任单位及责任人", "", "职务", "项目组成员",
+                "填报单位：潘集区委",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "填报日期：2018年3月30日",
+            ],
+            &[
+                "序号",
+                "项目名称",
+                "项目类别",
+                "工作范围或对象",
+                "工作目标",
+                "主要措施",
+                "完成时间",
+                "成果形式",
+                "责任单位及责任人",
+                "",
+                "职务",
+                "项目组成员",
             ],
             &["", "", "", "", "", "", "", "", "责任单位", "责任人"],
             &[
-                "1", "支部建在产业链上工程", "A类", "全区产业园区", "园区党组织覆盖率达到百分之百",
-                "建立园区联合党委，选派党建指导员", "2018年12月", "经验材料", "潘集区委组织部",
-                "陈静", "区委常委、组织部部长", "陈静、周涛、吴敏",
+                "1",
+                "支部建在产业链上工程",
+                "A类",
+                "全区产业园区",
+                "园区党组织覆盖率达到百分之百",
+                "建立园区联合党委，选派党建指导员",
+                "2018年12月",
+                "经验材料",
+                "潘集区委组织部",
+                "陈静",
+                "区委常委、组织部部长",
+                "陈静、周涛、吴敏",
             ],
             &[
-                "2", "党员先锋岗", "A类", "全区窗口单位", "太短", "设岗定责，亮牌服务，季度评议",
-                "2018年12月", "工作台账", "潘集区委组织部", "陈静", "区委常委、组织部部长",
+                "2",
+                "党员先锋岗",
+                "A类",
+                "全区窗口单位",
+                "太短",
+                "设岗定责，亮牌服务，季度评议",
+                "2018年12月",
+                "工作台账",
+                "潘集区委组织部",
+                "陈静",
+                "区委常委、组织部部长",
                 "陈静、周涛、吴敏",
             ],
             &["合计", "2个项目"],
@@ -195,7 +263,10 @@ fn county_list() -> Workbook {
 
 #[test]
 fn a_table_of_proposals_gives_one_entry_per_row() {
-    let batch = check_all(&[("潘集区委-项目一览表.xlsx", county_list())], &innovation());
+    let batch = check_all(
+        &[("潘集区委-项目一览表.xlsx", county_list())],
+        &innovation(),
+    );
     let paths: Vec<&str> = batch.files.iter().map(|r| r.path.as_str()).collect();
     assert_eq!(
         paths,
@@ -224,7 +295,12 @@ fn a_progress_table_takes_its_period_from_the_title() {
         &[
             &["基层党建创新项目进度报告（2018年5月）"],
             &["申报单位", "项目名称", "完成进度", "本期完成情况"],
-            &["田家庵区委", "红色网格党建引领基层治理工程", "40%", "完成网格划分"],
+            &[
+                "田家庵区委",
+                "红色网格党建引领基层治理工程",
+                "40%",
+                "完成网格划分",
+            ],
             &["田家庵区委", "党员积分管理", "30", "制定积分细则"],
             &["3"],
         ],
@@ -252,11 +328,18 @@ fn projects_side_by_side_give_one_entry_per_column() {
             &["项目名称", "红色物业工程", "智慧党建平台建设"],
             &["项目类别", "A类", "A类"],
             &["工作目标", "小区党组织覆盖率达到百分之百", ""],
-            &["主要措施", "成立小区党支部，建立联席会议", "建设平台，培训管理员，按月通报"],
+            &[
+                "主要措施",
+                "成立小区党支部，建立联席会议",
+                "建设平台，培训管理员，按月通报",
+            ],
         ],
     )]);
     let forms = extract_all(&file).unwrap();
-    let parts: Vec<_> = forms.iter().map(|f| f.part.clone().unwrap_or_default()).collect();
+    let parts: Vec<_> = forms
+        .iter()
+        .map(|f| f.part.clone().unwrap_or_default())
+        .collect();
     assert_eq!(parts, ["项目情况 B列", "项目情况 C列"]);
     let goals = forms[1].field(Field::Goals).unwrap();
     assert_eq!(goals.value, None);
@@ -269,7 +352,10 @@ fn a_word_document_s_paragraphs_are_common_to_its_table() {
     let doc = book(vec![
         sheet(
             "正文",
-            &[&["2018年度基层党建创新项目立项书"], &["申报单位", "凤台县委"]],
+            &[
+                &["2018年度基层党建创新项目立项书"],
+                &["申报单位", "凤台县委"],
+            ],
         ),
         sheet(
             "表1",
@@ -291,11 +377,54 @@ fn a_word_document_s_paragraphs_are_common_to_its_table() {
 #[test]
 fn a_blank_copy_beside_the_form_is_no_second_entry() {
     let file = book(vec![
-        proposal_sheet("立项书", "红色网格党建引领工程", "建立四级党建网格体系，实现组织全覆盖"),
+        proposal_sheet(
+            "立项书",
+            "红色网格党建引领工程",
+            "建立四级党建网格体系，实现组织全覆盖",
+        ),
         proposal_sheet("Sheet2", "", ""),
     ]);
     let batch = check_all(&[("立项书.xlsx", file)], &innovation());
     assert_eq!(batch.files.len(), 1);
     assert_eq!(batch.files[0].path, "立项书.xlsx");
     assert!(batch.files[0].ok, "{:?}", batch.files[0].problems);
+}
+
+#[test]
+fn a_carriage_return_in_the_member_list_is_a_line_break_and_messages_say_the_canonical_label() {
+    let s = proposal_sheet(
+        "立项书",
+        "红色网格党建引领工程",
+        "建立四级党建网格体系，实现组织全覆盖",
+    );
+    let cells = s
+        .cells
+        .into_iter()
+        .map(|mut c| {
+            match (c.row, c.col) {
+                (12, 1) => c.value = Value::Text("王芳\r李强\r\n赵敏".into()),
+                (7, 0) => c.value = Value::Text("计划完  成时间".into()),
+                (7, 1) => c.value = Value::Text("明年春天".into()),
+                _ => {}
+            }
+            c
+        })
+        .collect();
+    let r = check_one(
+        book(vec![Sheet::new("立项书".into(), true, cells)]),
+        &innovation(),
+    );
+    let Some(crate::rules::Record::Proposal(p)) = &r.record else {
+        panic!("a proposal: {r:?}");
+    };
+    assert_eq!(
+        p.members.as_deref(),
+        Some(&["王芳".to_owned(), "李强".to_owned(), "赵敏".to_owned()][..])
+    );
+    assert_eq!(codes(&r), ["E_DATE"]);
+    assert!(
+        r.problems[0].message.starts_with("“完成时间”"),
+        "{}",
+        r.problems[0].message
+    );
 }

@@ -314,7 +314,11 @@ impl Merger<'_> {
         let t = &mut self.ledger.sources;
         if let Some(part) = &r.part {
             let name = t.get(row, Column::FileName).display();
-            t.set(row, Column::FileName, Value::text(crate::say::ledger::with_part(&name, part)));
+            t.set(
+                row,
+                Column::FileName,
+                Value::text(crate::say::ledger::with_part(&name, part)),
+            );
         }
         if let Some(id) = id.filter(|s| !s.is_empty()) {
             let ids = t.get(row, Column::ProjectId).display();
@@ -328,7 +332,13 @@ impl Merger<'_> {
     }
 
     /// The file's 来源文件 row (its path and, for a file of several forms, the parts merged).
-    fn source_row(&mut self, r: &FileResult, hash: &str, action: Action, id: Option<&str>) -> usize {
+    fn source_row(
+        &mut self,
+        r: &FileResult,
+        hash: &str,
+        action: Action,
+        id: Option<&str>,
+    ) -> usize {
         let t = &mut self.ledger.sources;
         let row = t.push_row();
         t.set(row, Column::FileName, Value::text(r.path.clone()));

@@ -179,9 +179,7 @@ pub const NOT_A_FORM: &str = "未找到立项书或进度报告的栏目（如�
 /// A readable sheet whose labels are another form's (a personnel card, a hazard report).
 pub fn only_labels(found: &[String]) -> String {
     let quoted: String = found.iter().map(|l| format!("“{l}”")).collect();
-    format!(
-        "只找到{quoted}等栏目，不是立项书或进度报告，请使用下发的模板填写后重新发送"
-    )
+    format!("只找到{quoted}等栏目，不是立项书或进度报告，请使用下发的模板填写后重新发送")
 }
 
 /// The part of a file that is one row of a table of forms: `一览表 第5行`.
