@@ -15,8 +15,6 @@ pub(super) struct Hit {
     pub field: Field,
     pub row: u32,
     pub col: u32,
-    /// The label text as shown (trimmed, trailing colon removed).
-    pub shown: String,
     /// A value typed into the label's own cell after a colon (`项目名称：红色网格`).
     pub inline: Option<String>,
 }
@@ -48,7 +46,6 @@ fn label_hit(text: &str, row: u32, col: u32) -> Option<Hit> {
             field,
             row,
             col,
-            shown: shown_label(text),
             inline: None,
         });
     }
@@ -64,7 +61,6 @@ fn label_hit(text: &str, row: u32, col: u32) -> Option<Hit> {
         field,
         row,
         col,
-        shown: shown_label(left),
         inline: Some(right.to_owned()),
     })
 }

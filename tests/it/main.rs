@@ -31,6 +31,7 @@ mod fuzz;
 mod hostile;
 mod mail;
 mod merge;
+mod multiform;
 mod office;
 mod package;
 mod print;
