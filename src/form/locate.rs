@@ -319,8 +319,33 @@ pub(super) fn sheet_form(
     sheet: &Sheet,
     context: Option<&Context<'_>>,
 ) -> Result<RawForm, (usize, String)> {
-    let table = milestones::find(sheet);
-    let hits = find_labels(sheet, &table.rows);
+    sheet_form_with(sheet, context, SheetLabels::find(sheet))
+}
+
+/// A sheet's labels and timetable, found once and shared by every layout tried on it.
+pub(super) struct SheetLabels {
+    /// The timetable (its rows hold no field labels).
+    pub table: milestones::Table,
+    /// Every label outside the timetable.
+    pub hits: Vec<Hit>,
+}
+
+impl SheetLabels {
+    /// Scans the sheet once.
+    pub fn find(sheet: &Sheet) -> SheetLabels {
+        let table = milestones::find(sheet);
+        let hits = find_labels(sheet, &table.rows);
+        SheetLabels { table, hits }
+    }
+}
+
+/// [`sheet_form`] on labels already found.
+pub(super) fn sheet_form_with(
+    sheet: &Sheet,
+    context: Option<&Context<'_>>,
+    found: SheetLabels,
+) -> Result<RawForm, (usize, String)> {
+    let SheetLabels { table, hits } = found;
     let title = title_of(sheet)
         .or_else(|| context.and_then(|c| title_of(c.sheet)))
         .map(|(k, _)| k);

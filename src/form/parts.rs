@@ -180,15 +180,16 @@ fn keep_real_sheets(found: &mut Vec<SheetForms>) {
 /// The forms on one sheet: a table of forms, forms side by side, or the sheet as one form.
 fn forms_of(sheet: &Sheet, context: Option<&Context<'_>>) -> Result<SheetForms, (usize, String)> {
     let title = locate::title_of(sheet).or_else(|| context.and_then(|c| locate::title_of(c.sheet)));
+    let found = locate::SheetLabels::find(sheet);
     if title.is_none_or(|(k, _)| k != FormKind::Scores) {
         if let Some(forms) = table_forms(sheet, title, context) {
             return Ok(listed(forms));
         }
-        if let Some(forms) = side_by_side(sheet, title, context) {
+        if let Some(forms) = side_by_side(sheet, &found.hits, title, context) {
             return Ok(listed(forms));
         }
     }
-    let form = locate::sheet_form(sheet, context)?;
+    let form = locate::sheet_form_with(sheet, context, found)?;
     let named = form
         .field(Field::Name)
         .is_some_and(|f| f.value.as_ref().is_some_and(|v| !v.is_empty()));
@@ -449,16 +450,18 @@ fn title_month(title: &str) -> Option<String> {
 /// Forms side by side: labels down one column, one project per column to their right.
 fn side_by_side(
     sheet: &Sheet,
+    hits: &[Hit],
     title: Option<(FormKind, &str)>,
     context: Option<&Context<'_>>,
 ) -> Option<Vec<RawForm>> {
-    let hits: Vec<Hit> = locate::find_labels(sheet, &Default::default())
-        .into_iter()
-        .filter(|h| h.inline.is_none())
-        .collect();
-    let name = hits.iter().find(|h| h.field == Field::Name)?;
+    let name = hits
+        .iter()
+        .find(|h| h.field == Field::Name && h.inline.is_none())?;
     let label_col = name.col;
-    let column: Vec<&Hit> = hits.iter().filter(|h| h.col == label_col).collect();
+    let column: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| h.col == label_col && h.inline.is_none())
+        .collect();
     let right: Vec<&crate::read::Cell> = sheet
         .row(name.row)
         .iter()

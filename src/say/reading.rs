@@ -102,8 +102,10 @@ pub fn nth_sheet(n: usize) -> String {
 
 // ---- Workbooks that are no form ------------------------------------------------------------
 
-/// A workbook with no content at all.
-pub const EMPTY_WORKBOOK: &str = "工作簿是空的，没有填写任何内容，请使用下发的模板填写后重新发送";
+/// A workbook with no cell content at all: blank, or a picture or scan pasted onto the sheet
+/// (the grid holds no drawings, so both read alike; the message names both).
+pub const EMPTY_WORKBOOK: &str =
+    "工作簿中没有任何文字内容（没有填写，或表中只有图片、扫描件），请使用下发的模板填写后重新发送";
 
 /// A workbook without sheets.
 pub const NO_SHEETS: &str = "工作簿中没有工作表";
