@@ -426,16 +426,21 @@ pub fn check_inputs(
         })
         .collect();
     let mut results: Vec<FileResult> = per_input.into_iter().flatten().collect();
-    let arrivals: Vec<cross::Arrival> = results
+    // When each input arrived, once per file: its entries share it.
+    let arrived: Vec<cross::Arrival> = inputs
         .par_iter()
+        .map(|input| cross::Arrival {
+            mailed: input.origin.as_ref().and_then(|o| o.sent_at),
+            modified: input.modified(),
+            order: 0,
+        })
+        .collect();
+    let arrivals: Vec<cross::Arrival> = results
+        .iter()
         .enumerate()
-        .map(|(order, r)| {
-            let input = &inputs[r.input];
-            cross::Arrival {
-                mailed: input.origin.as_ref().and_then(|o| o.sent_at),
-                modified: input.modified(),
-                order,
-            }
+        .map(|(order, r)| cross::Arrival {
+            order,
+            ..arrived.get(r.input).copied().unwrap_or_default()
         })
         .collect();
     apply_cross_rules(&mut results, &arrivals, policy);

@@ -181,7 +181,8 @@ fn keep_real_sheets(found: &mut Vec<SheetForms>) {
 fn forms_of(sheet: &Sheet, context: Option<&Context<'_>>) -> Result<SheetForms, (usize, String)> {
     let title = locate::title_of(sheet).or_else(|| context.and_then(|c| locate::title_of(c.sheet)));
     let found = locate::SheetLabels::find(sheet);
-    if title.is_none_or(|(k, _)| k != FormKind::Scores) {
+    let reviewer = found.hits.iter().any(|h| h.field == Field::Reviewer);
+    if !reviewer && title.is_none_or(|(k, _)| k != FormKind::Scores) {
         if let Some(forms) = table_forms(sheet, title, context) {
             return Ok(listed(forms));
         }
@@ -241,14 +242,19 @@ fn table_kind(fields: &[Field], title: Option<FormKind>) -> Option<FormKind> {
     if count(Scope::Scores) > 0 {
         return None;
     }
+    // 项目编号 alone makes no progress table (a score sheet lists it too): a report says how far.
+    let reports = fields.iter().any(|f| {
+        matches!(
+            f,
+            Field::Period | Field::Percent | Field::Done | Field::State
+        )
+    });
+    let proposal = p > 0;
     match title {
-        Some(k @ (FormKind::Proposal | FormKind::Progress))
-            if !(p == 0 && g >= 2 || g == 0 && p >= 2) =>
-        {
-            Some(k)
-        }
-        _ if p > g => Some(FormKind::Proposal),
-        _ if g > p || (g > 0 && g == p) => Some(FormKind::Progress),
+        Some(FormKind::Proposal) if proposal => Some(FormKind::Proposal),
+        Some(FormKind::Progress) if reports => Some(FormKind::Progress),
+        _ if proposal && p > g => Some(FormKind::Proposal),
+        _ if reports => Some(FormKind::Progress),
         _ => None,
     }
 }

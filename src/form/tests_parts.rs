@@ -428,3 +428,19 @@ fn a_carriage_return_in_the_member_list_is_a_line_break_and_messages_say_the_can
         r.problems[0].message
     );
 }
+
+#[test]
+fn a_list_of_projects_with_scores_is_no_table_of_progress_reports() {
+    let sheet = sheet(
+        "Sheet1",
+        &[
+            &["项目编号", "项目名称", "单位名称", "创新性"],
+            &["2018-001", "红色网格党建引领工程", "田家庵区委", "18"],
+            &["2018-002", "党员积分管理提升工程", "大通区委", "17"],
+        ],
+    );
+    let kinds: Vec<FormKind> = extract_all(&book(vec![sheet]))
+        .map(|forms| forms.iter().map(|f| f.kind).collect())
+        .unwrap_or_default();
+    assert!(!kinds.contains(&FormKind::Progress), "{kinds:?}");
+}
