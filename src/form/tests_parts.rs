@@ -444,3 +444,39 @@ fn a_list_of_projects_with_scores_is_no_table_of_progress_reports() {
         .unwrap_or_default();
     assert!(!kinds.contains(&FormKind::Progress), "{kinds:?}");
 }
+
+#[test]
+fn a_word_document_with_a_form_per_table_gives_parts_named_by_table() {
+    let table = |name: &str, project: &str| {
+        sheet(
+            name,
+            &[
+                &["项目名称", project],
+                &["项目类别", "A类"],
+                &["工作目标", "形成可复制推广的党建品牌经验"],
+                &["主要措施", "建立清单，逐项推进，按月调度"],
+            ],
+        )
+    };
+    let doc = book(vec![
+        sheet(
+            "正文",
+            &[
+                &["2018年度基层党建创新项目立项书"],
+                &["申报单位", "寿县县委"],
+            ],
+        ),
+        table("表1", "“红色古城”党建品牌"),
+        table("表2", "流动党员双向管理"),
+    ]);
+    let forms = extract_all(&doc).unwrap();
+    let parts: Vec<_> = forms
+        .iter()
+        .map(|f| f.part.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(parts, ["表1", "表2"]);
+    for f in &forms {
+        assert_eq!(f.field(Field::Unit).unwrap().cell, "正文!B2");
+    }
+    assert_eq!(forms[1].field(Field::Name).unwrap().cell, "表2!B1");
+}
