@@ -139,14 +139,26 @@ const COLON_LABEL_MAX_CHARS: usize = 12;
 /// [`COMMON_LABELS`], or a short text ending in a colon (`学校：`). Taizhang's own labels are
 /// told by [`field_for_text`].
 pub fn is_foreign_label(text: &str) -> bool {
+    colon_label(text) || crate::text::label_key(text.trim()).is_some_and(|k| is_common_key(&k))
+}
+
+/// A short text ending in a colon (`学校：`): a label, whatever its words.
+pub(crate) fn colon_label(text: &str) -> bool {
     let t = text.trim();
-    if let Some(head) = t.strip_suffix(['：', ':']) {
-        let n = head.chars().count();
-        if n > 0 && n <= COLON_LABEL_MAX_CHARS && !head.contains(['：', ':']) {
-            return true;
+    match t.strip_suffix(['：', ':']) {
+        Some(head) => {
+            let n = head.chars().count();
+            n > 0 && n <= COLON_LABEL_MAX_CHARS && !head.contains(['：', ':'])
         }
+        None => false,
     }
-    crate::text::label_key(t).is_some_and(|k| COMMON_LABELS.contains(&k.as_str()))
+}
+
+/// True when a normalised label (see [`crate::text::label_key`]) is one of [`COMMON_LABELS`].
+pub(crate) fn is_common_key(key: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| COMMON_LABELS.iter().copied().collect());
+    SET.contains(key)
 }
 
 /// Words in the names of instruction sheets, which quote the labels to explain them.

@@ -86,18 +86,20 @@ fn shown_label(text: &str) -> String {
 /// whoever's label it is: taizhang's, a heading, or a common label of other forms (`姓名`, `学校：`).
 pub(super) fn is_label(value: &Value) -> bool {
     match value {
-        Value::Text(t) => {
-            t.chars().count() <= 40 && (label_or_header(t) || labels::is_foreign_label(t))
-        }
+        Value::Text(t) => t.chars().count() <= 40 && label_or_header(t),
         _ => false,
     }
 }
 
 fn label_or_header(t: &str) -> bool {
+    if labels::colon_label(t) {
+        return true;
+    }
     if let Some(key) = label_key(t) {
         if Field::for_label(&key).is_some()
             || labels::MILESTONE_STAGE.contains(&key.as_str())
             || labels::HEADINGS.contains(&key.as_str())
+            || labels::is_common_key(&key)
         {
             return true;
         }
@@ -319,7 +321,10 @@ pub(super) fn sheet_form(
     sheet: &Sheet,
     context: Option<&Context<'_>>,
 ) -> Result<RawForm, (usize, String)> {
-    sheet_form_with(sheet, context, SheetLabels::find(sheet))
+    let title = title_of(sheet)
+        .or_else(|| context.and_then(|c| title_of(c.sheet)))
+        .map(|(k, _)| k);
+    sheet_form_with(sheet, context, SheetLabels::find(sheet), title)
 }
 
 /// A sheet's labels and timetable, found once and shared by every layout tried on it.
@@ -339,16 +344,15 @@ impl SheetLabels {
     }
 }
 
-/// [`sheet_form`] on labels already found.
+/// [`sheet_form`] on labels and title already found (the title of the sheet, else of the
+/// context).
 pub(super) fn sheet_form_with(
     sheet: &Sheet,
     context: Option<&Context<'_>>,
     found: SheetLabels,
+    title: Option<FormKind>,
 ) -> Result<RawForm, (usize, String)> {
     let SheetLabels { table, hits } = found;
-    let title = title_of(sheet)
-        .or_else(|| context.and_then(|c| title_of(c.sheet)))
-        .map(|(k, _)| k);
     let context_hits: Vec<&Hit> = context
         .map(|c| {
             c.hits

@@ -183,14 +183,14 @@ fn forms_of(sheet: &Sheet, context: Option<&Context<'_>>) -> Result<SheetForms, 
     let found = locate::SheetLabels::find(sheet);
     let reviewer = found.hits.iter().any(|h| h.field == Field::Reviewer);
     if !reviewer && title.is_none_or(|(k, _)| k != FormKind::Scores) {
-        if let Some(forms) = table_forms(sheet, title, context) {
+        if let Some(forms) = table_forms(sheet, &found.hits, title, context) {
             return Ok(listed(forms));
         }
         if let Some(forms) = side_by_side(sheet, &found.hits, title, context) {
             return Ok(listed(forms));
         }
     }
-    let form = locate::sheet_form_with(sheet, context, found)?;
+    let form = locate::sheet_form_with(sheet, context, found, title.map(|(k, _)| k))?;
     let named = form
         .field(Field::Name)
         .is_some_and(|f| f.value.as_ref().is_some_and(|v| !v.is_empty()));
@@ -262,14 +262,23 @@ fn table_kind(fields: &[Field], title: Option<FormKind>) -> Option<FormKind> {
 /// A table of forms: a header row of one kind's labels, one record per row below it.
 fn table_forms(
     sheet: &Sheet,
+    sheet_hits: &[Hit],
     title: Option<(FormKind, &str)>,
     context: Option<&Context<'_>>,
 ) -> Option<Vec<RawForm>> {
+    // A table's header holds 项目名称: only the rows where the sheet's scan found it are tried.
+    let name_rows: Vec<u32> = sheet_hits
+        .iter()
+        .filter(|h| h.field == Field::Name && h.inline.is_none())
+        .map(|h| h.row)
+        .collect();
+    if name_rows.is_empty() {
+        return None;
+    }
     let mut rows = sheet.cells.chunk_by(|a, b| a.row == b.row).peekable();
     while let Some(cells) = rows.next() {
         let header_row = cells[0].row;
-        // Cheap test first: most rows of a form are label | value pairs.
-        if cells.len() < 3 || !locate::is_header_row(cells) {
+        if cells.len() < 3 || !name_rows.contains(&header_row) || !locate::is_header_row(cells) {
             continue;
         }
         let hits = header_labels(cells);
