@@ -46,6 +46,14 @@ pub struct FileResult {
     /// returned nor merged. Absent in JSON otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub superseded_by: Option<String>,
+    /// Which form of its file this entry is (SPEC §3.5: `项目二`, `一览表 第5行`), when the file
+    /// holds several; the path then ends in ` › ` and the part.
+    #[serde(skip)]
+    pub part: Option<String>,
+    /// The index of the input this entry came from: a file with several forms gives several
+    /// entries, which share its hash and its 来源文件 row.
+    #[serde(skip)]
+    pub input: usize,
 }
 
 impl FileResult {
@@ -59,6 +67,18 @@ impl FileResult {
     /// Whether the file has errors and was not replaced by a later one: a file to return.
     pub fn returned(&self) -> bool {
         !self.ok && self.superseded_by.is_none()
+    }
+
+    /// The file's own path, without the part: the entries of one file share it.
+    pub fn file_path(&self) -> &str {
+        match &self.part {
+            Some(part) => self
+                .path
+                .strip_suffix(part.as_str())
+                .and_then(|p| p.strip_suffix(SEPARATOR))
+                .unwrap_or(&self.path),
+            None => &self.path,
+        }
     }
 
     /// The name (without folders) of the file that replaced this one, if one did.
@@ -259,13 +279,14 @@ pub fn inputs_within(paths: &[PathBuf], limits: &Limits) -> Result<Vec<Input>, I
     Ok(expanded.into_iter().flatten().collect())
 }
 
-/// Reads and checks one file on its own (no cross-file rules).
-pub fn check_file(path: &Path, policy: &Policy, limits: &Limits) -> FileResult {
+/// Reads and checks one file on its own (no cross-file rules): one result per form in it.
+pub fn check_file(path: &Path, policy: &Policy, limits: &Limits) -> Vec<FileResult> {
     check_input(&Input::file(path.to_path_buf()), policy, limits)
 }
 
-/// Reads and checks one input on its own (no cross-file rules).
-pub fn check_input(input: &Input, policy: &Policy, limits: &Limits) -> FileResult {
+/// Reads and checks one input on its own (no cross-file rules): one entry per form in it (SPEC
+/// §3.5), at least one.
+pub fn check_input(input: &Input, policy: &Policy, limits: &Limits) -> Vec<FileResult> {
     let mut result = FileResult {
         path: input.name.clone(),
         kind: FormKind::Skipped,
@@ -276,6 +297,8 @@ pub fn check_input(input: &Input, policy: &Policy, limits: &Limits) -> FileResul
         unit_field: None,
         origin: input.origin.clone(),
         superseded_by: None,
+        part: None,
+        input: 0,
     };
     let read = match &input.data {
         InputData::Broken(message) => Err(ReadError::Unreadable(message.clone())),
@@ -283,9 +306,9 @@ pub fn check_input(input: &Input, policy: &Policy, limits: &Limits) -> FileResul
             result.kind = FormKind::Unknown;
             result.problems.push(problem.clone());
             result.finish();
-            return result;
+            return vec![result];
         }
-        _ if !read::is_spreadsheet_name(input.leaf()) => return result,
+        _ if !read::is_spreadsheet_name(input.leaf()) => return vec![result],
         InputData::File(path) => read::read_path(path, limits),
         InputData::Bytes(bytes) => {
             let ext = read::extension(input.leaf()).unwrap_or_default();
@@ -306,33 +329,55 @@ pub fn check_input(input: &Input, policy: &Policy, limits: &Limits) -> FileResul
             };
             result.problems.push(Problem::file(code, e.to_string()));
             result.finish();
-            return result;
+            return vec![result];
         }
     };
-    let raw = match form::extract(&book) {
-        Ok(raw) => raw,
+    let forms = match form::extract_all(&book) {
+        Ok(forms) => forms,
         Err(form::NotAForm(reason)) => {
             result
                 .problems
                 .push(Problem::file(Code::E_UNKNOWN_FORM, reason));
             result.finish();
-            return result;
+            return vec![result];
         }
     };
+    let entries = forms
+        .iter()
+        .map(|raw| {
+            let mut entry = result.clone();
+            if let Some(part) = &raw.part {
+                entry.path = format!("{}{SEPARATOR}{part}", entry.path);
+                entry.part = Some(part.clone());
+            }
+            check_form(entry, raw, &book, policy)
+        })
+        .collect();
+    drop(book);
+    entries
+}
+
+/// Checks one form of a file into its entry.
+fn check_form(
+    mut result: FileResult,
+    raw: &form::RawForm,
+    book: &read::Workbook,
+    policy: &Policy,
+) -> FileResult {
     result.kind = raw.kind;
     result.sheet = Some(raw.sheet.clone());
     match raw.kind {
         FormKind::Proposal => {
-            let (record, problems) = rules::proposal::check(&raw, policy);
+            let (record, problems) = rules::proposal::check(raw, policy);
             result.record = Some(Record::Proposal(record));
             result.problems = problems;
         }
         FormKind::Progress => {
-            let (record, problems) = rules::progress::check(&raw, policy);
+            let (record, problems) = rules::progress::check(raw, policy);
             result.record = Some(Record::Progress(record));
             result.problems = problems;
         }
-        FormKind::Scores => match rules::scores::read_scores(&book, policy) {
+        FormKind::Scores => match rules::scores::read_scores(book, policy) {
             Ok((record, problems)) => {
                 result.record = Some(Record::Scores(record));
                 result.problems = problems;
@@ -341,7 +386,6 @@ pub fn check_input(input: &Input, policy: &Policy, limits: &Limits) -> FileResul
         },
         FormKind::Unknown | FormKind::Skipped => {}
     }
-    drop(book);
     policy.grade(&mut result.problems);
     result.unit_field = raw
         .field(crate::model::Field::Unit)
@@ -374,21 +418,32 @@ pub fn check_inputs(
     limits: &Limits,
     done: &(dyn Fn() + Sync),
 ) -> Batch {
-    let mut results: Vec<FileResult> = inputs
-        .par_iter()
-        .map(|input| {
-            let r = check_input(input, policy, limits);
-            done();
-            r
-        })
-        .collect();
-    let arrivals: Vec<cross::Arrival> = inputs
+    let per_input: Vec<Vec<FileResult>> = inputs
         .par_iter()
         .enumerate()
-        .map(|(order, input)| cross::Arrival {
+        .map(|(i, input)| {
+            let mut entries = check_input(input, policy, limits);
+            entries.iter_mut().for_each(|e| e.input = i);
+            done();
+            entries
+        })
+        .collect();
+    let mut results: Vec<FileResult> = per_input.into_iter().flatten().collect();
+    // When each input arrived, once per file: its entries share it.
+    let arrived: Vec<cross::Arrival> = inputs
+        .par_iter()
+        .map(|input| cross::Arrival {
             mailed: input.origin.as_ref().and_then(|o| o.sent_at),
             modified: input.modified(),
+            order: 0,
+        })
+        .collect();
+    let arrivals: Vec<cross::Arrival> = results
+        .iter()
+        .enumerate()
+        .map(|(order, r)| cross::Arrival {
             order,
+            ..arrived.get(r.input).copied().unwrap_or_default()
         })
         .collect();
     apply_cross_rules(&mut results, &arrivals, policy);

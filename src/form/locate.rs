@@ -3,9 +3,9 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::labels;
-use super::{milestones, FormKind, NotAForm, RawField, RawForm};
+use super::{milestones, FormKind, RawField, RawForm};
 use crate::model::{Field, Scope, Value};
-use crate::read::{Sheet, Workbook};
+use crate::read::Sheet;
 use crate::say::reading as say;
 use crate::text::label_key;
 
@@ -15,8 +15,6 @@ pub(super) struct Hit {
     pub field: Field,
     pub row: u32,
     pub col: u32,
-    /// The label text as shown (trimmed, trailing colon removed).
-    pub shown: String,
     /// A value typed into the label's own cell after a colon (`项目名称：红色网格`).
     pub inline: Option<String>,
 }
@@ -48,7 +46,6 @@ fn label_hit(text: &str, row: u32, col: u32) -> Option<Hit> {
             field,
             row,
             col,
-            shown: shown_label(text),
             inline: None,
         });
     }
@@ -64,7 +61,6 @@ fn label_hit(text: &str, row: u32, col: u32) -> Option<Hit> {
         field,
         row,
         col,
-        shown: shown_label(left),
         inline: Some(right.to_owned()),
     })
 }
@@ -86,8 +82,9 @@ fn shown_label(text: &str) -> String {
         .to_owned()
 }
 
-/// True when a cell's text is itself a label (scanning must stop there: a label is never a value).
-fn is_label(value: &Value) -> bool {
+/// True when a cell's text is itself a label (scanning must stop there: a label is never a value),
+/// whoever's label it is: taizhang's, a heading, or a common label of other forms (`姓名`, `学校：`).
+pub(super) fn is_label(value: &Value) -> bool {
     match value {
         Value::Text(t) => t.chars().count() <= 40 && label_or_header(t),
         _ => false,
@@ -95,10 +92,14 @@ fn is_label(value: &Value) -> bool {
 }
 
 fn label_or_header(t: &str) -> bool {
+    if labels::colon_label(t) {
+        return true;
+    }
     if let Some(key) = label_key(t) {
         if Field::for_label(&key).is_some()
             || labels::MILESTONE_STAGE.contains(&key.as_str())
             || labels::HEADINGS.contains(&key.as_str())
+            || labels::is_common_key(&key)
         {
             return true;
         }
@@ -115,7 +116,7 @@ fn label_or_header(t: &str) -> bool {
 }
 
 /// A hint in its own cell, such as `（不少于10字）`: not a value.
-fn is_hint(value: &Value) -> bool {
+pub(super) fn is_hint(value: &Value) -> bool {
     match value {
         Value::Text(t) => {
             let t = t.trim();
@@ -137,6 +138,10 @@ fn value_of(sheet: &Sheet, hit: &Hit) -> (Option<Value>, String) {
         );
     }
     let expected = || (None, sheet.address(hit.row, hit.col + 1));
+    // A column header row (项目名称 | 学校 | 负责人) is no run of label–value pairs.
+    if is_header_row(sheet.row(hit.row)) {
+        return below(sheet, hit).unwrap_or_else(expected);
+    }
     for cell in sheet.row(hit.row).iter().filter(|c| c.col > hit.col) {
         if is_label(&cell.value) {
             return below(sheet, hit).unwrap_or_else(expected);
@@ -147,6 +152,11 @@ fn value_of(sheet: &Sheet, hit: &Hit) -> (Option<Value>, String) {
         return (Some(cell.value.clone()), sheet.address(cell.row, cell.col));
     }
     below(sheet, hit).unwrap_or_else(expected)
+}
+
+/// A row of three cells or more, at least two thirds of them labels: a table's column headers.
+pub(super) fn is_header_row(cells: &[crate::read::Cell]) -> bool {
+    cells.len() >= 3 && cells.iter().filter(|c| is_label(&c.value)).count() * 3 >= cells.len() * 2
 }
 
 /// The value under a label (label-above layout). A label directly below means "blank".
@@ -186,156 +196,232 @@ fn score(hits: &[Hit]) -> (usize, usize, usize, usize) {
     (proposal, progress, both, scores)
 }
 
-/// The form's title, from the first rows: the kind the unit says it sent.
-fn title_kind(sheet: &Sheet) -> Option<FormKind> {
-    let first_rows: Vec<u32> = {
-        let mut rows: Vec<u32> = sheet.cells.iter().map(|c| c.row).collect();
-        rows.dedup();
-        rows.into_iter().take(3).collect()
-    };
-    for cell in sheet.cells.iter().filter(|c| first_rows.contains(&c.row)) {
+/// The form's title, from the first rows: the kind the unit says it sent, and the title's text.
+pub(super) fn title_of(sheet: &Sheet) -> Option<(FormKind, &str)> {
+    let mut rows = 0;
+    let mut last_row = None;
+    for cell in &sheet.cells {
+        if last_row != Some(cell.row) {
+            rows += 1;
+            last_row = Some(cell.row);
+            if rows > 3 {
+                break;
+            }
+        }
         let Value::Text(t) = &cell.value else {
             continue;
         };
         if t.chars().count() > 60 || label_hit(t, 0, 0).is_some() {
             continue;
         }
-        let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
-        if has(labels::SCORES_TITLES) {
-            return Some(FormKind::Scores);
-        }
-        if has(labels::PROPOSAL_TITLES) {
-            return Some(FormKind::Proposal);
-        }
-        if has(labels::PROGRESS_TITLES) {
-            return Some(FormKind::Progress);
+        if let Some(kind) = title_says(t) {
+            return Some((kind, t));
         }
     }
     None
 }
 
-/// A sheet considered as the form sheet.
-struct Candidate<'a> {
-    rank: usize,
-    sheet: &'a Sheet,
-    hits: Vec<Hit>,
-    milestones: Vec<super::RawMilestone>,
+/// What a title names. A proposal's title says 立项书, or 申报 with 项目 (a hazard 申报表 is no
+/// proposal); a progress report's says 进度报告, or one of the progress words with 项目.
+fn title_says(t: &str) -> Option<FormKind> {
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    if has(labels::SCORES_TITLES) {
+        return Some(FormKind::Scores);
+    }
+    let project = t.contains("项目");
+    if t.contains("立项书") || (project && has(labels::PROPOSAL_TITLES)) {
+        return Some(FormKind::Proposal);
+    }
+    if t.contains("进度报告") || (project && has(labels::PROGRESS_TITLES)) {
+        return Some(FormKind::Progress);
+    }
+    None
 }
 
-/// Finds the form sheet, tells its kind and reads its fields.
-///
-/// ```
-/// use taizhang::form::{extract, FormKind};
-/// use taizhang::model::{Field, Value};
-/// use taizhang::read::{Cell, Sheet, Workbook};
-///
-/// let text = |row, col, s: &str| Cell { row, col, value: Value::Text(s.into()) };
-/// let sheet = Sheet::new(
-///     "立项书".into(),
-///     true,
-///     vec![
-///         text(0, 0, "基层党建创新项目立项书"),
-///         text(1, 0, "项目名称："),
-///         text(1, 1, "红色网格"),
-///         text(2, 0, "工作目标"),
-///         text(3, 0, "主要措施"),
-///     ],
-/// );
-/// let form = extract(&Workbook { sheets: vec![sheet] }).unwrap();
-/// assert_eq!(form.kind, FormKind::Proposal);
-/// let name = form.field(Field::Name).unwrap();
-/// assert_eq!(name.value, Some(Value::Text("红色网格".into())));
-/// assert_eq!(name.cell, "立项书!B2");
-/// // A label below a label means "blank", never the next label's text.
-/// assert_eq!(form.field(Field::Goals).unwrap().value, None);
-/// ```
-pub fn extract(book: &Workbook) -> Result<RawForm, NotAForm> {
-    if book.sheets.iter().all(|s| s.cells.is_empty()) {
-        return Err(NotAForm(say::EMPTY_WORKBOOK.into()));
-    }
-    // The sheet with most labels; visible sheets before hidden ones.
-    let mut best: Option<Candidate<'_>> = None;
-    for sheet in &book.sheets {
-        let table = milestones::find(sheet);
-        let hits = find_labels(sheet, &table.rows);
-        let (p, g, b, s) = score(&hits);
-        let rank = (p + g + b + s) * 2 + usize::from(sheet.visible);
-        if best.as_ref().is_none_or(|c| rank > c.rank) {
-            best = Some(Candidate {
-                rank,
-                sheet,
-                hits,
-                milestones: table.milestones,
-            });
-        }
-    }
-    let Some(Candidate {
-        sheet,
-        hits,
-        milestones,
-        ..
-    }) = best
-    else {
-        return Err(NotAForm(say::NO_SHEETS.into()));
-    };
-    let (p, g, b, s) = score(&hits);
-    let kind = match title_kind(sheet) {
-        Some(FormKind::Scores) => FormKind::Scores,
-        Some(k) if p + g + b >= 2 => {
+/// Evidence before a kind (issue 14 point 4): the title, or 项目名称 with at least three other
+/// labels of the kind. `None` when the labels are no known form's.
+pub(super) fn kind_of(title: Option<FormKind>, hits: &[Hit]) -> Option<FormKind> {
+    let (p, g, b, s) = score(hits);
+    let has = |f: Field| hits.iter().any(|h| h.field == f);
+    let name = has(Field::Name);
+    let project = name || has(Field::ProjectId);
+    let both_others = b - usize::from(name);
+    match title {
+        Some(FormKind::Scores) if project || s > 0 => return Some(FormKind::Scores),
+        Some(k @ (FormKind::Proposal | FormKind::Progress)) if p + g + b >= 2 => {
             // The title says one thing; the labels may overrule a misleading title.
             let (own, other) = match k {
                 FormKind::Proposal => (p, g),
                 _ => (g, p),
             };
             if own == 0 && other >= 3 {
-                if k == FormKind::Proposal {
+                return Some(if k == FormKind::Proposal {
                     FormKind::Progress
                 } else {
                     FormKind::Proposal
-                }
-            } else {
-                k
+                });
             }
+            return Some(k);
         }
-        _ if s > 0 && p == 0 && g == 0 => FormKind::Scores,
-        _ if p >= 3 && p > g => FormKind::Proposal,
-        _ if g >= 2 && g >= p => FormKind::Progress,
-        _ => return Err(NotAForm(say::NOT_A_FORM.into())),
-    };
-    let mut fields = BTreeMap::new();
-    for hit in &hits {
-        let in_scope = match hit.field.scope() {
-            Scope::Both => true,
-            Scope::Proposal => kind == FormKind::Proposal,
-            Scope::Progress => kind == FormKind::Progress,
-            Scope::Scores => kind == FormKind::Scores,
-        };
-        if !in_scope {
+        _ => {}
+    }
+    if s > 0 && p == 0 && g == 0 && project {
+        Some(FormKind::Scores)
+    } else if name && p + both_others >= 3 && p > g {
+        Some(FormKind::Proposal)
+    } else if name && g + both_others >= 3 && g > 0 && g >= p {
+        Some(FormKind::Progress)
+    } else {
+        None
+    }
+}
+
+/// Why a sheet is no form, naming the labels it does hold (`只找到“姓名”“性别”等栏目`).
+pub(super) fn not_a_form(sheet: &Sheet, hits: &[Hit]) -> String {
+    let mut found: Vec<String> = Vec::new();
+    for cell in &sheet.cells {
+        if found.len() >= 3 {
+            break;
+        }
+        let Value::Text(t) = &cell.value else {
             continue;
-        }
-        let (value, cell) = value_of(sheet, hit);
-        let field = RawField {
-            label: hit.shown.clone(),
-            value,
-            cell,
         };
-        // The first label with a value wins; a later synonym only fills a blank.
-        match fields.get(&hit.field) {
-            Some(RawField { value: Some(_), .. }) => {}
-            Some(_) if field.value.is_none() => {}
-            _ => {
-                fields.insert(hit.field, field);
+        let known = hits.iter().any(|h| h.row == cell.row && h.col == cell.col);
+        if known || (t.chars().count() <= 14 && labels::is_foreign_label(t)) {
+            let shown = shown_label(t);
+            let shown = shown
+                .split(['：', ':'])
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            if !shown.is_empty() && !found.contains(&shown) {
+                found.push(shown);
             }
+        }
+    }
+    if found.is_empty() {
+        say::NOT_A_FORM.to_owned()
+    } else {
+        say::only_labels(&found)
+    }
+}
+
+/// Common values of a sheet's forms held elsewhere: a Word document's paragraphs (`正文`), whose
+/// title and `标签：值` lines belong to the forms in its tables.
+pub(super) struct Context<'a> {
+    /// The sheet holding them.
+    pub sheet: &'a Sheet,
+    /// Its labels.
+    pub hits: Vec<Hit>,
+}
+
+/// One sheet read as one form: its labels (with the context's for fields it lacks), its kind by
+/// evidence, its fields. `Err` carries the sheet's number of labels and why it is no form.
+pub(super) fn sheet_form(
+    sheet: &Sheet,
+    context: Option<&Context<'_>>,
+) -> Result<RawForm, (usize, String)> {
+    let title = title_of(sheet)
+        .or_else(|| context.and_then(|c| title_of(c.sheet)))
+        .map(|(k, _)| k);
+    sheet_form_with(sheet, context, SheetLabels::find(sheet), title)
+}
+
+/// A sheet's labels and timetable, found once and shared by every layout tried on it.
+pub(super) struct SheetLabels {
+    /// The timetable (its rows hold no field labels).
+    pub table: milestones::Table,
+    /// Every label outside the timetable.
+    pub hits: Vec<Hit>,
+}
+
+impl SheetLabels {
+    /// Scans the sheet once.
+    pub fn find(sheet: &Sheet) -> SheetLabels {
+        let table = milestones::find(sheet);
+        let hits = find_labels(sheet, &table.rows);
+        SheetLabels { table, hits }
+    }
+}
+
+/// [`sheet_form`] on labels and title already found (the title of the sheet, else of the
+/// context).
+pub(super) fn sheet_form_with(
+    sheet: &Sheet,
+    context: Option<&Context<'_>>,
+    found: SheetLabels,
+    title: Option<FormKind>,
+) -> Result<RawForm, (usize, String)> {
+    let SheetLabels { table, hits } = found;
+    let context_hits: Vec<&Hit> = context
+        .map(|c| {
+            c.hits
+                .iter()
+                .filter(|h| !hits.iter().any(|own| own.field == h.field))
+                .collect()
+        })
+        .unwrap_or_default();
+    let all: Vec<Hit> = hits
+        .iter()
+        .chain(context_hits.iter().copied())
+        .cloned()
+        .collect();
+    let Some(kind) = kind_of(title, &all) else {
+        let (p, g, b, s) = score(&hits);
+        return Err((p + g + b + s, not_a_form(sheet, &hits)));
+    };
+    let mut fields = fields_in(sheet, &hits, kind);
+    if let Some(c) = context {
+        for (field, raw) in fields_in(c.sheet, &c.hits, kind) {
+            fields.entry(field).or_insert(raw);
         }
     }
     Ok(RawForm {
         kind,
         sheet: sheet.name.clone(),
+        part: None,
         fields,
         milestones: if kind == FormKind::Proposal {
-            milestones
+            table.milestones
         } else {
             Vec::new()
         },
     })
+}
+
+/// True when a field belongs on a form of this kind.
+pub(super) fn in_scope(field: Field, kind: FormKind) -> bool {
+    match field.scope() {
+        Scope::Both => true,
+        Scope::Proposal => kind == FormKind::Proposal,
+        Scope::Progress => kind == FormKind::Progress,
+        Scope::Scores => kind == FormKind::Scores,
+    }
+}
+
+/// The values of a form's labels on one sheet.
+pub(super) fn fields_in(sheet: &Sheet, hits: &[Hit], kind: FormKind) -> BTreeMap<Field, RawField> {
+    let mut fields = BTreeMap::new();
+    for hit in hits.iter().filter(|h| in_scope(h.field, kind)) {
+        let (value, cell) = value_of(sheet, hit);
+        // Messages quote the canonical label (完成时间), not the form's spelling of it.
+        let field = RawField {
+            label: hit.field.label().to_owned(),
+            value,
+            cell,
+        };
+        insert_field(&mut fields, hit.field, field);
+    }
+    fields
+}
+
+/// The first label with a value wins; a later synonym only fills a blank.
+pub(super) fn insert_field(fields: &mut BTreeMap<Field, RawField>, key: Field, field: RawField) {
+    match fields.get(&key) {
+        Some(RawField { value: Some(_), .. }) => {}
+        Some(_) if field.value.is_none() => {}
+        _ => {
+            fields.insert(key, field);
+        }
+    }
 }

@@ -7,7 +7,10 @@
 pub mod labels;
 mod locate;
 mod milestones;
+mod parts;
 pub mod scores;
+#[cfg(test)]
+mod tests_parts;
 
 use std::collections::BTreeMap;
 
@@ -15,7 +18,7 @@ use serde::Serialize;
 
 use crate::model::{Field, Value};
 
-pub use locate::extract;
+pub use parts::{extract, extract_all};
 
 /// The kinds of form taizhang knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
@@ -79,6 +82,9 @@ pub struct RawForm {
     pub kind: FormKind,
     /// The sheet that holds the form.
     pub sheet: String,
+    /// Which of the file's forms this is (`项目二`, `一览表 第5行`, `项目情况 C列`), when the file
+    /// holds several (SPEC §3.5); `None` for a file with one form, which keeps its plain path.
+    pub part: Option<String>,
     /// Fields by what they are.
     pub fields: BTreeMap<Field, RawField>,
     /// Milestone rows, if the form has a timetable.

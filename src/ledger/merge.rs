@@ -93,7 +93,8 @@ impl Outcome {
     }
 }
 
-/// Applies the batch's valid files to the ledger. `hashes[i]` is the SHA-256 of `batch.files[i]`.
+/// Applies the batch's valid files to the ledger. `hashes[i]` is the SHA-256 of the batch's `i`th
+/// input (`FileResult::input`): the entries of a file with several forms share it.
 /// New problems (E_NO_PROJECT, W_PERCENT_DOWN) are added to the batch's results.
 pub fn merge(
     ledger: &mut Ledger,
@@ -140,6 +141,7 @@ pub fn merge(
         units,
         now,
         outcome: Outcome::default(),
+        this_run: HashMap::new(),
     };
     let order: Vec<usize> = {
         let mut idx: Vec<usize> = (0..batch.files.len()).collect();
@@ -147,7 +149,7 @@ pub fn merge(
         idx
     };
     for i in order {
-        let hash = hashes.get(i).cloned().flatten();
+        let hash = hashes.get(batch.files[i].input).cloned().flatten();
         m.file(&mut batch.files[i], i, hash);
     }
     // 进度记录 is a log: new reports go at its end and rows never move, so what the clerk marked
@@ -290,6 +292,10 @@ struct Merger<'a> {
     owners: HashMap<String, Vec<(String, String)>>,
     now: NaiveDateTime,
     outcome: Outcome,
+    /// SHA-256 merged in this run → the input it came from and its 来源文件 row: the other forms
+    /// of the same file merge too and are added to that row; the same file sent twice is merged
+    /// once.
+    this_run: HashMap<String, (usize, usize)>,
 }
 
 impl Merger<'_> {
@@ -298,7 +304,13 @@ impl Merger<'_> {
             (FormKind::Skipped | FormKind::Scores, ..) => (Action::Skipped, None),
             (_, false, _) if result.superseded_by.is_some() => (Action::Superseded, None),
             (_, false, _) | (_, _, None) => (Action::Rejected, None),
-            (_, true, Some(h)) if self.known.contains(h) => {
+            (_, true, Some(h))
+                if self.known.contains(h)
+                    && self
+                        .this_run
+                        .get(h)
+                        .is_none_or(|(input, _)| *input != result.input) =>
+            {
                 (Action::AlreadyMerged, self.merged_ids.get(h).cloned())
             }
             _ => match result.record.clone() {
@@ -313,14 +325,51 @@ impl Merger<'_> {
             Action::Skipped | Action::Rejected | Action::Superseded | Action::AlreadyMerged
         ) {
             if let Some(h) = hash {
-                self.source_row(result, &h, action.0, action.1.as_deref());
-                self.known.insert(h);
+                match self.this_run.get(&h) {
+                    Some(&(input, row)) if input == result.input => {
+                        self.add_part(row, result, action.1.as_deref());
+                    }
+                    _ => {
+                        let row = self.source_row(result, &h, action.0, action.1.as_deref());
+                        self.this_run.insert(h.clone(), (result.input, row));
+                        self.known.insert(h);
+                    }
+                }
             }
         }
         self.outcome.files.push((i, action.0, action.1));
     }
 
-    fn source_row(&mut self, r: &FileResult, hash: &str, action: Action, id: Option<&str>) {
+    /// Another form of a file already in 来源文件 this run: its part and project join the row.
+    fn add_part(&mut self, row: usize, r: &FileResult, id: Option<&str>) {
+        let t = &mut self.ledger.sources;
+        if let Some(part) = &r.part {
+            let name = t.get(row, Column::FileName).display();
+            t.set(
+                row,
+                Column::FileName,
+                Value::text(crate::say::ledger::with_part(&name, part)),
+            );
+        }
+        if let Some(id) = id.filter(|s| !s.is_empty()) {
+            let ids = t.get(row, Column::ProjectId).display();
+            let joined = if ids.is_empty() {
+                id.to_owned()
+            } else {
+                crate::say::ledger::with_part(&ids, id)
+            };
+            t.set(row, Column::ProjectId, Value::text(joined));
+        }
+    }
+
+    /// The file's 来源文件 row (its path and, for a file of several forms, the parts merged).
+    fn source_row(
+        &mut self,
+        r: &FileResult,
+        hash: &str,
+        action: Action,
+        id: Option<&str>,
+    ) -> usize {
         let t = &mut self.ledger.sources;
         let row = t.push_row();
         t.set(row, Column::FileName, Value::text(r.path.clone()));
@@ -345,6 +394,7 @@ impl Merger<'_> {
                 Value::text(origin.date.clone().unwrap_or_default()),
             );
         }
+        row
     }
 
     /// The projects deleted from 项目台账, in ID order, with their 进度记录 counts.

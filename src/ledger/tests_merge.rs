@@ -380,3 +380,66 @@ fn a_secretary_ledger_has_no_category_columns_and_one_project_per_secretary() {
     assert_eq!(run.outcome.count(Action::Rejected), 1);
     assert_eq!(desk.ledger().project_rows().count(), 2);
 }
+
+/// A workbook whose sheets each hold one proposal (SPEC §3.5), named as given.
+fn sheets_of(forms: &[(&str, Workbook)]) -> Workbook {
+    let sheets = forms
+        .iter()
+        .flat_map(|(name, book)| {
+            book.sheets.iter().cloned().map(move |mut s| {
+                s.name = (*name).to_owned();
+                s
+            })
+        })
+        .collect();
+    Workbook { sheets }
+}
+
+#[test]
+fn a_file_of_several_forms_merges_each_and_returns_the_bad_one_alone() {
+    let desk = Desk::new();
+    let file = sheets_of(&[
+        ("项目一", named("网格治理示范工程")),
+        (
+            "项目二",
+            proposal_form(&set(proposal(), "工作目标", Some(text("太短")))),
+        ),
+        ("项目三", named("爱心驿站服务工程")),
+    ]);
+    let inputs = inputs(&[("三个项目.xlsx", file)]);
+    let run = desk.merge(&inputs);
+    assert_eq!(
+        actions(&run),
+        [
+            (Action::Added, id("001")),
+            (Action::Rejected, None),
+            (Action::Added, id("002")),
+        ]
+    );
+    assert_eq!(run.batch.files[1].path, "三个项目.xlsx › 项目二");
+    assert!(run.batch.files[1].returned());
+    let ledger = desk.ledger();
+    assert_eq!(ledger.projects.rows.len(), 2);
+    // 来源文件 records the file once, with the parts it gave.
+    assert_eq!(ledger.sources.rows.len(), 1);
+    assert_eq!(
+        ledger.sources.get_named(0, "文件名").display(),
+        "三个项目.xlsx › 项目一、项目三"
+    );
+    assert_eq!(
+        ledger.sources.get_named(0, "项目编号").display(),
+        "2018-001、2018-002"
+    );
+    // The same file again changes nothing; its bad record is still returned.
+    let again = desk.merge(&inputs);
+    assert_eq!(
+        actions(&again),
+        [
+            (Action::AlreadyMerged, None),
+            (Action::Rejected, None),
+            (Action::AlreadyMerged, None),
+        ]
+    );
+    assert_eq!(again.outcome.changes, 0);
+    assert_eq!(desk.ledger(), ledger);
+}

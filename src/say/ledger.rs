@@ -457,3 +457,9 @@ pub fn quarter(year: i32, q: u32) -> String {
         .unwrap_or("");
     format!("{year}年第{name}季度")
 }
+
+/// One more part of a file in its 来源文件 row (`谢家集区委-三个项目.xlsx › 项目一、项目二`), or
+/// one more project ID beside the first.
+pub fn with_part(listed: &str, part: &str) -> String {
+    format!("{listed}、{part}")
+}

@@ -102,8 +102,10 @@ pub fn nth_sheet(n: usize) -> String {
 
 // ---- Workbooks that are no form ------------------------------------------------------------
 
-/// A workbook with no content at all.
-pub const EMPTY_WORKBOOK: &str = "工作簿是空的，没有填写任何内容，请使用下发的模板填写后重新发送";
+/// A workbook with no cell content at all: blank, or a picture or scan pasted onto the sheet
+/// (the grid holds no drawings, so both read alike; the message names both).
+pub const EMPTY_WORKBOOK: &str =
+    "工作簿中没有任何文字内容（没有填写，或表中只有图片、扫描件），请使用下发的模板填写后重新发送";
 
 /// A workbook without sheets.
 pub const NO_SHEETS: &str = "工作簿中没有工作表";
@@ -175,6 +177,26 @@ pub fn no_spreadsheet(what: &str, others: &[&str]) -> String {
 /// A workbook with none of the proposal's or progress report's labels.
 pub const NOT_A_FORM: &str = "未找到立项书或进度报告的栏目（如“项目名称”“工作目标”“报告期”），\
                  不是规定的表单，请使用下发的模板填写后重新发送";
+
+/// A readable sheet whose labels are another form's (a personnel card, a hazard report).
+pub fn only_labels(found: &[String]) -> String {
+    let quoted: String = found.iter().map(|l| format!("“{l}”")).collect();
+    format!("只找到{quoted}等栏目，不是立项书或进度报告，请使用下发的模板填写后重新发送")
+}
+
+/// The part of a file that is one row of a table of forms: `一览表 第5行`.
+pub fn part_row(sheet: &str, row: u32) -> String {
+    format!("{sheet} 第{}行", row as u64 + 1)
+}
+
+/// The part of a file that is one column of forms side by side: `项目情况 C列`.
+pub fn part_column(sheet: &str, letters: &str) -> String {
+    format!("{sheet} {letters}列")
+}
+
+/// The sheet a Word document's paragraphs are read into (SPEC §3.6): its title and `标签：值`
+/// lines are common to the forms in the document's tables.
+pub const WORD_TEXT_SHEET: &str = "正文";
 
 // ---- Batches -------------------------------------------------------------------------------
 

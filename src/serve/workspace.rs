@@ -139,7 +139,10 @@ impl Workspace {
             if let Ok(files) = batch::collect(&[inbox]) {
                 let inputs: Vec<Input> = files.into_iter().map(Input::file).collect();
                 let checked = batch::check_inputs(&inputs, policy, &Default::default(), &|| {});
-                for (input, result) in inputs.iter().zip(&checked.files) {
+                for result in &checked.files {
+                    let Some(input) = inputs.get(result.input) else {
+                        continue;
+                    };
                     if let (crate::form::FormKind::Scores, batch::InputData::File(path)) =
                         (result.kind, &input.data)
                     {

@@ -35,6 +35,7 @@ mod hostile;
 mod lifecycle;
 mod mail;
 mod merge;
+mod multiform;
 mod office;
 mod package;
 mod print;

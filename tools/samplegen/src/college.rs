@@ -199,6 +199,7 @@ fn reports(plans: &[Plan]) -> Vec<Report> {
                 period: t(&format!("2017-{month:02}")),
                 percent: if flawed { t("120%") } else { Val::Percent(pct as f64 / 100.0) },
                 state: Some(s(state)),
+                extension: None,
                 done: format!("{month}月：按实施方案推进，召开推进会1次，完成阶段任务。"),
                 problems: String::new(),
                 next: s("按计划推进下一阶段工作。"),
@@ -323,6 +324,7 @@ pub fn write(out: &std::path::Path) -> Result<(), String> {
             codes: prop.expect.clone(),
             note: prop.note.clone(),
             content: Content::Bytes(bytes),
+            parts: Vec::new(),
         });
     }
     for r in reports(&plans) {
@@ -333,6 +335,7 @@ pub fn write(out: &std::path::Path) -> Result<(), String> {
             codes: r.expect.clone(),
             note: r.note.clone(),
             content: Content::Bytes(bytes),
+            parts: Vec::new(),
         });
     }
     entries.sort_by(|a, b| a.path.cmp(&b.path));

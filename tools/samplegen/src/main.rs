@@ -21,6 +21,7 @@ mod external;
 mod layout_progress;
 mod layout_proposal;
 mod model;
+mod multiform;
 mod oddities;
 mod progress;
 mod proposals;
@@ -100,6 +101,7 @@ fn proposal_entry(p: &Proposal) -> Result<Entry, String> {
         codes: p.expect.clone(),
         note: p.note.clone(),
         content: content(bytes, p.post),
+        parts: Vec::new(),
     })
 }
 
@@ -111,6 +113,7 @@ fn report_entry(r: &Report) -> Result<Entry, String> {
         codes: r.expect.clone(),
         note: r.note.clone(),
         content: content(bytes, r.post),
+        parts: Vec::new(),
     })
 }
 
@@ -249,6 +252,7 @@ fn run() -> Result<(), String> {
         entries.push(report_entry(r)?);
     }
     entries.extend(oddities::all().map_err(|e| e.to_string())?);
+    entries.extend(multiform::all().map_err(|e| e.to_string())?);
     entries.sort_by(|a, b| a.path.cmp(&b.path));
     let paths: BTreeSet<String> = entries.iter().map(|e| e.path.clone()).collect();
     if paths.len() != entries.len() {

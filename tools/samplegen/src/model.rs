@@ -232,6 +232,18 @@ pub struct Entry {
     pub codes: Vec<&'static str>,
     pub note: String,
     pub content: Content,
+    /// The forms of a file holding several (SPEC §3.5), each a row of the README's table
+    /// (`FILE › PART`); empty for a file with one form, whose own kind and codes are its row.
+    pub parts: Vec<Part>,
+}
+
+/// One form of a file holding several: its part name and what `check` reports for it.
+#[derive(Clone, Debug)]
+pub struct Part {
+    pub name: String,
+    pub kind: &'static str,
+    pub codes: Vec<&'static str>,
+    pub note: String,
 }
 
 #[derive(Clone, Debug)]

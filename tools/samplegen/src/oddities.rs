@@ -11,6 +11,7 @@ fn entry(path: &str, kind: &'static str, codes: &[&'static str], note: &str, byt
         codes: codes.to_vec(),
         note: note.into(),
         content: Content::Bytes(bytes),
+        parts: Vec::new(),
     }
 }
 

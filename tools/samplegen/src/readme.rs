@@ -48,9 +48,22 @@ pub fn render(entries: &[Entry], props: &[Proposal], through: u32, first_id: &st
     s.push_str(HEADER);
     s.push('\n');
     s.push_str("|---|---|---|---|\n");
+    let codes = |c: &[&str]| if c.is_empty() { "—".to_string() } else { c.join(", ") };
     for e in entries {
-        let codes = if e.codes.is_empty() { "—".to_string() } else { e.codes.join(", ") };
-        s.push_str(&format!("| `inbox/{}` | {} | {} | {} |\n", e.path, e.kind, codes, cell(&e.note)));
+        if e.parts.is_empty() {
+            s.push_str(&format!("| `inbox/{}` | {} | {} | {} |\n", e.path, e.kind, codes(&e.codes), cell(&e.note)));
+        }
+        // A file of several forms: one row per entry, `FILE › PART` as `check` prints it.
+        for p in &e.parts {
+            s.push_str(&format!(
+                "| `inbox/{} › {}` | {} | {} | {} |\n",
+                e.path,
+                p.name,
+                p.kind,
+                codes(&p.codes),
+                cell(&p.note)
+            ));
+        }
     }
     s.push_str("\n## 补充说明\n\n");
     s.push_str("- 配额：潘集区委报了两个B类项目、没有A类，两个文件都报 `W_QUOTA`。其他县区各有两份无错误的立项书（至少一个A类），加上最多一份有错误的或重发的；其他党（工）委各有一份无错误的，加一份别的。不论有错误的文件算不算进配额，都在配额以内。\n");
