@@ -335,6 +335,23 @@ pub fn check_input(input: &Input, policy: &Policy, limits: &Limits) -> Vec<FileR
     let forms = match form::extract_all(&book) {
         Ok(forms) => forms,
         Err(form::NotAForm(reason)) => {
+            // No text at all: say so plainly when the file holds pictures (a scan, a photo).
+            let reason = if reason == crate::say::reading::EMPTY_WORKBOOK {
+                let pictures = match &input.data {
+                    InputData::File(path) => {
+                        std::fs::read(path).map_or(0, |b| read::pictures_in(&b))
+                    }
+                    InputData::Bytes(bytes) => read::pictures_in(bytes),
+                    _ => 0,
+                };
+                if pictures > 0 {
+                    crate::say::reading::only_pictures(pictures)
+                } else {
+                    reason
+                }
+            } else {
+                reason
+            };
             result
                 .problems
                 .push(Problem::file(Code::E_UNKNOWN_FORM, reason));

@@ -157,6 +157,19 @@ pub fn read_bytes_unguarded(
     load::load(bytes, ext, limits)
 }
 
+/// How many pictures an Office zip (xlsx, docx, et) holds (`xl/media/…`, `word/media/…`): a
+/// workbook with no text but pictures is a scan or a photo pasted in, which the clerk is told.
+/// Anything that is no readable zip holds none.
+pub fn pictures_in(bytes: &[u8]) -> usize {
+    let Ok(zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return 0;
+    };
+    zip.file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.starts_with("xl/media/") || n.starts_with("word/media/"))
+        .count()
+}
+
 /// A size as a clerk reads it (`1.5 MB`, `300 KB`).
 pub fn human_size(bytes: u64) -> String {
     if bytes >= 1024 * 1024 {

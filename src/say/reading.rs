@@ -107,6 +107,11 @@ pub fn nth_sheet(n: usize) -> String {
 pub const EMPTY_WORKBOOK: &str =
     "工作簿中没有任何文字内容（没有填写，或表中只有图片、扫描件），请使用下发的模板填写后重新发送";
 
+/// A workbook with no text but pictures: a scan or a photo of the form pasted in.
+pub fn only_pictures(n: usize) -> String {
+    format!("表中只有图片（{n} 张），没有可以读取的文字：请不要粘贴扫描件或照片，使用下发的模板填写后重新发送（扫描件可作为佐证材料另附）")
+}
+
 /// A workbook without sheets.
 pub const NO_SHEETS: &str = "工作簿中没有工作表";
 

@@ -549,3 +549,40 @@ fn old_word_files_are_answered_and_et_files_read() {
     assert_eq!(by("金山表格.et")["kind"], "proposal");
     assert_eq!(json["summary"]["skipped"], 0);
 }
+
+/// A form pasted in as a picture (a scan, a phone photo): no text to read, and the clerk's
+/// reply says it is a picture (issue 14 point 4).
+#[test]
+fn a_workbook_holding_only_a_picture_is_said_to_be_one() {
+    // A 1×1 PNG.
+    const PNG: &[u8] = &[
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
+        0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F,
+        0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00,
+        0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49,
+        0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ];
+    let dir = tmp();
+    let path = at(dir.path(), "潘集区委-立项书（扫描件）.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let image = rust_xlsxwriter::Image::new_from_buffer(PNG).unwrap();
+    book.add_worksheet().insert_image(0, 0, &image).unwrap();
+    book.save(&path).unwrap();
+    let (json, code) = check_json(&[&path], &[]);
+    assert_eq!(code, 1);
+    let file = &json["files"][0];
+    assert_eq!(codes(file), ["E_UNKNOWN_FORM"]);
+    let message = file["problems"][0]["message"].as_str().unwrap();
+    assert!(message.contains("表中只有图片（1 张）"), "{message}");
+    // An empty workbook without pictures keeps the general words.
+    let empty = at(dir.path(), "空白.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet();
+    book.save(&empty).unwrap();
+    let (json, _) = check_json(&[&empty], &[]);
+    let message = json["files"][0]["problems"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(!message.contains("表中只有图片（"), "{message}");
+}
