@@ -118,15 +118,7 @@ pub fn charters(ledger: &Ledger, policy: &Policy) -> Vec<Charter> {
 impl Charter {
     /// The file name: `2018-001-社区网格工程-项目责任书.docx`, safe on Windows.
     pub fn file_name(&self) -> String {
-        let clean: String = format!("{}-{}", self.id, self.name)
-            .chars()
-            .map(|c| match c {
-                '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
-                c if c.is_control() => '_',
-                c => c,
-            })
-            .take(80)
-            .collect();
+        let clean = super::reply::safe_name(&format!("{}-{}", self.id, self.name), 80);
         format!("{}-{}.docx", clean.trim(), say::TITLE)
     }
 }

@@ -151,18 +151,16 @@ pub fn approval_letters(
                 lines.push(say::resend(by.as_deref()));
             }
         }
-        reply::sign(&mut lines, policy, today);
-        let to = units
-            .find(unit)
-            .map(|u| u.email.trim().to_owned())
-            .filter(|e| !e.is_empty());
-        out.push(Reply {
-            unit: unit.to_owned(),
-            kind: ReplyKind::Approval,
-            to,
-            subject: letters::subject(say::APPROVAL, &say::approval_topic(policy.year, kind)),
-            body: lines.join("\n") + "\n",
-        });
+        let subject = letters::subject(say::APPROVAL, &say::approval_topic(policy.year, kind));
+        out.push(signed(
+            unit,
+            ReplyKind::Approval,
+            subject,
+            lines,
+            &units,
+            policy,
+            today,
+        ));
     }
     out
 }
@@ -206,23 +204,43 @@ pub fn reminder_letters(status: &MonthlyStatus, policy: &Policy, today: NaiveDat
         }
         lines.push(String::new());
         lines.push(say::reminder_closing(by.as_deref()));
-        reply::sign(&mut lines, policy, today);
-        let to = units
-            .find(unit)
-            .map(|u| u.email.trim().to_owned())
-            .filter(|e| !e.is_empty());
-        out.push(Reply {
-            unit: unit.to_owned(),
-            kind: ReplyKind::Reminder,
-            to,
-            subject: letters::subject(
-                say::REMINDER,
-                &say::reminder_topic(&status.month_title(), kind),
-            ),
-            body: lines.join("\n") + "\n",
-        });
+        let topic = say::reminder_topic(&status.month_title(), kind);
+        let subject = letters::subject(say::REMINDER, &topic);
+        out.push(signed(
+            unit,
+            ReplyKind::Reminder,
+            subject,
+            lines,
+            &units,
+            policy,
+            today,
+        ));
     }
     out
+}
+
+/// A notice to `unit`: its lines signed, addressed to the unit's address in the policy.
+fn signed(
+    unit: &str,
+    kind: ReplyKind,
+    subject: String,
+    mut lines: Vec<String>,
+    units: &UnitIndex<'_>,
+    policy: &Policy,
+    today: NaiveDate,
+) -> Reply {
+    reply::sign(&mut lines, policy, today);
+    let to = units
+        .find(unit)
+        .map(|u| u.email.trim().to_owned())
+        .filter(|e| !e.is_empty());
+    Reply {
+        unit: unit.to_owned(),
+        kind,
+        to,
+        subject,
+        body: lines.join("\n") + "\n",
+    }
 }
 
 /// The 立项名单 workbook: the approved projects (序号, 单位, 项目编号, 项目名称, 类别, 负责人,
@@ -303,13 +321,8 @@ pub fn write_letters(
         crate::fsio::write(&path, &bytes)?;
         written.push(path);
     }
-    let bytes = [
-        b"\xEF\xBB\xBF".as_slice(),
-        index.replace('\n', "\r\n").as_bytes(),
-    ]
-    .concat();
     let path = dir.join(say::INDEX_FILE);
-    crate::fsio::write(&path, &bytes)?;
+    crate::fsio::write(&path, &reply::notepad_text(&index))?;
     written.push(path);
     Ok(written)
 }

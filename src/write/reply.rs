@@ -64,20 +64,33 @@ pub struct Reply {
 impl Reply {
     /// The file name without extension, safe on Windows: `田家庵区委-退回修改`.
     pub fn file_stem(&self) -> String {
-        let unit: String = self
-            .unit
-            .chars()
-            .map(|c| match c {
-                '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
-                c if c.is_control() => '_',
-                c => c,
-            })
-            .take(60)
-            .collect();
+        let unit = safe_name(&self.unit, 60);
         let unit = unit.trim().trim_end_matches('.');
         let unit = if unit.is_empty() { UNKNOWN_UNIT } else { unit };
         format!("{unit}-{}", self.kind.label())
     }
+}
+
+/// `text` as a file name Windows accepts: its reserved characters and control characters as `_`,
+/// at most `max` characters (the letters, the 项目责任书).
+pub(crate) fn safe_name(text: &str, max: usize) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .take(max)
+        .collect()
+}
+
+/// A text file as Notepad reads it right: UTF-8 with a BOM, Windows line ends.
+pub(crate) fn notepad_text(text: &str) -> Vec<u8> {
+    [
+        b"\xEF\xBB\xBF".as_slice(),
+        text.replace('\n', "\r\n").as_bytes(),
+    ]
+    .concat()
 }
 
 /// The letters of a batch, and the files no letter can answer.
@@ -461,12 +474,11 @@ fn named(replies: &[Reply], policy: &Policy, timestamp: i64) -> std::io::Result<
         let eml = (format!("{stem}.eml"), to_eml(reply, policy, timestamp)?);
         let mut text = say::text_head(reply.to.as_deref(), &reply.subject);
         text.push_str(&reply.body);
-        let bytes = [
-            b"\xEF\xBB\xBF".as_slice(),
-            text.replace('\n', "\r\n").as_bytes(),
-        ]
-        .concat();
-        out.push((stem.clone(), eml, (format!("{stem}.txt"), bytes)));
+        out.push((
+            stem.clone(),
+            eml,
+            (format!("{stem}.txt"), notepad_text(&text)),
+        ));
     }
     Ok(out)
 }
@@ -501,12 +513,7 @@ pub fn files_with_index(
         text.push('\n');
     }
     text.push_str(&unaddressed_text(&replies.unaddressed));
-    let bytes = [
-        b"\xEF\xBB\xBF".as_slice(),
-        text.replace('\n', "\r\n").as_bytes(),
-    ]
-    .concat();
-    out.push((say::INDEX_FILE.to_owned(), bytes));
+    out.push((say::INDEX_FILE.to_owned(), notepad_text(&text)));
     Ok(out)
 }
 
