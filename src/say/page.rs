@@ -190,3 +190,8 @@ pub const NO_TOKEN: &str =
 pub fn reminders_file(month: &str) -> String {
     format!("{month}督办通知.zip")
 }
+
+/// The button that grants an extension on the 合并 step.
+pub fn grant_button(asked: &str) -> String {
+    format!("同意延期至 {asked}")
+}

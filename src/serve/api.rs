@@ -590,8 +590,20 @@ fn decisions_json() -> Vec<Value> {
 fn approvals_json(ws: &Workspace) -> Result<Value, ApiError> {
     let policy = ws.policy().map_err(|e| ApiError::internal(e.to_string()))?;
     let mut waiting = Vec::new();
-    if policy.approval && ws.ledger().is_file() {
+    let mut extensions = Vec::new();
+    if ws.ledger().is_file() {
         let ledger = read_ledger(ws)?;
+        // The extensions asked for in reports (SPEC §10), granted with a new 完成时间.
+        for r in crate::ledger::extension::pending(&ledger) {
+            extensions.push(json!({
+                "id": r.id, "unit": r.unit, "name": r.name, "period": r.period,
+                "deadline": r.deadline.map(|d| d.to_string()), "asked": r.asked.to_string(),
+                "label": crate::say::page::grant_button(&r.asked.to_string()),
+            }));
+        }
+        if !policy.approval {
+            return Ok(approvals_body(&policy, waiting, extensions));
+        }
         for r in ledger.project_rows() {
             let state = ledger.projects.get(r, Column::Approval).display();
             if !matches!(state.trim(), "" | crate::say::ledger::APPROVAL_PENDING) {
@@ -608,7 +620,17 @@ fn approvals_json(ws: &Workspace) -> Result<Value, ApiError> {
             waiting.push(Value::Object(row));
         }
     }
-    Ok(json!({
+    Ok(approvals_body(&policy, waiting, extensions))
+}
+
+/// The approvals list as the page reads it: the waiting proposals, the policy's columns, the
+/// decisions, and the extension requests.
+fn approvals_body(
+    policy: &crate::policy::Policy,
+    waiting: Vec<Value>,
+    extensions: Vec<Value>,
+) -> Value {
+    json!({
         "approval": policy.approval,
         // The policy's columns only: no 项目类别 without categories.
         "columns": WAITING_COLUMNS
@@ -618,7 +640,8 @@ fn approvals_json(ws: &Workspace) -> Result<Value, ApiError> {
             .collect::<Vec<_>>(),
         "waiting": waiting,
         "decisions": decisions_json(),
-    }))
+        "extensions": extensions,
+    })
 }
 
 async fn approvals(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
@@ -630,7 +653,12 @@ async fn approvals(State(state): State<Arc<AppState>>) -> Result<Response, ApiEr
 #[derive(Debug, serde::Deserialize)]
 struct ApproveRequest {
     ids: Vec<String>,
-    state: String,
+    /// The new 审核状态; absent when only an extension is granted.
+    #[serde(default)]
+    state: Option<String>,
+    /// The new 完成时间 (`2019-03-31`): an extension a report asked for, granted.
+    #[serde(default)]
+    deadline: Option<String>,
     #[serde(default)]
     note: Option<String>,
 }
@@ -664,11 +692,18 @@ async fn approve_chosen(
             .as_deref()
             .map(str::trim)
             .filter(|n| !n.is_empty());
+        let deadline = match request.deadline.as_deref().map(str::trim) {
+            Some(d) => Some(d.parse::<NaiveDate>().map_err(|_| {
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, crate::say::cli::bad_day(d))
+            })?),
+            None => None,
+        };
+        let state = request.state.as_deref().map(str::trim);
         let decision = Decision {
             ids: &request.ids,
             all: false,
-            state: Some(request.state.trim()),
-            deadline: None,
+            state,
+            deadline,
             acceptance: None,
             note,
         };
@@ -681,7 +716,11 @@ async fn approve_chosen(
             _ => None,
         };
         Ok(json!({
-            "message": crate::say::ledger::approved(done.changed.len(), done.unchanged.len(), request.state.trim()),
+            "message": match (state, deadline) {
+                (Some(s), _) => crate::say::ledger::approved(done.changed.len(), done.unchanged.len(), s),
+                (None, Some(d)) => crate::say::ledger::extended(done.changed.len(), &d.to_string()),
+                (None, None) => String::new(),
+            },
             "changed": done.changed,
             "unchanged": done.unchanged,
             "warning": warning,

@@ -1294,3 +1294,52 @@ fn nothing_waits_when_the_policy_has_no_approval() {
     assert_eq!(got["approval"], false);
     assert!(got["waiting"].as_array().unwrap().is_empty());
 }
+
+/// An extension asked for in a report (SPEC §10) is listed on the 合并 step and granted there,
+/// as `approve ID --deadline D` does: 完成时间 changes and the request leaves the list.
+#[test]
+fn an_extension_asked_in_a_report_is_granted_on_the_page() {
+    let s = Server::start();
+    for month in ["2018-03-立项", "2018-12"] {
+        let name = if month.ends_with("立项") {
+            "2018-03"
+        } else {
+            month
+        };
+        assert_eq!(upload(&s, name, &sample_files(month)).status, 200);
+        assert_eq!(
+            post(&s, &format!("/api/merge?month={name}&dry_run=false")).status,
+            200
+        );
+    }
+    let listed = get(&s, "/api/approvals").json();
+    let ext = listed["extensions"].as_array().unwrap();
+    assert_eq!(ext.len(), 1, "{listed}");
+    assert_eq!(ext[0]["id"], "2018-007");
+    assert_eq!(ext[0]["asked"], "2019-03-31");
+    assert_eq!(ext[0]["label"], "同意延期至 2019-03-31");
+    let bad = post_json(
+        &s,
+        "/api/approve",
+        &serde_json::json!({ "ids": ["2018-007"], "deadline": "明年" }),
+    );
+    assert_eq!(bad.status, 422);
+    let done = post_json(
+        &s,
+        "/api/approve",
+        &serde_json::json!({ "ids": ["2018-007"], "deadline": "2019-03-31" }),
+    );
+    assert_eq!(done.status, 200);
+    let body = done.json();
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("完成时间改为 2019-03-31"),
+        "{body}"
+    );
+    assert!(
+        body["next"]["extensions"].as_array().unwrap().is_empty(),
+        "{body}"
+    );
+}

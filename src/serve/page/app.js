@@ -356,7 +356,7 @@ async function merge(dryRun) {
 
 // ---- the proposals waiting for a decision (policy `approval`) ----
 // The server says which projects wait, the columns, the buttons and the questions to ask.
-let approvals = { approval: false, waiting: [], columns: [], decisions: [] };
+let approvals = { approval: false, waiting: [], columns: [], decisions: [], extensions: [] };
 
 function renderApprovals() {
   const a = approvals;
@@ -374,10 +374,38 @@ function renderApprovals() {
     b.addEventListener("click", () => decide(d));
     return b;
   }), " ");
+  // The extensions asked for in reports: one button each, granting the date asked.
+  const ext = a.extensions || [];
+  $("extend-box").hidden = ext.length === 0;
+  $("extend-list").tBodies[0].replaceChildren(...ext.map((r) => {
+    const b = el("button", { class: "button", "data-id": r.id }, r.label);
+    b.addEventListener("click", () => grant(r, b));
+    return el("tr", { "data-id": r.id }, el("td", {}, r.id), el("td", {}, r.unit), el("td", {}, r.name),
+      el("td", {}, r.period), el("td", {}, r.deadline || ""), el("td", {}, r.asked), el("td", {}, b));
+  }));
+}
+
+async function grant(r, button) {
+  if (!window.confirm("同意 " + r.id + " 延期至 " + r.asked + "？台账中的完成时间将改为这一天。")) return;
+  button.disabled = true;
+  try {
+    const { body } = await api("/api/approve", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ ids: [r.id], deadline: r.asked }),
+    });
+    approvals = body.next;
+    renderApprovals();
+    say("approve-msg", body.message + (body.warning ? " " + body.warning : ""), !!body.warning);
+    loadUndo();
+  } catch (e) {
+    say("approve-msg", e.message, true);
+    button.disabled = false;
+  }
 }
 
 async function loadApprovals() {
-  try { approvals = (await api("/api/approvals")).body; } catch (e) { approvals = { approval: false, waiting: [], columns: [], decisions: [] }; }
+  try { approvals = (await api("/api/approvals")).body; } catch (e) { approvals = { approval: false, waiting: [], columns: [], decisions: [], extensions: [] }; }
   renderApprovals();
 }
 
