@@ -226,3 +226,19 @@ mod fast_path {
         }
     }
 }
+
+/// The character of an XML entity reference in text (`&amp;`, `&#13;`); `None` for one XML does
+/// not define. Every XML reader of taizhang (the ledger's sheets, Word documents) resolves them so.
+pub fn xml_entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Some(c),
+        _ => match &**r {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => None,
+        },
+    }
+}

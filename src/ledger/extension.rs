@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::Ledger;
-use crate::model::{Column, Value};
+use crate::model::Column;
 
 /// A pending request for a later deadline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +38,7 @@ pub fn pending(ledger: &Ledger) -> Vec<Request> {
         if id.is_empty() || latest.get(&id).is_some_and(|(p, _)| *p > period) {
             continue;
         }
-        latest.insert(id, (period, date(r.get(row, Column::Extension))));
+        latest.insert(id, (period, r.get(row, Column::Extension).date()));
     }
     let t = &ledger.projects;
     let mut out = Vec::new();
@@ -47,7 +47,7 @@ pub fn pending(ledger: &Ledger) -> Vec<Request> {
         let Some((period, Some(asked))) = latest.get(&id) else {
             continue;
         };
-        let deadline = date(t.get(row, Column::Deadline));
+        let deadline = t.get(row, Column::Deadline).date();
         if deadline.is_some_and(|d| d >= *asked) {
             continue;
         }
@@ -63,18 +63,10 @@ pub fn pending(ledger: &Ledger) -> Vec<Request> {
     out
 }
 
-fn date(v: &Value) -> Option<NaiveDate> {
-    match v {
-        Value::Date(d) => Some(*d),
-        Value::DateTime(d) => Some(d.date()),
-        Value::Text(t) => t.trim().parse().ok(),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Value;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

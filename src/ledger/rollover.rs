@@ -13,7 +13,6 @@ use std::path::Path;
 use chrono::NaiveDateTime;
 
 use super::derived::{about, refresh};
-use super::schedule::Status;
 use super::store::{Ledger, LedgerError, Saved};
 use super::Table;
 use crate::model::{Column, Value};
@@ -70,7 +69,7 @@ pub fn carry(from: &Ledger, policy: &Policy, now: NaiveDateTime) -> (Ledger, Rol
         let t = &from.projects;
         if policy.approval && !from.is_approved(r) {
             rolled.not_approved += 1;
-        } else if is_finished(from, r) {
+        } else if from.is_finished(r) {
             rolled.finished += 1;
         } else {
             keep.push(r);
@@ -115,13 +114,6 @@ pub fn carry(from: &Ledger, policy: &Policy, now: NaiveDateTime) -> (Ledger, Rol
     refresh(&mut new, policy, &UnitIndex::new(policy));
     about(&mut new, policy, now);
     (new, rolled)
-}
-
-/// Whether project row `r` is finished: 状态 已完成, or its latest report at 100 % or 已完成.
-fn is_finished(ledger: &Ledger, r: usize) -> bool {
-    let t = &ledger.projects;
-    let status = Status::from_label(&t.get(r, Column::Status).display());
-    status == Some(Status::Done) || t.get(r, Column::LatestPercent).number() >= Some(100.0)
 }
 
 /// A copy of `t` (headers and the clerk's columns) with the rows `keep` chooses.

@@ -6,7 +6,6 @@
 
 use sha2::{Digest, Sha256};
 
-use super::schedule::Status;
 use super::Ledger;
 use crate::model::Column;
 use crate::policy::Policy;
@@ -32,10 +31,7 @@ pub fn draw(ledger: &Ledger, policy: &Policy, count: usize, seed: &str) -> (usiz
     let t = &ledger.projects;
     let mut finished: Vec<Drawn> = ledger
         .counted_rows(policy)
-        .filter(|&r| {
-            Status::from_label(&t.get(r, Column::Status).display()) == Some(Status::Done)
-                || t.get(r, Column::LatestPercent).number() >= Some(100.0)
-        })
+        .filter(|&r| ledger.is_finished(r))
         .map(|r| {
             let id = t.get(r, Column::ProjectId).display().trim().to_owned();
             let key = Sha256::digest(format!("{seed}:{id}").as_bytes());

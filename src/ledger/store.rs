@@ -356,13 +356,25 @@ impl Ledger {
     /// 2019 ledger) counted in its own year; a row without 年度 is taken as this year's.
     pub fn year_rows<'a>(&'a self, policy: &Policy) -> impl Iterator<Item = usize> + 'a {
         let year = policy.year;
-        self.counted_rows(policy).filter(move |&r| {
-            let v = self.projects.get(r, Column::Year);
-            match v.number() {
-                Some(y) => y as i32 == year,
-                None => v.display().trim().is_empty() || v.display().trim() == year.to_string(),
-            }
-        })
+        self.counted_rows(policy)
+            .filter(move |&r| self.is_of_year(r, year))
+    }
+
+    /// Whether project row `r` is of `year` by its 年度 (a row without 年度 is).
+    pub fn is_of_year(&self, r: usize, year: i32) -> bool {
+        let v = self.projects.get(r, Column::Year);
+        match v.number() {
+            Some(y) => y as i32 == year,
+            None => v.display().trim().is_empty() || v.display().trim() == year.to_string(),
+        }
+    }
+
+    /// Whether project row `r` is finished: 状态 已完成, or its latest report at 100 %.
+    pub fn is_finished(&self, r: usize) -> bool {
+        let t = &self.projects;
+        let status = super::schedule::Status::from_label(&t.get(r, Column::Status).display());
+        status == Some(super::schedule::Status::Done)
+            || t.get(r, Column::LatestPercent).number() >= Some(100.0)
     }
 
     /// Whether the clerk marked project row `r` 重点项目: anything typed there but a "no"

@@ -51,14 +51,10 @@ pub fn figures(ledger: &Ledger, y: &YearEnd<'_>) -> Figures {
     let policy = y.policy;
     let t = &ledger.projects;
     let units = UnitIndex::new(policy);
-    let year = policy.year.to_string();
     let mut f = Figures {
         proposed: ledger
             .project_rows()
-            .filter(|&r| {
-                let v = t.get(r, Column::Year).display();
-                v.trim().is_empty() || v.trim() == year
-            })
+            .filter(|&r| ledger.is_of_year(r, policy.year))
             .count(),
         ..Figures::default()
     };

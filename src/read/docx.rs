@@ -14,7 +14,7 @@
 
 use std::io::{BufReader, Cursor};
 
-use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::bounded::TEXT_PER_CELL;
@@ -129,7 +129,7 @@ impl<'l> Document<'l> {
             Event::Text(t) if self.in_text && self.skip == 0 => self.push(&t)?,
             Event::CData(t) if self.in_text && self.skip == 0 => self.push(&t)?,
             Event::GeneralRef(r) if self.in_text && self.skip == 0 => {
-                if let Some(c) = entity(&r) {
+                if let Some(c) = crate::text::xml_entity(&r) {
                     self.push(c.encode_utf8(&mut [0u8; 4]))?;
                 }
             }
@@ -374,21 +374,6 @@ fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
 /// A numeric `w:val`.
 fn val(e: &BytesStart<'_>) -> Option<u32> {
     attr(e, "val")?.trim().parse().ok()
-}
-
-/// The character of an entity reference in text (`&amp;`, `&#13;`).
-fn entity(r: &BytesRef<'_>) -> Option<char> {
-    match r.resolve_char_ref() {
-        Ok(Some(c)) => Some(c),
-        _ => match &**r {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            _ => None,
-        },
-    }
 }
 
 /// True when a zip holds a Word document and no workbook (a `.docx`, whatever its name).

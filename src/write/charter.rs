@@ -18,10 +18,9 @@ use docx_rs::{
 use regex::Regex;
 
 use crate::ledger::Ledger;
-use crate::model::{Column, Value};
+use crate::model::Column;
 use crate::policy::Policy;
 use crate::say::charter as say;
-use crate::say::letters;
 
 /// The values of one project, by placeholder (`【项目名称】` → `社区网格工程`).
 #[derive(Debug, Clone, PartialEq)]
@@ -52,11 +51,7 @@ pub enum CharterError {
 pub fn charters(ledger: &Ledger, policy: &Policy) -> Vec<Charter> {
     let t = &ledger.projects;
     let year = policy.year.to_string();
-    let date = |v: &Value| match v {
-        Value::Date(d) => letters::date(*d),
-        Value::DateTime(d) => letters::date(d.date()),
-        v => v.display().trim().to_owned(),
-    };
+    let date = super::reply::day_words;
     let organisation = if policy.organisation.trim().is_empty() {
         policy.department.trim().to_owned()
     } else {
@@ -65,8 +60,7 @@ pub fn charters(ledger: &Ledger, policy: &Policy) -> Vec<Charter> {
     let mut out = Vec::new();
     for r in ledger.project_rows() {
         let get = |c: Column| t.get(r, c).display().trim().to_owned();
-        let y = get(Column::Year);
-        if (!y.is_empty() && y != year) || (policy.approval && !ledger.is_approved(r)) {
+        if !ledger.is_of_year(r, policy.year) || (policy.approval && !ledger.is_approved(r)) {
             continue;
         }
         let owner_unit = match get(Column::OwnerUnit) {
@@ -391,6 +385,7 @@ fn fixed(table: Table) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Value;
     use crate::testkit::innovation;
 
     fn ledger() -> Ledger {

@@ -20,7 +20,7 @@ use crate::say::ledger::{APPROVAL_APPROVED, APPROVAL_REJECTED, APPROVAL_RETURNED
 use crate::say::letters;
 use crate::say::notices as say;
 use crate::xlsx::table::text_columns;
-use crate::xlsx::{self, Kind, Print, Row, Table};
+use crate::xlsx::{self, Kind, Row};
 
 /// One decided project of the policy year, as the notices need it.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,12 +50,10 @@ pub struct Decided {
 pub fn decided(ledger: &Ledger, policy: &Policy) -> Vec<Decided> {
     let units = UnitIndex::new(policy);
     let t = &ledger.projects;
-    let year = policy.year.to_string();
     let mut out = Vec::new();
     for r in ledger.project_rows() {
         let get = |c: Column| t.get(r, c).display().trim().to_owned();
-        let y = get(Column::Year);
-        if !y.is_empty() && y != year {
+        if !ledger.is_of_year(r, policy.year) {
             continue;
         }
         let state = if policy.approval {
@@ -68,11 +66,7 @@ pub fn decided(ledger: &Ledger, policy: &Policy) -> Vec<Decided> {
         }
         let raw = get(Column::Unit);
         let deadline_value = t.get(r, Column::Deadline).clone();
-        let deadline = match &deadline_value {
-            Value::Date(d) => letters::date(*d),
-            Value::DateTime(d) => letters::date(d.date()),
-            v => v.display().trim().to_owned(),
-        };
+        let deadline = reply::day_words(&deadline_value);
         out.push(Decided {
             id: get(Column::ProjectId),
             unit: units.find(&raw).map_or(raw.clone(), |u| u.name.clone()),
@@ -145,10 +139,7 @@ pub fn approval_letters(
                 lines.push(say::decided_project(n + 1, &p.id, &p.name, &p.note));
             }
             if state == APPROVAL_RETURNED {
-                let by = (policy.resend_days > 0).then(|| {
-                    letters::date(today + chrono::Days::new(u64::from(policy.resend_days)))
-                });
-                lines.push(say::resend(by.as_deref()));
+                lines.push(say::resend(reply::reply_by(policy, today).as_deref()));
             }
         }
         let subject = letters::subject(say::APPROVAL, &say::approval_topic(policy.year, kind));
@@ -172,8 +163,7 @@ pub fn approval_letters(
 pub fn reminder_letters(status: &MonthlyStatus, policy: &Policy, today: NaiveDate) -> Vec<Reply> {
     let units = UnitIndex::new(policy);
     let kind = crate::say::project_kind(policy.preset);
-    let by = (policy.resend_days > 0)
-        .then(|| letters::date(today + chrono::Days::new(u64::from(policy.resend_days))));
+    let by = reply::reply_by(policy, today);
     let mut order: Vec<&str> = Vec::new();
     for p in status.chased() {
         if !order.contains(&p.unit.as_str()) {
@@ -252,8 +242,6 @@ fn signed(
 pub fn list_workbook(projects: &[Decided], policy: &Policy) -> Result<Vec<u8>, XlsxError> {
     let categories = policy.has_categories();
     let title = say::list_title(policy.year, crate::say::project_kind(policy.preset));
-    let mut book = xlsx::workbook(&title, None);
-    let sheet = book.add_worksheet().set_name(say::LIST_SHEET)?;
     let mut columns = text_columns(&say::list_headers(categories));
     columns[0].kind = Kind::Count;
     if let Some(last) = columns.last_mut() {
@@ -285,12 +273,7 @@ pub fn list_workbook(projects: &[Decided], policy: &Policy) -> Result<Vec<u8>, X
             Row::new(cells)
         })
         .collect();
-    xlsx::title(sheet, 0, &title, columns.len())?;
-    Table::boxed(columns, 40.0)
-        .portrait()
-        .write(sheet, 1, &rows)?;
-    Print::narrow(1).apply(sheet)?;
-    book.save_to_buffer()
+    xlsx::list_workbook(&title, say::LIST_SHEET, columns, &rows)
 }
 
 /// Saves the letters into `dir` (created if missing) as `.eml` and `.txt` pairs, with an index

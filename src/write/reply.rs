@@ -296,9 +296,8 @@ fn body(
         list_superseded(&mut lines, files);
         list_shared(&mut lines, &shared);
         lines.push(String::new());
-        if policy.resend_days > 0 {
-            let by = today + chrono::Days::new(u64::from(policy.resend_days));
-            lines.push(say::resend_by(&say::date(by)));
+        if let Some(by) = reply_by(policy, today) {
+            lines.push(say::resend_by(&by));
         } else {
             lines.push(say::RESEND.to_owned());
         }
@@ -318,6 +317,23 @@ fn body(
     }
     sign(&mut lines, policy, today);
     lines.join("\n") + "\n"
+}
+
+/// The date a unit is to answer by (`policy.resend_days` after `today`), in words; `None` when
+/// the policy gives no days. Every letter that sets a date uses it.
+pub(crate) fn reply_by(policy: &Policy, today: NaiveDate) -> Option<String> {
+    (policy.resend_days > 0)
+        .then(|| say::date(today + chrono::Days::new(u64::from(policy.resend_days))))
+}
+
+/// A ledger date as letters write it (`2018年12月31日`); a cell that is no date, as typed.
+pub(crate) fn day_words(v: &crate::model::Value) -> String {
+    use crate::model::Value;
+    match v {
+        Value::Date(d) => say::date(*d),
+        Value::DateTime(d) => say::date(d.date()),
+        v => v.display().trim().to_owned(),
+    }
 }
 
 /// Ends a letter: a blank line, the department (or organisation), its phone, the date. Every

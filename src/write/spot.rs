@@ -7,7 +7,7 @@ use crate::ledger::spot::Drawn;
 use crate::model::Value;
 use crate::say::notices as say;
 use crate::xlsx::table::text_columns;
-use crate::xlsx::{self, Kind, Print, Row, Table};
+use crate::xlsx::{self, Kind, Row};
 
 /// The workbook: title (year, count, seed), then 序号, 项目编号, 申报单位, 项目名称, 责任人, 抽取码.
 ///
@@ -20,8 +20,6 @@ pub fn workbook(
     year: i32,
 ) -> Result<Vec<u8>, XlsxError> {
     let title = say::sample_title(year, drawn.len(), total, seed);
-    let mut book = xlsx::workbook(&title, None);
-    let sheet = book.add_worksheet().set_name(say::SAMPLE_SHEET)?;
     let mut columns = text_columns(&say::SAMPLE_HEADERS);
     columns[0].kind = Kind::Count;
     let rows: Vec<Row> = drawn
@@ -38,10 +36,5 @@ pub fn workbook(
             ])
         })
         .collect();
-    xlsx::title(sheet, 0, &title, columns.len())?;
-    Table::boxed(columns, 40.0)
-        .portrait()
-        .write(sheet, 1, &rows)?;
-    Print::narrow(1).apply(sheet)?;
-    book.save_to_buffer()
+    xlsx::list_workbook(&title, say::SAMPLE_SHEET, columns, &rows)
 }

@@ -678,20 +678,8 @@ fn reminders_go_to_the_units_on_the_chase_list_with_their_reasons() {
     let root = std::env::current_dir().unwrap();
     let p = root.join("samples/taizhang.toml");
     let p = p.to_str().unwrap();
-    let inbox = root.join("samples/inbox");
-    let l = dir.path().join("台账.xlsx");
+    let l = approved_sample_year(dir.path(), &["2018-03-立项", "2018-04", "2018-05"]);
     let l = l.to_str().unwrap();
-    let through_may: Vec<String> = ["2018-03-立项", "2018-04", "2018-05"]
-        .iter()
-        .map(|m| inbox.join(m).to_str().unwrap().to_owned())
-        .collect();
-    let mut args = vec!["merge", "--ledger", l, "--policy", p];
-    args.extend(through_may.iter().map(String::as_str));
-    run_in(dir.path(), &args);
-    run_in(
-        dir.path(),
-        &["approve", "--all", "--ledger", l, "--policy", p],
-    );
     let (code, status) = run_in(
         dir.path(),
         &[
@@ -775,24 +763,8 @@ fn the_spot_check_is_reproducible_from_its_printed_seed() {
     let root = std::env::current_dir().unwrap();
     let p = root.join("samples/taizhang.toml");
     let p = p.to_str().unwrap();
-    let inbox = root.join("samples/inbox");
-    let l = dir.path().join("台账.xlsx");
+    let l = approved_sample_year(dir.path(), &[]);
     let l = l.to_str().unwrap();
-    run_in(
-        dir.path(),
-        &[
-            "merge",
-            inbox.to_str().unwrap(),
-            "--ledger",
-            l,
-            "--policy",
-            p,
-        ],
-    );
-    run_in(
-        dir.path(),
-        &["approve", "--all", "--ledger", l, "--policy", p],
-    );
     let sample = |seed: Option<&str>| {
         let mut args = vec![
             "sample",
@@ -869,23 +841,8 @@ fn the_year_report_states_the_numbers_of_the_workbooks() {
     let root = std::env::current_dir().unwrap();
     let p = root.join("samples/taizhang.toml");
     let p = p.to_str().unwrap();
-    let l = dir.path().join("台账.xlsx");
+    let l = approved_sample_year(dir.path(), &[]);
     let ls = l.to_str().unwrap();
-    run_in(
-        dir.path(),
-        &[
-            "merge",
-            root.join("samples/inbox").to_str().unwrap(),
-            "--ledger",
-            ls,
-            "--policy",
-            p,
-        ],
-    );
-    run_in(
-        dir.path(),
-        &["approve", "--all", "--ledger", ls, "--policy", p],
-    );
     let (code, text) = run_in(
         dir.path(),
         &[
@@ -1050,4 +1007,29 @@ fn acceptance_is_recorded_and_decides_exemplary_eligibility_when_the_policy_says
         "{chosen}"
     );
     assert!(!chosen.contains("社区大党委"), "整改 is not 通过: {chosen}");
+}
+
+/// The sample year merged into `dir/台账.xlsx` (the given months of `samples/inbox`, or all of
+/// it) and every proposal approved, as the README's routine does.
+fn approved_sample_year(dir: &Path, months: &[&str]) -> PathBuf {
+    let root = std::env::current_dir().unwrap();
+    let policy = root.join("samples/taizhang.toml");
+    let p = policy.to_str().unwrap();
+    let inbox = root.join("samples/inbox");
+    let folders: Vec<String> = if months.is_empty() {
+        vec![inbox.to_str().unwrap().to_owned()]
+    } else {
+        months
+            .iter()
+            .map(|m| inbox.join(m).to_str().unwrap().to_owned())
+            .collect()
+    };
+    let ledger = dir.join("台账.xlsx");
+    let l = ledger.to_str().unwrap();
+    let mut args = vec!["merge", "--ledger", l, "--policy", p];
+    args.extend(folders.iter().map(String::as_str));
+    run_in(dir, &args);
+    let (code, text) = run_in(dir, &["approve", "--all", "--ledger", l, "--policy", p]);
+    assert_eq!(code, 0, "{text}");
+    ledger
 }

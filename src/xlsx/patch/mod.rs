@@ -490,7 +490,7 @@ fn shared_strings(xml: &str) -> Result<Vec<String>, PatchError> {
                 }
             }
             Event::GeneralRef(r) if in_t && !in_phonetic => {
-                if let (Some(c), Some(cur)) = (sheet::entity(&r), current.as_mut()) {
+                if let (Some(c), Some(cur)) = (crate::text::xml_entity(&r), current.as_mut()) {
                     cur.push(c);
                 }
             }

@@ -428,7 +428,7 @@ impl Capture {
             Event::Text(t) => self.push(t),
             Event::CData(t) => self.push(t),
             Event::GeneralRef(r) => {
-                if let Some(c) = entity(r) {
+                if let Some(c) = crate::text::xml_entity(r) {
                     self.push(c.encode_utf8(&mut [0u8; 4]));
                 }
             }
@@ -477,22 +477,6 @@ impl Capture {
             Value::Error(e) => kind == "e" && self.value.trim() == e,
             Value::Percent(_) => false,
         }
-    }
-}
-
-/// The character of an entity reference in text (`&amp;`, `&#13;`); `None` for one XML does not
-/// define.
-pub fn entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
-    match r.resolve_char_ref() {
-        Ok(Some(c)) => Some(c),
-        _ => match &**r {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            _ => None,
-        },
     }
 }
 
