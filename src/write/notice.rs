@@ -287,12 +287,10 @@ pub fn write_letters(
     policy: &Policy,
     timestamp: i64,
 ) -> Result<Vec<PathBuf>, crate::fsio::WriteError> {
-    use crate::fsio::{Step, WriteError};
-    let fail = |e| WriteError::new(dir, Step::Create, e);
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    let mut written = Vec::new();
+    let fail = |e| crate::fsio::WriteError::new(dir, crate::fsio::Step::Create, e);
+    let mut files = reply::files(letters, policy, timestamp).map_err(fail)?;
     let mut index = say::index_head(letters.len(), &reply::mail_date(timestamp));
-    for (name, bytes) in reply::files(letters, policy, timestamp).map_err(fail)? {
+    for (name, _) in &files {
         if let Some(stem) = name.strip_suffix(".eml") {
             let letter = letters.iter().find(|l| stem.starts_with(&l.file_stem()));
             let to = letter.and_then(|l| l.to.as_deref());
@@ -300,14 +298,9 @@ pub fn write_letters(
             index.push_str(&crate::say::letters::index_letter(stem, kind, to));
             index.push('\n');
         }
-        let path = dir.join(name);
-        crate::fsio::write(&path, &bytes)?;
-        written.push(path);
     }
-    let path = dir.join(say::INDEX_FILE);
-    crate::fsio::write(&path, &reply::notepad_text(&index))?;
-    written.push(path);
-    Ok(written)
+    files.push((say::INDEX_FILE.to_owned(), reply::notepad_text(&index)));
+    reply::save_into(dir, files)
 }
 
 #[cfg(test)]

@@ -560,11 +560,21 @@ pub fn write_all(
     policy: &Policy,
     timestamp: i64,
 ) -> Result<Vec<PathBuf>, crate::fsio::WriteError> {
+    let files = files_with_index(replies, policy, timestamp)
+        .map_err(|e| crate::fsio::WriteError::new(dir, crate::fsio::Step::Create, e))?;
+    save_into(dir, files)
+}
+
+/// Saves named files into `dir` (created if missing), each by the one atomic write; returns
+/// the paths written. The replies and the notices are saved so.
+pub(crate) fn save_into(
+    dir: &Path,
+    files: Vec<(String, Vec<u8>)>,
+) -> Result<Vec<PathBuf>, crate::fsio::WriteError> {
     use crate::fsio::{Step, WriteError};
-    let fail = |e| WriteError::new(dir, Step::Create, e);
-    std::fs::create_dir_all(dir).map_err(fail)?;
+    std::fs::create_dir_all(dir).map_err(|e| WriteError::new(dir, Step::Create, e))?;
     let mut written = Vec::new();
-    for (name, bytes) in files_with_index(replies, policy, timestamp).map_err(fail)? {
+    for (name, bytes) in files {
         let path = dir.join(name);
         crate::fsio::write(&path, &bytes)?;
         written.push(path);
