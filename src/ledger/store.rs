@@ -525,6 +525,7 @@ impl Ledger {
             .map(|p| SheetPatch {
                 name: &p.name,
                 target: super::sheets::target(p),
+                hidden: p.hidden,
             })
             .collect();
         let mut failed = None;
@@ -574,9 +575,6 @@ impl Ledger {
         for table in self.tables() {
             if table.rows.len() > SHEET_ROWS {
                 return Err(say::rewrite_too_long(&table.name));
-            }
-            if !names.contains(&table.name) {
-                return Err(say::rewrite_missing_sheet(&table.name));
             }
         }
         if let Some(n) = names

@@ -280,12 +280,13 @@ fn what_the_clerk_did_to_the_ledger_survives_an_update() {
 }
 
 #[test]
-fn a_ledger_that_lost_one_of_taizhangs_sheets_is_written_whole_and_says_so() {
+fn a_sheet_the_ledger_lacks_is_added_in_place_and_the_clerks_work_is_kept() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("台账.xlsx");
     let mut l = Ledger::new();
     project(&mut l, "2018-001", "项目1");
     l.save(&path).unwrap();
+    // The clerk's own workbook: four of taizhang's sheets, a width and a sheet of their own.
     let mut book = Workbook::new();
     for t in [&l.projects, &l.reports, &l.changes, &l.sources] {
         let sheet = book.add_worksheet();
@@ -294,11 +295,23 @@ fn a_ledger_that_lost_one_of_taizhangs_sheets_is_written_whole_and_says_so() {
             sheet.write_string(0, c as u16, h).unwrap();
         }
     }
+    book.worksheet_from_index(0).unwrap().set_column_width(0, 33.5).unwrap();
+    book.add_worksheet().set_name("我的备忘").unwrap();
     book.save(&path).unwrap();
     let l = Ledger::read(&path).unwrap();
-    match l.save(&path).unwrap() {
-        Saved::Rewritten(reason) => assert!(reason.contains("单位汇总"), "{reason}"),
-        other => panic!("{other:?}"),
+    assert_eq!(l.save(&path).unwrap(), Saved::Patched);
+    let names = crate::xlsx::patch::sheet_names(&path).unwrap();
+    assert_eq!(&names[..5], ["项目台账", "进度记录", "变更记录", "来源文件", "我的备忘"]);
+    for sheet in ["单位汇总", "说明", "报送原值"] {
+        assert!(names.iter().any(|n| n == sheet), "{sheet} added: {names:?}");
     }
-    assert!(Ledger::read(&path).is_ok());
+    let workbook = part(&path, "xl/workbook.xml");
+    assert!(workbook.contains(r#"name="报送原值""#) && workbook.contains(r#"state="hidden""#), "{workbook}");
+    let first = part(&path, "xl/worksheets/sheet1.xml");
+    assert!(first.contains("width=\"34.28515625\""), "the clerk's width kept: {first}");
+    let back = Ledger::read(&path).unwrap();
+    assert_eq!(back.projects.rows, l.projects.rows);
+    assert_eq!(back.about.rows, l.about.rows, "说明 written into the added sheet");
+    // Saved again, the added sheets are patched like the others.
+    assert_eq!(back.save(&path).unwrap(), Saved::Patched);
 }

@@ -10,6 +10,7 @@
 //! defined names, the clerk's styles — is copied as it was. Excel's calculation chain is dropped
 //! (it would name formulas that are now values) and a full recalculation is asked for on open.
 
+mod added;
 mod cell;
 mod sheet;
 mod styles;
@@ -78,11 +79,15 @@ pub struct SheetPatch<'a> {
     pub name: &'a str,
     /// Its header and rows.
     pub target: Target<'a>,
+    /// Whether its tab is hidden, should it have to be added (an existing sheet keeps the
+    /// visibility the clerk gave it).
+    pub hidden: bool,
 }
 
 /// Writes to `out` the workbook `old` (a file, or bytes in memory) with `sheets` rewritten. `donor` is a workbook written
 /// by the table kit with one sheet per entry of `sheets`, in order: its row 1 holds the header
-/// styles, and row `2 + v` the data styles of [`variant`] `v`, per column.
+/// styles, and row `2 + v` the data styles of [`variant`] `v`, per column. A sheet of `sheets`
+/// that `old` lacks is added after its other sheets, laid out as the donor's.
 ///
 /// # Errors
 /// [`PatchError`]; nothing is promised about `out` then.
@@ -109,25 +114,40 @@ pub fn patch<W: Write + Seek, S: Read + Seek>(
     let book_styles = std::cell::RefCell::new(book_styles);
     let mut parts: HashMap<String, usize> = HashMap::new();
     let mut plans = Vec::new();
+    // Sheets to add: where they go, and their layout without rows.
+    let dir = book.workbook.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
+    let mut taken: std::collections::HashSet<String> = zip.file_names().filter_map(|n| n.ok().map(|n| n.into_owned())).collect();
+    let mut adding: Vec<added::Added> = Vec::new();
+    let mut shells: Vec<String> = Vec::new();
     for (i, s) in sheets.iter().enumerate() {
-        let part = book
-            .sheets
-            .iter()
-            .find(|(n, _)| n == s.name)
-            .map(|(_, p)| p.clone())
-            .ok_or_else(|| PatchError::Missing(s.name.to_owned()))?;
         let donor_part = donor_book
             .sheets
             .get(i)
             .map(|(_, p)| p.clone())
             .ok_or_else(|| PatchError::Missing(s.name.to_owned()))?;
-        let donor_cells = donor_styles_of(&read_text(&mut donor_zip, &donor_part)?)?;
+        let donor_xml = read_text(&mut donor_zip, &donor_part)?;
+        let donor_cells = donor_styles_of(&donor_xml)?;
+        let map = |d: u32| donor_map.get(d as usize).copied().unwrap_or(0);
+        let part = match book.sheets.iter().find(|(n, _)| n == s.name) {
+            Some((_, p)) => p.clone(),
+            None => {
+                let part = added::free_part(&dir, &taken);
+                taken.insert(part.clone());
+                shells.push(added::shell(&donor_xml, &map));
+                adding.push(added::Added {
+                    index: i,
+                    name: s.name.to_owned(),
+                    part: part.clone(),
+                    hidden: s.hidden,
+                });
+                part
+            }
+        };
         let columns = s
             .target
             .headers
             .len()
             .max(s.target.rows.iter().map(Vec::len).max().unwrap_or(0));
-        let map = |d: u32| donor_map.get(d as usize).copied().unwrap_or(0);
         let styles = sheet::Styles {
             header: (0..columns)
                 .map(|c| map(donor_cells.get(&(0, c as u32)).copied().unwrap_or(0)))
@@ -193,6 +213,16 @@ pub fn patch<W: Write + Seek, S: Read + Seek>(
             w.raw_copy_file(zip.by_index_raw(i)?)?;
         }
     }
+    for (a, shell) in adding.iter().zip(&shells) {
+        w.start_file(a.part.as_str(), options)?;
+        let s = &sheets[a.index];
+        sheet::rewrite(shell.as_bytes(), &mut w, &s.target, &plans[a.index], &[], book.date1904)?;
+    }
+    let new_ids = if adding.is_empty() {
+        Vec::new()
+    } else {
+        added::relate(&read_text(&mut zip, &book.workbook_rels)?, &adding, &dir).1
+    };
     for name in deferred {
         // The styles were read at the start; the other deferred parts are read here, once.
         let text = if Some(&name) == book.styles.as_ref() {
@@ -217,6 +247,13 @@ pub fn patch<W: Write + Seek, S: Read + Seek>(
             } else {
                 text
             }
+        };
+        let text = match name.as_str() {
+            _ if adding.is_empty() => text,
+            n if n == book.workbook => added::list_in_workbook(&text, &adding, &new_ids),
+            n if n == book.workbook_rels => added::relate(&text, &adding, &dir).0,
+            "[Content_Types].xml" => added::declare_types(&text, &adding),
+            _ => text,
         };
         w.start_file(name.as_str(), options)?;
         w.write_all(text.as_bytes())?;
