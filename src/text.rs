@@ -178,6 +178,19 @@ pub fn excerpt(s: &str, max: usize) -> String {
     }
 }
 
+/// `text` as a file name Windows accepts: its reserved characters and control characters as `_`,
+/// at most `max` characters (the letters, the 项目责任书, the copies of 佐证材料).
+pub fn windows_name(text: &str, max: usize) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .take(max)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

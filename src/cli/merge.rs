@@ -3,6 +3,7 @@
 //! Examples:
 //!   taizhang merge inbox/2018-05 --ledger 台账.xlsx
 //!   taizhang merge inbox --ledger 台账.xlsx --dry-run
+//!   taizhang merge inbox/2018-12 --ledger 台账.xlsx --materials 佐证材料
 
 use std::path::PathBuf;
 
@@ -28,6 +29,9 @@ pub struct MergeArgs {
     /// 只显示将会发生的变化，不写入台账
     #[arg(long)]
     pub dry_run: bool,
+    /// 把随表报来的佐证材料（PDF、Word、图片、视频等）另存到此文件夹，每个项目一个子文件夹（以项目编号命名）
+    #[arg(long, value_name = "文件夹")]
+    pub materials: Option<PathBuf>,
 }
 
 /// Runs `merge`: 1 when some form was rejected, else 0.
@@ -45,6 +49,7 @@ pub fn run(args: MergeArgs) -> Result<Exit, CliError> {
         limits: &limits,
         dry_run: args.dry_run,
         now: chrono::Local::now().naive_local(),
+        materials: args.materials.as_deref(),
     };
     let done = merge_inputs(&job, &|step| match step {
         Step::FileChecked => bar.inc(1),

@@ -50,6 +50,16 @@ pub fn run(args: StatusArgs) -> Result<Exit, CliError> {
             println!("    {}  {}  {}：{}", p.unit, p.id, p.name, p.status.label());
         }
     }
+    let without: Vec<_> = s.finished_without_materials().collect();
+    if !without.is_empty() {
+        println!(
+            "{}",
+            taizhang::say::materials::finished_without(without.len())
+        );
+        for p in without {
+            println!("    {}  {}  {}", p.unit, p.id, p.name);
+        }
+    }
     super::print_extensions(&ledger, &args.ledger);
     println!("{}", taizhang::say::cli::status_saved(args.out.display()));
     Ok(Exit::Ok)

@@ -55,7 +55,10 @@ pub(super) fn open(
         }
         let wanted = super::is_container_name(std::path::Path::new(&entry_name))
             || crate::read::is_spreadsheet_name(std::path::Path::new(&entry_name));
-        if !wanted {
+        // Evidence (佐证材料) is kept for merge to record; one it cannot take is only listed.
+        let material = !wanted && crate::read::is_material_name(std::path::Path::new(&entry_name));
+        let limit = unpack.limits.max_file_bytes.min(unpack.budget);
+        if (!wanted && !material) || (material && (file.encrypted() || file.size() > limit)) {
             inputs.push(super::skipped(full, origin));
             continue;
         }
@@ -64,7 +67,6 @@ pub(super) fn open(
             inputs.push(super::rejected(full, Code::E_ENCRYPTED, message, origin));
             continue;
         }
-        let limit = unpack.limits.max_file_bytes.min(unpack.budget);
         let mut data = Vec::new();
         let read = (&mut file)
             .take(limit.saturating_add(1))

@@ -40,6 +40,15 @@ pub(super) fn open(
             continue;
         }
         let contents = part.contents();
+        let leaf = std::path::Path::new(&entry_name);
+        // Evidence too large to keep (a video) is only listed; a form too large is refused.
+        if contents.len() as u64 > unpack.budget
+            && crate::read::is_material_name(leaf)
+            && !crate::read::is_spreadsheet_name(leaf)
+        {
+            inputs.push(super::skipped(full, Some(&origin)));
+            continue;
+        }
         if contents.len() as u64 > unpack.budget {
             let limit = unpack.limits.max_unpacked_bytes;
             inputs.push(super::too_large(

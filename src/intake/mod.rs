@@ -146,7 +146,9 @@ impl Unpack<'_> {
         if is_container_name(Path::new(leaf(&name))) {
             return self.container(&name, bytes, origin, depth + 1);
         }
-        if !read::is_spreadsheet_name(Path::new(leaf(&name))) {
+        let path = Path::new(leaf(&name));
+        // Evidence keeps its bytes: merge records its SHA-256 and may copy it (佐证材料).
+        if !read::is_spreadsheet_name(path) && !read::is_material_name(path) {
             return vec![skipped(name, origin)];
         }
         vec![Input {
@@ -209,7 +211,7 @@ fn or_nothing_found(
     origin: Option<&Origin>,
 ) -> Vec<Input> {
     let worth_a_result = |i: &Input| match &i.data {
-        InputData::Bytes(b) => !b.is_empty() || read::is_spreadsheet_name(Path::new(leaf(&i.name))),
+        InputData::Bytes(_) => read::is_spreadsheet_name(Path::new(leaf(&i.name))),
         _ => true,
     };
     if inputs.iter().any(worth_a_result) {

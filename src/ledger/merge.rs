@@ -41,6 +41,10 @@ pub enum Action {
     Superseded,
     /// Not a spreadsheet, or a score sheet: not for the ledger.
     Skipped,
+    /// Evidence recorded in 佐证材料 ([`super::materials`]).
+    Material,
+    /// Evidence 佐证材料 already holds.
+    MaterialKnown,
 }
 
 impl Action {
@@ -56,6 +60,8 @@ impl Action {
             Action::Rejected => say::ACTION_REJECTED,
             Action::Superseded => say::ACTION_SUPERSEDED,
             Action::Skipped => say::ACTION_SKIPPED,
+            Action::Material => crate::say::materials::ACTION_RECORDED,
+            Action::MaterialKnown => crate::say::materials::ACTION_KNOWN,
         }
     }
 }

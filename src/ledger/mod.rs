@@ -7,6 +7,7 @@
 pub mod approve;
 mod derived;
 pub mod extension;
+pub mod materials;
 pub mod merge;
 pub mod quota;
 pub mod rollover;

@@ -26,6 +26,8 @@ pub struct MergeJob<'a> {
     pub dry_run: bool,
     /// The time written into 来源文件 and 变更记录.
     pub now: NaiveDateTime,
+    /// Where to copy 佐证材料 (`DIR/项目编号/`), when the clerk asks for copies.
+    pub materials: Option<&'a Path>,
 }
 
 /// Steps of a merge, for a caller that shows progress.
@@ -52,6 +54,8 @@ pub struct MergeRun {
     pub ledger: Ledger,
     /// The previous version kept beside the ledger, when one was written.
     pub backup: Option<PathBuf>,
+    /// The 佐证材料 among the inputs, recorded or known.
+    pub materials: Vec<super::materials::Recorded>,
 }
 
 /// Runs a merge. Errors are about the ledger (locked, unreadable, not writable); problems in the
@@ -84,6 +88,23 @@ pub fn merge_inputs(
     });
     let hashes: Vec<Option<String>> = job.inputs.par_iter().map(Input::sha256).collect();
     let mut outcome = merge::merge(&mut ledger, &mut batch, &hashes, job.policy, job.now);
+    // A dry run copies nothing.
+    let copy_to = job.materials.filter(|_| !job.dry_run);
+    let materials = match super::materials::record(
+        &mut ledger,
+        &mut batch,
+        job.inputs,
+        &hashes,
+        &mut outcome,
+        job.now,
+        copy_to,
+    ) {
+        Ok(m) => m,
+        Err((m, e)) => {
+            warnings.push(e.to_string());
+            m
+        }
+    };
     let mut backup = None;
     if !job.dry_run {
         progress(Step::Writing);
@@ -107,6 +128,7 @@ pub fn merge_inputs(
         warnings,
         ledger,
         backup,
+        materials,
     })
 }
 
@@ -166,6 +188,19 @@ pub fn describe(batch: &Batch, outcome: &Outcome) -> String {
         let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out, "{}", summary_line(outcome));
+    let (recorded, known) = (
+        outcome.count(Action::Material),
+        outcome.count(Action::MaterialKnown),
+    );
+    if recorded + known > 0 {
+        let unassigned = outcome
+            .files
+            .iter()
+            .filter(|(_, a, id)| *a == Action::Material && id.is_none())
+            .count();
+        let line = crate::say::materials::summary(recorded, known, unassigned);
+        let _ = writeln!(out, "{line}");
+    }
     out
 }
 

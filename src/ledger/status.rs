@@ -69,6 +69,8 @@ pub struct ProjectStatus {
     pub reasons: Vec<String>,
     /// Marked 重点项目 by the clerk.
     pub key: bool,
+    /// How many 佐证材料 the ledger records for it.
+    pub materials: usize,
 }
 
 /// One unit (a row of 单位汇总).
@@ -145,6 +147,13 @@ pub struct MonthlyStatus {
 }
 
 impl MonthlyStatus {
+    /// The finished projects with no 佐证材料 recorded (SPEC §10): to ask for before acceptance.
+    pub fn finished_without_materials(&self) -> impl Iterator<Item = &ProjectStatus> {
+        self.projects
+            .iter()
+            .filter(|p| p.status == Status::Done && p.materials == 0)
+    }
+
     /// How many projects have this status.
     pub fn count(&self, status: Status) -> usize {
         self.projects.iter().filter(|p| p.status == status).count()
@@ -352,6 +361,7 @@ pub fn monthly(ledger: &Ledger, policy: &Policy, as_of: NaiveDate) -> MonthlySta
     let latest = latest_until(ledger, &month_of(as_of));
     let t = &ledger.projects;
     let mut projects = Vec::with_capacity(t.rows.len());
+    let materials = ledger.material_counts();
     for row in ledger.counted_rows(policy) {
         let id = t.get(row, Column::ProjectId).display();
         let raw_unit = t.get(row, Column::Unit).display();
@@ -382,7 +392,9 @@ pub fn monthly(ledger: &Ledger, policy: &Policy, as_of: NaiveDate) -> MonthlySta
             gap: percent.map(|done| ((expected - done) * 10.0).round() / 10.0),
             reasons: Vec::new(),
             key: ledger.is_key(row),
+            materials: 0,
         };
+        p.materials = materials.get(&p.id).copied().unwrap_or(0);
         p.reasons = reasons(&p, &due.words, policy.lag_tolerance);
         projects.push(p);
     }

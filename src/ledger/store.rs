@@ -122,6 +122,8 @@ pub struct Ledger {
     pub sources: Table,
     /// 说明.
     pub about: Table,
+    /// 佐证材料: supporting files received with a project's forms.
+    pub materials: Table,
     /// 报送原值 (hidden).
     pub submitted: Table,
     /// Sheets the clerk added, kept as they are.
@@ -138,6 +140,7 @@ impl Ledger {
             changes: Table::new(Sheet::Changes),
             sources: Table::new(Sheet::Sources),
             about: Table::new(Sheet::About),
+            materials: Table::new(Sheet::Materials),
             submitted: Table::new(Sheet::Submitted),
             others: Vec::new(),
         }
@@ -154,6 +157,7 @@ impl Ledger {
             changes: t(Sheet::Changes),
             sources: t(Sheet::Sources),
             about: t(Sheet::About),
+            materials: t(Sheet::Materials),
             submitted: t(Sheet::Submitted),
             others: Vec::new(),
         }
@@ -211,6 +215,7 @@ impl Ledger {
                 Some(Sheet::Changes) => ledger.changes = table,
                 Some(Sheet::Sources) => ledger.sources = table,
                 Some(Sheet::About) => ledger.about = table,
+                Some(Sheet::Materials) => ledger.materials = table,
                 Some(Sheet::Submitted) => ledger.submitted = table,
                 None => ledger.others.push(table),
             }
@@ -377,6 +382,20 @@ impl Ledger {
             || t.get(r, Column::LatestPercent).number() >= Some(100.0)
     }
 
+    /// How many 佐证材料 rows each 项目编号 has.
+    pub fn material_counts(&self) -> std::collections::HashMap<String, usize> {
+        let mut out = std::collections::HashMap::new();
+        if let Some(c) = self.materials.col(Column::ProjectId) {
+            for row in &self.materials.rows {
+                let id = row.get(c).map(Value::display).unwrap_or_default();
+                if !id.is_empty() {
+                    *out.entry(id).or_default() += 1;
+                }
+            }
+        }
+        out
+    }
+
     /// Whether the clerk marked project row `r` 重点项目: anything typed there but a "no"
     /// (否, 不是, 无, 0, ×).
     pub fn is_key(&self, r: usize) -> bool {
@@ -399,6 +418,7 @@ impl Ledger {
             Sheet::Units => &self.units,
             Sheet::Changes => &self.changes,
             Sheet::Sources => &self.sources,
+            Sheet::Materials => &self.materials,
             Sheet::About => &self.about,
             Sheet::Submitted => &self.submitted,
         }
@@ -411,6 +431,7 @@ impl Ledger {
             Sheet::Units => &mut self.units,
             Sheet::Changes => &mut self.changes,
             Sheet::Sources => &mut self.sources,
+            Sheet::Materials => &mut self.materials,
             Sheet::About => &mut self.about,
             Sheet::Submitted => &mut self.submitted,
         }
@@ -424,6 +445,7 @@ impl Ledger {
             &mut self.units,
             &mut self.changes,
             &mut self.sources,
+            &mut self.materials,
             &mut self.about,
             &mut self.submitted,
         ]
@@ -555,13 +577,14 @@ impl Ledger {
     }
 
     /// taizhang's sheets, in the order they are written (报送原值 last).
-    fn tables(&self) -> [&Table; 7] {
+    fn tables(&self) -> [&Table; 8] {
         [
             &self.projects,
             &self.reports,
             &self.units,
             &self.changes,
             &self.sources,
+            &self.materials,
             &self.about,
             &self.submitted,
         ]

@@ -44,6 +44,7 @@ impl Desk {
             limits: &Limits::default(),
             dry_run: false,
             now,
+            materials: None,
         };
         merge_inputs(&job, &|_| {}).expect("merged")
     }

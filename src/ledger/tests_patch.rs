@@ -295,23 +295,38 @@ fn a_sheet_the_ledger_lacks_is_added_in_place_and_the_clerks_work_is_kept() {
             sheet.write_string(0, c as u16, h).unwrap();
         }
     }
-    book.worksheet_from_index(0).unwrap().set_column_width(0, 33.5).unwrap();
+    book.worksheet_from_index(0)
+        .unwrap()
+        .set_column_width(0, 33.5)
+        .unwrap();
     book.add_worksheet().set_name("我的备忘").unwrap();
     book.save(&path).unwrap();
     let l = Ledger::read(&path).unwrap();
     assert_eq!(l.save(&path).unwrap(), Saved::Patched);
     let names = crate::xlsx::patch::sheet_names(&path).unwrap();
-    assert_eq!(&names[..5], ["项目台账", "进度记录", "变更记录", "来源文件", "我的备忘"]);
+    assert_eq!(
+        &names[..5],
+        ["项目台账", "进度记录", "变更记录", "来源文件", "我的备忘"]
+    );
     for sheet in ["单位汇总", "说明", "报送原值"] {
         assert!(names.iter().any(|n| n == sheet), "{sheet} added: {names:?}");
     }
     let workbook = part(&path, "xl/workbook.xml");
-    assert!(workbook.contains(r#"name="报送原值""#) && workbook.contains(r#"state="hidden""#), "{workbook}");
+    assert!(
+        workbook.contains(r#"name="报送原值""#) && workbook.contains(r#"state="hidden""#),
+        "{workbook}"
+    );
     let first = part(&path, "xl/worksheets/sheet1.xml");
-    assert!(first.contains("width=\"34.28515625\""), "the clerk's width kept: {first}");
+    assert!(
+        first.contains("width=\"34.28515625\""),
+        "the clerk's width kept: {first}"
+    );
     let back = Ledger::read(&path).unwrap();
     assert_eq!(back.projects.rows, l.projects.rows);
-    assert_eq!(back.about.rows, l.about.rows, "说明 written into the added sheet");
+    assert_eq!(
+        back.about.rows, l.about.rows,
+        "说明 written into the added sheet"
+    );
     // Saved again, the added sheets are patched like the others.
     assert_eq!(back.save(&path).unwrap(), Saved::Patched);
 }

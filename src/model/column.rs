@@ -180,6 +180,14 @@ columns! {
     Subject = "邮件主题", Text;
     /// 发送时间.
     SentAt = "发送时间", Text;
+    /// A 佐证材料 file's size, as a person reads it (`245 KB`).
+    Size = "大小", Text;
+    /// Where a 佐证材料 file came from: the mail or archive, or the folder.
+    Origin = "来源", Text;
+    /// When a 佐证材料 file was received: the mail's date, or the file's.
+    ReceivedAt = "收到时间", DateTime;
+    /// Where `merge --materials` saved the copy.
+    SavedAs = "保存位置", Text;
     /// 说明's first column.
     AboutItem = "项目", Text;
     /// 说明's second column.
@@ -222,6 +230,9 @@ pub enum Sheet {
     Sources,
     /// 说明: tool version, policy, last merge.
     About,
+    /// 佐证材料: one row per supporting file (report, photo, scan …) received with a project's
+    /// forms (SPEC §10).
+    Materials,
     /// 报送原值: what the units last submitted, so that a clerk's correction is told apart from
     /// a unit's change (hidden; a clerk may unhide it).
     Submitted,
@@ -314,6 +325,18 @@ const SOURCES: &[Column] = &[
 
 const ABOUT: &[Column] = &[C::AboutItem, C::AboutText];
 
+const MATERIALS: &[Column] = &[
+    C::ProjectId,
+    C::Name,
+    C::FileName,
+    C::FileKind,
+    C::Size,
+    C::Sha256,
+    C::Origin,
+    C::ReceivedAt,
+    C::SavedAs,
+];
+
 /// 报送原值: the ID, then the 项目台账 columns a submission fills (申报单位 … 进度安排) — the
 /// columns of the proposal fields, in 项目台账's order, so the two cannot drift apart.
 static SUBMITTED: std::sync::LazyLock<Vec<Column>> = std::sync::LazyLock::new(|| {
@@ -336,6 +359,7 @@ impl Sheet {
         Sheet::Units,
         Sheet::Changes,
         Sheet::Sources,
+        Sheet::Materials,
         Sheet::About,
         Sheet::Submitted,
     ];
@@ -348,6 +372,7 @@ impl Sheet {
             Sheet::Units => "单位汇总",
             Sheet::Changes => "变更记录",
             Sheet::Sources => "来源文件",
+            Sheet::Materials => "佐证材料",
             Sheet::About => "说明",
             Sheet::Submitted => "报送原值",
         }
@@ -366,6 +391,7 @@ impl Sheet {
             Sheet::Units => UNITS,
             Sheet::Changes => CHANGES,
             Sheet::Sources => SOURCES,
+            Sheet::Materials => MATERIALS,
             Sheet::About => ABOUT,
             Sheet::Submitted => SUBMITTED.as_slice(),
         }
@@ -394,7 +420,9 @@ impl Sheet {
             ],
             Sheet::Reports => &[C::Reporter, C::Extension],
             Sheet::Sources => &[C::Sender, C::Subject, C::SentAt],
-            Sheet::Units | Sheet::Changes | Sheet::About | Sheet::Submitted => &[],
+            Sheet::Units | Sheet::Changes | Sheet::About | Sheet::Submitted | Sheet::Materials => {
+                &[]
+            }
         }
     }
 

@@ -110,6 +110,23 @@ pub fn is_spreadsheet_name(path: &Path) -> bool {
     !lock && extension(path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
 }
 
+/// Extensions of the files a unit sends as evidence (lower case): documents, pictures,
+/// presentations, audio and video. Text notes, spreadsheets and unknown files are not evidence.
+pub const MATERIAL_EXTENSIONS: &[&str] = &[
+    "pdf", "ofd", "doc", "docx", "wps", "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "heic",
+    "webp", "ppt", "pptx", "dps", "mp4", "mov", "avi", "wmv", "mkv", "flv", "mp3", "wav", "m4a",
+];
+
+/// Whether a file's name says it may be evidence (佐证材料, see `ledger::materials`): intake
+/// keeps such a file's bytes inside mails and archives.
+pub fn is_material_name(path: &Path) -> bool {
+    let lock = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("~$") || n.starts_with("._"));
+    !lock && extension(path).is_some_and(|e| MATERIAL_EXTENSIONS.contains(&e.as_str()))
+}
+
 /// The lower-cased extension.
 pub fn extension(path: &Path) -> Option<String> {
     path.extension()
@@ -174,7 +191,9 @@ pub fn pictures_in(bytes: &[u8]) -> usize {
 pub fn human_size(bytes: u64) -> String {
     if bytes >= 1024 * 1024 {
         format!("{:.1} MB", bytes as f64 / 1024.0 / 1024.0)
-    } else {
+    } else if bytes >= 1024 {
         format!("{:.1} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{bytes} 字节")
     }
 }

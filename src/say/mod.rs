@@ -10,6 +10,7 @@ pub mod charter;
 pub mod cli;
 pub mod ledger;
 pub mod letters;
+pub mod materials;
 pub mod notices;
 #[cfg(feature = "serve")]
 pub mod page;

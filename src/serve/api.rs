@@ -378,6 +378,7 @@ async fn merge(State(state): State<Arc<AppState>>, params: Params) -> Result<Res
             .map_err(|e| ApiError::internal(e.to_string()))?;
         let ledger = ws.ledger();
         let job = MergeJob {
+            materials: None,
             ledger: &ledger,
             inputs: &inputs,
             policy: &policy,

@@ -71,18 +71,7 @@ impl Reply {
     }
 }
 
-/// `text` as a file name Windows accepts: its reserved characters and control characters as `_`,
-/// at most `max` characters (the letters, the 项目责任书).
-pub(crate) fn safe_name(text: &str, max: usize) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
-            c if c.is_control() => '_',
-            c => c,
-        })
-        .take(max)
-        .collect()
-}
+pub(crate) use crate::text::windows_name as safe_name;
 
 /// A text file as Notepad reads it right: UTF-8 with a BOM, Windows line ends.
 pub(crate) fn notepad_text(text: &str) -> Vec<u8> {

@@ -83,6 +83,20 @@ pub fn status_workbook(s: &MonthlyStatus, as_of: NaiveDate) -> Result<Vec<u8>, X
         let sheet = book.add_worksheet().set_name(say::KEY)?;
         projects(sheet, s, |p| p.key, &heading)?;
     }
+    // Finished projects whose 佐证材料 have not come: to ask for before acceptance.
+    if s.finished_without_materials().next().is_some() {
+        let heading =
+            crate::say::materials::finished_without_heading(&s.kind_name, &as_of.to_string());
+        let sheet = book
+            .add_worksheet()
+            .set_name(crate::say::materials::FINISHED_WITHOUT_SHEET)?;
+        projects(
+            sheet,
+            s,
+            |p| p.status == crate::ledger::status::Status::Done && p.materials == 0,
+            &heading,
+        )?;
+    }
     units(book.add_worksheet().set_name(UNITS)?, s, as_of)?;
     chart(book.add_worksheet().set_name(CHART)?, s, as_of)?;
     about(book.add_worksheet().set_name(ABOUT)?, s, as_of)?;
@@ -338,6 +352,7 @@ mod tests {
                 vec![]
             },
             key: false,
+            materials: 0,
         }
     }
 

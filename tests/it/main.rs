@@ -8,6 +8,7 @@
 //! - `fuzz`: property tests of the reader, the form extractor, the rules and mail/zip intake.
 //! - `hostile`: broken, encrypted and malicious files.
 //! - `mail`: mails and zips, reply notices.
+//! - `materials`: 佐证材料 recorded with their project, copied, and asked for in the status.
 //! - `merge`: the ledger: merging, corrections, change log, round trips, locks.
 //! - `rank`: score sheets, ranking and exemplary projects.
 //! - `office`: the ledger edited in LibreOffice Calc between two merges (tests/office/*.py).
@@ -34,6 +35,7 @@ mod fuzz;
 mod hostile;
 mod lifecycle;
 mod mail;
+mod materials;
 mod merge;
 mod multiform;
 mod office;

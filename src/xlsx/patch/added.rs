@@ -18,7 +18,8 @@ pub(super) struct Added {
     pub hidden: bool,
 }
 
-const RELATIONSHIPS_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const RELATIONSHIPS_NS: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_TYPE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const WORKSHEET_CONTENT: &str =
@@ -171,10 +172,13 @@ mod tests {
             "xl",
         );
         assert_eq!(ids, ["rIdTz2"]);
-        assert!(rels.contains(r#"Id="rIdTz2""#) && rels.contains(r#"Target="worksheets/sheet2.xml""#));
+        assert!(
+            rels.contains(r#"Id="rIdTz2""#) && rels.contains(r#"Target="worksheets/sheet2.xml""#)
+        );
         let listed = list_in_workbook(book, &added, &ids);
         assert!(
-            listed.contains(r#"<sheet name="佐证&amp;材料" sheetId="4" rel:id="rIdTz2"/></sheets>"#),
+            listed
+                .contains(r#"<sheet name="佐证&amp;材料" sheetId="4" rel:id="rIdTz2"/></sheets>"#),
             "{listed}"
         );
     }

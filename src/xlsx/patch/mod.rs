@@ -115,8 +115,15 @@ pub fn patch<W: Write + Seek, S: Read + Seek>(
     let mut parts: HashMap<String, usize> = HashMap::new();
     let mut plans = Vec::new();
     // Sheets to add: where they go, and their layout without rows.
-    let dir = book.workbook.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
-    let mut taken: std::collections::HashSet<String> = zip.file_names().filter_map(|n| n.ok().map(|n| n.into_owned())).collect();
+    let dir = book
+        .workbook
+        .rsplit_once('/')
+        .map_or("", |(d, _)| d)
+        .to_owned();
+    let mut taken: std::collections::HashSet<String> = zip
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .collect();
     let mut adding: Vec<added::Added> = Vec::new();
     let mut shells: Vec<String> = Vec::new();
     for (i, s) in sheets.iter().enumerate() {
@@ -216,7 +223,14 @@ pub fn patch<W: Write + Seek, S: Read + Seek>(
     for (a, shell) in adding.iter().zip(&shells) {
         w.start_file(a.part.as_str(), options)?;
         let s = &sheets[a.index];
-        sheet::rewrite(shell.as_bytes(), &mut w, &s.target, &plans[a.index], &[], book.date1904)?;
+        sheet::rewrite(
+            shell.as_bytes(),
+            &mut w,
+            &s.target,
+            &plans[a.index],
+            &[],
+            book.date1904,
+        )?;
     }
     let new_ids = if adding.is_empty() {
         Vec::new()
