@@ -281,12 +281,13 @@ mod tests {
     }
 
     #[test]
-    fn entries_keep_archive_order_and_skipped_ones_keep_no_bytes() {
+    fn entries_keep_archive_order_and_only_evidence_keeps_bytes() {
         let inputs = expand_bytes(
             "a.zip",
             &zip_of(&[
                 ("b.xlsx", b"1"),
                 ("a.pdf", b"2"),
+                ("说明.txt", b"4"),
                 ("__MACOSX/._b.xlsx", b"3"),
             ]),
             None,
@@ -298,9 +299,13 @@ mod tests {
             [
                 "a.zip › b.xlsx",
                 "a.zip › a.pdf",
+                "a.zip › 说明.txt",
                 "a.zip › __MACOSX/._b.xlsx"
             ]
         );
-        assert!(matches!(&inputs[1].data, InputData::Bytes(b) if b.is_empty()));
+        // The PDF may be 佐证材料: merge records its hash. The note is only listed.
+        assert!(matches!(&inputs[1].data, InputData::Bytes(b) if b.as_ref() == b"2"));
+        assert!(matches!(&inputs[2].data, InputData::Bytes(b) if b.is_empty()));
+        assert!(matches!(&inputs[3].data, InputData::Bytes(b) if b.is_empty()));
     }
 }

@@ -287,8 +287,8 @@ fn group_projects(
             | Action::ReportReplaced => id.clone(),
             _ => None,
         };
-        // 来源文件 joins the projects of a file of several forms with ` › `.
-        for id in id.iter().flat_map(|s| s.split(SEPARATOR)) {
+        // 来源文件 joins the projects of a file of several forms with `、`.
+        for id in id.iter().flat_map(|s| s.split('、')) {
             for g in groups_of(&r.path) {
                 sets.entry(g).or_default().insert(id.to_owned());
             }

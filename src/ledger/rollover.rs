@@ -84,6 +84,7 @@ pub fn carry(from: &Ledger, policy: &Policy, now: NaiveDateTime) -> (Ledger, Rol
     new.reports = by_id(&from.reports, &ids);
     new.changes = by_id(&from.changes, &ids);
     new.submitted = by_id(&from.submitted, &ids);
+    new.materials = by_id(&from.materials, &ids);
     // A file's 项目编号 may name several projects (a file of several forms): kept if any is carried.
     new.sources = rows_of(&from.sources, |r| {
         from.sources
@@ -153,6 +154,8 @@ mod tests {
         let p = l.reports.push_row();
         l.reports.set(p, Column::ProjectId, Value::text(id));
         l.reports.set(p, Column::Period, Value::text("2018-12"));
+        let m = l.materials.push_row();
+        l.materials.set(m, Column::ProjectId, Value::text(id));
         let s = l.sources.push_row();
         l.sources.set(s, Column::ProjectId, Value::text(id));
         l.sources
@@ -187,6 +190,11 @@ mod tests {
         assert_eq!(new.projects.get_named(1, "督办人").display(), "王科长");
         assert_eq!(new.reports.rows.len(), 2);
         assert_eq!(new.sources.rows.len(), 2);
+        assert_eq!(
+            new.materials.rows.len(),
+            2,
+            "佐证材料 go with their projects"
+        );
         assert_eq!(new.changes.rows.len(), 2);
         assert_eq!(
             new.changes.get(0, Column::NewValue).display(),

@@ -195,3 +195,6 @@ pub fn reminders_file(month: &str) -> String {
 pub fn grant_button(asked: &str) -> String {
     format!("同意延期至 {asked}")
 }
+
+/// The workspace folder the page copies 佐证材料 into (`佐证材料/项目编号/`).
+pub const MATERIALS_FOLDER: &str = "佐证材料";

@@ -377,8 +377,10 @@ async fn merge(State(state): State<Arc<AppState>>, params: Params) -> Result<Res
             .inputs(&month)
             .map_err(|e| ApiError::internal(e.to_string()))?;
         let ledger = ws.ledger();
+        // The page keeps the 佐证材料 beside the ledger, a folder per project.
+        let materials = ws.root().join(crate::say::page::MATERIALS_FOLDER);
         let job = MergeJob {
-            materials: None,
+            materials: Some(&materials),
             ledger: &ledger,
             inputs: &inputs,
             policy: &policy,
@@ -405,6 +407,8 @@ fn merge_json(run: &MergeRun, units: &[String], dry_run: bool, ws: &Workspace) -
         ("superseded", Action::Superseded),
         ("already_merged", Action::AlreadyMerged),
         ("skipped", Action::Skipped),
+        ("materials", Action::Material),
+        ("materials_known", Action::MaterialKnown),
     ]
     .iter()
     .map(|(key, a)| json!({ "key": key, "label": a.label(), "count": run.outcome.count(*a) }))
