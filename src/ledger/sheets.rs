@@ -131,7 +131,8 @@ pub(super) fn target<'a>(part: &Part<'a>) -> crate::xlsx::patch::Target<'a> {
             .iter()
             .map(|h| {
                 // Hidden columns are seen in the sheet itself (the clerk may show them).
-                wraps(crate::model::Column::for_header(h))
+                let column = crate::model::Column::for_header(h);
+                wraps(column) || wraps_in(&part.name, column)
             })
             .collect(),
         heights: part.rows.len() <= crate::xlsx::table::HEIGHTS_MAX_ROWS,
@@ -245,6 +246,14 @@ fn hidden(sheet: &str, column: Option<crate::model::Column>) -> bool {
     }
 }
 
+/// A column that wraps on one sheet only: 佐证材料's file names (in 来源文件 they are paths
+/// that fit their column).
+fn wraps_in(sheet: &str, column: Option<crate::model::Column>) -> bool {
+    let sheet = continuation_of(sheet).unwrap_or(sheet);
+    sheet == crate::model::Sheet::Materials.name()
+        && column == Some(crate::model::Column::FileName)
+}
+
 /// Whether a ledger column's text wraps: long text, and the project's name and unit, which
 /// are narrowed to print one page wide.
 fn wraps(column: Option<crate::model::Column>) -> bool {
@@ -273,6 +282,7 @@ fn layout(sheet: &str, headers: &[String]) -> xlsx::Table {
                 _ if model == Some(crate::model::Column::Unit) => {
                     Column::new(h, Kind::LongText).fixed(24.0)
                 }
+                _ if wraps_in(sheet, model) => Column::new(h, Kind::LongText).fixed(24.0),
                 Some(Holds::Long) => Column::new(h, Kind::LongText).fixed(40.0),
                 Some(Holds::Date | Holds::Month) => Column::new(h, Kind::Text).fixed(DATE_WIDTH),
                 Some(Holds::DateTime) => Column::new(h, Kind::Text).fixed(DATE_TIME_WIDTH),

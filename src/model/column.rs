@@ -183,11 +183,11 @@ columns! {
     /// A 佐证材料 file's size, as a person reads it (`245 KB`).
     Size = "大小", Text;
     /// Where a 佐证材料 file came from: the mail or archive, or the folder.
-    Origin = "来源", Text;
+    Origin = "来源", Long;
     /// When a 佐证材料 file was received: the mail's date, or the file's.
     ReceivedAt = "收到时间", DateTime;
     /// Where `merge --materials` saved the copy.
-    SavedAs = "保存位置", Text;
+    SavedAs = "保存位置", Long;
     /// 说明's first column.
     AboutItem = "项目", Text;
     /// 说明's second column.
