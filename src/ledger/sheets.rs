@@ -250,8 +250,7 @@ fn hidden(sheet: &str, column: Option<crate::model::Column>) -> bool {
 /// that fit their column).
 fn wraps_in(sheet: &str, column: Option<crate::model::Column>) -> bool {
     let sheet = continuation_of(sheet).unwrap_or(sheet);
-    sheet == crate::model::Sheet::Materials.name()
-        && column == Some(crate::model::Column::FileName)
+    sheet == crate::model::Sheet::Materials.name() && column == Some(crate::model::Column::FileName)
 }
 
 /// Whether a ledger column's text wraps: long text, and the project's name and unit, which

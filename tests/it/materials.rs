@@ -29,6 +29,19 @@ fn form_bytes(dir: &Path, title: &'static str, pairs: &[(&'static str, V)]) -> V
     bytes
 }
 
+/// A Word document that is no form: a unit's written summary.
+fn summary_docx() -> Vec<u8> {
+    use docx_rs::{Docx, Paragraph, Run};
+    let mut buf = std::io::Cursor::new(Vec::new());
+    Docx::new()
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text("红色网格党建工作总结")))
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text("一年来，我们划分网格62个。")))
+        .build()
+        .pack(&mut buf)
+        .unwrap();
+    buf.into_inner()
+}
+
 fn run(args: &[&str], paths: &[&Path]) -> String {
     let mut c = taizhang();
     c.args(args);
@@ -88,7 +101,11 @@ fn evidence_is_recorded_once_copied_per_project_and_missing_evidence_is_listed()
     let pdf = "%PDF-1.4\n% 红色网格 工作总结\n".as_bytes().to_vec();
     std::fs::write(
         at(&dec, "田家庵区委-结项.zip"),
-        zip_of(&[("进度报告.xlsx", &report), ("工作总结.pdf", &pdf)]),
+        zip_of(&[
+            ("进度报告.xlsx", &report),
+            ("工作总结.pdf", &pdf),
+            ("活动总结.docx", &summary_docx()),
+        ]),
     )
     .unwrap();
     let jpg = b"\xff\xd8\xff\xe0 photo one".to_vec();
@@ -115,19 +132,20 @@ fn evidence_is_recorded_once_copied_per_project_and_missing_evidence_is_listed()
         ],
         &[&dec],
     );
-    for name in ["工作总结.pdf", "照片1.jpg", "照片2.png"] {
+    // The Word summary is no form, but it came with the project's report: evidence, not an error.
+    for name in ["工作总结.pdf", "活动总结.docx", "照片1.jpg", "照片2.png"] {
         let line = out.lines().find(|l| l.contains(name)).unwrap_or_default();
         assert!(line.contains("登记为佐证材料（2018-001）"), "{name}: {out}");
     }
     assert!(
-        out.contains("新登记 4 个，已登记过 0 个；其中 1 个未能确定所属项目"),
+        out.contains("新登记 5 个，已登记过 0 个；其中 1 个未能确定所属项目"),
         "{out}"
     );
 
     let l = Ledger::read(&ledger).unwrap();
     let t = &l.materials;
     assert_eq!(t.name, "佐证材料");
-    assert_eq!(t.rows.len(), 4, "{:?}", t.rows);
+    assert_eq!(t.rows.len(), 5, "{:?}", t.rows);
     let row = |file: &str| {
         (0..t.rows.len())
             .find(|&r| t.get(r, Column::FileName).display() == file)
@@ -141,6 +159,10 @@ fn evidence_is_recorded_once_copied_per_project_and_missing_evidence_is_listed()
         .display()
         .ends_with("田家庵区委-结项.zip"));
     assert_eq!(t.get(pdf_row, Column::FileKind).display(), "PDF/版式文件");
+    assert_eq!(
+        t.get(row("活动总结.docx"), Column::FileKind).display(),
+        "Word 文档"
+    );
     assert!(t.get(pdf_row, Column::ReceivedAt).date().is_some());
     assert_eq!(
         t.get(row("照片1.jpg"), Column::Size).display(),
@@ -169,11 +191,11 @@ fn evidence_is_recorded_once_copied_per_project_and_missing_evidence_is_listed()
         ],
         &[&dec],
     );
-    assert!(again.contains("新登记 0 个，已登记过 4 个"), "{again}");
-    assert_eq!(Ledger::read(&ledger).unwrap().materials.rows.len(), 4);
+    assert!(again.contains("新登记 0 个，已登记过 5 个"), "{again}");
+    assert_eq!(Ledger::read(&ledger).unwrap().materials.rows.len(), 5);
     assert_eq!(
         std::fs::read_dir(copies.join("2018-001")).unwrap().count(),
-        3
+        4
     );
 
     // The status names the finished project whose evidence has not come, on screen and on a
