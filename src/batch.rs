@@ -399,7 +399,12 @@ fn check_form(
                 result.record = Some(Record::Scores(record));
                 result.problems = problems;
             }
-            Err(problem) => result.problems.push(problem),
+            // 评分 in a title is no score sheet without the score table of SPEC §3.3 (a project
+            // column and the policy's criteria): the file is of no known kind.
+            Err(problem) => {
+                result.kind = FormKind::Unknown;
+                result.problems.push(problem);
+            }
         },
         FormKind::Unknown | FormKind::Skipped => {}
     }

@@ -757,3 +757,30 @@ fn the_sample_year_end_by_hand() {
     units.dedup();
     assert_eq!(units.len(), 5);
 }
+
+/// 评分 in a title is no score sheet without the score table of SPEC §3.3: a table with a
+/// project column but none of the policy's criteria is `unknown`, with `E_UNKNOWN_FORM`.
+#[test]
+fn a_scores_title_without_the_policys_criteria_is_no_score_sheet() {
+    let dir = tmp();
+    let path = at(dir.path(), "考勤评分表.xlsx");
+    write_book(
+        &path,
+        &[sheet(
+            "Sheet1",
+            vec![
+                (0, 0, V::T("党员考勤评分表")),
+                (1, 0, V::T("评审人")),
+                (1, 1, V::T("王五")),
+                (2, 0, V::T("项目名称")),
+                (2, 1, V::T("出勤分")),
+                (3, 0, V::T("红色网格党建引领基层治理工程")),
+                (3, 1, V::N(9.0)),
+            ],
+        )],
+    );
+    let (json, _) = check_json(&[&path], &["--policy", "samples/taizhang.toml"]);
+    let f = &json["files"][0];
+    assert_eq!(f["kind"], "unknown", "{f}");
+    assert_eq!(codes(f), ["E_UNKNOWN_FORM"]);
+}
