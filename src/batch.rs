@@ -324,7 +324,8 @@ pub fn check_input(input: &Input, policy: &Policy, limits: &Limits) -> Vec<FileR
                 ReadError::Encrypted => Code::E_ENCRYPTED,
                 ReadError::TooLarge { .. }
                 | ReadError::Unpacked { .. }
-                | ReadError::CellTooLong { .. } => Code::E_TOO_LARGE,
+                | ReadError::CellTooLong { .. }
+                | ReadError::TooMuchMemory { .. } => Code::E_TOO_LARGE,
                 ReadError::TooManyCells { .. } => Code::E_TOO_MANY_CELLS,
             };
             result.problems.push(Problem::file(code, e.to_string()));

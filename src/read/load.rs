@@ -292,6 +292,7 @@ where
 {
     let (opened, extents) = R::prepare(bytes)?;
     check_extents(&extents, limits)?;
+    check_memory(bytes.len(), &opened, &extents, limits)?;
     let percents = percent_cells(&opened);
     let mut book = R::new(Cursor::new(opened.into_owned())).map_err(|e| {
         let text = e.to_string();
@@ -335,6 +336,45 @@ const DENSE_PER_CELL: u64 = 4;
 const TEXT_PER_CELL: u64 = 128;
 /// The whole workbook may cost this many sheets' allowances.
 const WORKBOOK_SHEETS: u64 = 2;
+
+/// Memory one `.xls`/`.ods` may take to read at the default cell limit (issue 14: under 256 MB
+/// per file, the program's own included); a higher `--max-cells` raises it in proportion.
+const MEMORY_PER_FILE: u64 = 224 * 1024 * 1024;
+
+/// Refuses a file whose measured sheets would cost more than [`MEMORY_PER_FILE`] to read, by
+/// what they cost when read (measured on LibreOffice-written files of 0.5M and 1M text cells):
+/// the file and calamine's copy of its stream, the dense value and formula ranges (32 bytes a
+/// cell each), calamine's staged cells (40), our cells and their text (88 a cell), and the text
+/// calamine copies, twice.
+fn check_memory(
+    file: usize,
+    opened: &Cow<'_, [u8]>,
+    extents: &HashMap<String, Extent>,
+    limits: &Limits,
+) -> Result<(), ReadError> {
+    let copy = match opened {
+        Cow::Owned(b) => b.len() as u64,
+        Cow::Borrowed(_) => 0,
+    };
+    let mut need = (file as u64).saturating_add(copy);
+    for e in extents.values() {
+        need = need
+            .saturating_add(e.dense().saturating_mul(64))
+            .saturating_add(e.staged.saturating_mul(40))
+            .saturating_add(e.cells.saturating_mul(88))
+            .saturating_add(e.text_bytes.saturating_mul(2));
+    }
+    let scale =
+        (limits.max_cells_per_sheet as u64).div_ceil(Limits::default().max_cells_per_sheet as u64);
+    let limit = MEMORY_PER_FILE.saturating_mul(scale.max(1));
+    if need > limit {
+        return Err(ReadError::TooMuchMemory {
+            need: super::human_size(need),
+            limit: super::human_size(limit),
+        });
+    }
+    Ok(())
+}
 
 /// Applies the rule of [`load_generic`] to measured sheets.
 fn check_extents(extents: &HashMap<String, Extent>, limits: &Limits) -> Result<(), ReadError> {

@@ -90,6 +90,14 @@ pub enum ReadError {
         /// The limit.
         limit: usize,
     },
+    /// An `.xls` or `.ods` whose cells would cost more memory than one file may take.
+    #[error("{}", say::too_much_memory(.need, .limit))]
+    TooMuchMemory {
+        /// The memory reading it would take, as a person reads it.
+        need: String,
+        /// The bound.
+        limit: String,
+    },
 }
 
 /// The file formats taizhang takes as forms, by lower-case extension: spreadsheets, WPS

@@ -59,6 +59,13 @@ pub fn unpacked_too_large(size: &str, limit: &str) -> String {
     )
 }
 
+/// An `.xls`/`.ods` too full to read within one file's memory.
+pub fn too_much_memory(need: &str, limit: &str) -> String {
+    format!(
+        "文件中的内容过多（读取约需 {need} 内存，上限 {limit}），不像是一份表单；请只保留表单内容，另存为 .xlsx 后重新发送"
+    )
+}
+
 /// A sheet with more cells than the limit.
 pub fn too_many_cells(sheet: &str, limit: impl Display) -> String {
     format!("工作表“{sheet}”的内容过多（超过 {limit} 个单元格），请只保留表单内容后重新发送")

@@ -352,3 +352,34 @@ fn formatted_range_is_not_counted_only_values() {
         2
     );
 }
+
+/// A sheet of 60,000 × 16 text cells (what LibreOffice made of a CSV, 475 MB to read) is refused
+/// by the memory it would take; a form's few hundred cells, or the same sheet under a
+/// `--max-cells` raised tenfold, are not.
+#[test]
+fn an_xls_or_ods_too_full_to_read_in_256_mb_is_refused_before_calamine_reads_it() {
+    let sheet = |rows: u32, cols: u32, text: u64| {
+        let cells = u64::from(rows) * u64::from(cols);
+        Extent {
+            first_row: 0,
+            last_row: rows - 1,
+            first_col: 0,
+            last_col: cols - 1,
+            cells,
+            staged: cells,
+            text_bytes: cells * text,
+        }
+    };
+    let big: HashMap<String, Extent> = [("big".to_owned(), sheet(60_000, 16, 72))].into();
+    let copy: Cow<'_, [u8]> = Cow::Owned(vec![0; 1024]);
+    let e = check_memory(60 << 20, &copy, &big, &Limits::default()).unwrap_err();
+    assert!(matches!(e, ReadError::TooMuchMemory { .. }), "{e}");
+    assert!(e.to_string().contains("224.0 MB"), "{e}");
+    let form: HashMap<String, Extent> = [("表".to_owned(), sheet(40, 8, 60))].into();
+    assert!(check_memory(60 << 10, &copy, &form, &Limits::default()).is_ok());
+    let raised = Limits {
+        max_cells_per_sheet: 10_000_000,
+        ..Limits::default()
+    };
+    assert!(check_memory(60 << 20, &copy, &big, &raised).is_ok());
+}
