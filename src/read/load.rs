@@ -292,7 +292,12 @@ where
 {
     let (opened, extents) = R::prepare(bytes)?;
     check_extents(&extents, limits)?;
-    check_memory(bytes.len(), &opened, &extents, limits)?;
+    // An owned stream is calamine's copy of the workbook: memory on top of the file's.
+    let copy = match &opened {
+        Cow::Owned(b) => b.len() as u64,
+        Cow::Borrowed(_) => 0,
+    };
+    check_memory(bytes.len() as u64 + copy, &extents, limits)?;
     let percents = percent_cells(&opened);
     let mut book = R::new(Cursor::new(opened.into_owned())).map_err(|e| {
         let text = e.to_string();
@@ -347,16 +352,11 @@ const MEMORY_PER_FILE: u64 = 224 * 1024 * 1024;
 /// cell each), calamine's staged cells (40), our cells and their text (88 a cell), and the text
 /// calamine copies, twice.
 fn check_memory(
-    file: usize,
-    opened: &Cow<'_, [u8]>,
+    bytes: u64,
     extents: &HashMap<String, Extent>,
     limits: &Limits,
 ) -> Result<(), ReadError> {
-    let copy = match opened {
-        Cow::Owned(b) => b.len() as u64,
-        Cow::Borrowed(_) => 0,
-    };
-    let mut need = (file as u64).saturating_add(copy);
+    let mut need = bytes;
     for e in extents.values() {
         need = need
             .saturating_add(e.dense().saturating_mul(64))
