@@ -128,6 +128,10 @@ pub fn render_text(batch: &Batch) -> String {
                 taizhang::say::cli::superseded(by),
                 taizhang::say::cli::FOR_REFERENCE,
             ),
+            // Evidence is recorded by merge (佐证材料): said so, not merely skipped.
+            _ if skipped && taizhang::read::is_material_name(r.file_name().as_ref()) => {
+                (taizhang::say::materials::CHECK_VERDICT.to_owned(), "")
+            }
             _ => (taizhang::say::cli::verdict(skipped, errors, warnings), ""),
         };
         let _ = writeln!(out, "{}  [{}]  {}", r.path, r.kind.label(), verdict);

@@ -32,6 +32,9 @@ pub fn copy_failed(path: &str, reason: &str) -> String {
     format!("佐证材料无法保存到“{path}”：{reason}")
 }
 
+/// `check`'s verdict on a file that may be evidence.
+pub const CHECK_VERDICT: &str = "不是表格：合并时登记为佐证材料";
+
 /// The action of a file recorded in 佐证材料.
 pub const ACTION_RECORDED: &str = "登记为佐证材料";
 
