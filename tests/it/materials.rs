@@ -21,6 +21,9 @@ fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     buf.into_inner()
 }
 
+/// The second project's name (the first is the fixtures' 红色网格).
+const SECOND: &str = "社区党校建设与党员教育创新";
+
 fn form_bytes(dir: &Path, title: &'static str, pairs: &[(&'static str, V)]) -> Vec<u8> {
     let path = at(dir, "tmp-form.xlsx");
     write_book(&path, &[sheet("Sheet1", rows(title, pairs))]);
@@ -76,11 +79,7 @@ fn evidence_is_recorded_once_copied_per_project_and_missing_evidence_is_listed()
         &at(&proposals, "a.xlsx"),
         &[sheet("Sheet1", rows("立项书", &good_proposal()))],
     );
-    let second = with(
-        good_proposal(),
-        "项目名称",
-        Some(V::T("社区党校建设与党员教育创新")),
-    );
+    let second = with(good_proposal(), "项目名称", Some(V::T(SECOND)));
     write_book(
         &at(&proposals, "b.xlsx"),
         &[sheet("Sheet1", rows("立项书", &second))],
@@ -112,11 +111,7 @@ fn evidence_is_recorded_once_copied_per_project_and_missing_evidence_is_listed()
     std::fs::write(at(&photos, "照片1.jpg"), &jpg).unwrap();
     std::fs::write(at(&photos, "照片2.png"), b"\x89PNG photo two").unwrap();
     std::fs::write(at(&dec, "无关照片.jpg"), b"\xff\xd8 stray").unwrap();
-    let other = done(with(
-        good_progress(),
-        "项目名称",
-        Some(V::T("社区党校建设与党员教育创新")),
-    ));
+    let other = done(with(good_progress(), "项目名称", Some(V::T(SECOND))));
     write_book(
         &at(&dec, "社区党校-12月.xlsx"),
         &[sheet("Sheet1", rows("进度报告", &other))],

@@ -211,15 +211,7 @@ fn rule_thresholds() {
         max_cells_per_sheet: 100,
         ..Limits::default()
     };
-    let sheet = |rows: u32, cols: u32, cells: u64| Extent {
-        first_row: 0,
-        last_row: rows - 1,
-        first_col: 0,
-        last_col: cols - 1,
-        cells,
-        staged: cells,
-        text_bytes: 0,
-    };
+    let sheet = |rows: u32, cols: u32, cells: u64| filled(rows, cols, cells, 0);
     let one = |e: Extent| HashMap::from([("A".to_owned(), e)]);
     assert!(check_extents(&one(sheet(20, 20, 100)), &limits).is_ok());
     assert!(check_extents(&one(sheet(20, 20, 101)), &limits).is_err());
@@ -360,15 +352,7 @@ fn formatted_range_is_not_counted_only_values() {
 fn an_xls_or_ods_too_full_to_read_in_256_mb_is_refused_before_calamine_reads_it() {
     let sheet = |rows: u32, cols: u32, text: u64| {
         let cells = u64::from(rows) * u64::from(cols);
-        Extent {
-            first_row: 0,
-            last_row: rows - 1,
-            first_col: 0,
-            last_col: cols - 1,
-            cells,
-            staged: cells,
-            text_bytes: cells * text,
-        }
+        filled(rows, cols, cells, cells * text)
     };
     let big: HashMap<String, Extent> = [("big".to_owned(), sheet(60_000, 16, 72))].into();
     let e = check_memory(120 << 20, &big, &Limits::default()).unwrap_err();
@@ -381,4 +365,17 @@ fn an_xls_or_ods_too_full_to_read_in_256_mb_is_refused_before_calamine_reads_it(
         ..Limits::default()
     };
     assert!(check_memory(120 << 20, &big, &raised).is_ok());
+}
+
+/// A sheet's measure: a `rows × cols` box from A1 with `cells` values and `text` bytes of text.
+fn filled(rows: u32, cols: u32, cells: u64, text: u64) -> Extent {
+    Extent {
+        first_row: 0,
+        last_row: rows - 1,
+        first_col: 0,
+        last_col: cols - 1,
+        cells,
+        staged: cells,
+        text_bytes: text,
+    }
 }
