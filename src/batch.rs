@@ -395,6 +395,11 @@ fn check_form(
             result.record = Some(Record::Progress(record));
             result.problems = problems;
         }
+        FormKind::Closing => {
+            let (record, problems) = rules::closing::check(raw, policy);
+            result.record = Some(Record::Closing(record));
+            result.problems = problems;
+        }
         FormKind::Scores => match rules::scores::read_scores(book, policy) {
             Ok((record, problems)) => {
                 result.record = Some(Record::Scores(record));

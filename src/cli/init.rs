@@ -1,16 +1,18 @@
 //! `taizhang init`: sets up a working folder for a year's projects.
 //!
 //! Writes the policy (`taizhang.toml`, the preset's commented text with the year adjusted), the
-//! blank forms to email to units (`templates/立项书.xlsx`, `templates/进度报告.xlsx`, and their Word
-//! versions `立项书.docx`, `进度报告.docx` for units that fill forms in Word) and an empty
-//! `inbox/` for the attachments that come back. Nothing existing is overwritten without `--force`.
+//! blank forms to email to units (`templates/立项书.xlsx`, `templates/进度报告.xlsx`, the year-end
+//! `templates/结项报告.xlsx`, and their Word versions `立项书.docx`, `进度报告.docx`,
+//! `结项报告.docx` for units that fill forms in Word) and an empty `inbox/` for the attachments
+//! that come back. Nothing existing is overwritten without `--force`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use taizhang::policy::{Policy, PolicyError, INNOVATION_TOML, SECRETARY_TOML};
 use taizhang::write::template::{
-    progress_docx, progress_template, proposal_docx, proposal_template, WordError,
+    closing_docx, closing_template, progress_docx, progress_template, proposal_docx,
+    proposal_template, WordError,
 };
 
 use super::exit::Exit;
@@ -82,10 +84,15 @@ pub fn run(args: InitArgs) -> Result<Exit, CliError> {
     let progress_docx = progress_docx(&policy)
         .map_err(word)
         .map_err(CliError::build(taizhang::say::cli::BLANK_PROGRESS))?;
+    let closing =
+        closing_template(&policy).map_err(CliError::build(taizhang::say::cli::BLANK_CLOSING))?;
+    let closing_docx = closing_docx(&policy)
+        .map_err(word)
+        .map_err(CliError::build(taizhang::say::cli::BLANK_CLOSING))?;
 
     let charter = taizhang::write::charter::template(&policy)?;
     let dir = &args.dir;
-    let files: [(PathBuf, &[u8]); 6] = [
+    let files: [(PathBuf, &[u8]); 8] = [
         (dir.join("taizhang.toml"), toml_text.as_bytes()),
         (
             dir.join("templates")
@@ -106,6 +113,14 @@ pub fn run(args: InitArgs) -> Result<Exit, CliError> {
             dir.join("templates")
                 .join(taizhang::say::cli::PROGRESS_DOCX),
             &progress_docx,
+        ),
+        (
+            dir.join("templates").join(taizhang::say::cli::CLOSING_FILE),
+            &closing,
+        ),
+        (
+            dir.join("templates").join(taizhang::say::cli::CLOSING_DOCX),
+            &closing_docx,
         ),
         (
             dir.join("templates")

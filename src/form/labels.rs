@@ -66,6 +66,8 @@ pub const PROPOSAL_TITLES: &[&str] = &["立项书", "申报表", "立项申报",
 /// Title words that say "progress report".
 pub const PROGRESS_TITLES: &[&str] =
     &["进度报告", "进展情况", "推进情况", "月报", "进度表", "进度"];
+/// Title words that say "closing report" (结项报告, 自查考评表, 验收申请表).
+pub const CLOSING_TITLES: &[&str] = &["结项", "自查考评", "自评表", "验收申请", "总结报告"];
 /// Title words that say "score sheet".
 pub const SCORES_TITLES: &[&str] = &["评分表", "评分", "打分表"];
 

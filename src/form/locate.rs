@@ -176,24 +176,46 @@ fn below(sheet: &Sheet, hit: &Hit) -> Option<(Option<Value>, String)> {
     None
 }
 
+/// How many distinct fields of each scope a sheet's labels name.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Tally {
+    proposal: usize,
+    progress: usize,
+    closing: usize,
+    /// On every form (申报单位, 项目名称, 填报日期).
+    both: usize,
+    /// On progress and closing reports (项目编号, 填报人).
+    reports: usize,
+    scores: usize,
+}
+
+impl Tally {
+    /// The distinct fields named.
+    pub(super) fn total(self) -> usize {
+        self.proposal + self.progress + self.closing + self.both + self.reports + self.scores
+    }
+}
+
 /// Counts the distinct fields of each scope on a sheet.
-fn score(hits: &[Hit]) -> (usize, usize, usize, usize) {
+pub(super) fn score(hits: &[Hit]) -> Tally {
     // A few dozen hits at most: a small list beats hashing.
     let mut seen: Vec<Field> = Vec::with_capacity(hits.len());
-    let (mut proposal, mut progress, mut both, mut scores) = (0, 0, 0, 0);
+    let mut t = Tally::default();
     for h in hits {
         if seen.contains(&h.field) {
             continue;
         }
         seen.push(h.field);
         match h.field.scope() {
-            Scope::Proposal => proposal += 1,
-            Scope::Progress => progress += 1,
-            Scope::Both => both += 1,
-            Scope::Scores => scores += 1,
+            Scope::Proposal => t.proposal += 1,
+            Scope::Progress => t.progress += 1,
+            Scope::Closing => t.closing += 1,
+            Scope::Both => t.both += 1,
+            Scope::Reports => t.reports += 1,
+            Scope::Scores => t.scores += 1,
         }
     }
-    (proposal, progress, both, scores)
+    t
 }
 
 /// The form's title, from the first rows: the kind the unit says it sent, and the title's text.
@@ -222,13 +244,18 @@ pub(super) fn title_of(sheet: &Sheet) -> Option<(FormKind, &str)> {
 }
 
 /// What a title names. A proposal's title says 立项书, or 申报 with 项目 (a hazard 申报表 is no
-/// proposal); a progress report's says 进度报告, or one of the progress words with 项目.
+/// proposal); a progress report's says 进度报告, or one of the progress words with 项目; a closing
+/// report's says 结项 or 自查考评 (`项目结项报告`, `自查考评表`), or 总结报告 with 项目.
 fn title_says(t: &str) -> Option<FormKind> {
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
     if has(labels::SCORES_TITLES) {
         return Some(FormKind::Scores);
     }
     let project = t.contains("项目");
+    if t.contains("结项") || t.contains("自查考评") || (project && has(labels::CLOSING_TITLES))
+    {
+        return Some(FormKind::Closing);
+    }
     if t.contains("立项书") || (project && has(labels::PROPOSAL_TITLES)) {
         return Some(FormKind::Proposal);
     }
@@ -241,39 +268,44 @@ fn title_says(t: &str) -> Option<FormKind> {
 /// Evidence before a kind (issue 14 point 4): the title, or 项目名称 with at least three other
 /// labels of the kind. `None` when the labels are no known form's.
 pub(super) fn kind_of(title: Option<FormKind>, hits: &[Hit]) -> Option<FormKind> {
-    let (p, g, b, s) = score(hits);
+    let t = score(hits);
     let has = |f: Field| hits.iter().any(|h| h.field == f);
     let name = has(Field::Name);
     let project = name || has(Field::ProjectId);
-    let both_others = b - usize::from(name);
-    match title {
-        Some(FormKind::Scores) if project || s > 0 => return Some(FormKind::Scores),
-        Some(k @ (FormKind::Proposal | FormKind::Progress)) if p + g + b >= 2 => {
-            // The title says one thing; the labels may overrule a misleading title.
-            let (own, other) = match k {
-                FormKind::Proposal => (p, g),
-                _ => (g, p),
-            };
-            if own == 0 && other >= 3 {
-                return Some(if k == FormKind::Proposal {
-                    FormKind::Progress
-                } else {
-                    FormKind::Proposal
-                });
-            }
-            return Some(k);
-        }
-        _ => {}
-    }
-    if s > 0 && p == 0 && g == 0 && project {
-        Some(FormKind::Scores)
+    let both_others = t.both - usize::from(name);
+    let (p, g, c) = (t.proposal, t.progress + t.reports, t.closing + t.reports);
+    // The kind the labels alone say, with the evidence it takes (3 fields beside 项目名称).
+    let closing = t.closing >= 2 && c + both_others >= 3 && t.closing > t.progress;
+    let by_labels = if name && closing && t.closing >= p {
+        Some(FormKind::Closing)
     } else if name && p + both_others >= 3 && p > g {
         Some(FormKind::Proposal)
     } else if name && g + both_others >= 3 && g > 0 && g >= p {
         Some(FormKind::Progress)
     } else {
         None
+    };
+    match title {
+        Some(FormKind::Scores) if project || t.scores > 0 => return Some(FormKind::Scores),
+        Some(k @ (FormKind::Proposal | FormKind::Progress | FormKind::Closing))
+            if p + g + t.closing + t.both >= 2 =>
+        {
+            // The title says one thing; the labels may overrule a misleading title.
+            let (own, other, instead) = match k {
+                FormKind::Proposal if t.closing > t.progress => (p, c, FormKind::Closing),
+                FormKind::Proposal => (p, g, FormKind::Progress),
+                FormKind::Progress => (g, p, FormKind::Proposal),
+                _ if p >= t.progress => (c, p, FormKind::Proposal),
+                _ => (c, g, FormKind::Progress),
+            };
+            return Some(if own == 0 && other >= 3 { instead } else { k });
+        }
+        _ => {}
     }
+    if t.scores > 0 && p == 0 && g == 0 && t.closing == 0 && project {
+        return Some(FormKind::Scores);
+    }
+    by_labels
 }
 
 /// Why a sheet is no form, naming the labels it does hold (`只找到“姓名”“性别”等栏目`).
@@ -367,8 +399,7 @@ pub(super) fn sheet_form_with(
         .cloned()
         .collect();
     let Some(kind) = kind_of(title, &all) else {
-        let (p, g, b, s) = score(&hits);
-        return Err((p + g + b + s, not_a_form(sheet, &hits)));
+        return Err((score(&hits).total(), not_a_form(sheet, &hits)));
     };
     let mut fields = fields_in(sheet, &hits, kind);
     if let Some(c) = context {
@@ -395,6 +426,8 @@ pub(super) fn in_scope(field: Field, kind: FormKind) -> bool {
         Scope::Both => true,
         Scope::Proposal => kind == FormKind::Proposal,
         Scope::Progress => kind == FormKind::Progress,
+        Scope::Closing => kind == FormKind::Closing,
+        Scope::Reports => matches!(kind, FormKind::Progress | FormKind::Closing),
         Scope::Scores => kind == FormKind::Scores,
     }
 }

@@ -28,6 +28,8 @@ pub enum FormKind {
     Proposal,
     /// 进度报告.
     Progress,
+    /// 结项报告 / 自查考评表: the unit's own account of a finished project (SPEC §10).
+    Closing,
     /// 评分表.
     Scores,
     /// A readable or unreadable file that is none of the above.
@@ -42,6 +44,7 @@ impl FormKind {
         match self {
             FormKind::Proposal => crate::say::reading::PROPOSAL,
             FormKind::Progress => crate::say::reading::PROGRESS,
+            FormKind::Closing => crate::say::reading::CLOSING,
             FormKind::Scores => crate::say::reading::SCORES,
             FormKind::Unknown => crate::say::reading::UNKNOWN_FORM,
             FormKind::Skipped => crate::say::reading::SKIPPED,

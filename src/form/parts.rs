@@ -238,7 +238,8 @@ fn table_kind(fields: &[Field], title: Option<FormKind>) -> Option<FormKind> {
         return None;
     }
     let count = |scope: Scope| fields.iter().filter(|f| f.scope() == scope).count();
-    let (p, g) = (count(Scope::Proposal), count(Scope::Progress));
+    let g = count(Scope::Progress) + count(Scope::Reports);
+    let (p, c) = (count(Scope::Proposal), count(Scope::Closing));
     if count(Scope::Scores) > 0 {
         return None;
     }
@@ -253,6 +254,8 @@ fn table_kind(fields: &[Field], title: Option<FormKind>) -> Option<FormKind> {
     match title {
         Some(FormKind::Proposal) if proposal => Some(FormKind::Proposal),
         Some(FormKind::Progress) if reports => Some(FormKind::Progress),
+        Some(FormKind::Closing) if c > 0 => Some(FormKind::Closing),
+        _ if c >= 2 && c > p && !reports => Some(FormKind::Closing),
         _ if proposal && p > g => Some(FormKind::Proposal),
         _ if reports => Some(FormKind::Progress),
         _ => None,

@@ -12,7 +12,7 @@ use super::store::Ledger;
 use crate::model::{Column, Field, Scope, Sheet, Value};
 use crate::policy::Policy;
 use crate::rules::units::UnitIndex;
-use crate::rules::{Progress, Proposal};
+use crate::rules::{Closing, Progress, Proposal};
 
 /// The 项目台账 cells a proposal fills, in the ledger's column order: every proposal field the
 /// catalogue gives a column and the policy keeps.
@@ -33,6 +33,20 @@ pub fn progress_cells(p: &Progress) -> Vec<(Column, Value)> {
         .filter_map(|&c| {
             let field = Field::of_column(Scope::Progress, c).filter(|f| !f.identifies())?;
             Some((c, p.value(field)))
+        })
+        .collect()
+}
+
+/// The 项目台账 cells a 结项报告 fills: its own fields (目标完成情况 … 存在不足), those it gives;
+/// the ones that identify the project, 填报人 and 填报日期 (the proposal's) are not copied.
+pub fn closing_cells(c: &Closing) -> Vec<(Column, Value)> {
+    Sheet::Projects
+        .columns()
+        .iter()
+        .filter_map(|&col| {
+            let field =
+                Field::of_column(Scope::Closing, col).filter(|f| f.scope() == Scope::Closing)?;
+            Some((col, c.value(field))).filter(|(_, v)| !v.is_empty())
         })
         .collect()
 }

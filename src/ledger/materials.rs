@@ -284,7 +284,8 @@ fn group_projects(
             | Action::Updated
             | Action::Unchanged
             | Action::ReportAdded
-            | Action::ReportReplaced => id.clone(),
+            | Action::ReportReplaced
+            | Action::Closed => id.clone(),
             _ => None,
         };
         // 来源文件 joins the projects of a file of several forms with `、`.

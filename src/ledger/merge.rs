@@ -16,7 +16,7 @@ use crate::form::FormKind;
 use crate::model::{Column, Value};
 use crate::policy::Policy;
 use crate::rules::units::UnitIndex;
-use crate::rules::{Code, Problem, Progress, Proposal, Record};
+use crate::rules::{Closing, Code, Problem, Progress, Proposal, Record};
 use crate::text::identity_key;
 
 /// What happened to one file.
@@ -32,6 +32,8 @@ pub enum Action {
     ReportAdded,
     /// A report replacing the one for its period.
     ReportReplaced,
+    /// A 结项报告 recorded (or changed) on its project's row.
+    Closed,
     /// The file (same SHA-256) was merged before.
     AlreadyMerged,
     /// Errors: not merged.
@@ -56,6 +58,7 @@ impl Action {
             Action::Unchanged => say::ACTION_UNCHANGED,
             Action::ReportAdded => say::ACTION_REPORT_ADDED,
             Action::ReportReplaced => say::ACTION_REPORT_REPLACED,
+            Action::Closed => say::ACTION_CLOSED,
             Action::AlreadyMerged => say::ACTION_ALREADY_MERGED,
             Action::Rejected => say::ACTION_REJECTED,
             Action::Superseded => say::ACTION_SUPERSEDED,
@@ -322,6 +325,7 @@ impl Merger<'_> {
             _ => match result.record.clone() {
                 Some(Record::Proposal(p)) => self.proposal(&p, result),
                 Some(Record::Progress(p)) => self.progress(&p, result),
+                Some(Record::Closing(c)) => self.closing(&c, result),
                 Some(Record::Scores(_)) => (Action::Skipped, None),
                 None => (Action::Rejected, None),
             },
@@ -604,13 +608,17 @@ impl Merger<'_> {
         self.outcome.changes += 1;
     }
 
-    fn progress(&mut self, p: &Progress, result: &mut FileResult) -> (Action, Option<String>) {
-        let by_id = p
-            .project_id
-            .as_ref()
-            .and_then(|id| self.index.by_id.get(id))
-            .copied();
-        let by_key = match (&p.unit, &p.name) {
+    /// The 项目台账 row a report is about, by 项目编号, else by unit and name; a report of no
+    /// project (or of a deleted one) is rejected with `E_NO_PROJECT`.
+    fn project_row(
+        &self,
+        id: Option<&String>,
+        unit: Option<&String>,
+        name: Option<&String>,
+        result: &mut FileResult,
+    ) -> Result<usize, (Action, Option<String>)> {
+        let by_id = id.and_then(|id| self.index.by_id.get(id)).copied();
+        let by_key = match (unit, name) {
             (Some(u), Some(n)) => self
                 .index
                 .by_key
@@ -618,22 +626,68 @@ impl Merger<'_> {
                 .copied(),
             _ => None,
         };
-        let Some(row) = by_id.or(by_key) else {
-            if let Some((id, name)) =
-                self.deleted_project(p.project_id.as_ref(), p.unit.as_ref(), p.name.as_ref())
-            {
-                let message = crate::say::safety::report_for_deleted(&id, &name);
-                return Self::reject_deleted(result, message);
+        if let Some(row) = by_id.or(by_key) {
+            return Ok(row);
+        }
+        if let Some((id, name)) = self.deleted_project(id, unit, name) {
+            let message = crate::say::safety::report_for_deleted(&id, &name);
+            return Err(Self::reject_deleted(result, message));
+        }
+        result.problems.push(Problem::new(
+            Code::E_NO_PROJECT,
+            Some("name"),
+            None,
+            say::no_project(
+                name.map_or("", String::as_str),
+                unit.map_or("", String::as_str),
+            ),
+        ));
+        result.ok = false;
+        Err((Action::Rejected, None))
+    }
+
+    /// A 结项报告: its fields go on the project's row, beside the clerk's 验收结果; a changed
+    /// value of an earlier 结项报告 is logged in 变更记录.
+    fn closing(&mut self, c: &Closing, result: &mut FileResult) -> (Action, Option<String>) {
+        let row = match self.project_row(
+            c.project_id.as_ref(),
+            c.unit.as_ref(),
+            c.name.as_ref(),
+            result,
+        ) {
+            Ok(row) => row,
+            Err(rejected) => return rejected,
+        };
+        let id = self.ledger.projects.get(row, Column::ProjectId).display();
+        let file = result.file_name().to_owned();
+        let mut changed = 0;
+        for (column, new) in closing_cells(c) {
+            let current = self.ledger.projects.get(row, column).clone();
+            if same(&current, &new) {
+                continue;
             }
-            let name = p.name.clone().unwrap_or_default();
-            result.problems.push(Problem::new(
-                Code::E_NO_PROJECT,
-                Some("name"),
-                None,
-                say::no_project(&name, &p.unit.clone().unwrap_or_default()),
-            ));
-            result.ok = false;
-            return (Action::Rejected, None);
+            if !current.is_empty() {
+                self.log_change(&id, column, &current, &new, &file);
+            }
+            self.ledger.projects.set(row, column, new);
+            changed += 1;
+        }
+        if changed == 0 {
+            (Action::Unchanged, Some(id))
+        } else {
+            (Action::Closed, Some(id))
+        }
+    }
+
+    fn progress(&mut self, p: &Progress, result: &mut FileResult) -> (Action, Option<String>) {
+        let row = match self.project_row(
+            p.project_id.as_ref(),
+            p.unit.as_ref(),
+            p.name.as_ref(),
+            result,
+        ) {
+            Ok(row) => row,
+            Err(rejected) => return rejected,
         };
         let id = self.ledger.projects.get(row, Column::ProjectId).display();
         let period = p.period.clone().unwrap_or_default();
@@ -695,5 +749,6 @@ fn same(a: &Value, b: &Value) -> bool {
 
 use super::derived::{about, refresh};
 pub use super::derived::{
-    latest_reports, month_of, period_end, progress_cells, proposal_cells, schedule_of, unit_summary,
+    closing_cells, latest_reports, month_of, period_end, progress_cells, proposal_cells,
+    schedule_of, unit_summary,
 };

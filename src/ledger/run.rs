@@ -219,5 +219,6 @@ pub fn summary_line(outcome: &Outcome) -> String {
         c(Action::AlreadyMerged),
         c(Action::Skipped),
         outcome.changes,
+        c(Action::Closed),
     )
 }

@@ -213,7 +213,8 @@ fn table_from_rows(name: &str, rows: Vec<Vec<Value>>) -> Table {
 /// Columns hidden in a new ledger (grouped: the `+` above the sheet shows them), so that each
 /// sheet prints one page wide at a readable size: file paths and SHA-256 everywhere, and in
 /// 项目台账 the proposal's details (its year is in 项目编号; the rest is in the 立项书 and in
-/// 报送原值). A hidden column's text does not make its row tall.
+/// 报送原值) and the 结项报告's but its 自评等次, which stands beside 验收结果. A hidden column's
+/// text does not make its row tall.
 fn hidden(sheet: &str, column: Option<crate::model::Column>) -> bool {
     use crate::model::{Column as C, Sheet};
     let sheet = continuation_of(sheet).unwrap_or(sheet);
@@ -239,6 +240,11 @@ fn hidden(sheet: &str, column: Option<crate::model::Column>) -> bool {
         | C::Milestones
         | C::ApprovalNote
         | C::AcceptanceNote
+        | C::GoalsMet
+        | C::SelfScore
+        | C::Results
+        | C::MaterialsList
+        | C::Shortfalls
         | C::Version => sheet == Sheet::Projects.name(),
         // Rarely filled; the requests are listed by merge and status.
         C::Extension => sheet == Sheet::Reports.name(),

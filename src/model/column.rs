@@ -112,6 +112,18 @@ columns! {
     Approval = "审核状态", Text;
     /// 审核意见: the clerk's note to the unit with the decision.
     ApprovalNote = "审核意见", Long;
+    /// 目标完成情况, as the unit's 结项报告 says.
+    GoalsMet = "目标完成情况", Text;
+    /// 主要成效, from the 结项报告.
+    Results = "主要成效", Long;
+    /// 佐证材料清单, from the 结项报告.
+    MaterialsList = "佐证材料清单", Long;
+    /// 自评等次, from the 结项报告.
+    SelfGrade = "自评等次", Text;
+    /// 自评得分, from the 结项报告.
+    SelfScore = "自评得分", Number;
+    /// 存在不足, from the 结项报告.
+    Shortfalls = "存在不足", Long;
     /// 验收结果: the clerk's acceptance of a finished project (通过 / 不通过 / 整改).
     Acceptance = "验收结果", Text;
     /// 验收意见: the note with it.
@@ -271,6 +283,12 @@ const PROJECTS: &[Column] = &[
     C::LatestPeriod,
     C::Version,
     C::Source,
+    C::GoalsMet,
+    C::SelfGrade,
+    C::SelfScore,
+    C::Results,
+    C::MaterialsList,
+    C::Shortfalls,
     C::Acceptance,
     C::AcceptanceNote,
     C::Key,
@@ -417,6 +435,12 @@ impl Sheet {
                 C::ApprovalNote,
                 C::Acceptance,
                 C::AcceptanceNote,
+                C::GoalsMet,
+                C::SelfGrade,
+                C::SelfScore,
+                C::Results,
+                C::MaterialsList,
+                C::Shortfalls,
             ],
             Sheet::Reports => &[C::Reporter, C::Extension],
             Sheet::Sources => &[C::Sender, C::Subject, C::SentAt],

@@ -19,6 +19,10 @@ pub enum Scope {
     Both,
     /// Score sheet (评分表).
     Scores,
+    /// 结项报告 / 自查考评表 only (SPEC §10, completion).
+    Closing,
+    /// The reports about an approved project: progress reports and the 结项报告 (项目编号, 填报人).
+    Reports,
 }
 
 /// When a field must be filled in.
@@ -58,6 +62,8 @@ pub enum Input {
     Choice,
     /// A whole number within the policy's catalogue (参考目录序号).
     Whole,
+    /// A score 0–100 (自评得分).
+    Score,
 }
 
 macro_rules! fields {
@@ -123,7 +129,7 @@ use Input as I;
 
 fields! {
     /// 项目编号, quoted on progress reports.
-    ProjectId = "project_id", Progress, Some(C::ProjectId), Optional, I::Text, ["项目编号"];
+    ProjectId = "project_id", Reports, Some(C::ProjectId), Optional, I::Text, ["项目编号"];
     /// The submitting unit.
     Unit = "unit", Both, Some(C::Unit), Always, I::Line,
         ["申报单位", "单位名称", "党组织名称", "填报单位", "报送单位"];
@@ -195,8 +201,26 @@ fields! {
     /// Plan for the next period.
     Next = "next", Progress, Some(C::Next), Optional, I::Box(72),
         ["下步计划", "下月计划", "下一步计划", "下步工作计划", "下月工作计划"];
+    /// 目标完成情况: whether the goals set at approval were met (全部完成 / 基本完成 / 未完成).
+    GoalsMet = "goals_met", Closing, Some(C::GoalsMet), Always, I::Choice,
+        ["目标完成情况", "目标完成", "目标达成情况", "目标任务完成情况", "是否达到预期目标"];
+    /// 主要成效: what the project achieved.
+    Results = "results", Closing, Some(C::Results), Always, I::Box(120),
+        ["主要成效", "工作成效", "取得成效", "项目成效", "主要成果", "取得的成效"];
+    /// 佐证材料清单: the supporting materials the unit lists (sent with the form).
+    MaterialsList = "materials_list", Closing, Some(C::MaterialsList), Always, I::Box(60),
+        ["佐证材料清单", "佐证材料", "附件清单", "佐证材料目录", "支撑佐证材料"];
+    /// 自评等次: the unit's own grade (优秀 / 良好 / 一般 / 较差).
+    SelfGrade = "self_grade", Closing, Some(C::SelfGrade), Always, I::Choice,
+        ["自评等次", "自评等级", "自评结果", "自我评价等次"];
+    /// 自评得分 0–100.
+    SelfScore = "self_score", Closing, Some(C::SelfScore), Optional, I::Score,
+        ["自评得分", "自评分", "自评分数"];
+    /// 存在不足: what fell short, and what is done about it.
+    Shortfalls = "shortfalls", Closing, Some(C::Shortfalls), Optional, I::Box(60),
+        ["存在不足", "存在的不足", "不足之处", "存在不足及改进措施"];
     /// Who filled in the report.
-    Reporter = "reporter", Progress, Some(C::Reporter), Optional, I::Line, ["填报人", "联系人"];
+    Reporter = "reporter", Reports, Some(C::Reporter), Optional, I::Line, ["填报人", "联系人"];
     /// Date filled in (last on both forms).
     Submitted = "submitted", Both, Some(C::Submitted), Optional, I::Date,
         ["填报日期", "申报日期", "填表日期", "报送日期"];
@@ -221,9 +245,15 @@ impl Field {
         Field::ALL.iter().copied().find(|f| f.key() == key)
     }
 
-    /// True when the field is on forms of this scope (a `Both` field is on either form).
+    /// True when the field is on forms of this scope (a `Both` field is on every form but the
+    /// score sheet, a `Reports` field on progress reports and the 结项报告).
     pub fn on(self, form: Scope) -> bool {
-        self.scope() == form || (self.scope() == Scope::Both && form != Scope::Scores)
+        match self.scope() {
+            s if s == form => true,
+            Scope::Both => form != Scope::Scores,
+            Scope::Reports => matches!(form, Scope::Progress | Scope::Closing),
+            _ => false,
+        }
     }
 
     /// Whether `policy` requires the field to be filled in.

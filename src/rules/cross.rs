@@ -78,6 +78,7 @@ pub fn check(entries: &mut [Entry<'_>], policy: &Policy) -> Findings {
         let unit_slot = match record {
             Record::Proposal(p) => &mut p.unit,
             Record::Progress(p) => &mut p.unit,
+            Record::Closing(c) => &mut c.unit,
             Record::Scores(_) => continue,
         };
         let Some(unit) = unit_slot.as_ref() else {
@@ -117,7 +118,7 @@ pub fn check(entries: &mut [Entry<'_>], policy: &Policy) -> Findings {
 /// Every file with errors that a later valid file of the same unit and project replaced, with
 /// the latest such file.
 fn superseded(entries: &[Entry<'_>]) -> Vec<(usize, usize)> {
-    let mut groups: HashMap<(bool, String), Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<(&'static str, String), Vec<usize>> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         if let Some(id) = e.record.as_deref().and_then(identity) {
             groups.entry(id).or_default().push(i);
@@ -142,15 +143,18 @@ fn superseded(entries: &[Entry<'_>]) -> Vec<(usize, usize)> {
     out
 }
 
-fn identity(record: &Record) -> Option<(bool, String)> {
+/// What makes two forms the same submission: the form (as a duplicate's message names it) and
+/// the project (and period).
+fn identity(record: &Record) -> Option<(&'static str, String)> {
     let unit = identity_key(record.unit()?);
     let name = identity_key(record.name()?);
     Some(match record {
-        Record::Proposal(_) => (true, format!("{unit}\u{1}{name}")),
+        Record::Proposal(_) => (say::DUPLICATE_PROPOSAL, format!("{unit}\u{1}{name}")),
         Record::Progress(p) => (
-            false,
+            say::DUPLICATE_REPORT,
             format!("{unit}\u{1}{name}\u{1}{}", p.period.as_deref()?),
         ),
+        Record::Closing(_) => (say::DUPLICATE_CLOSING, format!("{unit}\u{1}{name}")),
         Record::Scores(_) => return None,
     })
 }
@@ -158,7 +162,7 @@ fn identity(record: &Record) -> Option<(bool, String)> {
 /// Files of the same project (and period), the second and later ones warned. A superseded file
 /// is no duplicate of its resend.
 fn duplicates(entries: &[Entry<'_>], superseded: &[bool]) -> Vec<(usize, Problem)> {
-    let mut first: HashMap<(bool, String), usize> = HashMap::new();
+    let mut first: HashMap<(&'static str, String), usize> = HashMap::new();
     let mut out = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         if superseded.get(i).copied().unwrap_or(false) {
@@ -169,12 +173,7 @@ fn duplicates(entries: &[Entry<'_>], superseded: &[bool]) -> Vec<(usize, Problem
         };
         match first.get(&id) {
             Some(&j) => {
-                let what = if id.0 {
-                    say::DUPLICATE_PROPOSAL
-                } else {
-                    say::DUPLICATE_REPORT
-                };
-                let message = say::duplicate(what, entries[j].name);
+                let message = say::duplicate(id.0, entries[j].name);
                 out.push((i, Problem::new(Code::W_DUPLICATE, None, None, message)));
             }
             None => {

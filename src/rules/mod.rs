@@ -4,13 +4,14 @@
 pub mod problem;
 
 pub use problem::{Code, Problem, Severity};
+pub mod closing;
 mod fields;
 pub mod progress;
 pub mod proposal;
 pub mod record;
 pub mod scores;
 
-pub use record::{Milestone, Progress, Proposal, Record};
+pub use record::{Closing, Milestone, Progress, Proposal, Record};
 pub mod cross;
 pub mod missing;
 pub mod units;

@@ -124,6 +124,45 @@ pub struct Progress {
     pub reporter: Option<String>,
 }
 
+/// A 结项报告 / 自查考评表: the unit's own account of a finished project (SPEC §10), kept in
+/// 项目台账 beside the clerk's 验收结果 so that the acceptance is decided on it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Closing {
+    /// Ledger project ID (`2018-003`), when the unit wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// Submitting unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Project name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// 目标完成情况: one of [`super::closing::GOALS`] when the wording says it, else as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goals_met: Option<String>,
+    /// 主要成效.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub results: Option<String>,
+    /// 佐证材料清单, as the unit lists it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub materials_list: Option<String>,
+    /// 自评等次: a grade of the policy's ranking when the wording says it, else as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub self_grade: Option<String>,
+    /// 自评得分 0–100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub self_score: Option<f64>,
+    /// 存在不足.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shortfalls: Option<String>,
+    /// Date filled in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub submitted: Option<NaiveDate>,
+    /// Who filled it in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reporter: Option<String>,
+}
+
 /// A form's record, whichever kind it is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -132,6 +171,8 @@ pub enum Record {
     Proposal(Proposal),
     /// A progress report.
     Progress(Progress),
+    /// A closing report.
+    Closing(Closing),
     /// A reviewer's score sheet.
     Scores(super::scores::ScoreSheet),
 }
@@ -142,6 +183,7 @@ impl Record {
         match self {
             Record::Proposal(p) => p.unit.as_deref(),
             Record::Progress(p) => p.unit.as_deref(),
+            Record::Closing(c) => c.unit.as_deref(),
             Record::Scores(_) => None,
         }
     }
@@ -151,6 +193,7 @@ impl Record {
         match self {
             Record::Proposal(p) => p.name.as_deref(),
             Record::Progress(p) => p.name.as_deref(),
+            Record::Closing(c) => c.name.as_deref(),
             Record::Scores(_) => None,
         }
     }
@@ -205,6 +248,12 @@ impl Proposal {
             | Field::Done
             | Field::Problems
             | Field::Next
+            | Field::GoalsMet
+            | Field::Results
+            | Field::MaterialsList
+            | Field::SelfGrade
+            | Field::SelfScore
+            | Field::Shortfalls
             | Field::Reporter
             | Field::Reviewer => Value::Empty,
         }
@@ -261,6 +310,58 @@ impl Progress {
             | Field::Phone
             | Field::Budget
             | Field::Milestones
+            | Field::GoalsMet
+            | Field::Results
+            | Field::MaterialsList
+            | Field::SelfGrade
+            | Field::SelfScore
+            | Field::Shortfalls
+            | Field::Reviewer => Value::Empty,
+        }
+    }
+}
+
+impl Closing {
+    /// The value of one field as the ledger keeps it; `Empty` for a field that is not a
+    /// closing report's. Every field is listed, as for [`Proposal::value`].
+    pub fn value(&self, field: Field) -> Value {
+        match field {
+            Field::ProjectId => text(&self.project_id),
+            Field::Unit => text(&self.unit),
+            Field::Name => text(&self.name),
+            Field::GoalsMet => text(&self.goals_met),
+            Field::Results => text(&self.results),
+            Field::MaterialsList => text(&self.materials_list),
+            Field::SelfGrade => text(&self.self_grade),
+            Field::SelfScore => self.self_score.map_or(Value::Empty, Value::Number),
+            Field::Shortfalls => text(&self.shortfalls),
+            Field::Submitted => date(self.submitted),
+            Field::Reporter => text(&self.reporter),
+            Field::Category
+            | Field::Topic
+            | Field::Scope
+            | Field::Content
+            | Field::Feasibility
+            | Field::Goals
+            | Field::Measures
+            | Field::Start
+            | Field::Deadline
+            | Field::Deliverables
+            | Field::OwnerUnit
+            | Field::Owner
+            | Field::OwnerCombined
+            | Field::OwnerTitle
+            | Field::Members
+            | Field::Phone
+            | Field::Budget
+            | Field::Milestones
+            | Field::Period
+            | Field::Percent
+            | Field::State
+            | Field::Extension
+            | Field::Done
+            | Field::Problems
+            | Field::Next
             | Field::Reviewer => Value::Empty,
         }
     }

@@ -212,6 +212,8 @@ pub fn exemplary_saved(path: impl Display) -> String {
 pub const BLANK_PROPOSAL: &str = "空白立项书";
 /// What is being built: the blank progress report.
 pub const BLANK_PROGRESS: &str = "空白进度报告";
+/// What is being built: the blank closing report.
+pub const BLANK_CLOSING: &str = "空白结项报告";
 /// The templates' file names in a workspace.
 pub const PROPOSAL_FILE: &str = "立项书.xlsx";
 /// The progress template's file name.
@@ -220,6 +222,10 @@ pub const PROGRESS_FILE: &str = "进度报告.xlsx";
 pub const PROPOSAL_DOCX: &str = "立项书.docx";
 /// The Word version of the progress template.
 pub const PROGRESS_DOCX: &str = "进度报告.docx";
+/// The closing-report template's file name (结项报告 / 自查考评表, sent with the 佐证材料).
+pub const CLOSING_FILE: &str = "结项报告.xlsx";
+/// The Word version of the closing-report template.
+pub const CLOSING_DOCX: &str = "结项报告.docx";
 
 /// `init`'s report: the workspace made and what is in it.
 pub fn workspace_made(dir: impl Display, kind: &str, year: i32) -> String {

@@ -18,6 +18,8 @@ pub const ACTION_UNCHANGED: &str = "未变";
 pub const ACTION_REPORT_ADDED: &str = "新增报告";
 /// A progress report replacing its period's earlier one.
 pub const ACTION_REPORT_REPLACED: &str = "替换报告";
+/// A 结项报告 recorded on its project's row.
+pub const ACTION_CLOSED: &str = "登记结项";
 /// A file merged before, byte for byte.
 pub const ACTION_ALREADY_MERGED: &str = "已合并过";
 /// A file with errors, not merged.
@@ -46,9 +48,16 @@ pub fn merge_summary(
     already: usize,
     skipped: usize,
     changes: usize,
+    closed: usize,
 ) -> String {
+    // 结项报告 arrive at the year's end only: the line names them when there are some.
+    let closed = if closed > 0 {
+        format!("结项报告：登记 {closed} 份；")
+    } else {
+        String::new()
+    };
     format!(
-        "项目：新增 {added} 个，更新 {updated} 个，未变 {unchanged} 个；进度报告：新增 {reports_added} 份，替换 {reports_replaced} 份；退回 {rejected} 个文件，已取代 {superseded} 个，已合并过 {already} 个，跳过 {skipped} 个；记录变更 {changes} 处"
+        "项目：新增 {added} 个，更新 {updated} 个，未变 {unchanged} 个；进度报告：新增 {reports_added} 份，替换 {reports_replaced} 份；{closed}退回 {rejected} 个文件，已取代 {superseded} 个，已合并过 {already} 个，跳过 {skipped} 个；记录变更 {changes} 处"
     )
 }
 

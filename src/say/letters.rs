@@ -24,6 +24,8 @@ pub fn subject(kind: &str, topic: &str) -> String {
 pub const SENT_PROPOSALS: &str = "立项书";
 /// The unit sent progress reports of several months, or of none.
 pub const SENT_REPORTS: &str = "进度报告";
+/// The unit sent closing reports (结项报告).
+pub const SENT_CLOSING: &str = "结项报告";
 /// The unit sent score sheets.
 pub const SENT_SCORES: &str = "评分表";
 /// The unit sent forms of several kinds.

@@ -157,6 +157,15 @@ pub fn bad_percent(label: &str, text: &str, cell: &str) -> String {
     )
 }
 
+/// A 自评得分 that is no number 0–100.
+pub fn bad_self_score(label: &str, text: &str, cell: &str) -> String {
+    format!(
+        "“{label}”应为 0–100 之间的分数：“{}”{}",
+        excerpt(text, 20),
+        at(cell)
+    )
+}
+
 /// A budget that is not a number ≥ 0.
 pub fn bad_amount(label: &str, text: &str, cell: &str) -> String {
     format!(
@@ -358,6 +367,8 @@ pub const WARNING: &str = "提醒";
 pub const DUPLICATE_PROPOSAL: &str = "项目的立项书";
 /// What a duplicate is of: a project's report for the same period.
 pub const DUPLICATE_REPORT: &str = "项目同一报告期的进度报告";
+/// What a duplicate is of: a project's closing report.
+pub const DUPLICATE_CLOSING: &str = "项目的结项报告";
 
 /// The quota rule quoted in `W_QUOTA`, with the A-category minimum.
 pub fn quota_rule_with_a(kind: &str, min: usize, max: usize, min_a: usize) -> String {

@@ -10,6 +10,8 @@ use std::fmt::Display;
 pub const PROPOSAL: &str = "立项书";
 /// A progress report (进度报告).
 pub const PROGRESS: &str = "进度报告";
+/// A closing report (结项报告 / 自查考评表).
+pub const CLOSING: &str = "结项报告";
 /// A score sheet (评分表).
 pub const SCORES: &str = "评分表";
 /// A workbook that is no form taizhang knows.

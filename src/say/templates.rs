@@ -15,6 +15,8 @@ use crate::rules::Code;
 pub const PROPOSAL_SHEET: &str = "立项书";
 /// Sheet name of the progress-report form.
 pub const PROGRESS_SHEET: &str = "进度报告";
+/// Sheet name of the closing-report form.
+pub const CLOSING_SHEET: &str = "结项报告";
 /// Sheet name of the instructions that travel with each form.
 pub const NOTES_SHEET: &str = "填表说明";
 
@@ -35,6 +37,15 @@ pub fn proposal_title(p: &Policy) -> String {
 /// The progress form's title row, also the workbook's document title.
 pub fn progress_title(p: &Policy) -> String {
     format!("{}年度{}进度报告", p.year, project_kind(p.preset))
+}
+
+/// The closing report's title row, also the workbook's document title: the 自查考评 of SPEC §10.
+pub fn closing_title(p: &Policy) -> String {
+    format!(
+        "{}年度{}结项报告（自查考评表）",
+        p.year,
+        project_kind(p.preset)
+    )
 }
 
 /// The note under a form's title.
@@ -93,6 +104,9 @@ pub const MONEY_ONLY: &str = "请只填数字（单位：万元），如 2 或 0
 /// Error of a percentage cell out of 0–100 %.
 pub const PERCENT_BETWEEN: &str = "请填 0% 到 100% 之间的百分比，如 60%。";
 
+/// The error of a 自评得分 cell.
+pub const SCORE_BETWEEN: &str = "请填 0 到 100 之间的分数，如 92 或 88.5。";
+
 /// Warning of a date cell outside the year before to two years after `year`.
 pub fn date_between(year: i32) -> String {
     format!(
@@ -126,17 +140,18 @@ pub fn tip(f: Field, scope: Scope, p: &Policy) -> String {
     use Field as F;
     let l = &p.limits;
     let y = p.year;
-    let progress = scope == Scope::Progress;
+    // A report (monthly or closing) is about a project already approved.
+    let report = matches!(scope, Scope::Progress | Scope::Closing);
     match f {
         F::ProjectId => {
             format!("立项批复中的项目编号，如 {y}-001；不清楚可不填，按申报单位和项目名称对应。")
         }
-        F::Unit if progress => "与立项书中的申报单位一致。".into(),
+        F::Unit if report => "与立项书中的申报单位一致。".into(),
         F::Unit => match p.preset {
             Preset::Innovation => "填写申报党组织的全称，与所盖公章一致。".into(),
             Preset::Secretary => "填写二级党组织（党委/党总支）的全称，与所盖公章一致。".into(),
         },
-        F::Name if progress => "与立项书中的项目名称一致。".into(),
+        F::Name if report => "与立项书中的项目名称一致。".into(),
         F::Name => format!("{}-{}个字，简明反映项目内容。", l.name_min, l.name_max),
         F::Category => category_tip(p),
         F::Topic => topic_tip(p),
@@ -178,8 +193,24 @@ pub fn tip(f: Field, scope: Scope, p: &Policy) -> String {
         F::Done => "本报告期开展的主要工作、取得的进展和成效。".into(),
         F::Problems => "推进中遇到的困难和问题；没有可不填。".into(),
         F::Next => "下一报告期的工作安排。".into(),
+        F::GoalsMet => {
+            "对照立项时确定的工作目标，从下拉列表中选择：全部完成、基本完成、部分完成、未完成。"
+                .into()
+        }
+        F::Results => "项目实施取得的主要成效：解决了什么问题、形成了哪些制度和经验、党员群众的评价。".into(),
+        F::MaterialsList => {
+            "逐项列出随本表报送的报告、文件、成效、图文资料等佐证材料（文件名），材料与本表一并发送。"
+                .into()
+        }
+        F::SelfGrade => format!(
+            "从下拉列表中选择：{}。",
+            crate::rules::closing::grades(p).join("、")
+        ),
+        F::SelfScore => "对照评分标准自评的得分，0-100 分；可不填。".into(),
+        F::Shortfalls => "项目实施中的不足和下一步改进措施；没有可不填。".into(),
         F::Reporter => "填表人姓名，便于联系核实。".into(),
-        F::Submitted if progress => format!("按“{y}-06-30”的格式填写。"),
+        F::Submitted if scope == Scope::Closing => format!("按“{y}-12-20”的格式填写。"),
+        F::Submitted if report => format!("按“{y}-06-30”的格式填写。"),
         F::Submitted => submitted_tip(p),
         // Not on the templates: the timetable is its own table, the others are no form rows.
         F::OwnerCombined | F::Milestones | F::Reviewer => String::new(),
@@ -311,6 +342,11 @@ pub fn progress_notes_title(p: &Policy) -> String {
     format!("{}进度报告填表说明", project_kind(p.preset))
 }
 
+/// The closing report's 填表说明 title.
+pub fn closing_notes_title(p: &Policy) -> String {
+    format!("{}结项报告填表说明", project_kind(p.preset))
+}
+
 /// Part 一's heading.
 pub const WHO_HEAD: &str = "一、填报对象";
 
@@ -367,6 +403,14 @@ pub fn quota(p: &Policy) -> Option<String> {
 pub fn progress_who(year: i32) -> String {
     format!(
         "{year}年度已立项项目的实施单位，每个项目每月报送一份；年底报送最终进度（完成进度填 100%，项目状态选“已完成”）。"
+    )
+}
+
+/// Part 一 of the closing report: who reports, when, and what goes with it (the seeds' 佐证材料
+/// and 自查考评).
+pub fn closing_who(year: i32) -> String {
+    format!(
+        "{year}年度已立项项目完成后，实施单位对照立项时确定的目标开展自查考评，每个项目填写一份，连同能体现项目实施过程及成果经验的报告、文件、成效、图文资料等佐证材料一并报送，接受考核验收。"
     )
 }
 

@@ -199,6 +199,7 @@ async fn meta(State(state): State<Arc<AppState>>) -> Response {
     let kinds: serde_json::Map<String, Value> = [
         FormKind::Proposal,
         FormKind::Progress,
+        FormKind::Closing,
         FormKind::Scores,
         FormKind::Unknown,
         FormKind::Skipped,
@@ -403,6 +404,7 @@ fn merge_json(run: &MergeRun, units: &[String], dry_run: bool, ws: &Workspace) -
         ("unchanged", Action::Unchanged),
         ("report_added", Action::ReportAdded),
         ("report_replaced", Action::ReportReplaced),
+        ("closed", Action::Closed),
         ("rejected", Action::Rejected),
         ("superseded", Action::Superseded),
         ("already_merged", Action::AlreadyMerged),

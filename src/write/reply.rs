@@ -220,6 +220,8 @@ fn topic(files: &[&FileResult], policy: &Policy) -> String {
             [one] => say::sent_reports_of(one),
             _ => say::SENT_REPORTS.to_owned(),
         }
+    } else if all(FormKind::Closing) {
+        say::SENT_CLOSING.to_owned()
     } else if all(FormKind::Scores) {
         say::SENT_SCORES.to_owned()
     } else {

@@ -15,7 +15,8 @@ use rust_xlsxwriter::{
 };
 
 use self::content::{
-    progress_fields, progress_notes, proposal_fields, proposal_notes, Field, Note, Value,
+    closing_fields, closing_notes, progress_fields, progress_notes, proposal_fields,
+    proposal_notes, Field, Note, Value,
 };
 use super::template_style::{wrapped_height, Styles, FORM_COLUMNS, NOTES_WIDTH, ROW_HEIGHT};
 use crate::policy::Policy;
@@ -24,9 +25,9 @@ use crate::say::templates as say;
 mod content;
 mod word;
 
-pub use word::{progress_docx, proposal_docx, WordError};
+pub use word::{closing_docx, progress_docx, proposal_docx, WordError};
 
-pub use crate::say::templates::{NOTES_SHEET, PROGRESS_SHEET, PROPOSAL_SHEET};
+pub use crate::say::templates::{CLOSING_SHEET, NOTES_SHEET, PROGRESS_SHEET, PROPOSAL_SHEET};
 
 /// Last column of the form (F): values are merged over B..=F.
 const LAST_COL: u16 = 5;
@@ -72,6 +73,19 @@ pub fn progress_template(policy: &Policy) -> Result<Vec<u8>, XlsxError> {
     let title = say::progress_title(policy);
     let notes = progress_notes(policy, &fields);
     build(policy, PROGRESS_SHEET, &title, &fields, false, &notes)
+}
+
+/// The blank 结项报告 (自查考评表) workbook for `policy`, as xlsx bytes: what a unit sends, with
+/// its 佐证材料, when a project is finished (SPEC §10).
+///
+/// # Errors
+///
+/// rust_xlsxwriter's [`XlsxError`]; none is expected for a policy that passed validation.
+pub fn closing_template(policy: &Policy) -> Result<Vec<u8>, XlsxError> {
+    let fields = closing_fields(policy);
+    let title = say::closing_title(policy);
+    let notes = closing_notes(policy, &fields);
+    build(policy, CLOSING_SHEET, &title, &fields, false, &notes)
 }
 
 /// Assembles one workbook: the form sheet first, the 填表说明 sheet second.
@@ -208,7 +222,7 @@ fn write_field(
         Value::Date => &s.date,
         Value::Percent => &s.percent,
         Value::Money => &s.number,
-        Value::Line | Value::List(_) | Value::Whole(..) => &s.value,
+        Value::Line | Value::List(_) | Value::Whole(..) | Value::Score => &s.value,
     };
     ws.merge_range(row, 1, row, LAST_COL, "", format)?;
     ws.set_row_height(row, height)?;
@@ -233,6 +247,10 @@ fn validation(field: &Field, year: i32) -> Result<DataValidation, XlsxError> {
         Value::Money => (
             dv.allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0)),
             Some(say::MONEY_ONLY.to_owned()),
+        ),
+        Value::Score => (
+            dv.allow_decimal_number(DataValidationRule::Between(0.0, 100.0)),
+            Some(say::SCORE_BETWEEN.to_owned()),
         ),
         Value::Percent => (
             dv.allow_decimal_number(DataValidationRule::Between(0.0, 1.0)),

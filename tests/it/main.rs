@@ -4,6 +4,7 @@
 //!
 //! - `check`: `taizhang check` end to end on real xlsx files.
 //! - `cli`: help pages and argument errors in Chinese, exit codes 0 and 2.
+//! - `closing`: the 结项报告 / 自查考评表 read, merged onto its project's row once, a resend logged.
 //! - `college`: the college sample (secretary preset) against its README, and its whole year.
 //! - `fuzz`: property tests of the reader, the form extractor, the rules and mail/zip intake.
 //! - `hostile`: broken, encrypted and malicious files.
@@ -30,6 +31,7 @@ mod common;
 mod approve;
 mod check;
 mod cli;
+mod closing;
 mod college;
 mod fuzz;
 mod hostile;

@@ -297,6 +297,14 @@ fn init_innovation_matches_committed_templates() {
         &committed("进度报告.docx"),
     );
     same_as_committed(
+        &d.join("templates/结项报告.xlsx"),
+        &committed("结项报告.xlsx"),
+    );
+    same_as_committed(
+        &d.join("templates/结项报告.docx"),
+        &committed("结项报告.docx"),
+    );
+    same_as_committed(
         &d.join("templates/项目责任书模板.docx"),
         &committed("项目责任书模板.docx"),
     );
@@ -322,6 +330,14 @@ fn init_secretary_matches_committed_templates() {
     same_as_committed(
         &d.join("templates/进度报告.docx"),
         &committed("secretary/进度报告.docx"),
+    );
+    same_as_committed(
+        &d.join("templates/结项报告.xlsx"),
+        &committed("secretary/结项报告.xlsx"),
+    );
+    same_as_committed(
+        &d.join("templates/结项报告.docx"),
+        &committed("secretary/结项报告.docx"),
     );
     same_as_committed(
         &d.join("templates/项目责任书模板.docx"),
@@ -404,6 +420,42 @@ fn progress_form_comes_first_with_every_label() {
         "status dropdown"
     );
     assert!(xml.contains(r#"type="decimal""#), "percent validation");
+}
+
+#[test]
+fn closing_form_comes_first_with_every_label_and_its_choices() {
+    let dir = init("innovation");
+    let path = dir.path().join("templates/结项报告.xlsx");
+    let (names, texts) = texts(&path);
+    assert_eq!(names, ["结项报告", "填表说明"]);
+    assert!(texts[0].contains("结项报告（自查考评表）"), "{}", texts[0]);
+    for label in [
+        "项目编号",
+        "申报单位",
+        "项目名称",
+        "目标完成情况",
+        "主要成效",
+        "佐证材料清单",
+        "自评等次",
+        "自评得分",
+        "存在不足",
+        "填报人",
+        "填报日期",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.trim_start_matches('*') == label),
+            "missing label {label}"
+        );
+    }
+    // Not a progress report: no period, no percent.
+    assert!(!texts.iter().any(|t| t.contains("报告期")));
+    let xml = sheet_xml(&path, 1);
+    assert!(
+        xml.contains("全部完成,基本完成,部分完成,未完成"),
+        "goals dropdown"
+    );
+    assert!(xml.contains("优秀,良好,合格,不合格"), "the policy's grades");
+    assert!(xml.contains(r#"type="decimal""#), "score validation");
 }
 
 #[test]
@@ -617,4 +669,32 @@ fn filled_templates_check_clean() {
     assert_eq!(file["problems"], serde_json::json!([]), "{file}");
     assert_eq!(file["record"]["percent"], 60.0);
     assert_eq!(file["record"]["period"], "2018-06");
+
+    let closing = dir.path().join("inbox/田家庵区委-结项报告.xlsx");
+    fill(
+        &t.join("结项报告.xlsx"),
+        &closing,
+        &[
+            ("B3", Typed::Text("2018-001")),
+            ("B4", Typed::Text("田家庵区委")),
+            ("B5", Typed::Text("网格化党建示范工程")),
+            ("B6", Typed::Text("全部完成")),
+            ("B7", Typed::Text("建成20个示范网格，形成网格党建工作制度")),
+            ("B8", Typed::Text("1.项目总结报告；2.活动照片10张")),
+            ("B9", Typed::Text("良好")),
+            ("B10", Typed::Number(88.5)),
+        ],
+    );
+    let file = check_json(dir.path(), &closing);
+    assert_eq!(file["kind"], "closing");
+    assert_eq!(file["problems"], serde_json::json!([]), "{file}");
+    let record = &file["record"];
+    assert_eq!(record["project_id"], "2018-001");
+    assert_eq!(record["goals_met"], "全部完成");
+    assert_eq!(record["self_grade"], "良好");
+    assert_eq!(record["self_score"], 88.5);
+    assert!(record["materials_list"]
+        .as_str()
+        .unwrap()
+        .contains("活动照片"));
 }

@@ -86,9 +86,24 @@ fn word_templates_filled_by_label_read_back_clean() {
             ("填报日期", "2018年6月3日"),
         ],
     );
+    let closing = fill_docx(
+        &fs::read(d.join("templates/结项报告.docx")).unwrap(),
+        &[
+            ("申报单位", "田家庵区委"),
+            ("项目名称", "红色网格党建引领基层治理工程"),
+            ("目标完成情况", "全部完成"),
+            ("主要成效", "建成四级党建网格体系，网格党小组长62名全部到位"),
+            ("佐证材料清单", "项目总结报告、网格工作制度汇编、活动照片"),
+            ("自评等次", "优秀"),
+            ("自评得分", "92"),
+            ("填报人", "李娜"),
+            ("填报日期", "2018年12月20日"),
+        ],
+    );
     let inbox = d.join("inbox");
     fs::write(inbox.join("田家庵区委-立项书.docx"), proposal).unwrap();
     fs::write(inbox.join("田家庵区委-进度报告.docx"), progress).unwrap();
+    fs::write(inbox.join("田家庵区委-结项报告.docx"), closing).unwrap();
     let out = taizhang()
         .current_dir(d)
         .args(["check", "--format", "json", "inbox"])
@@ -96,8 +111,8 @@ fn word_templates_filled_by_label_read_back_clean() {
         .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let files = json["files"].as_array().unwrap();
-    assert_eq!(files.len(), 2, "{json}");
-    for kind in ["proposal", "progress"] {
+    assert_eq!(files.len(), 3, "{json}");
+    for kind in ["proposal", "progress", "closing"] {
         let f = files.iter().find(|f| f["kind"] == kind).expect(kind);
         let errors: Vec<&serde_json::Value> = f["problems"]
             .as_array()

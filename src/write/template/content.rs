@@ -4,6 +4,7 @@
 use crate::model::field::{Input, Need};
 use crate::model::{self, Scope};
 use crate::policy::Policy;
+use crate::rules::closing::{self, GOALS};
 use crate::rules::progress::STATES;
 use crate::say::templates as say;
 
@@ -25,6 +26,8 @@ pub(super) enum Value {
     List(Vec<String>),
     /// A whole number in this range.
     Whole(i32, i32),
+    /// A score 0–100, decimals allowed.
+    Score,
 }
 
 /// One labelled row of a form.
@@ -70,6 +73,11 @@ pub(super) fn progress_fields(p: &Policy) -> Vec<Field> {
     fields(Scope::Progress, p)
 }
 
+/// The closing report's rows.
+pub(super) fn closing_fields(p: &Policy) -> Vec<Field> {
+    fields(Scope::Closing, p)
+}
+
 /// The catalogue's input, with the policy's choices filled in.
 fn input(f: model::Field, p: &Policy) -> Value {
     match f.input() {
@@ -82,8 +90,13 @@ fn input(f: model::Field, p: &Policy) -> Value {
         Input::Choice if f == model::Field::Category => {
             Value::List(p.categories.iter().map(|c| c.name.clone()).collect())
         }
+        Input::Choice if f == model::Field::GoalsMet => {
+            Value::List(GOALS.iter().map(|s| (*s).to_owned()).collect())
+        }
+        Input::Choice if f == model::Field::SelfGrade => Value::List(closing::grades(p)),
         Input::Choice => Value::List(STATES.iter().map(|s| (*s).to_owned()).collect()),
         Input::Whole => Value::Whole(1, i32::try_from(p.catalogue.len()).unwrap_or(i32::MAX)),
+        Input::Score => Value::Score,
     }
 }
 
@@ -126,6 +139,20 @@ pub(super) fn proposal_notes(p: &Policy, fields: &[Field]) -> Vec<Note> {
                 .map(|(n, t)| Note::Para(say::catalogue_entry(n, t))),
         );
     }
+    notes
+}
+
+/// The closing report's 填表说明.
+pub(super) fn closing_notes(p: &Policy, fields: &[Field]) -> Vec<Note> {
+    let mut notes = vec![
+        Note::Title(say::closing_notes_title(p)),
+        Note::Head(say::WHO_HEAD.into()),
+        Note::Para(say::closing_who(p.year)),
+    ];
+    notes.extend(common_notes(say::CLOSING_SHEET, p.year));
+    notes.push(Note::Head(say::SEND_HEAD.into()));
+    notes.push(Note::Para(say::send_to(p, say::CLOSING_SHEET)));
+    notes.extend(field_notes(fields));
     notes
 }
 

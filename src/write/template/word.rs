@@ -12,7 +12,7 @@ use docx_rs::{
     WidthType,
 };
 
-use super::content::{progress_fields, proposal_fields, Field, Value};
+use super::content::{closing_fields, progress_fields, proposal_fields, Field, Value};
 use super::MILESTONE_ROWS;
 use crate::policy::Policy;
 use crate::say::templates as say;
@@ -53,6 +53,16 @@ pub fn proposal_docx(policy: &Policy) -> Result<Vec<u8>, WordError> {
 pub fn progress_docx(policy: &Policy) -> Result<Vec<u8>, WordError> {
     let fields = progress_fields(policy);
     build(&say::progress_title(policy), &fields, false)
+}
+
+/// The blank 结项报告 (自查考评表) for `policy` as a Word document (`.docx` bytes).
+///
+/// # Errors
+///
+/// [`WordError`]; none is expected.
+pub fn closing_docx(policy: &Policy) -> Result<Vec<u8>, WordError> {
+    let fields = closing_fields(policy);
+    build(&say::closing_title(policy), &fields, false)
 }
 
 fn build(title: &str, fields: &[Field], milestones: bool) -> Result<Vec<u8>, WordError> {
