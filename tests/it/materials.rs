@@ -228,3 +228,53 @@ fn evidence_is_recorded_once_copied_per_project_and_missing_evidence_is_listed()
     assert!(text.iter().any(|c| c == "2018-002"), "{text:?}");
     assert!(!text.iter().any(|c| c == "2018-001"), "{text:?}");
 }
+
+/// The sample year's end (`samples/inbox/2018-12-结项`): the evidence in the folder named after
+/// 2018-001 is that project's, the stray photo beside two projects' 结项报告 nobody's, and the
+/// hospital's 结项报告 fills its row.
+#[test]
+fn the_sample_years_evidence_and_closing_report_land_on_their_project() {
+    let dir = tmp();
+    let ledger = at(dir.path(), "台账.xlsx");
+    let out = taizhang()
+        .args([
+            "merge",
+            "samples/inbox",
+            "--policy",
+            "samples/taizhang.toml",
+            "--ledger",
+        ])
+        .arg(&ledger)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("结项报告：登记 2 份"), "{text}");
+    let l = Ledger::read(&ledger).unwrap();
+    let t = &l.materials;
+    let of = |file: &str| {
+        (0..t.rows.len())
+            .find(|&r| t.get(r, Column::FileName).display() == file)
+            .map(|r| t.get(r, Column::ProjectId).display())
+            .unwrap_or_else(|| panic!("{file} recorded: {:?}", t.rows))
+    };
+    assert_eq!(t.rows.len(), 4);
+    for file in ["项目总结.pdf", "照片1.jpg", "照片2.jpg"] {
+        assert_eq!(of(file), "2018-001", "{file}");
+    }
+    assert_eq!(
+        of("活动照片.jpg"),
+        "",
+        "two projects' reports merged beside it: nobody's"
+    );
+    let p = &l.projects;
+    let row = (0..p.rows.len())
+        .find(|&r| p.get(r, Column::ProjectId).display() == "2018-001")
+        .unwrap();
+    assert_eq!(
+        p.get(row, Column::Name).display(),
+        "「党员先锋岗」医疗服务品牌创建"
+    );
+    assert_eq!(p.get(row, Column::GoalsMet).display(), "全部完成");
+    assert_eq!(p.get(row, Column::SelfGrade).display(), "优秀");
+    assert_eq!(p.get(row, Column::SelfScore).number(), Some(93.0));
+}

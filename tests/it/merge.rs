@@ -44,8 +44,9 @@ fn one_batch_or_month_by_month_gives_the_same_projects_and_reports() {
     }
     let a = Ledger::read(&whole).unwrap();
     let b = Ledger::read(&monthly).unwrap();
-    // 21 projects from one-form files and 5 valid records of the multi-form samples (SPEC §3.5).
-    assert_eq!(a.projects.rows.len(), 26);
+    // 21 projects from one-form files, 5 valid records of the multi-form samples (SPEC §3.5) and
+    // the Word 立项书 (SPEC §3.6).
+    assert_eq!(a.projects.rows.len(), 27);
     assert!(a.projects == b.projects, "项目台账 differs");
     assert!(a.reports == b.reports, "进度记录 differs");
     assert!(a.units == b.units, "单位汇总 differs");
@@ -69,8 +70,10 @@ fn merging_twice_changes_nothing_and_says_so() {
         text.contains("新增 0 个，更新 0 个，未变 0 个；进度报告：新增 0 份，替换 0 份"),
         "{text}"
     );
-    // Each entry of a multi-form file counts (117 files of one form, 8 valid entries of three).
-    assert!(text.contains("已合并过 125 个"), "{text}");
+    // Each entry of a multi-form file counts (117 files of one form, 8 valid entries of three,
+    // the Word 立项书 and the two valid 结项报告); the 佐证材料 are known, not merged.
+    assert!(text.contains("已合并过 128 个"), "{text}");
+    assert!(text.contains("新登记 0 个，已登记过 4 个"), "{text}");
     let second = Ledger::read(&ledger).unwrap();
     assert_eq!(sheets_without_about(&first), sheets_without_about(&second));
     assert_eq!(first.changes, second.changes);

@@ -16,6 +16,7 @@
 //! xlsx it is made from changed: OUT_DIR/.samplegen-post records a hash of each source.
 
 mod cells;
+mod closing;
 mod college;
 mod external;
 mod layout_progress;
@@ -27,6 +28,7 @@ mod progress;
 mod proposals;
 mod readme;
 mod scores;
+mod word;
 mod workbook;
 
 use model::{Content, Entry, Post, Proposal, Report};
@@ -253,6 +255,7 @@ fn run() -> Result<(), String> {
     }
     entries.extend(oddities::all().map_err(|e| e.to_string())?);
     entries.extend(multiform::all().map_err(|e| e.to_string())?);
+    entries.extend(closing::all()?);
     entries.sort_by(|a, b| a.path.cmp(&b.path));
     let paths: BTreeSet<String> = entries.iter().map(|e| e.path.clone()).collect();
     if paths.len() != entries.len() {
