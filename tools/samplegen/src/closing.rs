@@ -161,8 +161,8 @@ pub fn all() -> Result<Vec<Entry>, String> {
             "佐证材料：文件夹名里有项目编号2018-001，合并时登记在台账“佐证材料”表，归2018-001",
             include_bytes!("../assets/summary.pdf").to_vec(),
         ),
-        entry(evidence("照片1.jpg"), "skipped", &[], "佐证材料（照片），同上", include_bytes!("../assets/photo1.jpg").to_vec()),
-        entry(evidence("照片2.jpg"), "skipped", &[], "佐证材料（照片），同上", include_bytes!("../assets/photo2.jpg").to_vec()),
+        entry(evidence("照片1.jpg"), "skipped", &[], "佐证材料（照片）：文件夹名里有项目编号2018-001，合并时归2018-001", include_bytes!("../assets/photo1.jpg").to_vec()),
+        entry(evidence("照片2.jpg"), "skipped", &[], "佐证材料（照片）：文件夹名里有项目编号2018-001，合并时归2018-001", include_bytes!("../assets/photo2.jpg").to_vec()),
         entry(
             format!("{FOLDER}/活动照片.jpg"),
             "skipped",
