@@ -646,8 +646,9 @@ impl Merger<'_> {
         Err((Action::Rejected, None))
     }
 
-    /// A 结项报告: its fields go on the project's row, beside the clerk's 验收结果; a changed
-    /// value of an earlier 结项报告 is logged in 变更记录.
+    /// A 结项报告: its fields go on the project's row, beside the clerk's 验收结果. As for a
+    /// proposal, a value is taken only when the unit changed it since its last report (报送原值),
+    /// so a clerk's correction stays; a replaced value is logged in 变更记录.
     fn closing(&mut self, c: &Closing, result: &mut FileResult) -> (Action, Option<String>) {
         let row = match self.project_row(
             c.project_id.as_ref(),
@@ -660,18 +661,22 @@ impl Merger<'_> {
         };
         let id = self.ledger.projects.get(row, Column::ProjectId).display();
         let file = result.file_name().to_owned();
+        let cells = closing_cells(c);
+        let before = self.submitted_row(&id);
         let mut changed = 0;
-        for (column, new) in closing_cells(c) {
-            let current = self.ledger.projects.get(row, column).clone();
-            if same(&current, &new) {
+        for (column, new) in &cells {
+            let current = self.ledger.projects.get(row, *column).clone();
+            let last = before.map_or(&current, |s| self.ledger.submitted.get(s, *column));
+            if same(last, new) || same(&current, new) {
                 continue;
             }
             if !current.is_empty() {
-                self.log_change(&id, column, &current, &new, &file);
+                self.log_change(&id, *column, &current, new, &file);
             }
-            self.ledger.projects.set(row, column, new);
+            self.ledger.projects.set(row, *column, new.clone());
             changed += 1;
         }
+        self.remember_submitted(&id, &cells);
         if changed == 0 {
             (Action::Unchanged, Some(id))
         } else {

@@ -444,3 +444,64 @@ fn a_file_of_several_forms_merges_each_and_returns_the_bad_one_alone() {
     assert_eq!(again.outcome.changes, 0);
     assert_eq!(desk.ledger(), ledger);
 }
+
+/// A 结项报告 of the main project, from pairs over the good one's.
+fn closing_report(changes: &[(&str, &str)]) -> Workbook {
+    let mut pairs = vec![
+        ("申报单位", text("田家庵区委")),
+        ("项目名称", text(MAIN)),
+        ("目标完成情况", text("全部完成")),
+        ("主要成效", text("建成四级党建网格体系")),
+        ("佐证材料清单", text("项目总结、活动照片")),
+        ("自评等次", text("优秀")),
+        ("自评得分", Value::Number(92.0)),
+    ];
+    for (label, value) in changes {
+        pairs = set(pairs, label, Some(text(value)));
+    }
+    form("结项报告", "2018年度基层党建创新项目结项报告", &pairs, &[])
+}
+
+#[test]
+fn a_clerks_correction_of_a_closing_report_stays_until_the_unit_sends_another_value() {
+    let desk = Desk::new();
+    desk.merge(&inputs(&[("1.xlsx", proposal_form(&proposal()))]));
+    let run = desk.merge(&inputs(&[("结项.xlsx", closing_report(&[]))]));
+    assert_eq!(actions(&run), [(Action::Closed, id("001"))]);
+    let mut ledger = desk.ledger();
+    let row = row_of(&ledger, MAIN);
+    let changes_before = ledger.changes.rows.len();
+    ledger.projects.set_named(
+        row,
+        "主要成效",
+        Value::text("建成四级党建网格体系（已核实）"),
+    );
+    ledger.save(&desk.path()).expect("saved");
+    // The unit re-sends with another score and the old 主要成效.
+    let second = closing_report(&[("自评得分", "88")]);
+    let run = desk.merge(&inputs(&[("结项（二）.xlsx", second)]));
+    assert_eq!(actions(&run), [(Action::Closed, id("001"))]);
+    let ledger = desk.ledger();
+    let get = |h| ledger.projects.get_named(row, h).display();
+    assert_eq!(
+        get("主要成效"),
+        "建成四级党建网格体系（已核实）",
+        "the correction stays"
+    );
+    assert_eq!(get("自评得分"), "88");
+    assert_eq!(ledger.changes.rows.len(), changes_before + 1);
+    // Now the unit sends other results: they replace the correction, and the log keeps it.
+    let third = closing_report(&[("自评得分", "88"), ("主要成效", "建成网格186个")]);
+    desk.merge(&inputs(&[("结项（三）.xlsx", third)]));
+    let ledger = desk.ledger();
+    assert_eq!(
+        ledger.projects.get_named(row, "主要成效").display(),
+        "建成网格186个"
+    );
+    let last = ledger.changes.rows.len() - 1;
+    assert_eq!(ledger.changes.get_named(last, "字段").display(), "主要成效");
+    assert_eq!(
+        ledger.changes.get_named(last, "原值").display(),
+        "建成四级党建网格体系（已核实）"
+    );
+}

@@ -355,16 +355,21 @@ const MATERIALS: &[Column] = &[
     C::SavedAs,
 ];
 
-/// 报送原值: the ID, then the 项目台账 columns a submission fills (申报单位 … 进度安排) — the
-/// columns of the proposal fields, in 项目台账's order, so the two cannot drift apart.
+/// 报送原值: the ID, then the 项目台账 columns a submission fills (申报单位 … 进度安排, then
+/// 目标完成情况 … 存在不足 of the 结项报告) — the columns of the proposal's and the closing
+/// report's fields, in 项目台账's order, so the two cannot drift apart.
 static SUBMITTED: std::sync::LazyLock<Vec<Column>> = std::sync::LazyLock::new(|| {
     use super::field::{Field, Scope};
+    let submitted = |c: Column| {
+        Field::of_column(Scope::Proposal, c).is_some()
+            || Field::of_column(Scope::Closing, c).is_some_and(|f| f.scope() == Scope::Closing)
+    };
     std::iter::once(C::ProjectId)
         .chain(
             PROJECTS
                 .iter()
                 .copied()
-                .filter(|&c| c != C::ProjectId && Field::of_column(Scope::Proposal, c).is_some()),
+                .filter(|&c| c != C::ProjectId && submitted(c)),
         )
         .collect()
 });
@@ -444,9 +449,15 @@ impl Sheet {
             ],
             Sheet::Reports => &[C::Reporter, C::Extension],
             Sheet::Sources => &[C::Sender, C::Subject, C::SentAt],
-            Sheet::Units | Sheet::Changes | Sheet::About | Sheet::Submitted | Sheet::Materials => {
-                &[]
-            }
+            Sheet::Submitted => &[
+                C::GoalsMet,
+                C::SelfGrade,
+                C::SelfScore,
+                C::Results,
+                C::MaterialsList,
+                C::Shortfalls,
+            ],
+            Sheet::Units | Sheet::Changes | Sheet::About | Sheet::Materials => &[],
         }
     }
 
@@ -485,7 +496,8 @@ mod tests {
             "mail columns are not required"
         );
         let run = &PROJECTS[2..22];
-        assert_eq!(&SUBMITTED[1..], run, "报送原值 follows 项目台账");
+        assert_eq!(&SUBMITTED[1..21], run, "报送原值 follows 项目台账");
+        assert_eq!(&SUBMITTED[21..], Sheet::Submitted.later_columns());
     }
 
     #[test]
