@@ -72,16 +72,7 @@ pub fn check(raw: &RawForm, policy: &Policy) -> (Closing, Vec<Problem>) {
     }
     c.shortfalls = f.text(Field::Shortfalls).map(|(t, _)| t);
     c.reporter = f.name(Field::Reporter).map(|(t, _)| t);
-    if let Some(found) = f.get(Field::Submitted) {
-        match values::parse_date(found.value, DayRole::Start, policy.year) {
-            Some(d) => c.submitted = Some(d),
-            None => {
-                let message = say::bad_date(found.label, &found.value.to_text(), found.cell);
-                let cell = found.cell.to_owned();
-                f.problem(Code::E_DATE, Field::Submitted, Some(&cell), message);
-            }
-        }
-    }
+    c.submitted = f.date(Field::Submitted, DayRole::Start).map(|(d, ..)| d);
     (c, f.problems)
 }
 

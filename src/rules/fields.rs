@@ -3,9 +3,11 @@
 //! validators read like the SPEC's tables.
 
 use crate::form::{RawField, RawForm};
+use crate::model::values::{self, DayRole};
 use crate::model::{Field, Value};
 use crate::policy::Policy;
 use crate::text::{char_len, fold_width};
+use chrono::NaiveDate;
 
 use super::{Code, Problem};
 use crate::say::problems as say;
@@ -120,6 +122,20 @@ impl<'a> Fields<'a> {
         let folded = fold_width(&text);
         let one_line = folded.split_whitespace().collect::<Vec<_>>().join(" ");
         Some((one_line, found))
+    }
+
+    /// The value of `key` as a date (`role` says which day a month alone means), with its label
+    /// and cell for later messages; `E_DATE` when it is no date.
+    pub fn date(&mut self, key: Field, role: DayRole) -> Option<(NaiveDate, String, String)> {
+        let found = self.get(key)?;
+        match values::parse_date(found.value, role, self.policy.year) {
+            Some(d) => Some((d, found.label.to_owned(), found.cell.to_owned())),
+            None => {
+                let message = say::bad_date(found.label, &found.value.to_text(), found.cell);
+                self.problem(Code::E_DATE, key, Some(found.cell), message);
+                None
+            }
+        }
     }
 
     /// Checks a text's length in characters (SPEC: 项目名称 4–60, 工作目标 ≥ 10 …).

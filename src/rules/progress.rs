@@ -48,16 +48,7 @@ pub fn check(raw: &RawForm, policy: &Policy) -> (Progress, Vec<Problem>) {
         let known = STATES.iter().find(|s| state.contains(*s));
         p.state = Some(known.map_or(state.clone(), |s| (*s).to_owned()));
     }
-    if let Some(found) = f.get(Field::Extension) {
-        match values::parse_date(found.value, DayRole::End, policy.year) {
-            Some(d) => p.new_deadline = Some(d),
-            None => {
-                let message = say::bad_date(found.label, &found.value.to_text(), found.cell);
-                let cell = found.cell.to_owned();
-                f.problem(Code::E_DATE, Field::Extension, Some(&cell), message);
-            }
-        }
-    }
+    p.new_deadline = f.date(Field::Extension, DayRole::End).map(|(d, ..)| d);
     // An extension is asked for with both the state and the date; one without the other is
     // said, so that the unit completes it (the clerk cannot decide on half a request).
     let asks = p.state.as_deref() == Some(EXTENSION);
@@ -82,15 +73,6 @@ pub fn check(raw: &RawForm, policy: &Policy) -> (Progress, Vec<Problem>) {
     p.problems = f.text(Field::Problems).map(|(t, _)| t);
     p.next = f.text(Field::Next).map(|(t, _)| t);
     p.reporter = f.name(Field::Reporter).map(|(t, _)| t);
-    if let Some(found) = f.get(Field::Submitted) {
-        match values::parse_date(found.value, DayRole::Start, policy.year) {
-            Some(d) => p.submitted = Some(d),
-            None => {
-                let message = say::bad_date(found.label, &found.value.to_text(), found.cell);
-                let cell = found.cell.to_owned();
-                f.problem(Code::E_DATE, Field::Submitted, Some(&cell), message);
-            }
-        }
-    }
+    p.submitted = f.date(Field::Submitted, DayRole::Start).map(|(d, ..)| d);
     (p, f.problems)
 }

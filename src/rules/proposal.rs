@@ -147,23 +147,6 @@ fn topic(f: &mut Fields<'_>, policy: &Policy) -> Option<u32> {
     }
 }
 
-fn date_field(
-    f: &mut Fields<'_>,
-    key: Field,
-    role: DayRole,
-    year: i32,
-) -> Option<(NaiveDate, String, String)> {
-    let found = f.get(key)?;
-    match values::parse_date(found.value, role, year) {
-        Some(d) => Some((d, found.label.to_owned(), found.cell.to_owned())),
-        None => {
-            let message = say::bad_date(found.label, &found.value.to_text(), found.cell);
-            f.problem(Code::E_DATE, key, Some(found.cell), message);
-            None
-        }
-    }
-}
-
 /// Whole months a project spans: the fewest N with `start + N months - 1 day >= end`.
 fn months_between(start: NaiveDate, end: NaiveDate) -> u32 {
     (0..=1200u32)
@@ -177,8 +160,8 @@ fn months_between(start: NaiveDate, end: NaiveDate) -> u32 {
 }
 
 fn dates(f: &mut Fields<'_>, policy: &Policy, p: &mut Proposal) {
-    let start = date_field(f, Field::Start, DayRole::Start, policy.year);
-    let deadline = date_field(f, Field::Deadline, DayRole::End, policy.year);
+    let start = f.date(Field::Start, DayRole::Start);
+    let deadline = f.date(Field::Deadline, DayRole::End);
     p.start = start.as_ref().map(|(d, ..)| *d);
     let Some((end, label, cell)) = deadline else {
         return;
@@ -343,8 +326,7 @@ fn budget(f: &mut Fields<'_>, p: &mut Proposal) {
 }
 
 fn submitted(f: &mut Fields<'_>, policy: &Policy, p: &mut Proposal) {
-    let Some((date, label, cell)) = date_field(f, Field::Submitted, DayRole::Start, policy.year)
-    else {
+    let Some((date, label, cell)) = f.date(Field::Submitted, DayRole::Start) else {
         return;
     };
     p.submitted = Some(date);
